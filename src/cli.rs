@@ -1,0 +1,139 @@
+//! The command line: clap definitions only. The doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// Track your progress through a study plan: mark topics done and see how close you are to ready.
+///
+/// Ships with a four-stage, 90-day LLM learning roadmap (41 topics). Finishing 60-70% of it means
+/// you are getting ready; finishing everything within 15 days makes you a genius (天才).
+/// Run with no command to see your status.
+#[derive(Debug, Parser)]
+#[command(
+    name = "studyplan",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Name a topic by its id (why-rag), its position (2.4), or a piece of its \
+title in either language (向量, vllm).\nProgress is kept in one plain-text file; see --store."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options that work before or after any command.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Follow this curriculum YAML file instead of the built-in LLM roadmap
+    #[arg(long, global = true, env = "STUDYPLAN_CURRICULUM", value_name = "FILE")]
+    pub curriculum: Option<PathBuf>,
+
+    /// Keep progress in this file [default: studyplan/progress.yaml in your data folder]
+    #[arg(long, global = true, env = "STUDYPLAN_STORE", value_name = "FILE")]
+    pub store: Option<PathBuf>,
+
+    /// Language of the interface [default: from STUDYPLAN_LANG, then the locale, else en]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// When to use colour
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// When to colour the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show progress per stage, the readiness verdict and what to study next (the default)
+    Status {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// List the topics with their position, id, title and state
+    #[command(visible_alias = "ls")]
+    List {
+        /// Only this stage: its number, id or a piece of its title
+        stage: Option<String>,
+
+        /// Only topics in this state
+        #[arg(long, value_enum)]
+        state: Option<StateFilter>,
+
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Show the topic to study next: one in progress, else the first not started
+    Next {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Mark topics done
+    Done(Topics),
+
+    /// Mark topics as in progress
+    Start(Topics),
+
+    /// Skip topics: they count as covered, never as done
+    Skip(Topics),
+
+    /// Return topics to not started
+    Undo(Topics),
+}
+
+/// The topics a changing command applies to.
+#[derive(Debug, Args)]
+pub struct Topics {
+    /// Topics by id, position (2.4) or a piece of the title; all are changed, or none
+    #[arg(required = true, value_name = "TOPIC")]
+    pub topics: Vec<String>,
+}
+
+/// A topic state to filter on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StateFilter {
+    /// Not started
+    Todo,
+    /// Started, not finished
+    InProgress,
+    /// Finished
+    Done,
+    /// Skipped
+    Skipped,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,109 @@
+//! Settings: the command line and the environment turned into checked values. The only place that
+//! reads environment variables, the terminal or the clock.
+
+use std::env;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, anyhow, bail};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::curriculum::Source;
+use crate::i18n::Lang;
+
+/// Width given to tables when stdout is not a terminal: generous, and fixed so that output piped
+/// to a script or a file does not depend on the window it was run from.
+pub const PIPED_WIDTH: u16 = 120;
+
+/// Everything a command needs to know about how it was run.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The progress file.
+    pub store: PathBuf,
+    /// Where the curriculum comes from.
+    pub curriculum: Source,
+    /// The interface language.
+    pub lang: Lang,
+    /// Whether to colour the output.
+    pub color: bool,
+    /// Table width; none means the terminal's own.
+    pub width: Option<u16>,
+    /// Today's date, local; `STUDYPLAN_TODAY` pins it.
+    pub today: NaiveDate,
+    /// The moment recorded on new changes.
+    pub now: DateTime<FixedOffset>,
+}
+
+impl Settings {
+    /// Checks the global options against the environment.
+    pub fn from_args(args: &GlobalArgs) -> anyhow::Result<Settings> {
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        let now = Local::now().fixed_offset();
+        let today = match env_value("STUDYPLAN_TODAY") {
+            Some(value) => NaiveDate::parse_from_str(&value, "%Y-%m-%d").map_err(|_| {
+                anyhow!("STUDYPLAN_TODAY=`{value}` is not a date like 2026-11-29; fix or unset it")
+            })?,
+            None => now.date_naive(),
+        };
+        // A pinned day keeps the time of day, so changes recorded on it keep their order.
+        let now = match today.and_time(now.time()).and_local_timezone(*now.offset()) {
+            chrono::LocalResult::Single(moment) => moment,
+            _ => now,
+        };
+        Ok(Settings {
+            store: match &args.store {
+                Some(path) => path.clone(),
+                None => default_store()?,
+            },
+            curriculum: match &args.curriculum {
+                Some(path) => Source::File(path.clone()),
+                None => Source::Embedded,
+            },
+            lang: lang(args)?,
+            color: match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => stdout_is_terminal && env_value("NO_COLOR").is_none(),
+            },
+            width: match env_value("COLUMNS").and_then(|value| value.parse::<u16>().ok()) {
+                Some(columns) if columns > 0 => Some(columns),
+                _ if stdout_is_terminal => None,
+                _ => Some(PIPED_WIDTH),
+            },
+            today,
+            now,
+        })
+    }
+}
+
+/// The interface language: `--lang`, else `STUDYPLAN_LANG`, else the locale, else English.
+pub fn lang(args: &GlobalArgs) -> anyhow::Result<Lang> {
+    if let Some(lang) = args.lang {
+        return Ok(lang);
+    }
+    if let Some(value) = env_value("STUDYPLAN_LANG") {
+        return match value.to_ascii_lowercase().as_str() {
+            "zh" => Ok(Lang::Zh),
+            "en" => Ok(Lang::En),
+            _ => bail!(
+                "STUDYPLAN_LANG=`{value}` is not a language studyplan speaks; use `zh` or `en`"
+            ),
+        };
+    }
+    Ok(["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| env_value(name).and_then(|value| Lang::from_locale(&value)))
+        .unwrap_or(Lang::En))
+}
+
+fn default_store() -> anyhow::Result<PathBuf> {
+    let data = dirs::data_dir()
+        .context("cannot find your data folder; pass --store FILE or set STUDYPLAN_STORE")?;
+    Ok(data.join("studyplan").join("progress.yaml"))
+}
+
+/// A variable's value; unset and empty are the same.
+fn env_value(name: &str) -> Option<String> {
+    env::var(name).ok().filter(|value| !value.is_empty())
+}

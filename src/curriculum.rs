@@ -1,0 +1,644 @@
+//! The curriculum: its YAML format, the embedded roadmap, validation, and naming a topic.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::i18n::Lang;
+
+/// The roadmap that ships inside the binary.
+pub const EMBEDDED_YAML: &str = include_str!("../curriculum/llm-roadmap.yaml");
+
+/// How the embedded roadmap is named in messages.
+pub const EMBEDDED_NAME: &str = "<embedded llm-roadmap.yaml>";
+
+/// Text given either as one string or in both languages.
+///
+/// In YAML: `title: 内容安全`, or `title: { zh: 内容安全, en: Content safety }`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Text {
+    /// The Chinese form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+    /// The English form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// The text in `lang`, or in the other language when the curriculum has only that.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Zh => (&self.zh, &self.en),
+            Lang::En => (&self.en, &self.zh),
+        };
+        first.as_deref().or(second.as_deref()).unwrap_or_default()
+    }
+
+    fn forms(&self) -> impl Iterator<Item = &str> {
+        self.zh.iter().chain(self.en.iter()).map(String::as_str)
+    }
+
+    fn is_blank(&self) -> bool {
+        self.forms().all(|form| form.trim().is_empty())
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, or a map with `zh` and/or `en`")
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
+                // One string serves both languages.
+                Ok(Text {
+                    zh: Some(value.to_owned()),
+                    en: None,
+                })
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut text = Text { zh: None, en: None };
+                while let Some(key) = map.next_key::<String>()? {
+                    let slot = match key.as_str() {
+                        "zh" => &mut text.zh,
+                        "en" => &mut text.en,
+                        other => {
+                            return Err(de::Error::unknown_field(other, &["zh", "en"]));
+                        }
+                    };
+                    *slot = Some(map.next_value()?);
+                }
+                if text.zh.is_none() && text.en.is_none() {
+                    return Err(de::Error::custom("text needs `zh`, `en` or both"));
+                }
+                Ok(text)
+            }
+        }
+
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// The readiness band: the share of topics done at which a learner is getting ready.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Lower edge, a fraction from 0 to 1 (the roadmap's 0.60). Reaching it means "within".
+    pub low: f64,
+    /// Upper edge, a fraction from 0 to 1 (the roadmap's 0.70). Only more than this is "above".
+    pub high: f64,
+}
+
+/// A whole curriculum, as written in its YAML file.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Curriculum {
+    /// Stable id; progress is stored under it, so two curricula never share progress.
+    pub id: String,
+    /// The curriculum's name.
+    pub title: Text,
+    /// Optional longer description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The readiness band.
+    pub band: Band,
+    /// Days from the start within which finishing everything earns the genius badge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub genius_days: Option<i64>,
+    /// The stages, in the order they are studied.
+    pub stages: Vec<Stage>,
+}
+
+/// One stage of a curriculum.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Stage {
+    /// Stable id, unique in the whole curriculum.
+    pub id: String,
+    /// The stage's name.
+    pub title: Text,
+    /// Planned days for the stage; a positive whole number.
+    pub days: i64,
+    /// What the stage is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<Text>,
+    /// The topics, in the order they are studied.
+    pub topics: Vec<Topic>,
+}
+
+/// One topic of a stage.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Topic {
+    /// Stable id, unique in the whole curriculum; progress is stored under it.
+    pub id: String,
+    /// The topic's name.
+    pub title: Text,
+    /// Optional longer description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Optional links to material.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
+}
+
+/// Where a topic sits: indexes into `stages` and the stage's `topics`, both from 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Pos {
+    /// Index of the stage.
+    pub stage: usize,
+    /// Index of the topic within its stage.
+    pub topic: usize,
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}.{}", self.stage + 1, self.topic + 1)
+    }
+}
+
+/// A curriculum checked and indexed for lookups.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The curriculum itself.
+    pub curriculum: Curriculum,
+    /// Where it came from, for messages.
+    pub source: String,
+    /// Every topic's position, in curriculum order.
+    pub order: Vec<Pos>,
+    by_id: HashMap<String, Pos>,
+}
+
+/// Where to read a curriculum from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The roadmap built into the binary.
+    Embedded,
+    /// A YAML file.
+    File(PathBuf),
+}
+
+/// Loads, parses and validates the curriculum from `source`.
+pub fn load(source: &Source) -> Result<Loaded, Error> {
+    match source {
+        Source::Embedded => parse(EMBEDDED_YAML, EMBEDDED_NAME),
+        Source::File(path) => {
+            let bytes = std::fs::read(path).map_err(|err| Error::CurriculumUnreadable {
+                file: path.display().to_string(),
+                reason: err.to_string(),
+            })?;
+            let text = std::str::from_utf8(&bytes).map_err(|err| Error::CurriculumSyntax {
+                file: path.display().to_string(),
+                location: Some(location_of_byte(&bytes, err.valid_up_to())),
+                message: "the file is not valid UTF-8 text".into(),
+            })?;
+            parse(text, &path.display().to_string())
+        }
+    }
+}
+
+/// Parses and validates curriculum YAML; `name` says where it came from in messages.
+pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
+    let curriculum: Curriculum =
+        serde_yaml::from_str(text).map_err(|err| Error::CurriculumSyntax {
+            file: name.to_owned(),
+            location: err.location().map(|loc| (loc.line(), loc.column())),
+            message: strip_location(&err.to_string()),
+        })?;
+    let problems = validate(&curriculum);
+    if !problems.is_empty() {
+        return Err(Error::CurriculumInvalid {
+            file: name.to_owned(),
+            problems,
+        });
+    }
+    Ok(Loaded::new(curriculum, name.to_owned()))
+}
+
+/// serde_yaml appends " at line L column C"; the location is reported separately.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn location_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, column)
+}
+
+/// Whether `id` is a usable stable id: letters, digits, `-`, `_` and `.`, starting with a letter
+/// or digit.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// Every problem with a parsed curriculum, in file order; empty when it is sound.
+pub fn validate(curriculum: &Curriculum) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut check_id = |id: &str, what: String, problems: &mut Vec<String>| {
+        if !is_valid_id(id) {
+            problems.push(format!(
+                "{what}: id `{id}` is not a valid id; use letters, digits, `-`, `_` and `.`"
+            ));
+        } else if let Some(first) = seen.get(id) {
+            problems.push(format!(
+                "{what}: duplicate id `{id}`, already used by {first}"
+            ));
+        } else {
+            seen.insert(id.to_owned(), what);
+        }
+    };
+
+    check_id(&curriculum.id, "the curriculum".into(), &mut problems);
+    if curriculum.title.is_blank() {
+        problems.push("the curriculum: the title is empty".into());
+    }
+    let band = curriculum.band;
+    let in_range = |x: f64| (0.0..=1.0).contains(&x);
+    if !in_range(band.low) || !in_range(band.high) {
+        problems.push(format!(
+            "band: `low` ({}) and `high` ({}) must be fractions from 0 to 1, like 0.6 and 0.7",
+            band.low, band.high
+        ));
+    } else if band.low > band.high {
+        problems.push(format!(
+            "band: `low` ({}) is greater than `high` ({})",
+            band.low, band.high
+        ));
+    }
+    if let Some(days) = curriculum.genius_days
+        && days <= 0
+    {
+        problems.push(format!(
+            "genius_days: {days} is not a positive number of days"
+        ));
+    }
+    if curriculum.stages.is_empty() {
+        problems.push("the curriculum has no stages".into());
+    }
+    for (s, stage) in curriculum.stages.iter().enumerate() {
+        let what = format!("stage {} (`{}`)", s + 1, stage.id);
+        check_id(&stage.id, what.clone(), &mut problems);
+        if stage.title.is_blank() {
+            problems.push(format!("{what}: the title is empty"));
+        }
+        if stage.days <= 0 {
+            problems.push(format!(
+                "{what}: days is {}; it must be a positive number",
+                stage.days
+            ));
+        }
+        if stage.topics.is_empty() {
+            problems.push(format!("{what}: the stage has no topics"));
+        }
+        for (t, topic) in stage.topics.iter().enumerate() {
+            let what = format!("topic {}.{} (`{}`)", s + 1, t + 1, topic.id);
+            check_id(&topic.id, what.clone(), &mut problems);
+            if topic.title.is_blank() {
+                problems.push(format!("{what}: the title is empty"));
+            }
+        }
+    }
+    problems
+}
+
+/// Why a name typed on the command line matched no single topic.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unresolved {
+    /// Nothing matched; the closest ids, best first.
+    Unknown(Vec<String>),
+    /// Several topics matched; all of them, in curriculum order.
+    Ambiguous(Vec<Pos>),
+}
+
+impl Loaded {
+    /// Indexes a curriculum that has passed [`validate`].
+    pub fn new(curriculum: Curriculum, source: String) -> Loaded {
+        let order: Vec<Pos> = curriculum
+            .stages
+            .iter()
+            .enumerate()
+            .flat_map(|(s, stage)| (0..stage.topics.len()).map(move |t| Pos { stage: s, topic: t }))
+            .collect();
+        let mut by_id = HashMap::with_capacity(order.len());
+        for &pos in &order {
+            by_id.insert(
+                curriculum.stages[pos.stage].topics[pos.topic].id.clone(),
+                pos,
+            );
+        }
+        Loaded {
+            curriculum,
+            source,
+            order,
+            by_id,
+        }
+    }
+
+    /// The topic at `pos`.
+    pub fn topic(&self, pos: Pos) -> &Topic {
+        &self.curriculum.stages[pos.stage].topics[pos.topic]
+    }
+
+    /// The position of the topic with this stable id.
+    pub fn position_of(&self, id: &str) -> Option<Pos> {
+        self.by_id.get(id).copied()
+    }
+
+    /// How many topics the curriculum has.
+    pub fn topic_count(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Finds the stage a user named, by id, number (1-based) or a piece of its title.
+    pub fn resolve_stage(&self, query: &str) -> Option<usize> {
+        let stages = &self.curriculum.stages;
+        if let Some(s) = stages.iter().position(|stage| stage.id == query) {
+            return Some(s);
+        }
+        if let Ok(n) = query.parse::<usize>() {
+            return (1..=stages.len()).contains(&n).then(|| n - 1);
+        }
+        let needle = query.to_lowercase();
+        let mut found = stages.iter().enumerate().filter(|(_, stage)| {
+            stage
+                .title
+                .forms()
+                .any(|form| form.to_lowercase().contains(&needle))
+        });
+        match (found.next(), found.next()) {
+            (Some((s, _)), None) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Finds the one topic a user named: by stable id, by position `STAGE.TOPIC` (from 1), or by a
+    /// piece of its title in either language, ignoring case, when exactly one topic matches.
+    pub fn resolve(&self, query: &str) -> Result<Pos, Unresolved> {
+        if let Some(pos) = self.position_of(query) {
+            return Ok(pos);
+        }
+        if let Some(pos) = self.parse_position(query) {
+            return Ok(pos);
+        }
+        let needle = query.trim().to_lowercase();
+        if !needle.is_empty() {
+            let matches: Vec<Pos> = self
+                .order
+                .iter()
+                .copied()
+                .filter(|&pos| {
+                    let topic = self.topic(pos);
+                    topic.id.to_lowercase() == needle
+                        || topic
+                            .title
+                            .forms()
+                            .any(|form| form.to_lowercase().contains(&needle))
+                })
+                .collect();
+            match matches.len() {
+                0 => {}
+                1 => return Ok(matches[0]),
+                _ => return Err(Unresolved::Ambiguous(matches)),
+            }
+        }
+        Err(Unresolved::Unknown(self.closest_ids(&needle)))
+    }
+
+    fn parse_position(&self, query: &str) -> Option<Pos> {
+        let (stage, topic) = query.split_once('.')?;
+        let (stage, topic): (usize, usize) = (stage.parse().ok()?, topic.parse().ok()?);
+        let topics = &self.curriculum.stages.get(stage.checked_sub(1)?)?.topics;
+        (1..=topics.len()).contains(&topic).then(|| Pos {
+            stage: stage - 1,
+            topic: topic - 1,
+        })
+    }
+
+    /// Up to five ids close to what was typed, closest first.
+    fn closest_ids(&self, needle: &str) -> Vec<String> {
+        let budget = (needle.chars().count() / 3).max(2);
+        let mut scored: Vec<(usize, Pos)> = self
+            .order
+            .iter()
+            .filter_map(|&pos| {
+                let distance = edit_distance(needle, &self.topic(pos).id.to_lowercase());
+                (distance <= budget).then_some((distance, pos))
+            })
+            .collect();
+        scored.sort_by_key(|&(distance, pos)| (distance, pos.stage, pos.topic));
+        scored
+            .into_iter()
+            .take(5)
+            .map(|(_, pos)| self.topic(pos).id.clone())
+            .collect()
+    }
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded() -> Loaded {
+        load(&Source::Embedded).expect("the embedded roadmap is valid")
+    }
+
+    #[test]
+    fn embedded_roadmap_is_valid_and_has_the_seeds_shape() {
+        let loaded = embedded();
+        let c = &loaded.curriculum;
+        let shape: Vec<(&str, i64, usize)> = c
+            .stages
+            .iter()
+            .map(|s| (s.title.get(Lang::Zh), s.days, s.topics.len()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("初阶应用", 10, 11),
+                ("高阶应用", 30, 9),
+                ("模型训练", 30, 9),
+                ("商业闭环", 20, 12)
+            ]
+        );
+        assert_eq!(loaded.topic_count(), 41);
+        assert_eq!(
+            c.band,
+            Band {
+                low: 0.60,
+                high: 0.70
+            }
+        );
+        assert_eq!(c.genius_days, Some(15));
+        for &pos in &loaded.order {
+            let topic = loaded.topic(pos);
+            assert!(
+                topic.title.zh.is_some() && topic.title.en.is_some(),
+                "{}",
+                topic.id
+            );
+        }
+    }
+
+    #[test]
+    fn the_repeated_rag_topic_keeps_its_own_id() {
+        let loaded = embedded();
+        let first = loaded.position_of("why-rag").unwrap();
+        let again = loaded.position_of("why-rag-revisited").unwrap();
+        assert_eq!(loaded.topic(first).title.zh, loaded.topic(again).title.zh);
+        assert_eq!(
+            (first.to_string(), again.to_string()),
+            ("2.1".into(), "3.1".into())
+        );
+    }
+
+    #[test]
+    fn resolves_ids_positions_and_unique_title_pieces() {
+        let loaded = embedded();
+        let at = |q: &str| loaded.resolve(q).map(|pos| pos.to_string());
+        assert_eq!(at("embeddings"), Ok("2.4".into()));
+        assert_eq!(at("2.4"), Ok("2.4".into()));
+        assert_eq!(at("4.12"), Ok("4.12".into()));
+        assert_eq!(at("vllm"), Ok("4.8".into()));
+        assert_eq!(at("思维链"), Ok("1.10".into()));
+        assert_eq!(at("CONTENT SAFETY"), Ok("4.11".into()));
+    }
+
+    #[test]
+    fn ambiguous_and_unknown_names_are_told_apart() {
+        let loaded = embedded();
+        match loaded.resolve("rag") {
+            Err(Unresolved::Ambiguous(found)) => assert_eq!(found.len(), 5),
+            other => panic!("expected ambiguous, got {other:?}"),
+        }
+        assert_eq!(
+            loaded.resolve("embedings"),
+            Err(Unresolved::Unknown(vec!["embeddings".into()]))
+        );
+        assert!(matches!(loaded.resolve("5.1"), Err(Unresolved::Unknown(_))));
+        assert!(matches!(loaded.resolve("1.0"), Err(Unresolved::Unknown(_))));
+        assert!(matches!(loaded.resolve(""), Err(Unresolved::Unknown(_))));
+    }
+
+    #[test]
+    fn text_takes_a_string_or_both_languages_and_falls_back() {
+        let both: Text = serde_yaml::from_str("{ zh: 内容安全, en: Content safety }").unwrap();
+        assert_eq!(
+            (both.get(Lang::Zh), both.get(Lang::En)),
+            ("内容安全", "Content safety")
+        );
+        let one: Text = serde_yaml::from_str("内容安全").unwrap();
+        assert_eq!(one.get(Lang::En), "内容安全");
+        let english: Text = serde_yaml::from_str("{ en: Safety }").unwrap();
+        assert_eq!(english.get(Lang::Zh), "Safety");
+        assert!(serde_yaml::from_str::<Text>("{ fr: Sécurité }").is_err());
+    }
+
+    fn problems_of(yaml: &str) -> Vec<String> {
+        match parse(yaml, "test.yaml") {
+            Err(Error::CurriculumInvalid { problems, .. }) => problems,
+            other => panic!("expected validation problems, got {other:?}"),
+        }
+    }
+
+    const BASE: &str = "id: c\ntitle: C\nband: {low: 0.6, high: 0.7}\n";
+
+    #[test]
+    fn validation_finds_every_problem() {
+        let yaml = format!(
+            "{BASE}stages:\n- {{id: s, title: '', days: 0, topics: []}}\n- id: t\n  title: T\n  days: -3\n  topics:\n  - {{id: s, title: X}}\n  - {{id: 'a b', title: Y}}\n"
+        );
+        let problems = problems_of(&yaml);
+        let expected = [
+            "stage 1 (`s`): the title is empty",
+            "stage 1 (`s`): days is 0; it must be a positive number",
+            "stage 1 (`s`): the stage has no topics",
+            "stage 2 (`t`): days is -3; it must be a positive number",
+            "topic 2.1 (`s`): duplicate id `s`, already used by stage 1 (`s`)",
+            "topic 2.2 (`a b`): id `a b` is not a valid id; use letters, digits, `-`, `_` and `.`",
+        ];
+        assert_eq!(problems, expected);
+    }
+
+    #[test]
+    fn validation_checks_the_band() {
+        let stage = "stages:\n- {id: s, title: S, days: 1, topics: [{id: t, title: T}]}\n";
+        let swapped = format!("id: c\ntitle: C\nband: {{low: 0.8, high: 0.7}}\n{stage}");
+        assert_eq!(
+            problems_of(&swapped),
+            ["band: `low` (0.8) is greater than `high` (0.7)"]
+        );
+        let outside = format!("id: c\ntitle: C\nband: {{low: 0.6, high: 70}}\n{stage}");
+        assert!(problems_of(&outside)[0].contains("must be fractions from 0 to 1"));
+        let sound = format!("{BASE}{stage}");
+        assert!(parse(&sound, "ok.yaml").is_ok());
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        match parse(&format!("{BASE}stages: [\n"), "bad.yaml") {
+            Err(Error::CurriculumSyntax {
+                file,
+                location: Some((line, _)),
+                ..
+            }) => {
+                assert_eq!((file.as_str(), line), ("bad.yaml", 5));
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+        match parse(
+            &format!("{BASE}stages:\n- {{id: s, title: S, days: ten, topics: []}}\n"),
+            "t.yaml",
+        ) {
+            Err(Error::CurriculumSyntax {
+                location: Some((line, _)),
+                message,
+                ..
+            }) => {
+                assert_eq!(line, 5);
+                assert!(message.contains("invalid type"), "{message}");
+            }
+            other => panic!("expected a type error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+    }
+}

@@ -1,0 +1,39 @@
+//! studyplan: follow a curriculum, mark topics, and see how close you are to ready.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod curriculum;
+pub mod error;
+pub mod i18n;
+pub mod progress;
+pub mod render;
+pub mod store;
+
+use std::io::{self, Write as _};
+
+pub use error::Error;
+
+/// Runs the parsed command line to completion; the one place `main` calls.
+pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
+    let settings = config::Settings::from_args(&cli.global)?;
+    let command = cli.command.unwrap_or(cli::Command::Status { json: false });
+    let mut out = io::stdout().lock();
+    commands::run(command, &settings, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The exit code for an error: 2 for a mistake in what was typed, 1 otherwise.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    err.downcast_ref::<Error>().map_or(1, Error::exit_code)
+}
+
+/// Whether an error is only the reader of our output going away (`studyplan list | head`).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

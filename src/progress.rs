@@ -1,0 +1,410 @@
+//! Progress: pure arithmetic from a curriculum and the store's history to states, counts and the
+//! readiness verdict. No I/O and no clock here; today, where needed, is a parameter.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::curriculum::{Band, Loaded, Pos};
+use crate::store::{Change, Event};
+
+/// Where a learner stands on one topic.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Not started.
+    #[default]
+    Todo,
+    /// Started, not finished.
+    InProgress,
+    /// Finished.
+    Done,
+    /// Deliberately skipped; counts as covered, never as done.
+    Skipped,
+}
+
+/// One topic's state and history, replayed from the store.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TopicProgress {
+    /// The current state.
+    pub state: State,
+    /// The day the topic reached its current state; none for a topic never touched.
+    pub since: Option<NaiveDate>,
+}
+
+/// The store's history for one curriculum, replayed onto its topics.
+#[derive(Debug, Default, PartialEq)]
+pub struct Replay {
+    /// Each topic's progress, in curriculum order (parallel to `Loaded::order`).
+    pub topics: Vec<TopicProgress>,
+    /// Ids with recorded progress that the curriculum no longer has; kept in the store.
+    pub orphans: Vec<String>,
+    /// How many changes were of a kind this build does not know.
+    pub unknown_changes: usize,
+}
+
+/// Replays the events of `loaded`'s curriculum, oldest first, onto its topics.
+pub fn replay(loaded: &Loaded, events: &[Event]) -> Replay {
+    let plan = loaded.curriculum.id.as_str();
+    let mut topics = vec![TopicProgress::default(); loaded.topic_count()];
+    let index: HashMap<Pos, usize> = loaded
+        .order
+        .iter()
+        .enumerate()
+        .map(|(i, &pos)| (pos, i))
+        .collect();
+    let mut orphans: Vec<String> = Vec::new();
+    let mut unknown_changes = 0;
+    for event in events.iter().filter(|event| event.plan == plan) {
+        let state = match &event.change {
+            Change::Done => State::Done,
+            Change::Undo => State::Todo,
+            Change::Start => State::InProgress,
+            Change::Skip => State::Skipped,
+            Change::Note | Change::Begin => continue,
+            Change::Other(_) => {
+                unknown_changes += 1;
+                continue;
+            }
+        };
+        let Some(topic) = &event.topic else { continue };
+        match loaded.position_of(topic) {
+            Some(pos) => {
+                let progress = &mut topics[index[&pos]];
+                progress.state = state;
+                progress.since = Some(event.day());
+            }
+            None if !orphans.contains(topic) => orphans.push(topic.clone()),
+            None => {}
+        }
+    }
+    Replay {
+        topics,
+        orphans,
+        unknown_changes,
+    }
+}
+
+/// Where the share of done topics stands against the readiness band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Readiness {
+    /// Less than the band's low edge.
+    Below,
+    /// From the low edge to the high edge, both included.
+    Within,
+    /// More than the high edge.
+    Above,
+}
+
+/// The verdict for `done` topics out of `total`. The edges belong to the band: with 41 topics,
+/// 25 (61%) and 28 (68.3%) are within, 24 below and 29 above.
+pub fn readiness(done: usize, total: usize, band: Band) -> Readiness {
+    let share = fraction(done, total);
+    if share < band.low {
+        Readiness::Below
+    } else if share > band.high {
+        Readiness::Above
+    } else {
+        Readiness::Within
+    }
+}
+
+/// The fewest done topics, out of `total`, that reach `share`.
+pub fn topics_for(share: f64, total: usize) -> usize {
+    // Division is exact to the last bit, so comparing quotients keeps the edges honest where
+    // multiplying `share * total` would not (0.6 * 10 is 6.000000000000001).
+    (0..=total)
+        .find(|&k| fraction(k, total) >= share)
+        .unwrap_or(total)
+}
+
+fn fraction(part: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        part as f64 / total as f64
+    }
+}
+
+/// A share as a percentage from 0 to 100.
+pub fn percent(part: usize, total: usize) -> f64 {
+    // Multiplying first keeps whole percentages exact: 29 of 100 is 29, not 28.999999999999996.
+    if total == 0 {
+        0.0
+    } else {
+        (part * 100) as f64 / total as f64
+    }
+}
+
+/// Counts for a set of topics.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Topics in the set.
+    pub total: usize,
+    /// Topics done.
+    pub done: usize,
+    /// Topics in progress.
+    pub in_progress: usize,
+    /// Topics skipped.
+    pub skipped: usize,
+}
+
+impl Counts {
+    fn add(&mut self, state: State) {
+        self.total += 1;
+        match state {
+            State::Done => self.done += 1,
+            State::InProgress => self.in_progress += 1,
+            State::Skipped => self.skipped += 1,
+            State::Todo => {}
+        }
+    }
+
+    /// Done and skipped together: what the learner has dealt with.
+    pub fn covered(&self) -> usize {
+        self.done + self.skipped
+    }
+
+    /// Topics that can still be done: not done and not skipped.
+    pub fn remaining(&self) -> usize {
+        self.total - self.covered()
+    }
+}
+
+/// The whole picture a report is drawn from.
+#[derive(Debug, PartialEq)]
+pub struct Summary {
+    /// Counts over the whole curriculum.
+    pub overall: Counts,
+    /// Counts per stage, in order.
+    pub stages: Vec<Counts>,
+    /// The verdict against the band.
+    pub readiness: Readiness,
+    /// More topics to finish to reach the band's low edge; 0 once there.
+    pub to_band: usize,
+    /// False when skipped topics leave too few to reach the band's low edge.
+    pub band_reachable: bool,
+    /// The topic to study next.
+    pub next: Option<Pos>,
+}
+
+/// Sums up a replay against its curriculum.
+pub fn summarize(loaded: &Loaded, replay: &Replay) -> Summary {
+    let mut overall = Counts::default();
+    let mut stages = vec![Counts::default(); loaded.curriculum.stages.len()];
+    for (pos, progress) in loaded.order.iter().zip(&replay.topics) {
+        overall.add(progress.state);
+        stages[pos.stage].add(progress.state);
+    }
+    let band = loaded.curriculum.band;
+    let needed = topics_for(band.low, overall.total);
+    Summary {
+        overall,
+        stages,
+        readiness: readiness(overall.done, overall.total, band),
+        to_band: needed.saturating_sub(overall.done),
+        band_reachable: overall.done + overall.remaining() >= needed,
+        next: next(loaded, replay),
+    }
+}
+
+/// The topic to study next: the first one in progress, else the first not started, in
+/// curriculum order. Skipped and done topics are never suggested.
+pub fn next(loaded: &Loaded, replay: &Replay) -> Option<Pos> {
+    let first = |wanted: State| {
+        loaded
+            .order
+            .iter()
+            .zip(&replay.topics)
+            .find(|(_, p)| p.state == wanted)
+            .map(|(&pos, _)| pos)
+    };
+    first(State::InProgress).or_else(|| first(State::Todo))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::curriculum::{self, Source};
+    use chrono::DateTime;
+
+    const BAND: Band = Band {
+        low: 0.60,
+        high: 0.70,
+    };
+
+    #[test]
+    fn band_edges_with_41_topics() {
+        assert_eq!(readiness(24, 41, BAND), Readiness::Below);
+        assert_eq!(readiness(25, 41, BAND), Readiness::Within);
+        assert_eq!(readiness(28, 41, BAND), Readiness::Within);
+        assert_eq!(readiness(29, 41, BAND), Readiness::Above);
+        assert_eq!(topics_for(0.60, 41), 25);
+    }
+
+    #[test]
+    fn exactly_sixty_and_seventy_percent_are_within() {
+        assert_eq!(readiness(6, 10, BAND), Readiness::Within);
+        assert_eq!(readiness(7, 10, BAND), Readiness::Within);
+        assert_eq!(readiness(71, 100, BAND), Readiness::Above);
+        assert_eq!(readiness(59, 100, BAND), Readiness::Below);
+        assert_eq!(topics_for(0.60, 10), 6);
+        assert_eq!(topics_for(0.70, 10), 7);
+    }
+
+    #[test]
+    fn degenerate_bands_and_totals() {
+        assert_eq!(readiness(0, 0, BAND), Readiness::Below);
+        assert_eq!(
+            readiness(
+                0,
+                5,
+                Band {
+                    low: 0.0,
+                    high: 0.0
+                }
+            ),
+            Readiness::Within
+        );
+        assert_eq!(
+            readiness(
+                5,
+                5,
+                Band {
+                    low: 1.0,
+                    high: 1.0
+                }
+            ),
+            Readiness::Within
+        );
+        assert_eq!(topics_for(1.0, 3), 3);
+        assert_eq!(topics_for(0.0, 3), 0);
+    }
+
+    fn roadmap() -> Loaded {
+        curriculum::load(&Source::Embedded).unwrap()
+    }
+
+    fn ev(topic: &str, change: Change, day: u32) -> Event {
+        Event {
+            at: DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00+08:00")).unwrap(),
+            plan: "llm-roadmap".into(),
+            topic: Some(topic.into()),
+            change,
+            on: None,
+            text: None,
+            extra: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn replay_applies_changes_in_order_and_keeps_orphans() {
+        let loaded = roadmap();
+        let mut other_plan = ev("why-rag", Change::Done, 1);
+        other_plan.plan = "another".into();
+        let events = [
+            ev("why-rag", Change::Start, 1),
+            ev("why-rag", Change::Done, 2),
+            ev("embeddings", Change::Done, 2),
+            ev("embeddings", Change::Undo, 3),
+            ev("content-safety", Change::Skip, 3),
+            ev("gone-topic", Change::Done, 3),
+            ev("gone-topic", Change::Undo, 4),
+            ev("why-rag", Change::Other("archive".into()), 5),
+            other_plan,
+        ];
+        let replay = replay(&loaded, &events);
+        let state_of = |id: &str| {
+            let i = loaded
+                .order
+                .iter()
+                .position(|&p| p == loaded.position_of(id).unwrap())
+                .unwrap();
+            replay.topics[i].clone()
+        };
+        assert_eq!(
+            state_of("why-rag"),
+            TopicProgress {
+                state: State::Done,
+                since: NaiveDate::from_ymd_opt(2026, 11, 2)
+            }
+        );
+        assert_eq!(state_of("embeddings").state, State::Todo);
+        assert_eq!(state_of("content-safety").state, State::Skipped);
+        assert_eq!(replay.orphans, ["gone-topic"]);
+        assert_eq!(replay.unknown_changes, 1);
+    }
+
+    #[test]
+    fn summary_counts_done_over_all_topics_and_skips_apart() {
+        let loaded = roadmap();
+        let mut events: Vec<Event> = loaded
+            .order
+            .iter()
+            .take(20)
+            .map(|&p| ev(&loaded.topic(p).id, Change::Done, 1))
+            .collect();
+        events.push(ev("why-rag", Change::Skip, 2));
+        let summary = summarize(&loaded, &replay(&loaded, &events));
+        assert_eq!(
+            summary.overall,
+            Counts {
+                total: 41,
+                done: 19,
+                in_progress: 0,
+                skipped: 1
+            }
+        );
+        assert_eq!(summary.stages[0].done, 11);
+        assert_eq!(
+            summary.stages[1],
+            Counts {
+                total: 9,
+                done: 8,
+                in_progress: 0,
+                skipped: 1
+            }
+        );
+        assert_eq!(summary.readiness, Readiness::Below);
+        assert_eq!(summary.to_band, 6);
+        assert!(summary.band_reachable);
+        assert_eq!(summary.next.map(|p| p.to_string()), Some("3.1".into()));
+    }
+
+    #[test]
+    fn skipping_too_much_makes_the_band_unreachable() {
+        let loaded = roadmap();
+        let events: Vec<Event> = loaded
+            .order
+            .iter()
+            .take(17)
+            .map(|&p| ev(&loaded.topic(p).id, Change::Skip, 1))
+            .collect();
+        let summary = summarize(&loaded, &replay(&loaded, &events));
+        assert_eq!(summary.overall.remaining(), 24);
+        assert!(!summary.band_reachable);
+    }
+
+    #[test]
+    fn next_prefers_a_topic_in_progress_then_the_first_not_started() {
+        let loaded = roadmap();
+        let at = |events: &[Event]| next(&loaded, &replay(&loaded, events)).map(|p| p.to_string());
+        assert_eq!(at(&[]), Some("1.1".into()));
+        assert_eq!(
+            at(&[ev("what-llms-can-do", Change::Skip, 1)]),
+            Some("1.2".into())
+        );
+        assert_eq!(
+            at(&[ev("embeddings", Change::Start, 1)]),
+            Some("2.4".into())
+        );
+        let all: Vec<Event> = loaded
+            .order
+            .iter()
+            .map(|&p| ev(&loaded.topic(p).id, Change::Done, 1))
+            .collect();
+        assert_eq!(at(&all), None);
+    }
+}

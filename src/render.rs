@@ -1,0 +1,409 @@
+//! Turning progress into text: tables for people, JSON for scripts. Renderers return strings; they
+//! never print and never decide anything about progress.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::curriculum::{Loaded, Pos};
+use crate::i18n::Lang;
+use crate::progress::{self, Readiness, Replay, State, Summary, TopicProgress};
+
+/// How output should look.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    /// The interface language.
+    pub lang: Lang,
+    /// Whether to colour.
+    pub color: bool,
+    /// Table width; none means the terminal's own.
+    pub width: Option<u16>,
+}
+
+const BAR_WIDTH: usize = 20;
+
+impl Style {
+    fn table(&self) -> Table {
+        let mut table = Table::new();
+        table
+            .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        if let Some(width) = self.width {
+            table.set_width(width);
+        }
+        if self.color {
+            table.enforce_styling();
+        }
+        table
+    }
+
+    fn cell(&self, text: impl ToString, color: Color) -> Cell {
+        let cell = Cell::new(text);
+        if self.color { cell.fg(color) } else { cell }
+    }
+
+    fn paint(&self, text: &str, color: Color) -> String {
+        if !self.color {
+            return text.to_owned();
+        }
+        let code = match color {
+            Color::Green => "32",
+            Color::Yellow => "33",
+            Color::Red => "31",
+            Color::Cyan => "36",
+            _ => "1",
+        };
+        format!("\x1b[{code}m{text}\x1b[0m")
+    }
+}
+
+/// `part` of `total` as a percentage with one decimal, rounded down so that a share just short
+/// of an edge never shows as the edge itself.
+pub fn percent_text(part: usize, total: usize) -> String {
+    let tenths = (part * 1000).checked_div(total).unwrap_or(0);
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
+/// A fraction such as 0.6 as `60%`.
+fn share_text(share: f64) -> String {
+    let tenths = (share * 1000.0).round() as i64;
+    if tenths % 10 == 0 {
+        format!("{}%", tenths / 10)
+    } else {
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
+}
+
+/// A text bar, readable without colour: `#` for done, `-` for the rest.
+pub fn bar(part: usize, total: usize, width: usize) -> String {
+    let filled = (part * width).checked_div(total).unwrap_or(0);
+    format!("{}{}", "#".repeat(filled), "-".repeat(width - filled))
+}
+
+/// The mark a topic's state is shown with.
+pub fn mark(state: State) -> &'static str {
+    match state {
+        State::Todo => "[ ]",
+        State::InProgress => "[~]",
+        State::Done => "[x]",
+        State::Skipped => "[-]",
+    }
+}
+
+/// The name of a state in the interface language.
+pub fn state_name(state: State, lang: Lang) -> &'static str {
+    match state {
+        State::Todo => lang.pick("todo", "未开始"),
+        State::InProgress => lang.pick("in progress", "进行中"),
+        State::Done => lang.pick("done", "已完成"),
+        State::Skipped => lang.pick("skipped", "已跳过"),
+    }
+}
+
+fn state_color(state: State) -> Color {
+    match state {
+        State::Todo => Color::Reset,
+        State::InProgress => Color::Yellow,
+        State::Done => Color::Green,
+        State::Skipped => Color::DarkGrey,
+    }
+}
+
+/// A topic in one line: position, id and title.
+pub fn topic_line(loaded: &Loaded, pos: Pos, lang: Lang) -> String {
+    let topic = loaded.topic(pos);
+    format!("{pos} {}  {}", topic.id, topic.title.get(lang))
+}
+
+/// The readiness verdict as a sentence.
+pub fn verdict(loaded: &Loaded, summary: &Summary, lang: Lang) -> String {
+    let band = loaded.curriculum.band;
+    let (low, high) = (share_text(band.low), share_text(band.high));
+    match summary.readiness {
+        Readiness::Below if !summary.band_reachable => match lang {
+            Lang::En => format!(
+                "below the {low}-{high} band, and too many topics are skipped to reach {low}; undo a skip to get there"
+            ),
+            Lang::Zh => format!(
+                "低于 {low}-{high} 区间，跳过的主题太多，已无法达到 {low}；撤销一些跳过才能达到"
+            ),
+        },
+        Readiness::Below => match lang {
+            Lang::En => format!(
+                "below the {low}-{high} band: {} more topic(s) to reach {low}",
+                summary.to_band
+            ),
+            Lang::Zh => format!(
+                "低于 {low}-{high} 区间：再完成 {} 个主题即可达到 {low}",
+                summary.to_band
+            ),
+        },
+        Readiness::Within => match lang {
+            Lang::En => format!("within the {low}-{high} band: you are getting ready"),
+            Lang::Zh => {
+                format!("已进入 {low}-{high} 区间：你已经开始具备成为一名大模型 AI 人才的正确特征")
+            }
+        },
+        Readiness::Above => match lang {
+            Lang::En => format!("above the {low}-{high} band: well on your way"),
+            Lang::Zh => format!("超过 {low}-{high} 区间：继续前进"),
+        },
+    }
+}
+
+/// The status report: a table of stages, then the overall count, the verdict and the next topic.
+pub fn status(loaded: &Loaded, summary: &Summary, style: &Style) -> String {
+    let lang = style.lang;
+    let c = &loaded.curriculum;
+    let mut table = style.table();
+    table.set_header([
+        "#",
+        lang.pick("Stage", "阶段"),
+        lang.pick("Days", "天数"),
+        lang.pick("Done", "完成"),
+        "%",
+        lang.pick("Progress", "进度"),
+    ]);
+    for (s, (stage, counts)) in c.stages.iter().zip(&summary.stages).enumerate() {
+        let complete = counts.done == counts.total;
+        table.add_row([
+            Cell::new(s + 1),
+            Cell::new(stage.title.get(lang)),
+            Cell::new(stage.days).set_alignment(CellAlignment::Right),
+            Cell::new(format!("{}/{}", counts.done, counts.total))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(percent_text(counts.done, counts.total)).set_alignment(CellAlignment::Right),
+            style.cell(
+                bar(counts.done, counts.total, BAR_WIDTH),
+                if complete { Color::Green } else { Color::Reset },
+            ),
+        ]);
+    }
+    let overall = summary.overall;
+    let verdict_color = match summary.readiness {
+        Readiness::Below => Color::Yellow,
+        _ => Color::Green,
+    };
+    let mut out = format!("{}\n{table}\n", c.title.get(lang));
+    let label = |en: &'static str, zh: &'static str| format!("{:<10}", lang.pick(en, zh));
+    out.push_str(&format!(
+        "{}{}/{} {} ({})",
+        label("Overall", "总体"),
+        overall.done,
+        overall.total,
+        lang.pick("done", "已完成"),
+        percent_text(overall.done, overall.total),
+    ));
+    if overall.skipped > 0 {
+        out.push_str(&match lang {
+            Lang::En => format!(
+                ", {} skipped; covered {}",
+                overall.skipped,
+                percent_text(overall.covered(), overall.total)
+            ),
+            Lang::Zh => format!(
+                "，跳过 {} 个；已覆盖 {}",
+                overall.skipped,
+                percent_text(overall.covered(), overall.total)
+            ),
+        });
+    }
+    out.push('\n');
+    out.push_str(&label("Readiness", "准备度"));
+    out.push_str(&style.paint(&verdict(loaded, summary, lang), verdict_color));
+    out.push('\n');
+    out.push_str(&label("Next", "下一个"));
+    match summary.next {
+        Some(pos) => out.push_str(&topic_line(loaded, pos, lang)),
+        None => out.push_str(lang.pick(
+            "nothing left: every topic is done or skipped",
+            "没有了：所有主题都已完成或跳过",
+        )),
+    }
+    out.push('\n');
+    out
+}
+
+fn title_json(loaded: &Loaded, pos: Pos, lang: Lang) -> serde_json::Value {
+    let topic = loaded.topic(pos);
+    json!({ "id": topic.id, "position": pos.to_string(), "title": topic.title.get(lang) })
+}
+
+/// `status --json`: the same facts as [`status`], with stable keys in every language.
+pub fn status_json(loaded: &Loaded, summary: &Summary, lang: Lang) -> String {
+    let c = &loaded.curriculum;
+    let overall = summary.overall;
+    let stages: Vec<_> = c
+        .stages
+        .iter()
+        .zip(&summary.stages)
+        .map(|(stage, counts)| {
+            json!({
+                "id": stage.id,
+                "title": stage.title.get(lang),
+                "days": stage.days,
+                "done": counts.done,
+                "in_progress": counts.in_progress,
+                "skipped": counts.skipped,
+                "total": counts.total,
+                "percent": progress::percent(counts.done, counts.total),
+            })
+        })
+        .collect();
+    let value = json!({
+        "curriculum": { "id": c.id, "title": c.title.get(lang) },
+        "band": { "low": c.band.low, "high": c.band.high },
+        "overall": {
+            "done": overall.done,
+            "in_progress": overall.in_progress,
+            "skipped": overall.skipped,
+            "total": overall.total,
+            "percent": progress::percent(overall.done, overall.total),
+            "covered_percent": progress::percent(overall.covered(), overall.total),
+            "readiness": summary.readiness,
+            "to_band": summary.to_band,
+            "band_reachable": summary.band_reachable,
+        },
+        "stages": stages,
+        "next": summary.next.map(|pos| title_json(loaded, pos, lang)),
+    });
+    to_json(&value)
+}
+
+/// Which topics a list shows.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ListFilter {
+    /// Only this stage (index from 0).
+    pub stage: Option<usize>,
+    /// Only this state.
+    pub state: Option<State>,
+}
+
+impl ListFilter {
+    fn keeps(&self, pos: Pos, progress: &TopicProgress) -> bool {
+        self.stage.is_none_or(|s| s == pos.stage) && self.state.is_none_or(|s| s == progress.state)
+    }
+}
+
+fn listed<'a>(
+    loaded: &'a Loaded,
+    replay: &'a Replay,
+    filter: ListFilter,
+) -> impl Iterator<Item = (Pos, &'a TopicProgress)> {
+    loaded
+        .order
+        .iter()
+        .copied()
+        .zip(&replay.topics)
+        .filter(move |(pos, p)| filter.keeps(*pos, p))
+}
+
+/// `list`: one row per topic.
+pub fn list(loaded: &Loaded, replay: &Replay, filter: ListFilter, style: &Style) -> String {
+    let lang = style.lang;
+    let mut table = style.table();
+    table.set_header([
+        "",
+        "#",
+        lang.pick("Id", "编号"),
+        lang.pick("Title", "标题"),
+        lang.pick("State", "状态"),
+        lang.pick("Since", "日期"),
+    ]);
+    let mut rows = 0;
+    for (pos, progress) in listed(loaded, replay, filter) {
+        let topic = loaded.topic(pos);
+        let color = state_color(progress.state);
+        table.add_row([
+            style.cell(mark(progress.state), color),
+            Cell::new(pos),
+            Cell::new(&topic.id),
+            Cell::new(topic.title.get(lang)),
+            style.cell(state_name(progress.state, lang), color),
+            Cell::new(
+                progress
+                    .since
+                    .map(|day| day.to_string())
+                    .unwrap_or_default(),
+            ),
+        ]);
+        rows += 1;
+    }
+    if rows == 0 {
+        return format!("{}\n", lang.pick("no topics match", "没有符合条件的主题"));
+    }
+    format!("{table}\n")
+}
+
+#[derive(Serialize)]
+struct ListedTopic<'a> {
+    id: &'a str,
+    stage: &'a str,
+    position: String,
+    title: &'a str,
+    done: bool,
+    state: State,
+    since: Option<String>,
+}
+
+/// `list --json`: an array of topics.
+pub fn list_json(loaded: &Loaded, replay: &Replay, filter: ListFilter, lang: Lang) -> String {
+    let topics: Vec<ListedTopic> = listed(loaded, replay, filter)
+        .map(|(pos, progress)| {
+            let topic = loaded.topic(pos);
+            ListedTopic {
+                id: &topic.id,
+                stage: &loaded.curriculum.stages[pos.stage].id,
+                position: pos.to_string(),
+                title: topic.title.get(lang),
+                done: progress.state == State::Done,
+                state: progress.state,
+                since: progress.since.map(|day| day.to_string()),
+            }
+        })
+        .collect();
+    to_json(&topics)
+}
+
+/// `next --json`: the topic or null.
+pub fn next_json(loaded: &Loaded, next: Option<Pos>, lang: Lang) -> String {
+    to_json(&next.map(|pos| title_json(loaded, pos, lang)))
+}
+
+fn to_json(value: &impl Serialize) -> String {
+    // Serializing plain data to a string cannot fail; keep a readable fallback all the same.
+    let mut text = serde_json::to_string_pretty(value)
+        .unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"));
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_round_down_to_a_tenth() {
+        assert_eq!(percent_text(25, 41), "60.9%");
+        assert_eq!(percent_text(29, 100), "29.0%");
+        assert_eq!(percent_text(41, 41), "100.0%");
+        assert_eq!(percent_text(0, 0), "0.0%");
+        assert_eq!(percent_text(2, 3), "66.6%");
+    }
+
+    #[test]
+    fn shares_print_without_needless_decimals() {
+        assert_eq!(share_text(0.6), "60%");
+        assert_eq!(share_text(0.7), "70%");
+        assert_eq!(share_text(0.625), "62.5%");
+    }
+
+    #[test]
+    fn bars_fill_in_proportion() {
+        assert_eq!(bar(0, 4, 8), "--------");
+        assert_eq!(bar(1, 4, 8), "##------");
+        assert_eq!(bar(4, 4, 8), "########");
+        assert_eq!(bar(0, 0, 4), "----");
+    }
+}

@@ -1,0 +1,809 @@
+//! The progress store: a versioned YAML file of dated changes, read fast, written atomically
+//! under an exclusive lock.
+//!
+//! The file is plain YAML a person can read, one change a line, oldest first:
+//!
+//! ```yaml
+//! version: 1
+//! events:
+//! - {at: 2026-11-29T09:12:03+08:00, plan: llm-roadmap, topic: why-rag, change: done}
+//! ```
+//!
+//! Lines in exactly the shape this module writes are read by a small hand-written parser, so a
+//! store with years of history loads in milliseconds. Anything else (a file edited by hand, keys
+//! from a newer build) is read by the full YAML parser, and what this build does not know is kept
+//! on every write.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Deserialize;
+use serde_yaml::Value;
+
+use crate::error::Error;
+
+/// The newest store layout this build reads and the one it writes.
+pub const VERSION: u64 = 1;
+
+const HEADER: &str = "\
+# studyplan progress: every change, oldest first, one a line.
+# Plain YAML: read it, back it up, and edit it with care. studyplan refuses a file it cannot
+# read, and never writes over one.
+";
+
+/// What a change did to a topic, or to the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The topic was finished.
+    Done,
+    /// The topic went back to not started.
+    Undo,
+    /// Work on the topic began.
+    Start,
+    /// The learner chose to skip the topic.
+    Skip,
+    /// A note was attached to the topic.
+    Note,
+    /// The plan's start date was set.
+    Begin,
+    /// A change this build does not know (written by a newer one); kept, and otherwise ignored.
+    Other(String),
+}
+
+impl Change {
+    fn parse(word: &str) -> Change {
+        match word {
+            "done" => Change::Done,
+            "undo" => Change::Undo,
+            "start" => Change::Start,
+            "skip" => Change::Skip,
+            "note" => Change::Note,
+            "begin" => Change::Begin,
+            other => Change::Other(other.to_owned()),
+        }
+    }
+
+    /// The word the store uses for this change.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Change::Done => "done",
+            Change::Undo => "undo",
+            Change::Start => "start",
+            Change::Skip => "skip",
+            Change::Note => "note",
+            Change::Begin => "begin",
+            Change::Other(word) => word,
+        }
+    }
+}
+
+/// One dated change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// When the change was recorded, with the local offset of that moment.
+    pub at: DateTime<FixedOffset>,
+    /// The id of the curriculum the change belongs to.
+    pub plan: String,
+    /// The topic's stable id; none for changes to the whole plan.
+    pub topic: Option<String>,
+    /// What changed.
+    pub change: Change,
+    /// The day the change counts for, when it differs from the day of `at` (a back-dated change,
+    /// or the start date set by `begin`).
+    pub on: Option<NaiveDate>,
+    /// The text of a note.
+    pub text: Option<String>,
+    /// Keys this build does not know, kept as they were.
+    pub extra: Vec<(String, Value)>,
+}
+
+impl Event {
+    /// The day the change counts for.
+    pub fn day(&self) -> NaiveDate {
+        self.on.unwrap_or_else(|| self.at.date_naive())
+    }
+}
+
+/// The whole store.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Store {
+    /// Every change, oldest first.
+    pub events: Vec<Event>,
+    /// Top-level keys this build does not know, kept as they were.
+    pub extra: Vec<(String, Value)>,
+}
+
+impl Store {
+    /// Reads the store at `path`; a missing file is an empty store. Never creates anything.
+    pub fn read(path: &Path) -> anyhow::Result<Store> {
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Store::default()),
+            Err(err) => {
+                return Err(err).with_context(|| {
+                    format!("cannot read the progress store `{}`", path.display())
+                });
+            }
+        };
+        let text = String::from_utf8(bytes).map_err(|err| Error::StoreCorrupt {
+            path: path.to_owned(),
+            detail: format!(
+                "it is not UTF-8 text (bad byte at offset {})",
+                err.utf8_error().valid_up_to()
+            ),
+        })?;
+        Ok(Store::parse(&text, path)?)
+    }
+
+    /// Parses the text of a store; `path` is for messages only.
+    pub fn parse(text: &str, path: &Path) -> Result<Store, Error> {
+        let corrupt = |detail: String| Error::StoreCorrupt {
+            path: path.to_owned(),
+            detail,
+        };
+        if text.trim().is_empty() {
+            return Err(corrupt("the file is empty".into()));
+        }
+        match parse_fast(text) {
+            Fast::Parsed(version, raw) => {
+                check_version(version, path)?;
+                let events = raw
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, event)| event.into_event(i + 1))
+                    .collect::<Result<_, _>>()
+                    .map_err(corrupt)?;
+                Ok(Store {
+                    events,
+                    extra: Vec::new(),
+                })
+            }
+            Fast::TooNew(version) => Err(check_version(version, path).unwrap_err()),
+            Fast::NotCanonical => parse_full(text, path),
+        }
+    }
+
+    /// The text of the store, in the canonical layout.
+    pub fn to_text(&self) -> String {
+        let mut out = String::with_capacity(64 + self.events.len() * 96);
+        out.push_str(HEADER);
+        let _ = writeln!(out, "version: {VERSION}");
+        for (key, value) in &self.extra {
+            out.push_str(&scalar(key));
+            out.push_str(": ");
+            flow_value(&mut out, value);
+            out.push('\n');
+        }
+        if self.events.is_empty() {
+            out.push_str("events: []\n");
+        } else {
+            out.push_str("events:\n");
+        }
+        for event in &self.events {
+            write_event(&mut out, event);
+        }
+        out
+    }
+}
+
+fn check_version(version: u64, path: &Path) -> Result<(), Error> {
+    if version > VERSION {
+        return Err(Error::StoreTooNew {
+            path: path.to_owned(),
+            found: version,
+            supported: VERSION,
+        });
+    }
+    if version == 0 {
+        return Err(Error::StoreCorrupt {
+            path: path.to_owned(),
+            detail: "`version: 0` is not a version studyplan ever wrote".into(),
+        });
+    }
+    Ok(())
+}
+
+/// An event as written, before its fields are checked.
+#[derive(Debug, Default, Deserialize)]
+struct RawEvent {
+    at: Option<String>,
+    plan: Option<String>,
+    topic: Option<String>,
+    change: Option<String>,
+    on: Option<String>,
+    text: Option<String>,
+    #[serde(flatten)]
+    extra: BTreeMap<String, Value>,
+}
+
+impl RawEvent {
+    /// Checks the fields of the `number`th event (from 1).
+    fn into_event(self, number: usize) -> Result<Event, String> {
+        let missing = |key: &str| format!("event {number} has no `{key}`");
+        let at = self.at.ok_or_else(|| missing("at"))?;
+        let at = DateTime::parse_from_rfc3339(&at).map_err(|err| {
+            format!("event {number}: `at: {at}` is not a timestamp like 2026-11-29T09:12:03+08:00 ({err})")
+        })?;
+        let on = match self.on {
+            Some(on) => Some(NaiveDate::parse_from_str(&on, "%Y-%m-%d").map_err(|_| {
+                format!("event {number}: `on: {on}` is not a date like 2026-11-29")
+            })?),
+            None => None,
+        };
+        Ok(Event {
+            at,
+            plan: self.plan.ok_or_else(|| missing("plan"))?,
+            topic: self.topic,
+            change: Change::parse(&self.change.ok_or_else(|| missing("change"))?),
+            on,
+            text: self.text,
+            extra: self.extra.into_iter().collect(),
+        })
+    }
+}
+
+enum Fast {
+    Parsed(u64, Vec<RawEvent>),
+    TooNew(u64),
+    NotCanonical,
+}
+
+/// Reads a store in exactly the layout [`Store::to_text`] writes, or gives up.
+fn parse_fast(text: &str) -> Fast {
+    let mut version = None;
+    let mut in_events = false;
+    let mut events = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim_end();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if in_events {
+            match parse_event_line(trimmed) {
+                Some(event) => events.push(event),
+                None => return Fast::NotCanonical,
+            }
+        } else if let Some(number) = trimmed.strip_prefix("version: ") {
+            match number.parse::<u64>() {
+                Ok(number) if number > VERSION => return Fast::TooNew(number),
+                Ok(number) if version.is_none() => version = Some(number),
+                _ => return Fast::NotCanonical,
+            }
+        } else if trimmed == "events:" || trimmed == "events: []" {
+            in_events = trimmed == "events:";
+        } else {
+            return Fast::NotCanonical;
+        }
+    }
+    match version {
+        Some(version) => Fast::Parsed(version, events),
+        None => Fast::NotCanonical,
+    }
+}
+
+/// Parses `- {key: value, ...}` with plain or double-quoted values and known keys only.
+fn parse_event_line(line: &str) -> Option<RawEvent> {
+    let mut rest = line.strip_prefix("- {")?.strip_suffix('}')?;
+    let mut event = RawEvent::default();
+    while !rest.is_empty() {
+        let (key, after) = rest.split_once(": ")?;
+        let (value, after) = if let Some(quoted) = after.strip_prefix('"') {
+            let (value, len) = unquote(quoted)?;
+            (value.into_owned(), &quoted[len..])
+        } else {
+            let end = after
+                .find([',', '"', '\'', '{', '}', '[', ']', '#'])
+                .unwrap_or(after.len());
+            let value = &after[..end];
+            if !is_plain_safe(value)
+                || after[end..].starts_with(['"', '\'', '{', '}', '[', ']', '#'])
+            {
+                return None;
+            }
+            (value.to_owned(), &after[end..])
+        };
+        let slot = match key {
+            "at" => &mut event.at,
+            "plan" => &mut event.plan,
+            "topic" => &mut event.topic,
+            "change" => &mut event.change,
+            "on" => &mut event.on,
+            "text" => &mut event.text,
+            _ => return None,
+        };
+        if slot.replace(value).is_some() {
+            return None;
+        }
+        rest = match after.strip_prefix(", ") {
+            Some(next) => next,
+            None if after.is_empty() => after,
+            None => return None,
+        };
+    }
+    Some(event)
+}
+
+/// Reads a double-quoted YAML string whose opening quote is already consumed: the value, and how
+/// many bytes up to and including the closing quote. Gives up on escapes this module never writes.
+fn unquote(text: &str) -> Option<(Cow<'_, str>, usize)> {
+    let end = text.find(['"', '\\'])?;
+    if text.as_bytes()[end] == b'"' {
+        return Some((Cow::Borrowed(&text[..end]), end + 1));
+    }
+    let mut value = String::from(&text[..end]);
+    let mut chars = text[end..].char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((Cow::Owned(value), end + i + 1)),
+            '\\' => {
+                let escaped = match chars.next()?.1 {
+                    '"' => '"',
+                    '\\' => '\\',
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    'u' => {
+                        let hex: String = (0..4)
+                            .map(|_| chars.next().map(|(_, c)| c))
+                            .collect::<Option<_>>()?;
+                        char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
+                    }
+                    _ => return None,
+                };
+                value.push(escaped);
+            }
+            c if c.is_control() => return None,
+            c => value.push(c),
+        }
+    }
+    None
+}
+
+/// Whether a string may be written without quotes and read back, by any YAML reader, as the same
+/// string.
+fn is_plain_safe(value: &str) -> bool {
+    let mut chars = value.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | '+'))
+        && value.bytes().any(|b| b.is_ascii_alphabetic() || b == b'-')
+        && value.parse::<f64>().is_err()
+        && !matches!(
+            value.to_ascii_lowercase().as_str(),
+            "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
+        )
+}
+
+fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
+    let corrupt = |detail: String| Error::StoreCorrupt {
+        path: path.to_owned(),
+        detail,
+    };
+    let yaml_error = |err: serde_yaml::Error| match err.location() {
+        Some(loc) => corrupt(format!(
+            "line {} column {}: {}",
+            loc.line(),
+            loc.column(),
+            err.to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+        )),
+        None => corrupt(err.to_string()),
+    };
+    let document: Value = serde_yaml::from_str(text).map_err(yaml_error)?;
+    let Value::Mapping(mut map) = document else {
+        return Err(corrupt(
+            "it is not a YAML map with `version:` and `events:`".into(),
+        ));
+    };
+    let version = match map.remove("version") {
+        Some(Value::Number(number)) if number.as_u64().is_some() => number.as_u64().unwrap_or(0),
+        Some(other) => {
+            return Err(corrupt(format!(
+                "`version: {}` is not a whole number",
+                flow(&other)
+            )));
+        }
+        None => return Err(corrupt("it has no `version:` field".into())),
+    };
+    check_version(version, path)?;
+    let raw: Vec<RawEvent> = match map.remove("events") {
+        Some(events) => {
+            serde_yaml::from_value(events).map_err(|err| corrupt(format!("events: {err}")))?
+        }
+        None => Vec::new(),
+    };
+    let events = raw
+        .into_iter()
+        .enumerate()
+        .map(|(i, event)| event.into_event(i + 1))
+        .collect::<Result<_, _>>()
+        .map_err(corrupt)?;
+    let mut extra = Vec::new();
+    for (key, value) in map {
+        let Value::String(key) = key else {
+            return Err(corrupt(format!(
+                "top-level key `{}` is not a string",
+                flow(&key)
+            )));
+        };
+        extra.push((key, value));
+    }
+    Ok(Store { events, extra })
+}
+
+fn write_event(out: &mut String, event: &Event) {
+    out.push_str("- {at: ");
+    out.push_str(&event.at.to_rfc3339());
+    out.push_str(", plan: ");
+    out.push_str(&scalar(&event.plan));
+    if let Some(topic) = &event.topic {
+        out.push_str(", topic: ");
+        out.push_str(&scalar(topic));
+    }
+    out.push_str(", change: ");
+    out.push_str(&scalar(event.change.as_str()));
+    if let Some(on) = event.on {
+        let _ = write!(out, ", on: {}", on.format("%Y-%m-%d"));
+    }
+    if let Some(text) = &event.text {
+        out.push_str(", text: ");
+        out.push_str(&quote(text));
+    }
+    for (key, value) in &event.extra {
+        out.push_str(", ");
+        out.push_str(&scalar(key));
+        out.push_str(": ");
+        flow_value(out, value);
+    }
+    out.push_str("}\n");
+}
+
+/// A string as a YAML scalar: plain when that is safe, double-quoted otherwise.
+fn scalar(value: &str) -> Cow<'_, str> {
+    if is_plain_safe(value) {
+        Cow::Borrowed(value)
+    } else {
+        Cow::Owned(quote(value))
+    }
+}
+
+fn quote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || c == '\u{feff}' || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn flow(value: &Value) -> String {
+    let mut out = String::new();
+    flow_value(&mut out, value);
+    out
+}
+
+/// Writes any YAML value on one line, in flow style.
+fn flow_value(out: &mut String, value: &Value) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        // Always quoted, so a string never comes back as a number or a date.
+        Value::String(s) => out.push_str(&quote(s)),
+        Value::Sequence(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flow_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Mapping(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flow_value(out, key);
+                out.push_str(": ");
+                flow_value(out, item);
+            }
+            out.push('}');
+        }
+        Value::Tagged(tagged) => {
+            let _ = write!(out, "{} ", tagged.tag);
+            flow_value(out, &tagged.value);
+        }
+    }
+}
+
+/// An exclusive hold on a store, for a read-modify-write; released when dropped, or by the
+/// kernel if the process dies.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+    store: PathBuf,
+}
+
+/// The lock file beside a store. It is never renamed or removed, so every writer locks the same
+/// file.
+pub fn lock_path(store: &Path) -> PathBuf {
+    let mut name = store.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    store.with_file_name(name)
+}
+
+/// Takes the exclusive lock on the store at `path`, creating its folder if needed. When another
+/// process holds it, calls `on_wait` once and then waits.
+pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<Lock> {
+    if let Some(dir) = parent(path) {
+        fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the store folder `{}`", dir.display()))?;
+    }
+    let lock_file = lock_path(path);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_file)
+        .with_context(|| format!("cannot open the lock file `{}`", lock_file.display()))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            on_wait();
+            file.lock()
+                .with_context(|| format!("cannot lock `{}`", lock_file.display()))?;
+        }
+        Err(fs::TryLockError::Error(err)) => {
+            return Err(err).with_context(|| format!("cannot lock `{}`", lock_file.display()));
+        }
+    }
+    remove_stale_temp_files(path);
+    Ok(Lock {
+        _file: file,
+        store: path.to_owned(),
+    })
+}
+
+fn parent(path: &Path) -> Option<&Path> {
+    path.parent().filter(|dir| !dir.as_os_str().is_empty())
+}
+
+fn temp_prefix(path: &Path) -> String {
+    format!(
+        ".{}.tmp.",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    )
+}
+
+/// Removes temp files a killed writer left behind; only ever called under the lock.
+fn remove_stale_temp_files(path: &Path) {
+    let dir = parent(path).unwrap_or(Path::new("."));
+    let prefix = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Replaces the store with `store`, atomically: a temp file in the same folder, flushed to disk,
+/// renamed over the old file, and the folder flushed. Needs the lock.
+pub fn save(lock: &Lock, store: &Store) -> anyhow::Result<()> {
+    let path = &lock.store;
+    let dir = parent(path).unwrap_or(Path::new("."));
+    let temp = dir.join(format!("{}{}", temp_prefix(path), std::process::id()));
+    let result = write_and_sync(&temp, store.to_text().as_bytes(), path)
+        .and_then(|()| fs::rename(&temp, path))
+        .with_context(|| format!("cannot write the progress store `{}`", path.display()));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result?;
+    // Flush the rename itself; some file systems cannot sync a folder, and the data is safe anyway.
+    if let Ok(folder) = File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+fn write_and_sync(temp: &Path, bytes: &[u8], original: &Path) -> io::Result<()> {
+    let mut file = OpenOptions::new().write(true).create_new(true).open(temp)?;
+    if let Ok(meta) = fs::metadata(original) {
+        file.set_permissions(meta.permissions())?;
+    }
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(topic: &str, change: Change) -> Event {
+        Event {
+            at: DateTime::parse_from_rfc3339("2026-11-29T09:12:03+08:00").unwrap(),
+            plan: "llm-roadmap".into(),
+            topic: Some(topic.into()),
+            change,
+            on: None,
+            text: None,
+            extra: Vec::new(),
+        }
+    }
+
+    fn path() -> PathBuf {
+        PathBuf::from("progress.yaml")
+    }
+
+    fn both_parsers(text: &str) -> (Store, Store) {
+        let fast = Store::parse(text, &path()).expect("fast parse");
+        let full = parse_full(text, &path()).expect("full parse");
+        (fast, full)
+    }
+
+    #[test]
+    fn written_stores_read_back_the_same_with_either_parser() {
+        let mut note = event("why-rag", Change::Note);
+        note.text =
+            Some("引号 \" and \\ backslash\nnew line, comma: colon # hash\t{x}\u{1}".into());
+        let mut backdated = event("true", Change::Done);
+        backdated.on = NaiveDate::from_ymd_opt(2026, 2, 28);
+        let weird = event("null", Change::Other("archive".into()));
+        let store = Store {
+            events: vec![
+                event("why-rag", Change::Done),
+                note,
+                backdated,
+                weird,
+                event("1.5", Change::Skip),
+            ],
+            extra: Vec::new(),
+        };
+        let text = store.to_text();
+        assert!(matches!(parse_fast(&text), Fast::Parsed(1, _)), "{text}");
+        let (fast, full) = both_parsers(&text);
+        assert_eq!(fast, store);
+        assert_eq!(full, store);
+    }
+
+    #[test]
+    fn an_empty_store_round_trips() {
+        let text = Store::default().to_text();
+        assert!(text.contains("version: 1\nevents: []\n"));
+        assert_eq!(Store::parse(&text, &path()).unwrap(), Store::default());
+    }
+
+    #[test]
+    fn unknown_keys_are_kept_through_a_write() {
+        let text = "version: 1\nowner: ada\nevents:\n- {at: 2026-11-29T09:12:03+08:00, plan: p, topic: t, change: done, mood: {level: 3, tags: [a, '7']}}\n";
+        let store = Store::parse(text, &path()).unwrap();
+        assert_eq!(
+            store.extra,
+            vec![("owner".to_string(), Value::String("ada".into()))]
+        );
+        let again = Store::parse(&store.to_text(), &path()).unwrap();
+        assert_eq!(again, store);
+        assert!(
+            store
+                .to_text()
+                .contains(r#"mood: {"level": 3, "tags": ["a", "7"]}"#)
+        );
+    }
+
+    #[test]
+    fn hand_edited_block_style_is_read() {
+        let text = "version: 1\nevents:\n  - at: '2026-11-29T09:12:03+08:00'\n    plan: p\n    topic: t\n    change: start\n";
+        let store = Store::parse(text, &path()).unwrap();
+        assert_eq!(store.events[0].change, Change::Start);
+    }
+
+    #[test]
+    fn newer_versions_are_refused_before_anything_else_is_read() {
+        let text = "version: 2\nevents: this layout is unknown\n";
+        assert!(matches!(
+            Store::parse(text, &path()),
+            Err(Error::StoreTooNew {
+                found: 2,
+                supported: 1,
+                ..
+            })
+        ));
+        assert!(matches!(
+            Store::parse("events: []\nversion: 9\n", &path()),
+            Err(Error::StoreTooNew { found: 9, .. })
+        ));
+    }
+
+    #[test]
+    fn broken_stores_are_refused_with_a_reason() {
+        let detail = |text: &str| match Store::parse(text, &path()) {
+            Err(Error::StoreCorrupt { detail, .. }) => detail,
+            other => panic!("expected corrupt, got {other:?}"),
+        };
+        assert_eq!(detail(""), "the file is empty");
+        assert_eq!(detail("events: []\n"), "it has no `version:` field");
+        assert!(detail("version: 1\nevents:\n- {at: 2026-11-29T09:12:03+08:00, plan: p, topic: t, change: done\n").starts_with("line "));
+        assert!(
+            detail("version: 1\nevents:\n- {at: yesterday, plan: p, change: done}\n")
+                .contains("event 1: `at: yesterday`")
+        );
+        assert_eq!(
+            detail("version: 1\nevents:\n- {at: 2026-11-29T09:12:03Z, change: done}\n"),
+            "event 1 has no `plan`"
+        );
+        assert!(detail("version: one\n").contains("not a whole number"));
+        assert!(detail("- just a list\n").contains("not a YAML map"));
+    }
+
+    #[test]
+    fn plain_scalars_are_only_used_when_unambiguous() {
+        for plain in [
+            "why-rag",
+            "llm-roadmap",
+            "2026-11-29T09:12:03+08:00",
+            "done",
+            "a.b_c",
+        ] {
+            assert!(is_plain_safe(plain), "{plain}");
+        }
+        for quoted in [
+            "", "null", "Yes", "1.5", "1e5", "123", "inf", "-x", "a b", "内容", "a#b", "a,b", "~",
+        ] {
+            assert!(!is_plain_safe(quoted), "{quoted}");
+        }
+    }
+
+    #[test]
+    fn the_lock_file_sits_beside_the_store() {
+        assert_eq!(
+            lock_path(Path::new("/d/progress.yaml")),
+            Path::new("/d/progress.yaml.lock")
+        );
+    }
+
+    #[test]
+    fn save_replaces_the_file_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested").join("progress.yaml");
+        let lock = lock(&path, || panic!("nobody else holds the lock")).unwrap();
+        fs::write(path.with_file_name(".progress.yaml.tmp.999"), "junk").unwrap();
+        drop(lock);
+        let lock = super::lock(&path, || {}).unwrap();
+        let store = Store {
+            events: vec![event("t", Change::Done)],
+            extra: Vec::new(),
+        };
+        save(&lock, &store).unwrap();
+        assert_eq!(Store::read(&path).unwrap(), store);
+        let mut names: Vec<String> = fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["progress.yaml", "progress.yaml.lock"]);
+    }
+}
