@@ -4,9 +4,9 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 use serde::Serialize;
-use serde_json::json;
+use unicode_width::UnicodeWidthStr;
 
-use crate::curriculum::{Loaded, Pos};
+use crate::curriculum::{Band, Loaded, Pos};
 use crate::i18n::Lang;
 use crate::progress::{self, Readiness, Replay, State, Summary, TopicProgress};
 
@@ -119,37 +119,61 @@ pub fn topic_line(loaded: &Loaded, pos: Pos, lang: Lang) -> String {
 /// The readiness verdict as a sentence.
 pub fn verdict(loaded: &Loaded, summary: &Summary, lang: Lang) -> String {
     let band = loaded.curriculum.band;
-    let (low, high) = (share_text(band.low), share_text(band.high));
+    let low = share_text(band.low);
+    let high = share_text(band.high);
+    let low_number = low.trim_end_matches('%');
     match summary.readiness {
         Readiness::Below if !summary.band_reachable => match lang {
             Lang::En => format!(
-                "below the {low}-{high} band, and too many topics are skipped to reach {low}; undo a skip to get there"
+                "below the {low_number}-{high} band, and too many topics are skipped to reach {low}; undo a skip to get there"
             ),
             Lang::Zh => format!(
-                "低于 {low}-{high} 区间，跳过的主题太多，已无法达到 {low}；撤销一些跳过才能达到"
+                "低于 {low_number}-{high} 区间，跳过的主题太多，已无法达到 {low}；撤销一些跳过才能达到"
             ),
         },
         Readiness::Below => match lang {
             Lang::En => format!(
-                "below the {low}-{high} band: {} more topic(s) to reach {low}",
-                summary.to_band
+                "below the {low_number}-{high} band: {} more {} to reach {low}",
+                summary.to_band,
+                if summary.to_band == 1 {
+                    "topic"
+                } else {
+                    "topics"
+                }
             ),
             Lang::Zh => format!(
-                "低于 {low}-{high} 区间：再完成 {} 个主题即可达到 {low}",
+                "低于 {low_number}-{high} 区间：再完成 {} 个主题即可达到 {low}",
                 summary.to_band
             ),
         },
         Readiness::Within => match lang {
-            Lang::En => format!("within the {low}-{high} band: you are getting ready"),
+            Lang::En => format!("within the {low_number}-{high} band: you are getting ready"),
             Lang::Zh => {
-                format!("已进入 {low}-{high} 区间：你已经开始具备成为一名大模型 AI 人才的正确特征")
+                format!(
+                    "已进入 {low_number}-{high} 区间：你已经开始具备成为一名大模型 AI 人才的正确特征"
+                )
             }
         },
         Readiness::Above => match lang {
-            Lang::En => format!("above the {low}-{high} band: well on your way"),
-            Lang::Zh => format!("超过 {low}-{high} 区间：继续前进"),
+            Lang::En => format!("above the {low_number}-{high} band: well on your way"),
+            Lang::Zh => format!("超过 {low_number}-{high} 区间：继续前进"),
         },
     }
+}
+
+/// `Label:` padded to one display width, so the values after it line up in either language.
+fn label(text: &str, lang: Lang) -> String {
+    let text = format!("{text}{}", lang.pick(":", "："));
+    let pad = 12usize.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(pad))
+}
+
+/// What `next` says when there is nothing left to study.
+pub fn nothing_left(lang: Lang) -> &'static str {
+    lang.pick(
+        "nothing left: every topic is done or skipped",
+        "没有了：所有主题都已完成或跳过",
+    )
 }
 
 /// The status report: a table of stages, then the overall count, the verdict and the next topic.
@@ -186,7 +210,7 @@ pub fn status(loaded: &Loaded, summary: &Summary, style: &Style) -> String {
         _ => Color::Green,
     };
     let mut out = format!("{}\n{table}\n", c.title.get(lang));
-    let label = |en: &'static str, zh: &'static str| format!("{:<10}", lang.pick(en, zh));
+    let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
     out.push_str(&format!(
         "{}{}/{} {} ({})",
         label("Overall", "总体"),
@@ -225,50 +249,103 @@ pub fn status(loaded: &Loaded, summary: &Summary, style: &Style) -> String {
     out
 }
 
-fn title_json(loaded: &Loaded, pos: Pos, lang: Lang) -> serde_json::Value {
-    let topic = loaded.topic(pos);
-    json!({ "id": topic.id, "position": pos.to_string(), "title": topic.title.get(lang) })
+/// A topic as JSON: `{id, position, title}`.
+#[derive(Serialize)]
+struct TopicRef<'a> {
+    id: &'a str,
+    position: String,
+    title: &'a str,
 }
 
-/// `status --json`: the same facts as [`status`], with stable keys in every language.
+impl<'a> TopicRef<'a> {
+    fn new(loaded: &'a Loaded, pos: Pos, lang: Lang) -> TopicRef<'a> {
+        let topic = loaded.topic(pos);
+        TopicRef {
+            id: &topic.id,
+            position: pos.to_string(),
+            title: topic.title.get(lang),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct StatusJson<'a> {
+    curriculum: CurriculumJson<'a>,
+    overall: OverallJson,
+    stages: Vec<StageJson<'a>>,
+    next: Option<TopicRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct CurriculumJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    band: Band,
+}
+
+#[derive(Serialize)]
+struct OverallJson {
+    done: usize,
+    in_progress: usize,
+    skipped: usize,
+    total: usize,
+    percent: f64,
+    covered_percent: f64,
+    readiness: Readiness,
+    to_band: usize,
+    band_reachable: bool,
+}
+
+#[derive(Serialize)]
+struct StageJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    days: i64,
+    done: usize,
+    in_progress: usize,
+    skipped: usize,
+    total: usize,
+    percent: f64,
+}
+
+/// `status --json`: the same facts as [`status`], with the same keys in every language.
 pub fn status_json(loaded: &Loaded, summary: &Summary, lang: Lang) -> String {
     let c = &loaded.curriculum;
     let overall = summary.overall;
-    let stages: Vec<_> = c
-        .stages
-        .iter()
-        .zip(&summary.stages)
-        .map(|(stage, counts)| {
-            json!({
-                "id": stage.id,
-                "title": stage.title.get(lang),
-                "days": stage.days,
-                "done": counts.done,
-                "in_progress": counts.in_progress,
-                "skipped": counts.skipped,
-                "total": counts.total,
-                "percent": progress::percent(counts.done, counts.total),
-            })
-        })
-        .collect();
-    let value = json!({
-        "curriculum": { "id": c.id, "title": c.title.get(lang) },
-        "band": { "low": c.band.low, "high": c.band.high },
-        "overall": {
-            "done": overall.done,
-            "in_progress": overall.in_progress,
-            "skipped": overall.skipped,
-            "total": overall.total,
-            "percent": progress::percent(overall.done, overall.total),
-            "covered_percent": progress::percent(overall.covered(), overall.total),
-            "readiness": summary.readiness,
-            "to_band": summary.to_band,
-            "band_reachable": summary.band_reachable,
+    to_json(&StatusJson {
+        curriculum: CurriculumJson {
+            id: &c.id,
+            title: c.title.get(lang),
+            band: c.band,
         },
-        "stages": stages,
-        "next": summary.next.map(|pos| title_json(loaded, pos, lang)),
-    });
-    to_json(&value)
+        overall: OverallJson {
+            done: overall.done,
+            in_progress: overall.in_progress,
+            skipped: overall.skipped,
+            total: overall.total,
+            percent: progress::percent(overall.done, overall.total),
+            covered_percent: progress::percent(overall.covered(), overall.total),
+            readiness: summary.readiness,
+            to_band: summary.to_band,
+            band_reachable: summary.band_reachable,
+        },
+        stages: c
+            .stages
+            .iter()
+            .zip(&summary.stages)
+            .map(|(stage, counts)| StageJson {
+                id: &stage.id,
+                title: stage.title.get(lang),
+                days: stage.days,
+                done: counts.done,
+                in_progress: counts.in_progress,
+                skipped: counts.skipped,
+                total: counts.total,
+                percent: progress::percent(counts.done, counts.total),
+            })
+            .collect(),
+        next: summary.next.map(|pos| TopicRef::new(loaded, pos, lang)),
+    })
 }
 
 /// Which topics a list shows.
@@ -368,7 +445,7 @@ pub fn list_json(loaded: &Loaded, replay: &Replay, filter: ListFilter, lang: Lan
 
 /// `next --json`: the topic or null.
 pub fn next_json(loaded: &Loaded, next: Option<Pos>, lang: Lang) -> String {
-    to_json(&next.map(|pos| title_json(loaded, pos, lang)))
+    to_json(&next.map(|pos| TopicRef::new(loaded, pos, lang)))
 }
 
 fn to_json(value: &impl Serialize) -> String {

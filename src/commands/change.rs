@@ -1,0 +1,108 @@
+//! `done`, `start`, `skip` and `undo`: one dated change to each named topic, all or none, under
+//! the store's lock.
+
+use std::collections::HashSet;
+
+use crate::config::Settings;
+use crate::curriculum;
+use crate::i18n::Lang;
+use crate::progress::{self, State};
+use crate::render;
+use crate::store::{self, Change, Event, Store};
+
+/// The state a change leads to.
+fn target(change: &Change) -> State {
+    match change {
+        Change::Start => State::InProgress,
+        Change::Skip => State::Skipped,
+        Change::Undo => State::Todo,
+        _ => State::Done,
+    }
+}
+
+/// Applies one change to every named topic, all or none, under the store's lock.
+pub fn run(settings: &Settings, change: Change, queries: &[String]) -> anyhow::Result<String> {
+    let lang = settings.lang;
+    let loaded = curriculum::load(&settings.curriculum)?;
+    // Every name is resolved before anything is touched, so a typo changes nothing.
+    let mut positions = Vec::with_capacity(queries.len());
+    let mut seen = HashSet::new();
+    for query in queries {
+        let pos = super::resolve(&loaded, query, lang)?;
+        if seen.insert(pos) {
+            positions.push(pos);
+        }
+    }
+
+    let lock = store::lock(&settings.store, || {
+        eprintln!(
+            "studyplan: {} `{}` ...",
+            lang.pick(
+                "waiting for another studyplan to finish writing",
+                "正在等待另一个 studyplan 写完"
+            ),
+            settings.store.display()
+        );
+    })?;
+    let mut store = Store::read(&settings.store)?;
+    let replay = progress::replay(&loaded, &store.events);
+    super::warn(&replay, lang);
+    let wanted = target(&change);
+    let recorded = store.events.len();
+    let mut report = String::new();
+    for &pos in &positions {
+        let index = loaded
+            .order
+            .iter()
+            .position(|&p| p == pos)
+            .unwrap_or_default();
+        let current = replay
+            .topics
+            .get(index)
+            .map(|p| p.state)
+            .unwrap_or_default();
+        let line = render::topic_line(&loaded, pos, lang);
+        if current == wanted {
+            report.push_str(&format!(
+                "{} {line}  ({})\n",
+                render::mark(current),
+                match lang {
+                    Lang::En => format!("already {}, unchanged", render::state_name(current, lang)),
+                    Lang::Zh => format!("已经是{}，未改变", render::state_name(current, lang)),
+                }
+            ));
+            continue;
+        }
+        store.events.push(Event {
+            at: settings.now,
+            plan: loaded.curriculum.id.clone(),
+            topic: Some(loaded.topic(pos).id.clone()),
+            change: change.clone(),
+            on: None,
+            text: None,
+            extra: Vec::new(),
+        });
+        report.push_str(&format!(
+            "{} {line}  ({} -> {})\n",
+            render::mark(wanted),
+            render::state_name(current, lang),
+            render::state_name(wanted, lang)
+        ));
+    }
+    if store.events.len() > recorded {
+        store::save(&lock, &store)?;
+    }
+    drop(lock);
+
+    let summary = progress::summarize(&loaded, &progress::replay(&loaded, &store.events));
+    let overall = summary.overall;
+    report.push_str(&format!(
+        "{}: {}/{} ({}), {}\n",
+        lang.pick("Overall", "总体"),
+        overall.done,
+        overall.total,
+        render::percent_text(overall.done, overall.total),
+        render::verdict(&loaded, &summary, lang)
+    ));
+    Ok(report)
+}

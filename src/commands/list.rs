@@ -1,0 +1,39 @@
+//! `list`: the topics with their states, filtered by stage or state.
+
+use crate::cli::StateFilter;
+use crate::config::Settings;
+use crate::error::Error;
+use crate::progress::State;
+use crate::render::{self, ListFilter, Style};
+
+/// Renders the topic list.
+pub fn run(
+    settings: &Settings,
+    style: &Style,
+    stage: Option<String>,
+    state: Option<StateFilter>,
+    json: bool,
+) -> anyhow::Result<String> {
+    let (loaded, replay) = super::read(settings)?;
+    let filter = ListFilter {
+        stage: match stage {
+            Some(query) => Some(
+                loaded
+                    .resolve_stage(&query)
+                    .ok_or(Error::UnknownStage(query))?,
+            ),
+            None => None,
+        },
+        state: state.map(|state| match state {
+            StateFilter::Todo => State::Todo,
+            StateFilter::InProgress => State::InProgress,
+            StateFilter::Done => State::Done,
+            StateFilter::Skipped => State::Skipped,
+        }),
+    };
+    Ok(if json {
+        render::list_json(&loaded, &replay, filter, style.lang)
+    } else {
+        render::list(&loaded, &replay, filter, style)
+    })
+}

@@ -1,0 +1,90 @@
+//! The commands: each loads what it needs, changes the store if it must, and writes its output.
+
+mod change;
+mod list;
+mod next;
+mod status;
+
+use std::io::Write;
+
+use crate::cli::Command;
+use crate::config::Settings;
+use crate::curriculum::{self, Loaded, Pos, Unresolved};
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::progress::{self, Replay};
+use crate::render::{self, Style};
+use crate::store::{Change, Store};
+
+/// Runs one command, writing its output to `out`.
+pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyhow::Result<()> {
+    let style = Style {
+        lang: settings.lang,
+        color: settings.color,
+        width: settings.width,
+    };
+    let text = match command {
+        Command::Status { json } => status::run(settings, &style, json)?,
+        Command::List { stage, state, json } => list::run(settings, &style, stage, state, json)?,
+        Command::Next { json } => next::run(settings, &style, json)?,
+        Command::Done(topics) => change::run(settings, Change::Done, &topics.topics)?,
+        Command::Start(topics) => change::run(settings, Change::Start, &topics.topics)?,
+        Command::Skip(topics) => change::run(settings, Change::Skip, &topics.topics)?,
+        Command::Undo(topics) => change::run(settings, Change::Undo, &topics.topics)?,
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// Loads the curriculum and replays the store onto it, without locking or writing anything.
+pub(crate) fn read(settings: &Settings) -> anyhow::Result<(Loaded, Replay)> {
+    let loaded = curriculum::load(&settings.curriculum)?;
+    let store = Store::read(&settings.store)?;
+    let replay = progress::replay(&loaded, &store.events);
+    warn(&replay, settings.lang);
+    Ok((loaded, replay))
+}
+
+/// Mentions what is odd but not fatal; the command carries on.
+pub(crate) fn warn(replay: &Replay, lang: Lang) {
+    if !replay.orphans.is_empty() {
+        let ids: Vec<String> = replay.orphans.iter().map(|id| format!("`{id}`")).collect();
+        eprintln!(
+            "studyplan: {}{}",
+            lang.pick(
+                "warning: the store has progress on topics this curriculum no longer has; it is kept: ",
+                "警告：进度文件里有当前课程已不存在的主题的记录，已保留："
+            ),
+            ids.join(", ")
+        );
+    }
+    if replay.unknown_changes > 0 {
+        eprintln!(
+            "studyplan: {} {}",
+            lang.pick(
+                "warning: changes of a kind this version does not know were kept and ignored:",
+                "警告：有本版本不认识的记录，已保留并忽略："
+            ),
+            replay.unknown_changes
+        );
+    }
+}
+
+/// Turns what was typed into one topic, or an error naming candidates.
+pub(crate) fn resolve(loaded: &Loaded, query: &str, lang: Lang) -> Result<Pos, Error> {
+    loaded
+        .resolve(query)
+        .map_err(|unresolved| match unresolved {
+            Unresolved::Unknown(suggestions) => Error::UnknownTopic {
+                query: query.to_owned(),
+                suggestions,
+            },
+            Unresolved::Ambiguous(found) => Error::AmbiguousTopic {
+                query: query.to_owned(),
+                candidates: found
+                    .into_iter()
+                    .map(|pos| render::topic_line(loaded, pos, lang))
+                    .collect(),
+            },
+        })
+}
