@@ -1,0 +1,244 @@
+//! Turning progress into text: tables for people, JSON for scripts. Renderers return strings; they
+//! never print and never decide anything about progress.
+
+mod list;
+mod status;
+
+pub use list::{ListFilter, list, list_json};
+pub use status::{status, status_json};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, Color, ContentArrangement, Table};
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::curriculum::{Loaded, Pos};
+use crate::i18n::Lang;
+use crate::progress::{Readiness, State, Summary};
+
+/// How output should look.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    /// The interface language.
+    pub lang: Lang,
+    /// Whether to colour.
+    pub color: bool,
+    /// Table width; none means the terminal's own.
+    pub width: Option<u16>,
+}
+
+pub(crate) const BAR_WIDTH: usize = 20;
+
+impl Style {
+    pub(crate) fn table(&self) -> Table {
+        let mut table = Table::new();
+        table
+            .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        if let Some(width) = self.width {
+            table.set_width(width);
+        }
+        if self.color {
+            table.enforce_styling();
+        }
+        table
+    }
+
+    pub(crate) fn cell(&self, text: impl ToString, color: Color) -> Cell {
+        let cell = Cell::new(text);
+        if self.color { cell.fg(color) } else { cell }
+    }
+
+    pub(crate) fn paint(&self, text: &str, color: Color) -> String {
+        if !self.color {
+            return text.to_owned();
+        }
+        let code = match color {
+            Color::Green => "32",
+            Color::Yellow => "33",
+            Color::Red => "31",
+            Color::Cyan => "36",
+            _ => "1",
+        };
+        format!("\x1b[{code}m{text}\x1b[0m")
+    }
+}
+
+/// `part` of `total` as a percentage with one decimal, rounded down so that a share just short
+/// of an edge never shows as the edge itself.
+pub fn percent_text(part: usize, total: usize) -> String {
+    let tenths = (part * 1000).checked_div(total).unwrap_or(0);
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
+/// A fraction such as 0.6 as `60%`.
+fn share_text(share: f64) -> String {
+    let tenths = (share * 1000.0).round() as i64;
+    if tenths % 10 == 0 {
+        format!("{}%", tenths / 10)
+    } else {
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
+}
+
+/// A text bar, readable without colour: `#` for done, `-` for the rest.
+pub fn bar(part: usize, total: usize, width: usize) -> String {
+    let filled = (part * width).checked_div(total).unwrap_or(0);
+    format!("{}{}", "#".repeat(filled), "-".repeat(width - filled))
+}
+
+/// The mark a topic's state is shown with.
+pub fn mark(state: State) -> &'static str {
+    match state {
+        State::Todo => "[ ]",
+        State::InProgress => "[~]",
+        State::Done => "[x]",
+        State::Skipped => "[-]",
+    }
+}
+
+/// The name of a state in the interface language.
+pub fn state_name(state: State, lang: Lang) -> &'static str {
+    match state {
+        State::Todo => lang.pick("todo", "未开始"),
+        State::InProgress => lang.pick("in progress", "进行中"),
+        State::Done => lang.pick("done", "已完成"),
+        State::Skipped => lang.pick("skipped", "已跳过"),
+    }
+}
+
+pub(crate) fn state_color(state: State) -> Color {
+    match state {
+        State::Todo => Color::Reset,
+        State::InProgress => Color::Yellow,
+        State::Done => Color::Green,
+        State::Skipped => Color::DarkGrey,
+    }
+}
+
+/// A topic in one line: position, id and title.
+pub fn topic_line(loaded: &Loaded, pos: Pos, lang: Lang) -> String {
+    let topic = loaded.topic(pos);
+    format!("{pos} {}  {}", topic.id, topic.title.get(lang))
+}
+
+/// The readiness verdict as a sentence.
+pub fn verdict(loaded: &Loaded, summary: &Summary, lang: Lang) -> String {
+    let band = loaded.curriculum.band;
+    let low = share_text(band.low);
+    let high = share_text(band.high);
+    let low_number = low.trim_end_matches('%');
+    match summary.readiness {
+        Readiness::Below if !summary.band_reachable => match lang {
+            Lang::En => format!(
+                "below the {low_number}-{high} band, and too many topics are skipped to reach {low}; undo a skip to get there"
+            ),
+            Lang::Zh => format!(
+                "低于 {low_number}-{high} 区间，跳过的主题太多，已无法达到 {low}；撤销一些跳过才能达到"
+            ),
+        },
+        Readiness::Below => match lang {
+            Lang::En => format!(
+                "below the {low_number}-{high} band: {} more {} to reach {low}",
+                summary.to_band,
+                if summary.to_band == 1 {
+                    "topic"
+                } else {
+                    "topics"
+                }
+            ),
+            Lang::Zh => format!(
+                "低于 {low_number}-{high} 区间：再完成 {} 个主题即可达到 {low}",
+                summary.to_band
+            ),
+        },
+        Readiness::Within => match lang {
+            Lang::En => format!("within the {low_number}-{high} band: you are getting ready"),
+            Lang::Zh => {
+                format!(
+                    "已进入 {low_number}-{high} 区间：你已经开始具备成为一名大模型 AI 人才的正确特征"
+                )
+            }
+        },
+        Readiness::Above => match lang {
+            Lang::En => format!("above the {low_number}-{high} band: well on your way"),
+            Lang::Zh => format!("超过 {low_number}-{high} 区间：继续前进"),
+        },
+    }
+}
+
+/// `Label:` padded to one display width, so the values after it line up in either language.
+pub(crate) fn label(text: &str, lang: Lang) -> String {
+    let text = format!("{text}{}", lang.pick(":", "："));
+    let pad = 12usize.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(pad))
+}
+
+/// What `next` says when there is nothing left to study.
+pub fn nothing_left(lang: Lang) -> &'static str {
+    lang.pick(
+        "nothing left: every topic is done or skipped",
+        "没有了：所有主题都已完成或跳过",
+    )
+}
+
+/// A topic as JSON: `{id, position, title}`.
+#[derive(Serialize)]
+pub(crate) struct TopicRef<'a> {
+    id: &'a str,
+    position: String,
+    title: &'a str,
+}
+
+impl<'a> TopicRef<'a> {
+    pub(crate) fn new(loaded: &'a Loaded, pos: Pos, lang: Lang) -> TopicRef<'a> {
+        let topic = loaded.topic(pos);
+        TopicRef {
+            id: &topic.id,
+            position: pos.to_string(),
+            title: topic.title.get(lang),
+        }
+    }
+}
+
+/// `next --json`: the topic or null.
+pub fn next_json(loaded: &Loaded, next: Option<Pos>, lang: Lang) -> String {
+    to_json(&next.map(|pos| TopicRef::new(loaded, pos, lang)))
+}
+
+fn to_json(value: &impl Serialize) -> String {
+    // Serializing plain data to a string cannot fail; keep a readable fallback all the same.
+    let mut text = serde_json::to_string_pretty(value)
+        .unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"));
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_round_down_to_a_tenth() {
+        assert_eq!(percent_text(25, 41), "60.9%");
+        assert_eq!(percent_text(29, 100), "29.0%");
+        assert_eq!(percent_text(41, 41), "100.0%");
+        assert_eq!(percent_text(0, 0), "0.0%");
+        assert_eq!(percent_text(2, 3), "66.6%");
+    }
+
+    #[test]
+    fn shares_print_without_needless_decimals() {
+        assert_eq!(share_text(0.6), "60%");
+        assert_eq!(share_text(0.7), "70%");
+        assert_eq!(share_text(0.625), "62.5%");
+    }
+
+    #[test]
+    fn bars_fill_in_proportion() {
+        assert_eq!(bar(0, 4, 8), "--------");
+        assert_eq!(bar(1, 4, 8), "##------");
+        assert_eq!(bar(4, 4, 8), "########");
+        assert_eq!(bar(0, 0, 4), "----");
+    }
+}
