@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, anyhow, bail};
-use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike as _};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::curriculum::Source;
@@ -39,7 +39,9 @@ impl Settings {
     /// Checks the global options against the environment.
     pub fn from_args(args: &GlobalArgs) -> anyhow::Result<Settings> {
         let stdout_is_terminal = std::io::stdout().is_terminal();
+        // Whole seconds: the store is read by people, and finer stamps add nothing to its order.
         let now = Local::now().fixed_offset();
+        let now = now.with_nanosecond(0).unwrap_or(now);
         let today = match env_value("STUDYPLAN_TODAY") {
             Some(value) => NaiveDate::parse_from_str(&value, "%Y-%m-%d").map_err(|_| {
                 anyhow!("STUDYPLAN_TODAY=`{value}` is not a date like 2026-11-29; fix or unset it")
