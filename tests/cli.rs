@@ -23,6 +23,16 @@ fn roadmap_ids(env: &TestEnv) -> Vec<String> {
         .collect()
 }
 
+/// The ids of the topics marked done, in curriculum order.
+fn done_ids(env: &TestEnv) -> Vec<String> {
+    let list = json(&env.ok(&["list", "--json"]));
+    let topics = list.as_array().unwrap().iter();
+    topics
+        .filter(|t| t["done"] == true)
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 #[test]
 fn status_on_a_fresh_store_shows_the_whole_roadmap() {
     let env = TestEnv::new();
@@ -272,14 +282,7 @@ fn next_names_the_first_topic_not_done() {
 fn topics_are_named_by_id_position_or_title_piece() {
     let env = TestEnv::new();
     env.ok(&["done", "vllm", "思维链", "2.4", "content-safety", "CHATPDF"]);
-    let list = json(&env.ok(&["list", "--json"]));
-    let done: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|t| t["done"] == true)
-        .map(|t| t["id"].as_str().unwrap())
-        .collect();
+    let done = done_ids(&env);
     assert_eq!(
         done,
         [
@@ -625,18 +628,8 @@ fn twenty_writers_at_once_lose_nothing() {
     for mut child in children {
         assert!(child.wait().unwrap().success());
     }
-    let list = json(&env.ok(&["list", "--json"]));
-    let done: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|t| t["done"] == true)
-        .map(|t| t["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        done,
-        ids[..20].iter().map(String::as_str).collect::<Vec<_>>()
-    );
+    let done = done_ids(&env);
+    assert_eq!(done, ids[..20]);
     let leftovers: Vec<_> = fs::read_dir(env.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
