@@ -174,7 +174,61 @@ pub struct Loaded {
     pub source: String,
     /// Every topic's position, in curriculum order.
     pub order: Vec<Pos>,
-    by_id: HashMap<String, Pos>,
+    /// Each topic's index in `order`, by stable id.
+    by_id: HashMap<String, usize, IdHash>,
+}
+
+/// Hashing for topic ids, looked up once per change in the store: ids are short and come from
+/// the learner's own files, so a simple multiplicative hash (as in rustc's FxHash) is safe here
+/// and several times cheaper than the default SipHash.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdHash;
+
+impl std::hash::BuildHasher for IdHash {
+    type Hasher = IdHasher;
+
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher(0)
+    }
+}
+
+/// The hasher behind [`IdHash`].
+#[derive(Clone, Copy, Debug)]
+pub struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Where to read a curriculum from.
@@ -335,11 +389,11 @@ impl Loaded {
             .enumerate()
             .flat_map(|(s, stage)| (0..stage.topics.len()).map(move |t| Pos { stage: s, topic: t }))
             .collect();
-        let mut by_id = HashMap::with_capacity(order.len());
-        for &pos in &order {
+        let mut by_id = HashMap::with_capacity_and_hasher(order.len(), IdHash);
+        for (index, &pos) in order.iter().enumerate() {
             by_id.insert(
                 curriculum.stages[pos.stage].topics[pos.topic].id.clone(),
-                pos,
+                index,
             );
         }
         Loaded {
@@ -357,6 +411,11 @@ impl Loaded {
 
     /// The position of the topic with this stable id.
     pub fn position_of(&self, id: &str) -> Option<Pos> {
+        self.index_of(id).map(|index| self.order[index])
+    }
+
+    /// The index in [`Loaded::order`] of the topic with this stable id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }
 

@@ -1,8 +1,6 @@
 //! Progress: pure arithmetic from a curriculum and the store's history to states, counts and the
 //! readiness verdict. No I/O and no clock here; today, where needed, is a parameter.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -48,12 +46,6 @@ pub struct Replay {
 pub fn replay(loaded: &Loaded, events: &[Event]) -> Replay {
     let plan = loaded.curriculum.id.as_str();
     let mut topics = vec![TopicProgress::default(); loaded.topic_count()];
-    let index: HashMap<Pos, usize> = loaded
-        .order
-        .iter()
-        .enumerate()
-        .map(|(i, &pos)| (pos, i))
-        .collect();
     let mut orphans: Vec<String> = Vec::new();
     let mut unknown_changes = 0;
     for event in events.iter().filter(|event| event.plan == plan) {
@@ -69,9 +61,9 @@ pub fn replay(loaded: &Loaded, events: &[Event]) -> Replay {
             }
         };
         let Some(topic) = &event.topic else { continue };
-        match loaded.position_of(topic) {
-            Some(pos) => {
-                let progress = &mut topics[index[&pos]];
+        match loaded.index_of(topic) {
+            Some(index) => {
+                let progress = &mut topics[index];
                 progress.state = state;
                 progress.since = Some(event.day());
             }

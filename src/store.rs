@@ -151,14 +151,8 @@ impl Store {
             return Err(corrupt("the file is empty".into()));
         }
         match parse_fast(text) {
-            Fast::Parsed(version, raw) => {
+            Fast::Parsed(version, events) => {
                 check_version(version, path)?;
-                let events = raw
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, event)| event.into_event(i + 1))
-                    .collect::<Result<_, _>>()
-                    .map_err(corrupt)?;
                 Ok(Store {
                     events,
                     extra: Vec::new(),
@@ -210,7 +204,7 @@ fn check_version(version: u64, path: &Path) -> Result<(), Error> {
 }
 
 /// An event as written, before its fields are checked.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 struct RawEvent {
     at: Option<String>,
     plan: Option<String>,
@@ -249,16 +243,19 @@ impl RawEvent {
 }
 
 enum Fast {
-    Parsed(u64, Vec<RawEvent>),
+    Parsed(u64, Vec<Event>),
     TooNew(u64),
     NotCanonical,
 }
 
-/// Reads a store in exactly the layout [`Store::to_text`] writes, or gives up.
+/// Reads a store in exactly the layout [`Store::to_text`] writes, or gives up. It gives up on
+/// anything unusual, including a value that is out of place (a bad date, a missing key), so that
+/// the full parser reports it with its exact reason.
 fn parse_fast(text: &str) -> Fast {
     let mut version = None;
     let mut in_events = false;
-    let mut events = Vec::new();
+    // A rough count of the events, so the list is allocated once.
+    let mut events = Vec::with_capacity(text.len() / 80);
     for line in text.lines() {
         let trimmed = line.trim_end();
         if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -287,37 +284,48 @@ fn parse_fast(text: &str) -> Fast {
     }
 }
 
-/// Parses `- {key: value, ...}` with plain or double-quoted values and known keys only.
-fn parse_event_line(line: &str) -> Option<RawEvent> {
+/// Parses `- {key: value, ...}` with plain or double-quoted values and known keys only, straight
+/// into an event; only the strings the event keeps are allocated.
+fn parse_event_line(line: &str) -> Option<Event> {
     let mut rest = line.strip_prefix("- {")?.strip_suffix('}')?;
-    let mut event = RawEvent::default();
+    let mut at = None;
+    let mut plan = None;
+    let mut topic = None;
+    let mut change = None;
+    let mut on = None;
+    let mut text = None;
     while !rest.is_empty() {
-        let (key, after) = rest.split_once(": ")?;
+        let colon = rest.bytes().position(|b| b == b':')?;
+        let key = &rest[..colon];
+        let after = rest[colon + 1..].strip_prefix(' ')?;
         let (value, after) = if let Some(quoted) = after.strip_prefix('"') {
             let (value, len) = unquote(quoted)?;
-            (value.into_owned(), &quoted[len..])
+            (value, &quoted[len..])
         } else {
             let end = after
-                .find([',', '"', '\'', '{', '}', '[', ']', '#'])
+                .bytes()
+                .position(|b| matches!(b, b',' | b'"' | b'\'' | b'{' | b'}' | b'[' | b']' | b'#'))
                 .unwrap_or(after.len());
             let value = &after[..end];
-            if !is_plain_safe(value)
-                || after[end..].starts_with(['"', '\'', '{', '}', '[', ']', '#'])
-            {
+            // Timestamps and dates are checked by their own strict readers below.
+            let checked = matches!(key, "at" | "on") || is_plain_safe(value);
+            if !checked || (end < after.len() && after.as_bytes()[end] != b',') {
                 return None;
             }
-            (value.to_owned(), &after[end..])
+            (Cow::Borrowed(value), &after[end..])
         };
-        let slot = match key {
-            "at" => &mut event.at,
-            "plan" => &mut event.plan,
-            "topic" => &mut event.topic,
-            "change" => &mut event.change,
-            "on" => &mut event.on,
-            "text" => &mut event.text,
+        let fresh = match key {
+            "at" => at.replace(parse_timestamp(&value)?).is_none(),
+            "plan" => plan.replace(value.into_owned()).is_none(),
+            "topic" => topic.replace(value.into_owned()).is_none(),
+            "change" => change.replace(Change::parse(&value)).is_none(),
+            "on" => on
+                .replace(NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()?)
+                .is_none(),
+            "text" => text.replace(value.into_owned()).is_none(),
             _ => return None,
         };
-        if slot.replace(value).is_some() {
+        if !fresh {
             return None;
         }
         rest = match after.strip_prefix(", ") {
@@ -326,7 +334,52 @@ fn parse_event_line(line: &str) -> Option<RawEvent> {
             None => return None,
         };
     }
-    Some(event)
+    Some(Event {
+        at: at?,
+        plan: plan?,
+        topic,
+        change: change?,
+        on,
+        text,
+        extra: Vec::new(),
+    })
+}
+
+/// Reads a timestamp. The shape this module writes, `2026-11-29T09:12:03+08:00`, is read digit by
+/// digit; anything else goes to chrono's full RFC 3339 parser.
+fn parse_timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 25
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && matches!(b[19], b'+' | b'-')
+        && b[22] == b':';
+    if !shaped {
+        return DateTime::parse_from_rfc3339(text).ok();
+    }
+    let num = |from: usize, len: usize| -> Option<u32> {
+        b[from..from + len].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)?).ok()?, num(5, 2)?, num(8, 2)?)?;
+    let (hour, minute, second) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
+    if second > 59 {
+        // A leap second: rare enough to leave to chrono.
+        return DateTime::parse_from_rfc3339(text).ok();
+    }
+    let time = chrono::NaiveTime::from_hms_opt(hour, minute, second)?;
+    let offset_hours = num(20, 2)?;
+    let offset_minutes = num(23, 2)?;
+    if offset_minutes > 59 {
+        return None;
+    }
+    let seconds = i32::try_from(offset_hours * 3600 + offset_minutes * 60).ok()?;
+    let offset = FixedOffset::east_opt(if b[19] == b'-' { -seconds } else { seconds })?;
+    date.and_time(time).and_local_timezone(offset).single()
 }
 
 /// Reads a double-quoted YAML string whose opening quote is already consumed: the value, and how
@@ -334,9 +387,16 @@ fn parse_event_line(line: &str) -> Option<RawEvent> {
 fn unquote(text: &str) -> Option<(Cow<'_, str>, usize)> {
     let end = text.find(['"', '\\'])?;
     if text.as_bytes()[end] == b'"' {
-        return Some((Cow::Borrowed(&text[..end]), end + 1));
+        let value = &text[..end];
+        if value.chars().any(needs_escape) {
+            return None;
+        }
+        return Some((Cow::Borrowed(value), end + 1));
     }
     let mut value = String::from(&text[..end]);
+    if value.chars().any(needs_escape) {
+        return None;
+    }
     let mut chars = text[end..].char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
@@ -358,25 +418,50 @@ fn unquote(text: &str) -> Option<(Cow<'_, str>, usize)> {
                 };
                 value.push(escaped);
             }
-            c if c.is_control() => return None,
+            c if needs_escape(c) => return None,
             c => value.push(c),
         }
     }
     None
 }
 
+/// Characters this module always writes escaped: controls, and those some YAML readers take for
+/// a line break or a byte-order mark.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
+}
+
 /// Whether a string may be written without quotes and read back, by any YAML reader, as the same
-/// string.
+/// string. Called on every value the fast reader sees, so it allocates nothing.
 fn is_plain_safe(value: &str) -> bool {
-    let mut chars = value.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | '+'))
-        && value.bytes().any(|b| b.is_ascii_alphabetic() || b == b'-')
-        && value.parse::<f64>().is_err()
-        && !matches!(
-            value.to_ascii_lowercase().as_str(),
-            "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
-        )
+    let bytes = value.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    if !first.is_ascii_alphanumeric() {
+        return false;
+    }
+    let mut has_letter_or_dash = false;
+    for &b in bytes {
+        if b.is_ascii_alphabetic() || b == b'-' {
+            has_letter_or_dash = true;
+        } else if !(b.is_ascii_digit() || matches!(b, b'_' | b'.' | b':' | b'+')) {
+            return false;
+        }
+    }
+    if !has_letter_or_dash {
+        return false;
+    }
+    // Only a value that starts like a number, or like `inf` and `nan`, can read as one.
+    if (first.is_ascii_digit() || matches!(first, b'i' | b'I' | b'n' | b'N'))
+        && value.parse::<f64>().is_ok()
+    {
+        return false;
+    }
+    bytes.len() > 5
+        || !["null", "true", "false", "yes", "no", "on", "off", "y", "n"]
+            .iter()
+            .any(|word| value.eq_ignore_ascii_case(word))
 }
 
 fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
@@ -484,7 +569,7 @@ fn quote(value: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() || c == '\u{feff}' || c == '\u{2028}' || c == '\u{2029}' => {
+            c if needs_escape(c) => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
             c => out.push(c),
