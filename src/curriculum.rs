@@ -4,9 +4,6 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
-
 use crate::error::Error;
 use crate::i18n::Lang;
 
@@ -16,18 +13,9 @@ pub const EMBEDDED_YAML: &str = include_str!("../curriculum/llm-roadmap.yaml");
 /// How the embedded roadmap is named in messages.
 pub const EMBEDDED_NAME: &str = "<embedded llm-roadmap.yaml>";
 
-/// Text given either as one string or in both languages.
-///
-/// In YAML: `title: 内容安全`, or `title: { zh: 内容安全, en: Content safety }`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Text {
-    /// The Chinese form.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub zh: Option<String>,
-    /// The English form.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
-}
+mod schema;
+
+pub use schema::{Band, Curriculum, Stage, Text, Topic};
 
 impl Text {
     /// The text in `lang`, or in the other language when the curriculum has only that.
@@ -38,116 +26,6 @@ impl Text {
         };
         first.as_deref().or(second.as_deref()).unwrap_or_default()
     }
-
-    fn forms(&self) -> impl Iterator<Item = &str> {
-        self.zh.iter().chain(self.en.iter()).map(String::as_str)
-    }
-
-    fn is_blank(&self) -> bool {
-        self.forms().all(|form| form.trim().is_empty())
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text;
-
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, or a map with `zh` and/or `en`")
-            }
-
-            fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
-                // One string serves both languages.
-                Ok(Text {
-                    zh: Some(value.to_owned()),
-                    en: None,
-                })
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut text = Text { zh: None, en: None };
-                while let Some(key) = map.next_key::<String>()? {
-                    let slot = match key.as_str() {
-                        "zh" => &mut text.zh,
-                        "en" => &mut text.en,
-                        other => {
-                            return Err(de::Error::unknown_field(other, &["zh", "en"]));
-                        }
-                    };
-                    *slot = Some(map.next_value()?);
-                }
-                if text.zh.is_none() && text.en.is_none() {
-                    return Err(de::Error::custom("text needs `zh`, `en` or both"));
-                }
-                Ok(text)
-            }
-        }
-
-        deserializer.deserialize_any(TextVisitor)
-    }
-}
-
-/// The readiness band: the share of topics done at which a learner is getting ready.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Band {
-    /// Lower edge, a fraction from 0 to 1 (the roadmap's 0.60). Reaching it means "within".
-    pub low: f64,
-    /// Upper edge, a fraction from 0 to 1 (the roadmap's 0.70). Only more than this is "above".
-    pub high: f64,
-}
-
-/// A whole curriculum, as written in its YAML file.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-pub struct Curriculum {
-    /// Stable id; progress is stored under it, so two curricula never share progress.
-    pub id: String,
-    /// The curriculum's name.
-    pub title: Text,
-    /// Optional longer description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
-    /// The readiness band.
-    pub band: Band,
-    /// Days from the start within which finishing everything earns the genius badge.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub genius_days: Option<i64>,
-    /// The stages, in the order they are studied.
-    pub stages: Vec<Stage>,
-}
-
-/// One stage of a curriculum.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-pub struct Stage {
-    /// Stable id, unique in the whole curriculum.
-    pub id: String,
-    /// The stage's name.
-    pub title: Text,
-    /// Planned days for the stage; a positive whole number.
-    pub days: i64,
-    /// What the stage is for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub goal: Option<Text>,
-    /// The topics, in the order they are studied.
-    pub topics: Vec<Topic>,
-}
-
-/// One topic of a stage.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-pub struct Topic {
-    /// Stable id, unique in the whole curriculum; progress is stored under it.
-    pub id: String,
-    /// The topic's name.
-    pub title: Text,
-    /// Optional longer description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
-    /// Optional links to material.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub links: Vec<String>,
 }
 
 /// Where a topic sits: indexes into `stages` and the stage's `topics`, both from 0.
@@ -243,7 +121,7 @@ pub enum Source {
 /// Loads, parses and validates the curriculum from `source`.
 pub fn load(source: &Source) -> Result<Loaded, Error> {
     match source {
-        Source::Embedded => parse(EMBEDDED_YAML, EMBEDDED_NAME),
+        Source::Embedded => checked(embedded_curriculum(), EMBEDDED_NAME),
         Source::File(path) => {
             let bytes = std::fs::read(path).map_err(|err| Error::CurriculumUnreadable {
                 file: path.display().to_string(),
@@ -267,6 +145,11 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
             location: err.location().map(|loc| (loc.line(), loc.column())),
             message: strip_location(&err.to_string()),
         })?;
+    checked(curriculum, name)
+}
+
+/// Validates a parsed curriculum and indexes it.
+fn checked(curriculum: Curriculum, name: &str) -> Result<Loaded, Error> {
     let problems = validate(&curriculum);
     if !problems.is_empty() {
         return Err(Error::CurriculumInvalid {
@@ -276,6 +159,10 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
     }
     Ok(Loaded::new(curriculum, name.to_owned()))
 }
+
+// The embedded roadmap as Rust data, generated by build.rs from `EMBEDDED_YAML`, so no YAML is
+// parsed at run time. It is still validated (a few microseconds), like any other curriculum.
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// serde_yaml appends " at line L column C"; the location is reported separately.
 fn strip_location(message: &str) -> String {
@@ -570,6 +457,12 @@ mod tests {
                 topic.id
             );
         }
+    }
+
+    #[test]
+    fn the_data_built_in_at_build_time_is_the_embedded_yaml() {
+        let parsed = parse(EMBEDDED_YAML, EMBEDDED_NAME).expect("the embedded YAML parses");
+        assert_eq!(parsed.curriculum, embedded().curriculum);
     }
 
     #[test]
