@@ -20,7 +20,7 @@ use crate::i18n::Lang;
 )]
 #[command(
     after_help = "Name a topic by its id (why-rag), its position (2.4), or a piece of its \
-title in either language (向量, vllm).\nProgress is kept in one plain-text file; see --store."
+title in either language (思维链, vllm).\nProgress is kept in one plain-text file; see --store."
 )]
 pub struct Cli {
     #[command(flatten)]

@@ -684,3 +684,92 @@ fn help_explains_the_commands_and_topic_names() {
     }
     env.fails(&["frobnicate"], 2);
 }
+
+#[test]
+fn a_store_that_is_a_link_is_written_through_the_link() {
+    let env = TestEnv::new();
+    let real = env.dir.path().join("real").join("progress.yaml");
+    env.cmd()
+        .arg("--store")
+        .arg(&real)
+        .args(["done", "1.1"])
+        .assert()
+        .success();
+    let link = env.dir.path().join("link.yaml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    env.cmd()
+        .arg("--store")
+        .arg(&link)
+        .args(["done", "1.2"])
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .matches("change: done")
+            .count(),
+        2
+    );
+    assert!(!env.dir.path().join("link.yaml.lock").exists());
+}
+
+#[test]
+fn a_dangling_link_or_a_folder_is_never_taken_for_an_empty_store() {
+    let env = TestEnv::new();
+    let dangling = env.dir.path().join("dangling.yaml");
+    std::os::unix::fs::symlink(env.dir.path().join("gone").join("p.yaml"), &dangling).unwrap();
+    let folder = env.dir.path().join("folder");
+    fs::create_dir(&folder).unwrap();
+    for (store, needle) in [(&dangling, "cannot be reached"), (&folder, "is a folder")] {
+        for args in [&["status"][..], &["done", "1.1"]] {
+            let output = env
+                .cmd()
+                .arg("--store")
+                .arg(store)
+                .args(args)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            let err = String::from_utf8(output.stderr).unwrap();
+            assert!(err.contains(needle), "{err}");
+        }
+    }
+    let mut names: Vec<_> = fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["dangling.yaml", "folder"]);
+    assert_eq!(fs::read_dir(&folder).unwrap().count(), 0);
+}
+
+#[test]
+fn unknown_fields_are_mentioned() {
+    let env = TestEnv::new();
+    fs::write(
+        env.store(),
+        "version: 1\nowner: ada\nevents:\n- {at: 2026-11-03T10:00:00+08:00, plan: llm-roadmap, topic: why-rag, change: done, mood: happy}\n",
+    )
+    .unwrap();
+    let output = env.run(&["status"]);
+    assert!(output.status.success());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains("fields this version does not know; they are kept: `mood`, `owner`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_title_blank_in_one_language_is_rejected() {
+    rejects_curriculum(
+        "id: c\ntitle: C\nband: {low: 0.6, high: 0.7}\nstages:\n  - {id: s, title: S, days: 1, topics: [{id: t, title: {zh: '', en: T}}]}\n",
+        &["topic 1.1 (`t`): the title is empty"],
+    );
+}

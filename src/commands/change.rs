@@ -46,7 +46,7 @@ pub fn run(settings: &Settings, change: Change, queries: &[String]) -> anyhow::R
     })?;
     let mut store = Store::read(&settings.store)?;
     let replay = progress::replay(&loaded, &store.events);
-    super::warn(&replay, lang);
+    super::warn(&store, &replay, lang);
     let wanted = target(&change);
     let recorded = store.events.len();
     let mut report = String::new();

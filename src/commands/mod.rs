@@ -41,12 +41,12 @@ pub(crate) fn read(settings: &Settings) -> anyhow::Result<(Loaded, Replay)> {
     let loaded = curriculum::load(&settings.curriculum)?;
     let store = Store::read(&settings.store)?;
     let replay = progress::replay(&loaded, &store.events);
-    warn(&replay, settings.lang);
+    warn(&store, &replay, settings.lang);
     Ok((loaded, replay))
 }
 
 /// Mentions what is odd but not fatal; the command carries on.
-pub(crate) fn warn(replay: &Replay, lang: Lang) {
+pub(crate) fn warn(store: &Store, replay: &Replay, lang: Lang) {
     if !replay.orphans.is_empty() {
         let ids: Vec<String> = replay.orphans.iter().map(|id| format!("`{id}`")).collect();
         eprintln!(
@@ -56,6 +56,18 @@ pub(crate) fn warn(replay: &Replay, lang: Lang) {
                 "警告：进度文件里有当前课程已不存在的主题的记录，已保留："
             ),
             ids.join(", ")
+        );
+    }
+    let unknown = store.unknown_keys();
+    if !unknown.is_empty() {
+        let keys: Vec<String> = unknown.iter().map(|key| format!("`{key}`")).collect();
+        eprintln!(
+            "studyplan: {}{}",
+            lang.pick(
+                "warning: the store has fields this version does not know; they are kept: ",
+                "警告：进度文件里有本版本不认识的字段，已保留："
+            ),
+            keys.join(", ")
         );
     }
     if replay.unknown_changes > 0 {
