@@ -34,6 +34,7 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
     drop(lock);
 
     let line = render::topic_line(&loaded, pos, lang);
+    let text = text.replace('\n', "\n  ");
     Ok(match lang {
         Lang::En => format!("noted on {line}, {}:\n  {text}\n", settings.today),
         Lang::Zh => format!("已为 {line} 记下笔记（{}）：\n  {text}\n", settings.today),

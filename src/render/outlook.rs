@@ -165,7 +165,7 @@ fn plan_text(loaded: &Loaded, s: &Schedule, summary: &Summary, style: &Style) ->
         }
         None => match lang {
             Lang::En => format!(
-                "all {} were due by its end; you have {done}: {standing}",
+                "all {} were due by the calendar's end; you have {done}: {standing}",
                 topics(s.expected_done as i64, lang)
             ),
             Lang::Zh => format!(
