@@ -48,6 +48,8 @@ LLM learning roadmap
 ╰───┴───────────────────────────┴──────┴──────┴──────┴──────────────────────╯
 Overall:    0/41 done (0.0%)
 Readiness:  below the 60-70% band: 25 more topics to reach 60%
+Calendar:   not started: the plan starts with your first change, or on the day you give `studyplan begin`
+Genius:     finish all 41 topics within 15 days of the start to be a genius (天才)
 Next:       1.1 what-llms-can-do  What can large-model AI do?
 ";
     assert_text(&env.ok(&["status"]), expected);
@@ -65,18 +67,25 @@ fn status_after_some_work_shows_counts_percent_and_bars() {
     let first_stage: Vec<&str> = ids[..11].iter().map(String::as_str).collect();
     env.ok(&[&["done"], first_stage.as_slice()].concat());
     env.ok(&["done", "2.1", "2.2"]);
+    // The first change starts the plan today: day 1 expects one topic, and 13 done in one day is a
+    // pace of 91 a week.
     let expected = "\
 LLM learning roadmap
-╭───┬───────────────────────────┬──────┬───────┬────────┬──────────────────────╮
-│ # ┆ Stage                     ┆ Days ┆ Done  ┆ %      ┆ Progress             │
-╞═══╪═══════════════════════════╪══════╪═══════╪════════╪══════════════════════╡
-│ 1 ┆ Applied basics            ┆   10 ┆ 11/11 ┆ 100.0% ┆ #################### │
-│ 2 ┆ Advanced applications     ┆   30 ┆   2/9 ┆  22.2% ┆ ####---------------- │
-│ 3 ┆ Model training            ┆   30 ┆   0/9 ┆   0.0% ┆ -------------------- │
-│ 4 ┆ Closing the business loop ┆   20 ┆  0/12 ┆   0.0% ┆ -------------------- │
-╰───┴───────────────────────────┴──────┴───────┴────────┴──────────────────────╯
+╭───┬───────────────────────────┬──────┬─────────────────────────┬───────┬────────┬──────────────────────╮
+│ # ┆ Stage                     ┆ Days ┆ Planned                 ┆ Done  ┆ %      ┆ Progress             │
+╞═══╪═══════════════════════════╪══════╪═════════════════════════╪═══════╪════════╪══════════════════════╡
+│ 1 ┆ Applied basics            ┆   10 ┆ 2026-11-29 – 2026-12-08 ┆ 11/11 ┆ 100.0% ┆ #################### │
+│ 2 ┆ Advanced applications     ┆   30 ┆ 2026-12-09 – 2027-01-07 ┆   2/9 ┆  22.2% ┆ ####---------------- │
+│ 3 ┆ Model training            ┆   30 ┆ 2027-01-08 – 2027-02-06 ┆   0/9 ┆   0.0% ┆ -------------------- │
+│ 4 ┆ Closing the business loop ┆   20 ┆ 2027-02-07 – 2027-02-26 ┆  0/12 ┆   0.0% ┆ -------------------- │
+╰───┴───────────────────────────┴──────┴─────────────────────────┴───────┴────────┴──────────────────────╯
 Overall:    13/41 done (31.7%)
 Readiness:  below the 60-70% band: 12 more topics to reach 60%
+Calendar:   day 1 of 90, started 2026-11-29, ends 2027-02-26
+Plan:       stage 1 Applied basics, 1 topic expected done by today; you have 13: 12 topics ahead
+Pace:       91.0 topics a week since the start
+Projected:  60% by 2026-11-30, 70% by 2026-12-01, 100% by 2026-12-02
+Genius:     28 topics to go with 15 days left (through 2026-12-13) to be a genius (天才)
 Next:       2.3 retrieval-basics  Basic concepts of retrieval
 ";
     assert_text(&env.ok(&["status"]), expected);

@@ -323,7 +323,7 @@ Overall:    4/5 done (80.0%)
 Readiness:  within the 60-80% band: you are getting ready
 Calendar:   the plan's calendar is over: its 5 days ended on 2026-12-01, 4 days ago (day 9 since the start on 2026-11-27)
 Plan:       all 5 topics were due by the calendar's end; you have 4: 1 topic behind
-Pace:       3.1 topics a week since the start, 3.1 over the last 9 days
+Pace:       3.1 topics a week since the start
 Projected:  60% reached on 2026-11-29, 80% reached on 2026-11-29, 100% by 2026-12-08
 Genius:     天才 genius: every topic done within 3 days of the start
 Next:       1.1 alpha  Alpha

@@ -8,7 +8,7 @@ use super::{Style, label, share_text};
 use crate::curriculum::Loaded;
 use crate::i18n::Lang;
 use crate::progress::Summary;
-use crate::schedule::{Eta, Genius, Outlook, Pace, Schedule, Window};
+use crate::schedule::{Eta, Genius, Outlook, Pace, RECENT_DAYS, Schedule, Window};
 
 /// A stage's planned window, as `first – last`.
 pub fn window_text(window: Option<Window>) -> String {
@@ -178,6 +178,13 @@ fn plan_text(loaded: &Loaded, s: &Schedule, summary: &Summary, style: &Style) ->
 
 fn pace_text(pace: &Pace, summary: &Summary, lang: Lang) -> String {
     match (pace.per_week, pace.per_week_recent) {
+        // A plan younger than the recent window has one pace only.
+        (Some(overall), _) if summary.overall.done > 0 && pace.recent_days < RECENT_DAYS => {
+            match lang {
+                Lang::En => format!("{overall:.1} topics a week since the start"),
+                Lang::Zh => format!("自开始以来每周 {overall:.1} 个主题"),
+            }
+        }
         (Some(overall), Some(recent)) if summary.overall.done > 0 => match lang {
             Lang::En => format!(
                 "{overall:.1} topics a week since the start, {recent:.1} over the last {}",
