@@ -346,6 +346,31 @@ mod tests {
     }
 
     #[test]
+    fn replay_until_a_day_leaves_out_later_changes() {
+        let loaded = roadmap();
+        let mut backdated = ev("embeddings", Change::Done, 9);
+        backdated.on = NaiveDate::from_ymd_opt(2026, 11, 2);
+        let events = [
+            ev("why-rag", Change::Done, 1),
+            ev("why-rag", Change::Undo, 3),
+            backdated,
+        ];
+        let on_day_2 = replay_until(&loaded, &events, NaiveDate::from_ymd_opt(2026, 11, 2));
+        let done: Vec<String> = loaded
+            .order
+            .iter()
+            .zip(&on_day_2.topics)
+            .filter(|(_, p)| p.state == State::Done)
+            .map(|(&pos, _)| loaded.topic(pos).id.clone())
+            .collect();
+        assert_eq!(done, ["why-rag", "embeddings"]);
+        assert_eq!(
+            replay_until(&loaded, &events, None),
+            replay(&loaded, &events)
+        );
+    }
+
+    #[test]
     fn summary_counts_done_over_all_topics_and_skips_apart() {
         let loaded = roadmap();
         let mut events: Vec<Event> = loaded

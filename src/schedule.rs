@@ -308,16 +308,17 @@ pub fn genius(
         // What stood at the end of the window's last day; later changes cannot take it away.
         all_done(&crate::progress::replay_until(loaded, events, last_day))
     };
+    let days_left = if open {
+        // Today included; a start still ahead leaves the whole window.
+        (days - day_number(start, today) + 1).clamp(0, days)
+    } else {
+        0
+    };
     Some(Genius {
         days,
         achieved,
         possible: !achieved && open,
-        days_left: if open {
-            days - day_number(start, today) + 1
-        } else {
-            0
-        }
-        .clamp(0, days),
+        days_left,
         remaining,
         last_day,
     })
