@@ -329,6 +329,11 @@ Genius:     天才 genius: every topic done within 3 days of the start
 Next:       1.1 alpha  Alpha
 ",
     );
+    let zh = tiny_ok(&env, "2026-12-05", &["--lang", "zh", "status"]);
+    assert!(
+        zh.contains("天才：      天才：开始后 3 天内完成了全部主题\n"),
+        "{zh}"
+    );
     let genius = &json_of(&tiny_ok(&env, "2026-12-05", &["status", "--json"]))["genius"];
     assert_eq!(genius["achieved"], true);
     assert_eq!(genius["possible"], false);

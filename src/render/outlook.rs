@@ -105,8 +105,8 @@ fn calendar_text(s: &Schedule, lang: Lang) -> String {
                 s.start
             ),
             Lang::Zh => format!(
-                "计划的日历已经结束：{} 的日程已于 {end} 结束，已过去 {}（自 {} 开始的第 {} 天）",
-                days(s.total_days, lang),
+                "计划的日历已经结束：{} 天的日程已于 {end} 结束，已过去 {}（自 {} 开始的第 {} 天）",
+                s.total_days,
                 days(s.over_by, lang),
                 s.start,
                 s.day
@@ -244,7 +244,7 @@ fn genius_text(genius: &Genius, summary: &Summary, lang: Lang) -> Option<String>
                 "天才 genius: every topic done within {} of the start",
                 days(genius.days, lang)
             ),
-            Lang::Zh => format!("天才：开始后 {} 内完成了全部主题", days(genius.days, lang)),
+            Lang::Zh => format!("天才：开始后 {} 天内完成了全部主题", genius.days),
         });
     }
     if !genius.possible {
@@ -258,8 +258,8 @@ fn genius_text(genius: &Genius, summary: &Summary, lang: Lang) -> Option<String>
             days(genius.days, lang)
         ),
         (None, Lang::Zh) => format!(
-            "开始后 {} 内完成全部 {}，即为天才",
-            days(genius.days, lang),
+            "开始后 {} 天内完成全部 {}，即为天才",
+            genius.days,
             topics(summary.overall.total as i64, lang)
         ),
         (Some(last), Lang::En) => format!(
