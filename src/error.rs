@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 /// An error worth telling apart from a plain I/O failure.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -42,6 +44,30 @@ pub enum Error {
     )]
     UnknownStage(String),
 
+    /// A change was dated after today.
+    #[error(
+        "`{date}` is in the future (today is {today}); studyplan records what you have done, so give a date on or before today"
+    )]
+    FutureDate { date: NaiveDate, today: NaiveDate },
+
+    /// A change was dated before the plan's start.
+    #[error(
+        "`{date}` is before the plan's start on {start}; give a date from {start} on, or move the start first with `studyplan begin {date}`"
+    )]
+    BeforeStart { date: NaiveDate, start: NaiveDate },
+
+    /// A start date was given after work already recorded.
+    #[error(
+        "the plan cannot begin on `{date}`: work is already recorded on {first}; give a date on or before {first} (see `studyplan log`)"
+    )]
+    BeginAfterWork { date: NaiveDate, first: NaiveDate },
+
+    /// A note with nothing in it.
+    #[error(
+        "the note is empty; write it after the topic, like `studyplan note why-rag \"read the paper\"`"
+    )]
+    EmptyNote,
+
     /// The progress store does not parse.
     #[error(
         "cannot read the progress store `{}`: {detail}\n\
@@ -68,7 +94,10 @@ impl Error {
     /// The process exit code: 2 for a mistake in what was typed, 1 for anything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::UnknownTopic { .. } | Error::AmbiguousTopic { .. } | Error::UnknownStage(_) => 2,
+            Error::UnknownTopic { .. }
+            | Error::AmbiguousTopic { .. }
+            | Error::UnknownStage(_)
+            | Error::EmptyNote => 2,
             _ => 1,
         }
     }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod i18n;
 pub mod progress;
 pub mod render;
+pub mod schedule;
 pub mod store;
 
 use std::io::{self, Write as _};

@@ -21,7 +21,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 use serde_yaml::Value;
@@ -122,6 +122,7 @@ pub struct Store {
 impl Store {
     /// Reads the store at `path`; a missing file is an empty store. Never creates anything.
     pub fn read(path: &Path) -> anyhow::Result<Store> {
+        let path = &real_path(path)?;
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Store::default()),
@@ -161,6 +162,17 @@ impl Store {
             Fast::TooNew(version) => Err(check_version(version, path).unwrap_err()),
             Fast::NotCanonical => parse_full(text, path),
         }
+    }
+
+    /// The keys this build does not know, at the top or on any event, each once, sorted.
+    pub fn unknown_keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self.extra.iter().map(|(key, _)| key.as_str()).collect();
+        for event in &self.events {
+            keys.extend(event.extra.iter().map(|(key, _)| key.as_str()));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
     }
 
     /// The text of the store, in the canonical layout.
@@ -254,10 +266,12 @@ enum Fast {
 fn parse_fast(text: &str) -> Fast {
     let mut version = None;
     let mut in_events = false;
+    let mut seen_events = false;
     // A rough count of the events, so the list is allocated once.
     let mut events = Vec::with_capacity(text.len() / 80);
     for line in text.lines() {
-        let trimmed = line.trim_end();
+        // Only the white space YAML itself knows: a no-break space is content, not padding.
+        let trimmed = line.trim_end_matches([' ', '\t', '\r']);
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
@@ -267,12 +281,16 @@ fn parse_fast(text: &str) -> Fast {
                 None => return Fast::NotCanonical,
             }
         } else if let Some(number) = trimmed.strip_prefix("version: ") {
+            let canonical = number.bytes().all(|b| b.is_ascii_digit())
+                && !(number.len() > 1 && number.starts_with('0'));
             match number.parse::<u64>() {
+                _ if !canonical => return Fast::NotCanonical,
                 Ok(number) if number > VERSION => return Fast::TooNew(number),
                 Ok(number) if version.is_none() => version = Some(number),
                 _ => return Fast::NotCanonical,
             }
-        } else if trimmed == "events:" || trimmed == "events: []" {
+        } else if (trimmed == "events:" || trimmed == "events: []") && !seen_events {
+            seen_events = true;
             in_events = trimmed == "events:";
         } else {
             return Fast::NotCanonical;
@@ -307,9 +325,11 @@ fn parse_event_line(line: &str) -> Option<Event> {
                 .position(|b| matches!(b, b',' | b'"' | b'\'' | b'{' | b'}' | b'[' | b']' | b'#'))
                 .unwrap_or(after.len());
             let value = &after[..end];
-            // Timestamps and dates are checked by their own strict readers below.
-            let checked = matches!(key, "at" | "on") || is_plain_safe(value);
-            if !checked || (end < after.len() && after.as_bytes()[end] != b',') {
+            let readable = match key {
+                "at" | "on" => is_plain_moment(value),
+                _ => is_plain_safe(value),
+            };
+            if !readable || (end < after.len() && after.as_bytes()[end] != b',') {
                 return None;
             }
             (Cow::Borrowed(value), &after[end..])
@@ -386,17 +406,13 @@ fn parse_timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
 /// many bytes up to and including the closing quote. Gives up on escapes this module never writes.
 fn unquote(text: &str) -> Option<(Cow<'_, str>, usize)> {
     let end = text.find(['"', '\\'])?;
-    if text.as_bytes()[end] == b'"' {
-        let value = &text[..end];
-        if value.chars().any(needs_escape) {
-            return None;
-        }
-        return Some((Cow::Borrowed(value), end + 1));
-    }
-    let mut value = String::from(&text[..end]);
-    if value.chars().any(needs_escape) {
+    if text[..end].chars().any(must_be_escaped) {
         return None;
     }
+    if text.as_bytes()[end] == b'"' {
+        return Some((Cow::Borrowed(&text[..end]), end + 1));
+    }
+    let mut value = String::from(&text[..end]);
     let mut chars = text[end..].char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
@@ -410,7 +426,7 @@ fn unquote(text: &str) -> Option<(Cow<'_, str>, usize)> {
                     'r' => '\r',
                     'u' => {
                         let hex: String = (0..4)
-                            .map(|_| chars.next().map(|(_, c)| c))
+                            .map(|_| chars.next().map(|(_, c)| c).filter(char::is_ascii_hexdigit))
                             .collect::<Option<_>>()?;
                         char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
                     }
@@ -418,50 +434,42 @@ fn unquote(text: &str) -> Option<(Cow<'_, str>, usize)> {
                 };
                 value.push(escaped);
             }
-            c if needs_escape(c) => return None,
+            c if must_be_escaped(c) => return None,
             c => value.push(c),
         }
     }
     None
 }
 
-/// Characters this module always writes escaped: controls, and those some YAML readers take for
-/// a line break or a byte-order mark.
-fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
+/// Characters a double-quoted string carries only as escapes: YAML readers fold or refuse them raw.
+fn must_be_escaped(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
 /// Whether a string may be written without quotes and read back, by any YAML reader, as the same
-/// string. Called on every value the fast reader sees, so it allocates nothing.
+/// string: a letter, then letters, digits, `-`, `_` and `.`, and no word YAML reads as a value.
+/// Called on every value the fast reader sees, so it allocates nothing.
 fn is_plain_safe(value: &str) -> bool {
     let bytes = value.as_bytes();
-    let Some(&first) = bytes.first() else {
-        return false;
-    };
-    if !first.is_ascii_alphanumeric() {
-        return false;
-    }
-    let mut has_letter_or_dash = false;
-    for &b in bytes {
-        if b.is_ascii_alphabetic() || b == b'-' {
-            has_letter_or_dash = true;
-        } else if !(b.is_ascii_digit() || matches!(b, b'_' | b'.' | b':' | b'+')) {
-            return false;
-        }
-    }
-    if !has_letter_or_dash {
-        return false;
-    }
-    // Only a value that starts like a number, or like `inf` and `nan`, can read as one.
-    if (first.is_ascii_digit() || matches!(first, b'i' | b'I' | b'n' | b'N'))
-        && value.parse::<f64>().is_ok()
-    {
-        return false;
-    }
-    bytes.len() > 5
-        || !["null", "true", "false", "yes", "no", "on", "off", "y", "n"]
+    bytes.first().is_some_and(u8::is_ascii_alphabetic)
+        && bytes
             .iter()
-            .any(|word| value.eq_ignore_ascii_case(word))
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        // Starting with a letter, only `inf`, `infinity` and `nan` read as numbers.
+        && !(matches!(bytes[0], b'i' | b'I' | b'n' | b'N') && value.parse::<f64>().is_ok())
+        && (bytes.len() > 5
+            || !["null", "true", "false", "yes", "no", "on", "off", "y", "n"]
+                .iter()
+                .any(|word| value.eq_ignore_ascii_case(word)))
+}
+
+/// Whether a plain value has the shape of the dates and timestamps this module writes.
+fn is_plain_moment(value: &str) -> bool {
+    value.starts_with(|c: char| c.is_ascii_digit())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | '+' | 'T' | 'Z' | '.'))
+        && !value.ends_with([':', '.'])
 }
 
 fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
@@ -569,7 +577,7 @@ fn quote(value: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if needs_escape(c) => {
+            c if must_be_escaped(c) => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
             c => out.push(c),
@@ -630,6 +638,33 @@ pub struct Lock {
     store: PathBuf,
 }
 
+/// The file a store path names, checked before anything reads or writes it. A link is followed, so
+/// that the lock, the temp file and the rename all happen beside the real file and the link stays.
+fn real_path(path: &Path) -> anyhow::Result<PathBuf> {
+    if path.file_name().is_none() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
+        bail!(
+            "the progress store `{}` is not a file path; pass one such as `{}`",
+            path.display(),
+            path.join("progress.yaml").display()
+        );
+    }
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).with_context(|| {
+            format!(
+                "the progress store `{}` is a link to a file that cannot be reached; fix the link \
+                 or pass another --store",
+                path.display()
+            )
+        }),
+        Ok(meta) if meta.is_dir() => bail!(
+            "the progress store `{}` is a folder; pass a file path such as `{}`",
+            path.display(),
+            path.join("progress.yaml").display()
+        ),
+        _ => Ok(path.to_owned()),
+    }
+}
+
 /// The lock file beside a store. It is never renamed or removed, so every writer locks the same
 /// file.
 pub fn lock_path(store: &Path) -> PathBuf {
@@ -641,6 +676,7 @@ pub fn lock_path(store: &Path) -> PathBuf {
 /// Takes the exclusive lock on the store at `path`, creating its folder if needed. When another
 /// process holds it, calls `on_wait` once and then waits.
 pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<Lock> {
+    let path = &real_path(path)?;
     if let Some(dir) = parent(path) {
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the store folder `{}`", dir.display()))?;
@@ -776,6 +812,64 @@ mod tests {
     }
 
     #[test]
+    fn awkward_ids_and_texts_round_trip_through_both_parsers() {
+        let awkward = [
+            "0xff",
+            "0o17",
+            "legacy:",
+            "x+",
+            "a: b",
+            "#x",
+            "'q'",
+            " pad ",
+            "",
+            "\u{85}nel",
+            "line\u{2028}sep",
+            "no\u{a0}break",
+            "全角\u{3000}",
+            "tab\there",
+            "\u{feff}bom",
+            "~",
+        ];
+        let events = awkward
+            .iter()
+            .map(|id| {
+                let mut e = event(id, Change::Note);
+                e.plan = (*id).to_owned();
+                e.text = Some((*id).to_owned());
+                e
+            })
+            .collect();
+        let store = Store {
+            events,
+            extra: Vec::new(),
+        };
+        let text = store.to_text();
+        assert!(matches!(parse_fast(&text), Fast::Parsed(1, _)), "{text}");
+        let (fast, full) = both_parsers(&text);
+        assert_eq!(fast, store);
+        assert_eq!(full, store);
+    }
+
+    #[test]
+    fn the_fast_parser_leaves_what_it_cannot_read_exactly_to_the_full_one() {
+        let line = |rest: &str| {
+            format!("version: 1\nevents:\n- {{at: 2026-11-29T09:12:03+08:00, plan: p, {rest}}}\n")
+        };
+        for text in [
+            line("topic: \"a\u{85}b\", change: done"),
+            line("topic: \"\\u+041\", change: done"),
+            line("topic: \"a\u{1}b\", change: done"),
+            line("topic: 0x1F, change: done"),
+            line("topic: t, change: done} \u{a0}"),
+            "version: 01\nevents: []\n".to_owned(),
+            "version: 1\nevents: []\nevents:\n".to_owned(),
+        ] {
+            assert!(matches!(parse_fast(&text), Fast::NotCanonical), "{text:?}");
+        }
+    }
+
+    #[test]
     fn an_empty_store_round_trips() {
         let text = Store::default().to_text();
         assert!(text.contains("version: 1\nevents: []\n"));
@@ -849,14 +943,39 @@ mod tests {
         for plain in [
             "why-rag",
             "llm-roadmap",
-            "2026-11-29T09:12:03+08:00",
             "done",
             "a.b_c",
+            "x1",
+            "Nope",
+            "nulls",
+            "e5",
         ] {
             assert!(is_plain_safe(plain), "{plain}");
+            let read: Value = serde_yaml::from_str(&format!("{{k: {plain}}}")).unwrap();
+            assert_eq!(read["k"], Value::String(plain.into()), "{plain}");
         }
         for quoted in [
-            "", "null", "Yes", "1.5", "1e5", "123", "inf", "-x", "a b", "内容", "a#b", "a,b", "~",
+            "",
+            "null",
+            "Yes",
+            "1.5",
+            "1e5",
+            "123",
+            "inf",
+            "-x",
+            "a b",
+            "内容",
+            "a#b",
+            "a,b",
+            "~",
+            "0xff",
+            "0o17",
+            "0b101",
+            "a:",
+            "x+",
+            "2026-11-29",
+            ".nan",
+            "nan",
         ] {
             assert!(!is_plain_safe(quoted), "{quoted}");
         }

@@ -48,6 +48,8 @@ LLM learning roadmap
 ╰───┴───────────────────────────┴──────┴──────┴──────┴──────────────────────╯
 Overall:    0/41 done (0.0%)
 Readiness:  below the 60-70% band: 25 more topics to reach 60%
+Calendar:   not started: the plan starts with your first change, or on the day you give `studyplan begin`
+Genius:     finish all 41 topics within 15 days of the start to be a genius (天才)
 Next:       1.1 what-llms-can-do  What can large-model AI do?
 ";
     assert_text(&env.ok(&["status"]), expected);
@@ -65,18 +67,25 @@ fn status_after_some_work_shows_counts_percent_and_bars() {
     let first_stage: Vec<&str> = ids[..11].iter().map(String::as_str).collect();
     env.ok(&[&["done"], first_stage.as_slice()].concat());
     env.ok(&["done", "2.1", "2.2"]);
+    // The first change starts the plan today: day 1 expects one topic, and 13 done in one day is a
+    // pace of 91 a week.
     let expected = "\
 LLM learning roadmap
-╭───┬───────────────────────────┬──────┬───────┬────────┬──────────────────────╮
-│ # ┆ Stage                     ┆ Days ┆ Done  ┆ %      ┆ Progress             │
-╞═══╪═══════════════════════════╪══════╪═══════╪════════╪══════════════════════╡
-│ 1 ┆ Applied basics            ┆   10 ┆ 11/11 ┆ 100.0% ┆ #################### │
-│ 2 ┆ Advanced applications     ┆   30 ┆   2/9 ┆  22.2% ┆ ####---------------- │
-│ 3 ┆ Model training            ┆   30 ┆   0/9 ┆   0.0% ┆ -------------------- │
-│ 4 ┆ Closing the business loop ┆   20 ┆  0/12 ┆   0.0% ┆ -------------------- │
-╰───┴───────────────────────────┴──────┴───────┴────────┴──────────────────────╯
+╭───┬───────────────────────────┬──────┬─────────────────────────┬───────┬────────┬──────────────────────╮
+│ # ┆ Stage                     ┆ Days ┆ Planned                 ┆ Done  ┆ %      ┆ Progress             │
+╞═══╪═══════════════════════════╪══════╪═════════════════════════╪═══════╪════════╪══════════════════════╡
+│ 1 ┆ Applied basics            ┆   10 ┆ 2026-11-29 – 2026-12-08 ┆ 11/11 ┆ 100.0% ┆ #################### │
+│ 2 ┆ Advanced applications     ┆   30 ┆ 2026-12-09 – 2027-01-07 ┆   2/9 ┆  22.2% ┆ ####---------------- │
+│ 3 ┆ Model training            ┆   30 ┆ 2027-01-08 – 2027-02-06 ┆   0/9 ┆   0.0% ┆ -------------------- │
+│ 4 ┆ Closing the business loop ┆   20 ┆ 2027-02-07 – 2027-02-26 ┆  0/12 ┆   0.0% ┆ -------------------- │
+╰───┴───────────────────────────┴──────┴─────────────────────────┴───────┴────────┴──────────────────────╯
 Overall:    13/41 done (31.7%)
 Readiness:  below the 60-70% band: 12 more topics to reach 60%
+Calendar:   day 1 of 90, started 2026-11-29, ends 2027-02-26
+Plan:       stage 1 Applied basics, 1 topic expected done by today; you have 13: 12 topics ahead
+Pace:       91.0 topics a week since the start
+Projected:  60% by 2026-11-30, 70% by 2026-12-01, 100% by 2026-12-02
+Genius:     28 topics to go with 15 days left (through 2026-12-13) to be a genius (天才)
 Next:       2.3 retrieval-basics  Basic concepts of retrieval
 ";
     assert_text(&env.ok(&["status"]), expected);
@@ -683,4 +692,93 @@ fn help_explains_the_commands_and_topic_names() {
         assert!(help.contains(needle), "{needle} not in help:\n{help}");
     }
     env.fails(&["frobnicate"], 2);
+}
+
+#[test]
+fn a_store_that_is_a_link_is_written_through_the_link() {
+    let env = TestEnv::new();
+    let real = env.dir.path().join("real").join("progress.yaml");
+    env.cmd()
+        .arg("--store")
+        .arg(&real)
+        .args(["done", "1.1"])
+        .assert()
+        .success();
+    let link = env.dir.path().join("link.yaml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    env.cmd()
+        .arg("--store")
+        .arg(&link)
+        .args(["done", "1.2"])
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .matches("change: done")
+            .count(),
+        2
+    );
+    assert!(!env.dir.path().join("link.yaml.lock").exists());
+}
+
+#[test]
+fn a_dangling_link_or_a_folder_is_never_taken_for_an_empty_store() {
+    let env = TestEnv::new();
+    let dangling = env.dir.path().join("dangling.yaml");
+    std::os::unix::fs::symlink(env.dir.path().join("gone").join("p.yaml"), &dangling).unwrap();
+    let folder = env.dir.path().join("folder");
+    fs::create_dir(&folder).unwrap();
+    for (store, needle) in [(&dangling, "cannot be reached"), (&folder, "is a folder")] {
+        for args in [&["status"][..], &["done", "1.1"]] {
+            let output = env
+                .cmd()
+                .arg("--store")
+                .arg(store)
+                .args(args)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            let err = String::from_utf8(output.stderr).unwrap();
+            assert!(err.contains(needle), "{err}");
+        }
+    }
+    let mut names: Vec<_> = fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["dangling.yaml", "folder"]);
+    assert_eq!(fs::read_dir(&folder).unwrap().count(), 0);
+}
+
+#[test]
+fn unknown_fields_are_mentioned() {
+    let env = TestEnv::new();
+    fs::write(
+        env.store(),
+        "version: 1\nowner: ada\nevents:\n- {at: 2026-11-03T10:00:00+08:00, plan: llm-roadmap, topic: why-rag, change: done, mood: happy}\n",
+    )
+    .unwrap();
+    let output = env.run(&["status"]);
+    assert!(output.status.success());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains("fields this version does not know; they are kept: `mood`, `owner`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_title_blank_in_one_language_is_rejected() {
+    rejects_curriculum(
+        "id: c\ntitle: C\nband: {low: 0.6, high: 0.7}\nstages:\n  - {id: s, title: S, days: 1, topics: [{id: t, title: {zh: '', en: T}}]}\n",
+        &["topic 1.1 (`t`): the title is empty"],
+    );
 }

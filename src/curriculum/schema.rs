@@ -25,9 +25,9 @@ impl Text {
         self.zh.iter().chain(self.en.iter()).map(String::as_str)
     }
 
-    /// Whether no form has any text.
+    /// True when any form given is empty, so no language ever shows a blank title.
     pub fn is_blank(&self) -> bool {
-        self.forms().all(|form| form.trim().is_empty())
+        self.forms().any(|form| form.trim().is_empty())
     }
 }
 
