@@ -23,6 +23,8 @@ pub struct Settings {
     pub store: PathBuf,
     /// Where the curriculum comes from.
     pub curriculum: Source,
+    /// A folder for parsed copies of large curriculum files; none means no cache.
+    pub cache: Option<PathBuf>,
     /// The interface language.
     pub lang: Lang,
     /// Whether to colour the output.
@@ -62,6 +64,7 @@ impl Settings {
                 Some(path) => Source::File(path.clone()),
                 None => Source::Embedded,
             },
+            cache: dirs::cache_dir().map(|dir| dir.join("studyplan")),
             lang: lang(args)?,
             color: match args.color {
                 ColorChoice::Always => true,

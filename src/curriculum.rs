@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::i18n::Lang;
@@ -13,6 +13,7 @@ pub const EMBEDDED_YAML: &str = include_str!("../curriculum/llm-roadmap.yaml");
 /// How the embedded roadmap is named in messages.
 pub const EMBEDDED_NAME: &str = "<embedded llm-roadmap.yaml>";
 
+mod cache;
 mod schema;
 
 pub use schema::{Band, Curriculum, Stage, Text, Topic};
@@ -120,6 +121,12 @@ pub enum Source {
 
 /// Loads, parses and validates the curriculum from `source`.
 pub fn load(source: &Source) -> Result<Loaded, Error> {
+    load_cached(source, None)
+}
+
+/// Like [`load`], keeping parsed copies of large curriculum files in the folder `cache`, if one
+/// is given (see `curriculum/cache.rs`). The result is the same with or without it.
+pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Error> {
     match source {
         Source::Embedded => checked(embedded_curriculum(), EMBEDDED_NAME),
         Source::File(path) => {
@@ -127,12 +134,21 @@ pub fn load(source: &Source) -> Result<Loaded, Error> {
                 file: path.display().to_string(),
                 reason: err.to_string(),
             })?;
+            let name = path.display().to_string();
+            let cache = cache.filter(|_| bytes.len() >= cache::MIN_SIZE);
+            if let Some(curriculum) = cache.and_then(|dir| cache::lookup(dir, path, &bytes)) {
+                return Ok(Loaded::new(curriculum, name));
+            }
             let text = std::str::from_utf8(&bytes).map_err(|err| Error::CurriculumSyntax {
-                file: path.display().to_string(),
+                file: name.clone(),
                 location: Some(location_of_byte(&bytes, err.valid_up_to())),
                 message: "the file is not valid UTF-8 text".into(),
             })?;
-            parse(text, &path.display().to_string())
+            let loaded = parse(text, &name)?;
+            if let Some(dir) = cache {
+                cache::save(dir, path, &bytes, &loaded.curriculum);
+            }
+            Ok(loaded)
         }
     }
 }

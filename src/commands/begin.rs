@@ -14,7 +14,7 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
     let today = settings.today;
     let day = date.unwrap_or(today);
     schedule::check_begin(day, today, None)?;
-    let loaded = curriculum::load(&settings.curriculum)?;
+    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     let plan = loaded.curriculum.id.as_str();
 
     let lock = super::lock(settings)?;

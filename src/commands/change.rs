@@ -28,7 +28,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
     let queries = &topics.topics;
     let day = topics.on.unwrap_or(settings.today);
     schedule::check_day(day, settings.today, None)?;
-    let loaded = curriculum::load(&settings.curriculum)?;
+    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     // Every name is resolved before anything is touched, so a typo changes nothing.
     let mut positions = Vec::with_capacity(queries.len());
     let mut seen = HashSet::new();

@@ -52,7 +52,7 @@ pub(crate) fn read(settings: &Settings) -> anyhow::Result<(Loaded, Replay)> {
 
 /// Like [`read`], keeping the store's history as well.
 pub(crate) fn read_store(settings: &Settings) -> anyhow::Result<(Loaded, Store, Replay)> {
-    let loaded = curriculum::load(&settings.curriculum)?;
+    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     let store = Store::read(&settings.store)?;
     let replay = progress::replay(&loaded, &store.events);
     warn(&store, &replay, settings.lang);

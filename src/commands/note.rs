@@ -11,7 +11,7 @@ use crate::store::{self, Change, Event, Store};
 /// Records the words of `text`, joined with spaces, as a note on the topic `query` names.
 pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<String> {
     let lang = settings.lang;
-    let loaded = curriculum::load(&settings.curriculum)?;
+    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     let pos = super::resolve(&loaded, query, lang)?;
     let text = text.join(" ").trim().to_owned();
     if text.is_empty() {
