@@ -1010,4 +1010,71 @@ mod tests {
         names.sort();
         assert_eq!(names, ["progress.yaml", "progress.yaml.lock"]);
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn any_event() -> impl Strategy<Value = Event> {
+            (
+                0i64..4_000_000_000,
+                -43_200i32..43_200,
+                "[a-z][a-z0-9-]{0,12}|\\PC{0,8}",
+                proptest::option::of("[a-z][a-z0-9._-]{0,12}|[0-9.:+ #,]{1,6}|\\PC{0,8}"),
+                prop_oneof![
+                    Just(Change::Done),
+                    Just(Change::Undo),
+                    Just(Change::Start),
+                    Just(Change::Skip),
+                    Just(Change::Note),
+                    Just(Change::Begin),
+                    "[a-z]{1,8}".prop_map(Change::Other),
+                ],
+                proptest::option::of(0i64..100_000),
+                proptest::option::of("\\PC{0,20}|[\\x00-\\x1f\"\\\\\u{2028}\u{feff}]{0,6}"),
+            )
+                .prop_map(|(secs, offset, plan, topic, change, on, text)| {
+                    let offset = FixedOffset::east_opt(offset - offset % 60).unwrap();
+                    let at = DateTime::from_timestamp(secs, 0)
+                        .unwrap()
+                        .with_timezone(&offset);
+                    let on = on.map(|days| {
+                        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Duration::days(days)
+                    });
+                    Event {
+                        at,
+                        plan,
+                        topic,
+                        change,
+                        on,
+                        text,
+                        extra: Vec::new(),
+                    }
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+            #[test]
+            fn written_stores_read_back_the_same_by_both_readers(
+                events in proptest::collection::vec(any_event(), 0..8)
+            ) {
+                let store = Store { events, extra: Vec::new() };
+                let text = store.to_text();
+                prop_assert!(matches!(parse_fast(&text), Fast::Parsed(1, _)), "not fast: {}", text);
+                let fast = Store::parse(&text, &path()).expect("fast read");
+                let full = parse_full(&text, &path()).expect("full read");
+                prop_assert_eq!(&fast, &store);
+                prop_assert_eq!(&full, &store);
+            }
+
+            #[test]
+            fn any_text_is_read_or_refused_without_a_panic(text in "\\PC{0,200}") {
+                let _ = Store::parse(&format!("version: 1\nevents:\n{text}"), &path());
+                let _ = Store::parse(&text, &path());
+            }
+        }
+    }
 }

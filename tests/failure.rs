@@ -1,0 +1,575 @@
+//! Failure tests: writers killed mid-write, many writers at once, stores that cannot be used,
+//! hostile curricula, and arbitrary input. Each test is bounded in time and asserts outcomes only,
+//! never timings.
+
+mod common;
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+use common::TestEnv;
+use proptest::prelude::*;
+use studyplan::curriculum::{self, Source};
+use studyplan::progress::{self, State};
+use studyplan::store::Store;
+
+/// A small deterministic generator for kill moments; the seed is printed so a failure can be
+/// replayed with `STUDYPLAN_TEST_SEED`.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n.max(1)
+    }
+}
+
+fn seed() -> u64 {
+    let seed = std::env::var("STUDYPLAN_TEST_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+        });
+    eprintln!("seed: {seed} (set STUDYPLAN_TEST_SEED to replay)");
+    seed
+}
+
+/// Waits for `child` at most `limit`; a child still running then is killed and the test fails,
+/// so a hang shows up as a failure, not as a stuck test run.
+fn wait_at_most(mut child: Child, limit: Duration, what: &str) -> ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for studyplan") {
+            return status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what}: still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// A canonical store with `count` changes on the embedded roadmap, none on `keep_clear`.
+fn big_store(count: usize, keep_clear: &str) -> String {
+    let roadmap = curriculum::load(&Source::Embedded).unwrap();
+    let ids: Vec<&str> = roadmap
+        .order
+        .iter()
+        .map(|&pos| roadmap.topic(pos).id.as_str())
+        .filter(|id| *id != keep_clear)
+        .collect();
+    let mut text = String::from("version: 1\nevents:\n");
+    for i in 0..count {
+        let change = ["done", "start", "undo", "skip"][i % 4];
+        let _ = writeln!(
+            text,
+            "- {{at: 2025-{:02}-{:02}T{:02}:{:02}:{:02}+08:00, plan: llm-roadmap, topic: {}, change: {change}}}",
+            1 + i / 100_000 % 12,
+            1 + i / 4000 % 28,
+            i / 180 % 24,
+            i / 3 % 60,
+            i % 60,
+            ids[i % ids.len()]
+        );
+    }
+    text
+}
+
+fn state_of(store: &Path, id: &str) -> State {
+    let roadmap = curriculum::load(&Source::Embedded).unwrap();
+    let store = Store::read(store).expect("the store always loads");
+    let replay = progress::replay(&roadmap, &store.events);
+    replay.topics[roadmap.index_of(id).unwrap()].state
+}
+
+#[test]
+fn a_writer_killed_at_any_moment_loses_no_finished_change() {
+    const TOPIC: &str = "why-rag";
+    const ROUNDS: usize = 100;
+    let env = TestEnv::new();
+    let initial = big_store(12_000, TOPIC);
+    fs::write(env.store(), &initial).unwrap();
+    let initial_events = Store::read(&env.store()).unwrap().events;
+
+    // How long one uncontested write takes here, so kill moments spread over a whole write.
+    let start = Instant::now();
+    env.ok(&["done", TOPIC]);
+    let one_write = start.elapsed();
+    env.ok(&["undo", TOPIC]);
+    let window = (one_write.as_micros() as u64 * 3 / 2).max(1_000);
+
+    let mut rng = Lcg(seed());
+    let (mut finished, mut killed) = (0, 0);
+    let mut events_before = Store::read(&env.store()).unwrap().events.len();
+    for round in 0..ROUNDS {
+        let (command, wanted) = if round % 2 == 0 {
+            ("done", State::Done)
+        } else {
+            ("undo", State::Todo)
+        };
+        let mut child = env
+            .std_cmd()
+            .args([command, TOPIC])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.below(window)));
+        let _ = child.kill(); // SIGKILL; does nothing if it has already exited
+        let status = wait_at_most(child, Duration::from_secs(60), command);
+
+        let store = Store::read(&env.store())
+            .unwrap_or_else(|err| panic!("round {round}: the store does not load: {err:#}"));
+        assert!(
+            store.events.len() >= events_before,
+            "round {round}: changes were lost"
+        );
+        assert_eq!(
+            store.events[..initial_events.len()],
+            initial_events[..],
+            "round {round}: the history changed"
+        );
+        events_before = store.events.len();
+        if status.success() {
+            finished += 1;
+            assert_eq!(
+                state_of(&env.store(), TOPIC),
+                wanted,
+                "round {round}: `{command}` exited 0 but its change is not in the store"
+            );
+        } else {
+            killed += 1;
+        }
+    }
+    eprintln!("{finished} writers finished, {killed} were killed");
+
+    // The next writer clears what the killed ones left behind.
+    env.ok(&["done", TOPIC]);
+    env.ok(&["undo", TOPIC]);
+    let mut names: Vec<String> = fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("progress"))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["progress.yaml", "progress.yaml.lock"]);
+    assert_eq!(state_of(&env.store(), TOPIC), State::Todo);
+}
+
+/// A curriculum of `stages` stages with `per_stage` topics each, ids `t-S-T`.
+fn curriculum_yaml(stages: usize, per_stage: usize) -> String {
+    let mut yaml = String::from("id: wide\ntitle: Wide\nband: {low: 0.6, high: 0.7}\nstages:\n");
+    for s in 0..stages {
+        let _ = writeln!(yaml, "- id: s{s}\n  title: Stage {s}\n  days: 3\n  topics:");
+        for t in 0..per_stage {
+            let _ = writeln!(yaml, "  - {{id: t-{s}-{t}, title: Topic {s} {t}}}");
+        }
+    }
+    yaml
+}
+
+#[test]
+fn fifty_writers_at_once_are_all_recorded() {
+    let env = TestEnv::new();
+    let plan = env.write("wide.yaml", curriculum_yaml(6, 10));
+    let ids: Vec<String> = (0..50)
+        .map(|i| format!("t-{}-{}", i / 10, i % 10))
+        .collect();
+    let children: Vec<Child> = ids
+        .iter()
+        .map(|id| {
+            env.std_cmd()
+                .arg("--curriculum")
+                .arg(&plan)
+                .args(["done", id])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        assert!(wait_at_most(child, Duration::from_secs(120), "done").success());
+    }
+    let loaded = curriculum::load(&Source::File(plan)).unwrap();
+    let store = Store::read(&env.store()).unwrap();
+    assert_eq!(store.events.len(), 50, "one event per writer");
+    let replay = progress::replay(&loaded, &store.events);
+    for id in &ids {
+        assert_eq!(
+            replay.topics[loaded.index_of(id).unwrap()].state,
+            State::Done,
+            "{id}"
+        );
+    }
+}
+
+/// Every file under `dir` with its bytes, to show that nothing changed.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_file())
+        .map(|path| {
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read(&path).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs a reading and a writing command on the store; both must fail with exit 1, name the
+/// store, say `needle`, and leave every file as it was.
+fn refused(env: &TestEnv, store: &Path, needle: &str) {
+    let folder = store.parent().unwrap();
+    let before = snapshot(folder);
+    for args in [&["status"][..], &["done", "1.1"], &["undo", "1.1"]] {
+        let output = env
+            .cmd()
+            .env("STUDYPLAN_STORE", store)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(&store.display().to_string()),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        let after: Vec<_> = snapshot(folder)
+            .into_iter()
+            .filter(|(name, _)| !name.ends_with(".lock"))
+            .collect();
+        let before: Vec<_> = before
+            .iter()
+            .filter(|(name, _)| !name.ends_with(".lock"))
+            .cloned()
+            .collect();
+        assert_eq!(after, before, "{args:?} changed a file");
+    }
+}
+
+#[test]
+fn stores_that_cannot_be_used_are_refused_and_left_alone() {
+    let env = TestEnv::new();
+    let good = big_store(50, "");
+
+    let truncated = env.write("truncated/progress.yaml", &good[..good.len() - 30]);
+    refused(&env, &truncated, "cannot read the progress store");
+
+    let future = env.write(
+        "future/progress.yaml",
+        "version: 7\nevents:\n- {at: 2031-01-01T00:00:00Z, plan: llm-roadmap, topic: why-rag, change: hologram}\n",
+    );
+    refused(&env, &future, "version 7");
+
+    let empty = env.write("empty/progress.yaml", "");
+    refused(&env, &empty, "empty");
+
+    let folder = env.dir.path().join("folder/progress.yaml");
+    fs::create_dir_all(&folder).unwrap();
+    refused(&env, &folder, "folder");
+}
+
+#[test]
+fn a_read_only_store_folder_is_refused_and_left_alone() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = TestEnv::new();
+    let store = env.write("locked/progress.yaml", big_store(50, "why-rag"));
+    let folder = store.parent().unwrap().to_owned();
+    // The lock file exists already, as after any earlier write.
+    fs::write(folder.join("progress.yaml.lock"), "").unwrap();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).unwrap();
+    let restore = || fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    if fs::write(folder.join("probe"), "").is_ok() {
+        // Root ignores folder permissions; /proc is a folder even root cannot add files to.
+        let _ = fs::remove_file(folder.join("probe"));
+        restore();
+        let output = env
+            .cmd()
+            .env("STUDYPLAN_STORE", "/proc/studyplan-test/progress.yaml")
+            .args(["done", "why-rag"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("/proc/studyplan-test"), "{stderr}");
+        assert!(!Path::new("/proc/studyplan-test").exists());
+        return;
+    }
+    let before = snapshot(&folder);
+    let stderr = env
+        .cmd()
+        .env("STUDYPLAN_STORE", &store)
+        .args(["done", "why-rag"])
+        .output()
+        .unwrap();
+    let after = snapshot(&folder);
+    restore();
+    let message = String::from_utf8_lossy(&stderr.stderr);
+    assert_eq!(stderr.status.code(), Some(1), "{message}");
+    assert!(message.contains("cannot write"), "{message}");
+    assert_eq!(after, before);
+    // Reading still works.
+    env.cmd()
+        .env("STUDYPLAN_STORE", &store)
+        .arg("status")
+        .assert()
+        .success();
+}
+
+/// Runs `status` on a curriculum file with at most 2 GiB of address space and a time limit: it
+/// must exit 0 or 1, never crash or hang, and say `needle`. Returns the exit code.
+fn hostile(env: &TestEnv, file: &Path, needle: &str) -> i32 {
+    let out = env.dir.path().join("hostile.out");
+    let binary = assert_cmd::cargo::cargo_bin!("studyplan");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("ulimit -v 2097152; exec \"$0\" \"$@\"")
+        .arg(binary)
+        .arg("--curriculum")
+        .arg(file)
+        .arg("status")
+        .env_clear();
+    for (key, value) in env.std_cmd().get_envs() {
+        if let Some(value) = value {
+            cmd.env(key, value);
+        }
+    }
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(fs::File::create(&out).unwrap())
+        .spawn()
+        .unwrap();
+    let status = wait_at_most(child, Duration::from_secs(120), needle);
+    let stderr = fs::read_to_string(&out).unwrap_or_default();
+    let code = status
+        .code()
+        .unwrap_or_else(|| panic!("{needle}: killed by a signal ({status}); stderr: {stderr}"));
+    assert!(code == 0 || code == 1, "{needle}: exit {code}: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains(needle), "expected `{needle}` in: {stderr}");
+    code
+}
+
+const HEAD: &str = "id: h\ntitle: H\nband: {low: 0.6, high: 0.7}\n";
+
+#[test]
+fn an_alias_bomb_is_refused() {
+    let env = TestEnv::new();
+    let mut yaml = String::from(HEAD);
+    yaml.push_str("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..10 {
+        let p = i - 1;
+        let _ = writeln!(
+            yaml,
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]"
+        );
+    }
+    yaml.push_str("stages: [{id: s, title: *a9, days: 1, topics: [{id: t, title: T}]}]\n");
+    let file = env.write("bomb.yaml", yaml);
+    assert_eq!(hostile(&env, &file, "bomb.yaml"), 1);
+}
+
+#[test]
+fn nesting_a_hundred_thousand_levels_deep_is_refused() {
+    let env = TestEnv::new();
+    let depth = 100_000;
+    let yaml = format!("{HEAD}stages: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+    let file = env.write("deep.yaml", yaml);
+    assert_eq!(hostile(&env, &file, "nested more than"), 1);
+    let maps = format!(
+        "{HEAD}stages: {}x{}\n",
+        "{a: ".repeat(depth),
+        "}".repeat(depth)
+    );
+    let file = env.write("deep-maps.yaml", maps);
+    assert_eq!(hostile(&env, &file, "nested more than"), 1);
+    let block = format!("{HEAD}stages:\n{}x\n", "- ".repeat(depth));
+    let file = env.write("deep-block.yaml", block);
+    assert_eq!(hostile(&env, &file, "deep-block.yaml"), 1);
+}
+
+#[test]
+fn a_fifty_megabyte_file_is_refused_before_it_is_parsed() {
+    let env = TestEnv::new();
+    let mut yaml = curriculum_yaml(1, 10);
+    yaml.push_str("# padding\n");
+    let line = format!("# {}\n", "x".repeat(1000));
+    while yaml.len() < 50 << 20 {
+        yaml.push_str(&line);
+    }
+    let file = env.write("huge.yaml", yaml);
+    assert_eq!(hostile(&env, &file, "MiB"), 1);
+}
+
+#[test]
+fn invalid_utf8_is_refused_with_its_place() {
+    let env = TestEnv::new();
+    let mut bytes = curriculum_yaml(1, 3).into_bytes();
+    let line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    bytes.extend_from_slice(b"  - {id: bad, title: \"caf\xe9\"}\n");
+    let file = env.write("latin1.yaml", bytes);
+    let place = format!("latin1.yaml:{line}:26: the file is not valid UTF-8");
+    assert_eq!(hostile(&env, &file, &place), 1);
+}
+
+#[test]
+fn a_hundred_thousand_topics_load() {
+    let env = TestEnv::new();
+    let file = env.write("wide.yaml", curriculum_yaml(1, 100_000));
+    let _ = env.write("progress.yaml", "version: 1\nevents: []\n");
+    // Loaded twice: once parsed, once from the cache.
+    for _ in 0..2 {
+        assert_eq!(hostile(&env, &file, ""), 0);
+    }
+    let output = env
+        .cmd()
+        .arg("--curriculum")
+        .arg(&file)
+        .args(["status", "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["overall"]["total"], 100_000);
+}
+
+#[test]
+fn the_curriculum_cache_follows_the_file_and_survives_damage() {
+    let env = TestEnv::new();
+    let file = env.write("big.yaml", curriculum_yaml(20, 200));
+    assert!(
+        fs::metadata(&file).unwrap().len() > 64 * 1024,
+        "big enough to be cached"
+    );
+    let run = |args: &[&str]| {
+        let output = env
+            .cmd()
+            .arg("--curriculum")
+            .arg(&file)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let first = run(&["list", "s3"]);
+    let entries = env.dir.path().join(".cache/studyplan/curricula");
+    let entry = fs::read_dir(&entries)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert_eq!(run(&["list", "s3"]), first, "the same from the cache");
+
+    // A damaged entry is ignored.
+    let mut bytes = fs::read(&entry).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    fs::write(&entry, &bytes).unwrap();
+    assert_eq!(run(&["list", "s3"]), first);
+    fs::write(&entry, "garbage").unwrap();
+    assert_eq!(run(&["list", "s3"]), first);
+
+    // An edited file is read again, whatever the cache holds.
+    let edited = fs::read_to_string(&file)
+        .unwrap()
+        .replace("Topic 3 7", "Renamed topic");
+    fs::write(&file, edited).unwrap();
+    assert!(run(&["list", "s3"]).contains("Renamed topic"));
+
+    // A broken edit is reported as usual, not hidden by the cache.
+    let broken = fs::read_to_string(&file)
+        .unwrap()
+        .replace("days: 3", "days: 0");
+    fs::write(&file, broken).unwrap();
+    let output = env
+        .cmd()
+        .arg("--curriculum")
+        .arg(&file)
+        .arg("status")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("days is 0"));
+
+    // A cache folder that cannot be written is no obstacle.
+    let blocked = env.write("blocked", "a file, not a folder");
+    let output = env
+        .cmd()
+        .env("XDG_CACHE_HOME", &blocked)
+        .arg("--curriculum")
+        .arg(env.write("other.yaml", curriculum_yaml(20, 200)))
+        .arg("status")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+}
+
+fn roadmap() -> curriculum::Loaded {
+    curriculum::load(&Source::Embedded).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_parses_or_is_refused_without_a_panic(text in "\\PC{0,200}") {
+        let _ = curriculum::parse(&text, "any.yaml");
+    }
+
+    #[test]
+    fn curriculum_shaped_text_parses_or_is_refused_without_a_panic(
+        pieces in proptest::collection::vec(
+            prop_oneof![
+                Just("id: c\n"), Just("title: C\n"), Just("band: {low: 0.6, high: 0.7}\n"),
+                Just("band: {low: 2, high: -1}\n"), Just("genius_days: 0\n"), Just("stages:\n"),
+                Just("- id: s\n  title: S\n  days: 1\n  topics:\n"), Just("  - {id: t, title: T}\n"),
+                Just("  - {id: t, title: {zh: '', en: E}}\n"), Just("  - {id: 'a b', title: X}\n"),
+                Just("stages: []\n"), Just("- &a {id: x, title: *a}\n"), Just("  days: -5\n"),
+                Just("title: {fr: F}\n"), Just("\t\n"), Just("[\n"), Just("}\n"), Just("---\n"),
+            ],
+            0..30,
+        )
+    ) {
+        let text: String = pieces.concat();
+        if let Ok(loaded) = curriculum::parse(&text, "shaped.yaml") {
+            prop_assert!(loaded.topic_count() > 0);
+        }
+    }
+
+    #[test]
+    fn any_name_resolves_to_a_real_topic_or_a_clear_no(query in "\\PC{0,40}|[0-9]{1,3}\\.[0-9]{1,3}|[a-z-]{1,20}") {
+        let loaded = roadmap();
+        match loaded.resolve(&query) {
+            Ok(pos) => {
+                let topics = &loaded.curriculum.stages[pos.stage].topics;
+                prop_assert!(pos.topic < topics.len());
+            }
+            Err(curriculum::Unresolved::Unknown(ids)) => prop_assert!(ids.len() <= 5),
+            Err(curriculum::Unresolved::Ambiguous(found)) => prop_assert!(found.len() > 1),
+        }
+        let _ = loaded.resolve_stage(&query);
+    }
+}
