@@ -269,14 +269,21 @@ fn parse_fast(text: &str) -> Fast {
     let mut seen_events = false;
     // A rough count of the events, so the list is allocated once.
     let mut events = Vec::with_capacity(text.len() / 80);
-    for line in text.lines() {
+    // The plan last seen plain, already known to be safe: most events share it.
+    let mut known_plan = "";
+    for line in text.split('\n') {
         // Only the white space YAML itself knows: a no-break space is content, not padding.
-        let trimmed = line.trim_end_matches([' ', '\t', '\r']);
+        let bytes = line.as_bytes();
+        let mut end = bytes.len();
+        while end > 0 && matches!(bytes[end - 1], b' ' | b'\t' | b'\r') {
+            end -= 1;
+        }
+        let trimmed = &line[..end];
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
         if in_events {
-            match parse_event_line(trimmed) {
+            match parse_event_line(trimmed, &mut known_plan) {
                 Some(event) => events.push(event),
                 None => return Fast::NotCanonical,
             }
@@ -304,7 +311,7 @@ fn parse_fast(text: &str) -> Fast {
 
 /// Parses `- {key: value, ...}` with plain or double-quoted values and known keys only, straight
 /// into an event; only the strings the event keeps are allocated.
-fn parse_event_line(line: &str) -> Option<Event> {
+fn parse_event_line<'a>(line: &'a str, known_plan: &mut &'a str) -> Option<Event> {
     let mut rest = line.strip_prefix("- {")?.strip_suffix('}')?;
     let mut at = None;
     let mut plan = None;
@@ -327,6 +334,15 @@ fn parse_event_line(line: &str) -> Option<Event> {
             let value = &after[..end];
             let readable = match key {
                 "at" | "on" => is_plain_moment(value),
+                "plan" if value == *known_plan => true,
+                "plan" => {
+                    let safe = is_plain_safe(value);
+                    if safe {
+                        *known_plan = value;
+                    }
+                    safe
+                }
+                "change" if matches!(value, "done" | "undo" | "start" | "skip" | "note") => true,
                 _ => is_plain_safe(value),
             };
             if !readable || (end < after.len() && after.as_bytes()[end] != b',') {
