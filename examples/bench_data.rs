@@ -160,7 +160,7 @@ fn generate(dir: &std::path::Path, topics: usize, events: usize) -> std::io::Res
         history.push(Event {
             at,
             plan: "bench-plan".into(),
-            topic: Some(topic_id(topic)),
+            topic: Some(topic_id(topic).into()),
             change,
             on: None,
             text,

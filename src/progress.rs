@@ -55,7 +55,7 @@ pub fn replay_until(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>)
     let mut orphans: Vec<String> = Vec::new();
     let mut unknown_changes = 0;
     let counted =
-        |event: &&Event| event.plan == plan && until.is_none_or(|last| event.day() <= last);
+        |event: &&Event| *event.plan == *plan && until.is_none_or(|last| event.day() <= last);
     for event in events.iter().filter(counted) {
         let state = match &event.change {
             Change::Done => State::Done,
@@ -75,7 +75,9 @@ pub fn replay_until(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>)
                 progress.state = state;
                 progress.since = Some(event.day());
             }
-            None if !orphans.contains(topic) => orphans.push(topic.clone()),
+            None if !orphans.iter().any(|orphan| **orphan == **topic) => {
+                orphans.push(topic.to_string());
+            }
             None => {}
         }
     }

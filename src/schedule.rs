@@ -17,7 +17,7 @@ pub const RECENT_DAYS: i64 = 14;
 pub fn start(plan: &str, events: &[Event]) -> Option<NaiveDate> {
     let mut begun = None;
     let mut first = None::<NaiveDate>;
-    for event in events.iter().filter(|event| event.plan == plan) {
+    for event in events.iter().filter(|event| *event.plan == *plan) {
         match event.change {
             Change::Begin => begun = Some(event.day()),
             Change::Other(_) => {}
@@ -32,7 +32,7 @@ pub fn first_change(plan: &str, events: &[Event]) -> Option<NaiveDate> {
     events
         .iter()
         .filter(|event| {
-            event.plan == plan && !matches!(event.change, Change::Begin | Change::Other(_))
+            *event.plan == *plan && !matches!(event.change, Change::Begin | Change::Other(_))
         })
         .map(Event::day)
         .min()

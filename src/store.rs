@@ -15,7 +15,7 @@
 //! on every write.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
@@ -26,6 +26,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 use serde_yaml::Value;
 
+use crate::curriculum::IdHash;
 use crate::error::Error;
 
 /// The newest store layout this build reads and the one it writes.
@@ -83,15 +84,19 @@ impl Change {
     }
 }
 
+/// A curriculum or topic id in the store. Shared: a store names the same few ids thousands of
+/// times, and one allocation per id, not per change, makes reading a long history twice as fast.
+pub type Id = std::sync::Arc<str>;
+
 /// One dated change.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// When the change was recorded, with the local offset of that moment.
     pub at: DateTime<FixedOffset>,
     /// The id of the curriculum the change belongs to.
-    pub plan: String,
+    pub plan: Id,
     /// The topic's stable id; none for changes to the whole plan.
-    pub topic: Option<String>,
+    pub topic: Option<Id>,
     /// What changed.
     pub change: Change,
     /// The day the change counts for, when it differs from the day of `at` (a back-dated change,
@@ -244,8 +249,8 @@ impl RawEvent {
         };
         Ok(Event {
             at,
-            plan: self.plan.ok_or_else(|| missing("plan"))?,
-            topic: self.topic,
+            plan: self.plan.ok_or_else(|| missing("plan"))?.into(),
+            topic: self.topic.map(Into::into),
             change: Change::parse(&self.change.ok_or_else(|| missing("change"))?),
             on,
             text: self.text,
@@ -271,7 +276,12 @@ fn parse_fast(text: &str) -> Fast {
     let mut events = Vec::with_capacity(text.len() / 80);
     // The plan last seen plain, already known to be safe: most events share it.
     let mut known_plan = "";
-    for line in text.split('\n') {
+    let mut ids = Interner::default();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let newline = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        let line = &rest[..newline];
+        rest = rest.get(newline + 1..).unwrap_or_default();
         // Only the white space YAML itself knows: a no-break space is content, not padding.
         let bytes = line.as_bytes();
         let mut end = bytes.len();
@@ -283,7 +293,7 @@ fn parse_fast(text: &str) -> Fast {
             continue;
         }
         if in_events {
-            match parse_event_line(trimmed, &mut known_plan) {
+            match parse_event_line(trimmed, &mut known_plan, &mut ids) {
                 Some(event) => events.push(event),
                 None => return Fast::NotCanonical,
             }
@@ -311,7 +321,11 @@ fn parse_fast(text: &str) -> Fast {
 
 /// Parses `- {key: value, ...}` with plain or double-quoted values and known keys only, straight
 /// into an event; only the strings the event keeps are allocated.
-fn parse_event_line<'a>(line: &'a str, known_plan: &mut &'a str) -> Option<Event> {
+fn parse_event_line<'a>(
+    line: &'a str,
+    known_plan: &mut &'a str,
+    ids: &mut Interner<'a>,
+) -> Option<Event> {
     let mut rest = line.strip_prefix("- {")?.strip_suffix('}')?;
     let mut at = None;
     let mut plan = None;
@@ -329,10 +343,12 @@ fn parse_event_line<'a>(line: &'a str, known_plan: &mut &'a str) -> Option<Event
         } else {
             let end = after
                 .bytes()
-                .position(|b| matches!(b, b',' | b'"' | b'\'' | b'{' | b'}' | b'[' | b']' | b'#'))
+                .position(|b| ENDS_PLAIN[usize::from(b)])
                 .unwrap_or(after.len());
             let value = &after[..end];
             let readable = match key {
+                // The canonical timestamp is checked digit by digit by `parse_timestamp`.
+                "at" if value.len() == 25 => true,
                 "at" | "on" => is_plain_moment(value),
                 "plan" if value == *known_plan => true,
                 "plan" => {
@@ -352,8 +368,8 @@ fn parse_event_line<'a>(line: &'a str, known_plan: &mut &'a str) -> Option<Event
         };
         let fresh = match key {
             "at" => at.replace(parse_timestamp(&value)?).is_none(),
-            "plan" => plan.replace(value.into_owned()).is_none(),
-            "topic" => topic.replace(value.into_owned()).is_none(),
+            "plan" => plan.replace(ids.get(value)).is_none(),
+            "topic" => topic.replace(ids.get(value)).is_none(),
             "change" => change.replace(Change::parse(&value)).is_none(),
             "on" => on
                 .replace(NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()?)
@@ -379,6 +395,22 @@ fn parse_event_line<'a>(line: &'a str, known_plan: &mut &'a str) -> Option<Event
         text,
         extra: Vec::new(),
     })
+}
+
+/// One shared [`Id`] per distinct id in a store's text.
+#[derive(Default)]
+struct Interner<'a> {
+    ids: HashMap<&'a str, Id, IdHash>,
+}
+
+impl<'a> Interner<'a> {
+    fn get(&mut self, value: Cow<'a, str>) -> Id {
+        match value {
+            Cow::Borrowed(text) => self.ids.entry(text).or_insert_with(|| text.into()).clone(),
+            // Quoted with escapes: rare, and not worth keeping.
+            Cow::Owned(text) => text.into(),
+        }
+    }
 }
 
 /// Reads a timestamp. The shape this module writes, `2026-11-29T09:12:03+08:00`, is read digit by
@@ -481,12 +513,26 @@ fn is_plain_safe(value: &str) -> bool {
 
 /// Whether a plain value has the shape of the dates and timestamps this module writes.
 fn is_plain_moment(value: &str) -> bool {
-    value.starts_with(|c: char| c.is_ascii_digit())
-        && value
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | '+' | 'T' | 'Z' | '.'))
+    let bytes = value.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_digit() || matches!(b, b'-' | b':' | b'+' | b'T' | b'Z' | b'.'))
         && !value.ends_with([':', '.'])
 }
+
+/// The bytes that end a plain value in an event line, or make the line one to leave to the full
+/// parser: `,` `"` `'` `{` `}` `[` `]` `#`.
+const ENDS_PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let ends = b",\"'{}[]#";
+    let mut i = 0;
+    while i < ends.len() {
+        table[ends[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
     let corrupt = |detail: String| Error::StoreCorrupt {
@@ -851,7 +897,7 @@ mod tests {
             .iter()
             .map(|id| {
                 let mut e = event(id, Change::Note);
-                e.plan = (*id).to_owned();
+                e.plan = (*id).into();
                 e.text = Some((*id).to_owned());
                 e
             })
@@ -1060,8 +1106,8 @@ mod tests {
                     });
                     Event {
                         at,
-                        plan,
-                        topic,
+                        plan: plan.into(),
+                        topic: topic.map(Into::into),
                         change,
                         on,
                         text,

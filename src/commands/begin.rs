@@ -28,13 +28,13 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
     let explicit = store
         .events
         .iter()
-        .any(|event| event.plan == plan && event.change == Change::Begin);
+        .any(|event| *event.plan == *plan && event.change == Change::Begin);
     let before = schedule::start(plan, &store.events);
     let unchanged = explicit && before == Some(day);
     if !unchanged {
         store.events.push(Event {
             at: settings.now,
-            plan: plan.to_owned(),
+            plan: plan.into(),
             topic: None,
             change: Change::Begin,
             on: Some(day),

@@ -82,8 +82,8 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
         }
         store.events.push(Event {
             at: settings.now,
-            plan: loaded.curriculum.id.clone(),
-            topic: Some(loaded.topic(pos).id.clone()),
+            plan: loaded.curriculum.id.as_str().into(),
+            topic: Some(loaded.topic(pos).id.as_str().into()),
             change: change.clone(),
             on: (day != settings.now.date_naive()).then_some(day),
             text: None,

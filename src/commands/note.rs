@@ -23,8 +23,8 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
     super::warn(&store, &progress::replay(&loaded, &store.events), lang);
     store.events.push(Event {
         at: settings.now,
-        plan: loaded.curriculum.id.clone(),
-        topic: Some(loaded.topic(pos).id.clone()),
+        plan: loaded.curriculum.id.as_str().into(),
+        topic: Some(loaded.topic(pos).id.as_str().into()),
         change: Change::Note,
         on: None,
         text: Some(text.clone()),

@@ -27,7 +27,7 @@ fn entries<'a>(loaded: &Loaded, events: &'a [Event], filter: LogFilter) -> Vec<&
     let mut kept: Vec<(usize, &Event)> = events
         .iter()
         .enumerate()
-        .filter(|(_, event)| event.plan == plan)
+        .filter(|(_, event)| *event.plan == *plan)
         .filter(|(_, event)| filter.since.is_none_or(|since| event.day() >= since))
         .filter(|(_, event)| {
             filter.stage.is_none_or(|stage| {

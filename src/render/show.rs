@@ -16,7 +16,7 @@ fn history<'a>(loaded: &Loaded, events: &'a [Event], pos: Pos) -> (Vec<&'a Event
     let mut mine: Vec<(usize, &Event)> = events
         .iter()
         .enumerate()
-        .filter(|(_, event)| event.plan == plan && event.topic.as_deref() == Some(id))
+        .filter(|(_, event)| *event.plan == *plan && event.topic.as_deref() == Some(id))
         .collect();
     mine.sort_by_key(|&(i, event)| (event.day(), i));
     mine.into_iter()
