@@ -293,7 +293,9 @@ fn parse_fast(text: &str) -> Fast {
             continue;
         }
         if in_events {
-            match parse_event_line(trimmed, &mut known_plan, &mut ids) {
+            let event = parse_plain_change(trimmed, &mut known_plan, &mut ids)
+                .or_else(|| parse_event_line(trimmed, &mut known_plan, &mut ids));
+            match event {
                 Some(event) => events.push(event),
                 None => return Fast::NotCanonical,
             }
@@ -317,6 +319,53 @@ fn parse_fast(text: &str) -> Fast {
         Some(version) => Fast::Parsed(version, events),
         None => Fast::NotCanonical,
     }
+}
+
+/// Parses the line nearly every event is written as, and nothing else:
+/// `- {at: <timestamp>, plan: <id>, topic: <id>, change: <word>}`, every value plain. Anything
+/// else is left to [`parse_event_line`]; both give the same event for such a line.
+fn parse_plain_change<'a>(
+    line: &'a str,
+    known_plan: &mut &'a str,
+    ids: &mut Interner<'a>,
+) -> Option<Event> {
+    let body = line.strip_prefix("- {at: ")?.strip_suffix('}')?;
+    let (stamp, rest) = (body.get(..25)?, body.get(25..)?);
+    let rest = rest.strip_prefix(", plan: ")?;
+    let (plan, rest) = rest.split_at(memchr::memchr(b',', rest.as_bytes())?);
+    let rest = rest.strip_prefix(", topic: ")?;
+    let (topic, rest) = rest.split_at(memchr::memchr(b',', rest.as_bytes())?);
+    let change = match rest.strip_prefix(", change: ")? {
+        "done" => Change::Done,
+        "undo" => Change::Undo,
+        "start" => Change::Start,
+        "skip" => Change::Skip,
+        _ => return None,
+    };
+    if !(plan == *known_plan || is_plain_safe(plan)) || !is_plain_safe(topic) {
+        return None;
+    }
+    *known_plan = plan;
+    let b = stamp.as_bytes();
+    let shaped = b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && matches!(b[19], b'+' | b'-')
+        && b[22] == b':';
+    if !shaped {
+        return None;
+    }
+    Some(Event {
+        at: parse_timestamp(stamp)?,
+        plan: ids.get(Cow::Borrowed(plan)),
+        topic: Some(ids.get(Cow::Borrowed(topic))),
+        change,
+        on: None,
+        text: None,
+        extra: Vec::new(),
+    })
 }
 
 /// Parses `- {key: value, ...}` with plain or double-quoted values and known keys only, straight

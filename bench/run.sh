@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Times studyplan against a bare process start (`true`) and Taskwarrior doing the same work on the
+# same number of items, at three sizes, and prints a Markdown table of medians and ratios.
+#
+#   bench/run.sh            # about 5 minutes on 2 cores
+#   RUNS=20 bench/run.sh    # fewer runs per command (default 40)
+#
+# Needs hyperfine and Taskwarrior (`task`) from Debian's packages; as root it installs them with
+# apt-get, otherwise it says how. Every file it makes lives in a temp folder removed at the end;
+# your own studyplan store and Taskwarrior data are never touched.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-40}
+
+need() {
+    command -v "$1" >/dev/null && return
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && apt-get install -y -qq "$2" >/dev/null
+    else
+        echo "bench: \`$1\` is missing; install it with: sudo apt-get install $2" >&2
+        exit 1
+    fi
+}
+need hyperfine hyperfine
+need task taskwarrior
+need python3 python3
+
+cargo build --release --quiet --bin studyplan --example bench_data
+BIN=$PWD/target/release/studyplan
+GEN=$PWD/target/release/examples/bench_data
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# Nothing from the caller's environment leaks in: pinned day, English, no colour, temp folders.
+export STUDYPLAN_TODAY=2026-11-29 LANG=C LC_ALL=C NO_COLOR=1
+export HOME=$WORK/home XDG_DATA_HOME=$WORK/home/data XDG_CACHE_HOME=$WORK/home/cache
+mkdir -p "$HOME"
+unset STUDYPLAN_STORE STUDYPLAN_CURRICULUM STUDYPLAN_LANG
+
+# Taskwarrior with its data in DIR, importing the tasks in DIR/tasks.json.
+taskwarrior_in() {
+    local dir=$1
+    mkdir -p "$dir/data"
+    printf 'data.location=%s\nconfirmation=off\nverbose=nothing\ngc=on\n' "$dir/data" >"$dir/taskrc"
+    TASKRC=$dir/taskrc TASKDATA=$dir/data task import "$dir/tasks.json" >/dev/null 2>&1
+    # One command first, so the import's housekeeping is not timed.
+    TASKRC=$dir/taskrc TASKDATA=$dir/data task list >/dev/null 2>&1 || true
+    cp -a "$dir/data" "$dir/data.orig"
+}
+
+# The embedded roadmap with 20 topics done, and the same 41 items, 20 completed, for Taskwarrior.
+setup_roadmap() {
+    local dir=$WORK/roadmap
+    mkdir -p "$dir"
+    export STUDYPLAN_STORE=$dir/progress.yaml
+    unset STUDYPLAN_CURRICULUM
+    "$BIN" done 1.1 1.2 1.3 1.4 1.5 1.6 1.7 1.8 1.9 1.10 1.11 >/dev/null
+    "$BIN" done 2.1 2.2 2.3 2.4 2.5 2.6 2.7 2.8 2.9 >/dev/null
+    python3 - "$dir/tasks.json" <<'EOF'
+import json, sys
+tasks = [{"uuid": f"00000000-0000-4000-8000-{i:012}", "description": f"topic {i}",
+          "project": f"stage-{1 + (i > 10) + (i > 19) + (i > 28)}",
+          "status": "completed" if i < 20 else "pending", "entry": "20240101T000000Z",
+          **({"end": "20240601T000000Z"} if i < 20 else {})} for i in range(41)]
+json.dump(tasks, open(sys.argv[1], "w"))
+EOF
+}
+
+# A generated plan of $2 topics with $3 events in $1.
+setup_generated() {
+    local dir=$1
+    "$GEN" "$dir" "$2" "$3" >/dev/null
+    export STUDYPLAN_STORE=$dir/progress.yaml STUDYPLAN_CURRICULUM=$dir/curriculum.yaml
+}
+
+# Runs hyperfine on one size; the JSON export is what the table is built from.
+measure() {
+    local name=$1 dir=$2 label=$3
+    local tw="env TASKRC=$dir/taskrc TASKDATA=$dir/data"
+    taskwarrior_in "$dir"
+    cp "$STUDYPLAN_STORE" "$dir/progress.orig"
+    "$BIN" status >/dev/null # warms the curriculum cache, as any earlier run would have
+    local next
+    next=$("$BIN" next --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+    echo "bench: $label" >&2
+    hyperfine -N --warmup 3 --runs "$RUNS" --style basic --export-json "$WORK/$name.json" \
+        --command-name true true \
+        --command-name "studyplan status" "$BIN status" \
+        --command-name "task summary" "$tw task summary" \
+        --command-name "studyplan list" "$BIN list" \
+        --command-name "task list" "$tw task list" \
+        >&2
+    hyperfine --warmup 2 --runs "$RUNS" --style basic --export-json "$WORK/$name-done.json" \
+        --prepare "cp $dir/progress.orig $STUDYPLAN_STORE" \
+        --command-name "studyplan done" "$BIN done $next" \
+        --prepare "rm -rf $dir/data && cp -a $dir/data.orig $dir/data" \
+        --command-name "task 1 done" "$tw task 1 done" \
+        >&2
+    # Peak memory of one run each (GNU time's maximum resident set size).
+    for cmd in "studyplan status:$BIN status" "studyplan list:$BIN list" "task list:$tw task list"; do
+        /usr/bin/time -f "${cmd%%:*}:%M" -o "$WORK/$name-mem.tmp" ${cmd#*:} >/dev/null 2>&1 || true
+        cat "$WORK/$name-mem.tmp" >>"$WORK/$name.mem"
+    done
+    echo "$label" >"$WORK/$name.label"
+}
+
+setup_roadmap
+measure roadmap "$WORK/roadmap" "embedded roadmap: 41 topics, 20 done"
+setup_generated "$WORK/mid" 1000 10000
+measure mid "$WORK/mid" "1,000 topics, 10,000 events"
+setup_generated "$WORK/big" 10000 100000
+measure big "$WORK/big" "10,000 topics, 100,000 events"
+
+python3 - "$WORK" "$(nproc)" "$RUNS" <<'EOF'
+import json, os, sys
+work, cores, runs = sys.argv[1], sys.argv[2], sys.argv[3]
+pairs = [("studyplan status", "task summary"), ("studyplan list", "task list"),
+         ("studyplan done", "task 1 done")]
+print(f"Medians of {runs} runs on {cores} cores (hyperfine, wall clock); `true` is the floor.\n")
+print("| plan | studyplan | ms | × `true` | Taskwarrior | ms | Taskwarrior ÷ studyplan |")
+print("|---|---|---:|---:|---|---:|---:|")
+for name in ["roadmap", "mid", "big"]:
+    label = open(f"{work}/{name}.label").read().strip()
+    medians = {}
+    for part in [name, f"{name}-done"]:
+        for result in json.load(open(f"{work}/{part}.json"))["results"]:
+            medians[result["command"]] = result["median"] * 1000
+    floor = medians["true"]
+    for ours, theirs in pairs:
+        print(f"| {label} | `{ours}` | {medians[ours]:.1f} | {medians[ours] / floor:.1f} "
+              f"| `{theirs}` | {medians[theirs]:.1f} | {medians[theirs] / medians[ours]:.1f} |")
+        label = ""
+print(f"\n`true`: {floor:.2f} ms (median of the last size's runs). "
+      "Peak memory (max RSS, MB):", end=" ")
+rows = []
+for name in ["roadmap", "mid", "big"]:
+    for line in open(f"{work}/{name}.mem"):
+        what, kb = line.strip().rsplit(":", 1)
+        rows.append(f"{name} {what} {int(kb) / 1024:.1f}")
+print("; ".join(rows) + ".")
+EOF
