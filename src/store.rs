@@ -21,12 +21,11 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use crate::error::Error;
+use crate::error::{Error, IoAction};
 
 /// The newest store layout this build reads and the one it writes.
 pub const VERSION: u64 = 1;
@@ -125,11 +124,7 @@ impl Store {
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Store::default()),
-            Err(err) => {
-                return Err(err).with_context(|| {
-                    format!("cannot read the progress store `{}`", path.display())
-                });
-            }
+            Err(err) => return Err(Error::io(IoAction::ReadStore, path, err).into()),
         };
         let text = String::from_utf8(bytes).map_err(|err| Error::StoreCorrupt {
             path: path.to_owned(),
@@ -557,8 +552,7 @@ pub fn lock_path(store: &Path) -> PathBuf {
 /// process holds it, calls `on_wait` once and then waits.
 pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<Lock> {
     if let Some(dir) = parent(path) {
-        fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the store folder `{}`", dir.display()))?;
+        fs::create_dir_all(dir).map_err(|err| Error::io(IoAction::CreateStoreFolder, dir, err))?;
     }
     let lock_file = lock_path(path);
     let file = OpenOptions::new()
@@ -566,16 +560,16 @@ pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<Lock> {
         .truncate(false)
         .write(true)
         .open(&lock_file)
-        .with_context(|| format!("cannot open the lock file `{}`", lock_file.display()))?;
+        .map_err(|err| Error::io(IoAction::Lock, &lock_file, err))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
             on_wait();
             file.lock()
-                .with_context(|| format!("cannot lock `{}`", lock_file.display()))?;
+                .map_err(|err| Error::io(IoAction::Lock, &lock_file, err))?;
         }
         Err(fs::TryLockError::Error(err)) => {
-            return Err(err).with_context(|| format!("cannot lock `{}`", lock_file.display()));
+            return Err(Error::io(IoAction::Lock, &lock_file, err).into());
         }
     }
     remove_stale_temp_files(path);
@@ -618,7 +612,7 @@ pub fn save(lock: &Lock, store: &Store) -> anyhow::Result<()> {
     let temp = dir.join(format!("{}{}", temp_prefix(path), std::process::id()));
     let result = write_and_sync(&temp, store.to_text().as_bytes(), path)
         .and_then(|()| fs::rename(&temp, path))
-        .with_context(|| format!("cannot write the progress store `{}`", path.display()));
+        .map_err(|err| Error::io(IoAction::WriteStore, path, err));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }

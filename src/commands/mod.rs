@@ -1,8 +1,12 @@
 //! The commands: each loads what it needs, changes the store if it must, and writes its output.
 
 mod change;
+mod completions;
+mod curricula;
+mod curriculum_command;
 mod list;
 mod next;
+mod report;
 mod status;
 
 use std::io::Write;
@@ -31,6 +35,10 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Start(topics) => change::run(settings, Change::Start, &topics.topics)?,
         Command::Skip(topics) => change::run(settings, Change::Skip, &topics.topics)?,
         Command::Undo(topics) => change::run(settings, Change::Undo, &topics.topics)?,
+        Command::Report { format, output } => report::run(settings, format, output)?,
+        Command::Curriculum(command) => curriculum_command::run(command, &style)?,
+        Command::Curricula { json } => curricula::run(settings, &style, json)?,
+        Command::Completions { shell } => completions::run(shell, settings.lang),
     };
     out.write_all(text.as_bytes())?;
     Ok(())

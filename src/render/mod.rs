@@ -1,14 +1,17 @@
 //! Turning progress into text: tables for people, JSON for scripts. Renderers return strings; they
 //! never print and never decide anything about progress.
 
+pub mod curriculum;
 mod list;
+pub mod plans;
+pub mod report;
 mod status;
 
 pub use list::{ListFilter, list, list_json};
 pub use status::{status, status_json};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, Color, ContentArrangement, Table};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -27,7 +30,11 @@ pub struct Style {
     pub width: Option<u16>,
 }
 
+/// Progress bars are this wide, or half as wide below [`NARROW`] columns.
 pub(crate) const BAR_WIDTH: usize = 20;
+
+/// Terminals narrower than this get the compact layout.
+pub(crate) const NARROW: u16 = 80;
 
 impl Style {
     pub(crate) fn table(&self) -> Table {
@@ -42,6 +49,53 @@ impl Style {
             table.enforce_styling();
         }
         table
+    }
+
+    /// How wide a progress bar is at this width.
+    pub(crate) fn bar_width(&self) -> usize {
+        match self.width {
+            Some(width) if width < NARROW => BAR_WIDTH / 2,
+            _ => BAR_WIDTH,
+        }
+    }
+
+    /// Fits `table` to the width. The `keep` columns hold short values (marks, positions, dates)
+    /// and never wrap; the others share what is left and wrap inside their column. When they would
+    /// get fewer than `room` columns between them, the `optional` columns are hidden, in order.
+    pub(crate) fn fit(&self, table: &mut Table, keep: &[usize], optional: &[usize], room: usize) {
+        let width = usize::from(self.width.unwrap_or(crate::config::PIPED_WIDTH));
+        let content: Vec<usize> = table
+            .column_max_content_widths()
+            .into_iter()
+            .map(usize::from)
+            .collect();
+        let mut hidden: Vec<usize> = Vec::new();
+        for &next in optional {
+            let visible = || (0..content.len()).filter(|c| !hidden.contains(c));
+            let needed: usize = visible().map(|c| content[c] + 3).sum::<usize>() + 1;
+            let fixed: usize = visible()
+                .filter(|c| keep.contains(c))
+                .map(|c| content[c] + 3)
+                .sum::<usize>()
+                + 1;
+            let flexible = visible().filter(|c| !keep.contains(c)).count();
+            if needed <= width || width.saturating_sub(fixed + 3 * flexible) >= room {
+                break;
+            }
+            hidden.push(next);
+        }
+        for (c, _) in content.iter().enumerate() {
+            let constraint = if hidden.contains(&c) {
+                ColumnConstraint::Hidden
+            } else if keep.contains(&c) {
+                ColumnConstraint::ContentWidth
+            } else {
+                continue;
+            };
+            if let Some(column) = table.column_mut(c) {
+                column.set_constraint(constraint);
+            }
+        }
     }
 
     pub(crate) fn cell(&self, text: impl ToString, color: Color) -> Cell {

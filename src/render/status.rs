@@ -4,8 +4,7 @@ use comfy_table::{Cell, CellAlignment, Color};
 use serde::Serialize;
 
 use super::{
-    BAR_WIDTH, Style, TopicRef, bar, label, nothing_left, percent_text, to_json, topic_line,
-    verdict,
+    Style, TopicRef, bar, label, nothing_left, percent_text, to_json, topic_line, verdict,
 };
 use crate::curriculum::{Band, Loaded};
 use crate::i18n::Lang;
@@ -34,7 +33,7 @@ pub fn status(loaded: &Loaded, summary: &Summary, style: &Style) -> String {
                 .set_alignment(CellAlignment::Right),
             Cell::new(percent_text(counts.done, counts.total)).set_alignment(CellAlignment::Right),
             style.cell(
-                bar(counts.done, counts.total, BAR_WIDTH),
+                bar(counts.done, counts.total, style.bar_width()),
                 if complete { Color::Green } else { Color::Reset },
             ),
         ]);
@@ -44,6 +43,8 @@ pub fn status(loaded: &Loaded, summary: &Summary, style: &Style) -> String {
         Readiness::Below => Color::Yellow,
         _ => Color::Green,
     };
+    // Numbers and bars never wrap; stage titles wrap when the terminal is narrow.
+    style.fit(&mut table, &[0, 2, 3, 4, 5], &[], 0);
     let mut out = format!("{}\n{table}\n", c.title.get(lang));
     let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
     out.push_str(&format!(
