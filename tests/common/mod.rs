@@ -19,7 +19,9 @@ pub struct TestEnv {
 
 impl TestEnv {
     pub fn new() -> TestEnv {
-        TestEnv { dir: tempfile::tempdir().expect("temp dir") }
+        TestEnv {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     /// The progress file every command of this env uses.
@@ -90,7 +92,10 @@ impl TestEnv {
 
 /// A small curriculum in `tests/fixtures/`.
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join(name)
 }
 
 /// Compares text and shows both sides, line by line, when they differ.
