@@ -171,6 +171,11 @@ fn help_speaks_chinese_where_clap_allows() {
         zh.contains("把主题标记为已完成") && zh.contains("参数"),
         "{zh}"
     );
+    // The `help` command is there in Chinese too, at every level.
+    let zh = env.ok(&["--lang", "zh", "help", "done"]);
+    assert!(zh.starts_with("把主题标记为已完成\n"), "{zh}");
+    let zh = env.ok(&["--lang", "zh", "curriculum", "help"]);
+    assert!(zh.contains("显示本帮助，或所给命令的帮助"), "{zh}");
     let en = env.ok(&["--help"]);
     assert!(
         en.contains("Usage:") && en.contains("Write a report to share"),

@@ -41,7 +41,7 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
     (
         "curriculum check",
-        "检查课程文件：打印概要，或列出每个问题及其 文件:行:列",
+        "检查课程文件：打印概要，或列出每个问题及其位置（文件:行:列）",
     ),
     ("curricula", "列出进度文件里保存的各个计划及其进度"),
     (
@@ -117,7 +117,7 @@ pub fn translate(command: Command) -> Command {
         debug_assert!(path.is_empty());
         command = command.mut_arg(*id, |arg| arg.help(*help));
     }
-    command
+    translate_help_subcommands(command)
 }
 
 /// Translates one command and, depth first, its subcommands.
@@ -182,7 +182,26 @@ fn dress(mut command: Command, path: &str) -> Command {
         };
         command = command.mut_subcommand(name, |sub| dress(sub, &sub_path));
     }
-    command.disable_help_subcommand(true)
+    command
+}
+
+const HELP_ABOUT: &str = "显示本帮助，或所给命令的帮助";
+
+/// Builds the command so that clap adds its `help` subcommands, then says what they do.
+fn translate_help_subcommands(mut command: Command) -> Command {
+    command.build();
+    let mut command = command.mut_subcommand("help", |help| help.about(HELP_ABOUT));
+    let parents: Vec<String> = command
+        .get_subcommands()
+        .filter(|sub| sub.get_subcommands().any(|s| s.get_name() == "help"))
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for parent in parents {
+        command = command.mut_subcommand(parent, |sub| {
+            sub.mut_subcommand("help", |help| help.about(HELP_ABOUT))
+        });
+    }
+    command
 }
 
 /// A usage error in Chinese, for the kinds a learner meets; none for help, version and the rare
