@@ -244,3 +244,27 @@ fn color_always_colours_the_words_that_carry_the_meaning() {
         assert_eq!(strip_escapes(&list), env.ok(&["--lang", lang, "list"]));
     }
 }
+
+#[test]
+fn narrower_and_wider_terminals_fit_too() {
+    let env = env_with_progress();
+    for columns in [40, 50, 72, 80, 100] {
+        for args in table_commands(&env) {
+            for lang in ["zh", "en"] {
+                let mut all: Vec<&str> = vec!["--lang", lang];
+                all.extend(args.iter().map(String::as_str));
+                let output = env
+                    .cmd()
+                    .env("COLUMNS", columns.to_string())
+                    .args(&all)
+                    .output()
+                    .unwrap();
+                let out = String::from_utf8(output.stdout).unwrap();
+                for line in out.lines() {
+                    assert!(width(line) <= columns, "{columns} {all:?}:\n{out}");
+                }
+                assert_lines_up(&out);
+            }
+        }
+    }
+}

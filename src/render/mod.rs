@@ -30,7 +30,7 @@ pub struct Style {
     pub width: Option<u16>,
 }
 
-/// Progress bars are this wide, or half as wide below [`NARROW`] columns.
+/// Progress bars are this wide; half as wide below [`NARROW`] columns, a quarter below 50.
 pub(crate) const BAR_WIDTH: usize = 20;
 
 /// Terminals narrower than this get the compact layout.
@@ -54,6 +54,7 @@ impl Style {
     /// How wide a progress bar is at this width.
     pub(crate) fn bar_width(&self) -> usize {
         match self.width {
+            Some(width) if width < NARROW / 2 + 10 => BAR_WIDTH / 4,
             Some(width) if width < NARROW => BAR_WIDTH / 2,
             _ => BAR_WIDTH,
         }
@@ -84,10 +85,20 @@ impl Style {
             }
             hidden.push(next);
         }
+        // On a terminal too narrow even for the short columns, everything may wrap.
+        let visible = (0..content.len()).filter(|c| !hidden.contains(c));
+        let fixed: usize = visible
+            .clone()
+            .filter(|c| keep.contains(c))
+            .map(|c| content[c] + 3)
+            .sum::<usize>()
+            + 1;
+        let flexible = visible.filter(|c| !keep.contains(c)).count();
+        let keep_whole = fixed + 4 * flexible <= width;
         for (c, _) in content.iter().enumerate() {
             let constraint = if hidden.contains(&c) {
                 ColumnConstraint::Hidden
-            } else if keep.contains(&c) {
+            } else if keep_whole && keep.contains(&c) {
                 ColumnConstraint::ContentWidth
             } else {
                 continue;
