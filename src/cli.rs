@@ -191,6 +191,15 @@ pub fn command(lang: Lang) -> clap::Command {
     }
 }
 
+/// The command-line definition for generating a completion script in `lang`: as [`command`],
+/// with the values of choice options described in that language too.
+pub fn completion_command(lang: Lang) -> clap::Command {
+    match lang {
+        Lang::En => Cli::command(),
+        Lang::Zh => zh::describe_values(command(Lang::Zh)),
+    }
+}
+
 /// A usage error from clap in `lang`; none when clap's own text is what to show (all help and
 /// version output, English, and the rare kinds not translated).
 pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {

@@ -318,7 +318,7 @@ fn check_reports_syntax_and_type_errors_with_their_location() {
 }
 
 #[test]
-fn completions_for_every_shell_name_the_commands() {
+fn completions_for_every_shell_name_the_commands_and_the_topics() {
     let env = TestEnv::new();
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = env.ok(&["completions", shell]);
@@ -333,10 +333,30 @@ fn completions_for_every_shell_name_the_commands() {
             assert!(script.contains(word), "{shell} script lacks `{word}`");
         }
     }
+    // Topic ids of the curriculum in use complete after done/start/skip/undo, with their titles.
+    let bash = env.ok(&["completions", "bash"]);
+    assert!(
+        bash.contains("why-rag-revisited") && bash.contains("applied-basics"),
+        "{bash}"
+    );
+    let tiny = fixture("tiny.yaml").display().to_string();
+    let zsh = env.ok(&["--curriculum", &tiny, "completions", "zsh"]);
+    assert!(zsh.contains("alpha\\:\"1.1 Alpha\""), "{zsh}");
+    assert!(!zsh.contains("why-rag"), "{zsh}");
     // Descriptions follow the interface language where the shell shows them.
     let fish = env.ok(&["--lang", "zh", "completions", "fish"]);
     assert!(fish.contains("把主题标记为已完成"), "{fish}");
+    assert!(
+        fish.contains(
+            "\"__fish_studyplan_using_subcommand undo\" -f -a 'why-rag' -d '2.1 为什么要做 RAG'"
+        ),
+        "{fish}"
+    );
+    assert!(fish.contains("always\\t'总是使用颜色'"), "{fish}");
+    assert!(!fish.contains("Colour when"), "{fish}");
+    // Typing a position or a piece of a title still works: the lists are for the shell only.
+    env.ok(&["done", "2.1", "思维链"]);
+    assert!(env.ok(&["list", "--state", "done"]).contains("cot-and-tot"));
     let err = env.fails(&["completions", "tcsh"], 2);
     assert!(err.contains("invalid value 'tcsh'"), "{err}");
-    assert_eq!(env.store_bytes(), None);
 }

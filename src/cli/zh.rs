@@ -3,7 +3,7 @@
 //! clap writes its help from the definitions, so the Chinese help is the same command with its
 //! texts, headings and the built-in `--help`/`--version` flags replaced. Parsing is unchanged.
 
-use clap::builder::StyledStr;
+use clap::builder::{PossibleValue, PossibleValuesParser, StyledStr};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
@@ -200,6 +200,83 @@ fn translate_help_subcommands(mut command: Command) -> Command {
         command = command.mut_subcommand(parent, |sub| {
             sub.mut_subcommand("help", |help| help.about(HELP_ABOUT))
         });
+    }
+    command
+}
+
+/// The values of the choice options, described in Chinese: (command path, argument, value, help).
+const VALUES: &[(&str, &str, &str, &str)] = &[
+    ("", "lang", "en", "英文"),
+    ("", "lang", "zh", "中文"),
+    (
+        "",
+        "color",
+        "auto",
+        "输出到终端且未设置 NO_COLOR 时使用颜色",
+    ),
+    ("", "color", "always", "总是使用颜色"),
+    ("", "color", "never", "从不使用颜色"),
+    ("list", "state", "todo", "未开始"),
+    ("list", "state", "in-progress", "进行中"),
+    ("list", "state", "done", "已完成"),
+    ("list", "state", "skipped", "已跳过"),
+    (
+        "report",
+        "format",
+        "markdown",
+        "按阶段分组的清单，概要在最前",
+    ),
+    (
+        "report",
+        "format",
+        "csv",
+        "每个主题一行，适合电子表格（带 BOM 的 UTF-8）",
+    ),
+    (
+        "report",
+        "format",
+        "json",
+        "`status --json` 的内容加上全部主题",
+    ),
+];
+
+/// The command for a completion script, with the values of choice options described in Chinese.
+///
+/// Only for generating scripts: the values become plain strings, which the parser's typed
+/// options would not accept.
+pub fn describe_values(command: Command) -> Command {
+    describe_values_in(command, "")
+}
+
+fn describe_values_in(mut command: Command, path: &str) -> Command {
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|arg| arg.get_id().to_string())
+        .collect();
+    for id in ids {
+        // Global options are copied into every subcommand; their values are listed at the top.
+        let values: Vec<PossibleValue> = VALUES
+            .iter()
+            .filter(|(p, i, ..)| (*p == path || p.is_empty()) && *i == id)
+            .map(|(_, _, value, help)| PossibleValue::new(*value).help(*help))
+            .collect();
+        if !values.is_empty() {
+            command = command.mut_arg(id, |arg| {
+                arg.value_parser(PossibleValuesParser::new(values))
+            });
+        }
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        command = command.mut_subcommand(name, |sub| describe_values_in(sub, &sub_path));
     }
     command
 }

@@ -39,7 +39,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Report { format, output } => report::run(settings, format, output)?,
         Command::Curriculum(command) => curriculum_command::run(command, &style)?,
         Command::Curricula { json } => curricula::run(settings, &style, json)?,
-        Command::Completions { shell } => completions::run(shell, settings.lang),
+        Command::Completions { shell } => completions::run(shell, settings)?,
     };
     // Lines beside the tables (verdicts, next topic, messages) wrap to the width too.
     let text = match (for_people, settings.width) {
