@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
@@ -22,7 +23,7 @@ mod zh;
 )]
 #[command(
     after_help = "Name a topic by its id (why-rag), its position (2.4), or a piece of its \
-title in either language (向量, vllm).\nProgress is kept in one plain-text file; see --store."
+title in either language (思维链, vllm).\nProgress is kept in one plain-text file; see --store."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -107,6 +108,51 @@ pub enum Command {
     /// Return topics to not started
     Undo(Topics),
 
+    /// Set the day the plan starts (day 1 of its calendar)
+    ///
+    /// Without it, the plan starts on the day of its first recorded change.
+    Begin {
+        /// The start date, YYYY-MM-DD [default: today]
+        #[arg(value_parser = parse_date, value_name = "DATE")]
+        date: Option<NaiveDate>,
+    },
+
+    /// Attach a dated note to a topic
+    Note {
+        /// The topic, by id, position (2.4) or a piece of the title
+        #[arg(value_name = "TOPIC")]
+        topic: String,
+
+        /// The note; several words are joined with spaces
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+    },
+
+    /// Show everything about one topic: titles, stage, position, state, history and notes
+    Show {
+        /// The topic, by id, position (2.4) or a piece of the title
+        #[arg(value_name = "TOPIC")]
+        topic: String,
+
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Print the history of changes, newest first
+    Log {
+        /// Only this stage: its number, id or a piece of its title
+        stage: Option<String>,
+
+        /// Only changes on or after this date, YYYY-MM-DD
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        since: Option<NaiveDate>,
+
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Write a report to share: a Markdown checklist, a CSV sheet or JSON
     Report {
         /// The report's format
@@ -168,6 +214,16 @@ pub struct Topics {
     /// Topics by id, position (2.4) or a piece of the title; all are changed, or none
     #[arg(required = true, value_name = "TOPIC")]
     pub topics: Vec<String>,
+
+    /// Record the change for this earlier date, YYYY-MM-DD, instead of today
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+}
+
+/// Reads a date written `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date like 2026-11-29 (YYYY-MM-DD)"))
 }
 
 /// A topic state to filter on.
@@ -217,5 +273,16 @@ mod tests {
     fn the_cli_definition_is_consistent() {
         Cli::command().debug_assert();
         command(Lang::Zh).debug_assert();
+    }
+
+    #[test]
+    fn dates_are_year_month_day() {
+        assert_eq!(
+            parse_date("2028-02-29"),
+            Ok(NaiveDate::from_ymd_opt(2028, 2, 29).unwrap())
+        );
+        for bad in ["2027-02-29", "2026-11-29T10:00", "29/11/2026", "today", ""] {
+            assert!(parse_date(bad).unwrap_err().contains("YYYY-MM-DD"), "{bad}");
+        }
     }
 }

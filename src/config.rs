@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike as _};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::curriculum::Source;
@@ -31,6 +31,9 @@ pub struct Settings {
     /// Table width: `COLUMNS`, else the terminal's width, else [`PIPED_WIDTH`]; always set here,
     /// so tables never measure the terminal themselves.
     pub width: Option<u16>,
+    /// Whether lines of text beside the tables wrap to `width`: on a terminal or with `COLUMNS`;
+    /// piped output keeps each line whole for the scripts that read it.
+    pub wrap: bool,
     /// Today's date, local; `STUDYPLAN_TODAY` pins it.
     pub today: NaiveDate,
     /// The moment recorded on new changes.
@@ -41,7 +44,9 @@ impl Settings {
     /// Checks the global options against the environment.
     pub fn from_args(args: &GlobalArgs) -> anyhow::Result<Settings> {
         let stdout_is_terminal = std::io::stdout().is_terminal();
+        // Whole seconds: the store is read by people, and finer stamps add nothing to its order.
         let now = Local::now().fixed_offset();
+        let now = now.with_nanosecond(0).unwrap_or(now);
         let today = match env_value("STUDYPLAN_TODAY") {
             Some(value) => NaiveDate::parse_from_str(&value, "%Y-%m-%d")
                 .map_err(|_| Error::BadToday(value.clone()))?,
@@ -68,6 +73,7 @@ impl Settings {
                 ColorChoice::Auto => stdout_is_terminal && env_value("NO_COLOR").is_none(),
             },
             width: Some(table_width(stdout_is_terminal)),
+            wrap: stdout_is_terminal || env_value("COLUMNS").is_some(),
             today,
             now,
         })

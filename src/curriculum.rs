@@ -45,8 +45,9 @@ impl Text {
         self.zh.iter().chain(self.en.iter()).map(String::as_str)
     }
 
+    /// True when any form given is empty, so no language ever shows a blank title.
     fn is_blank(&self) -> bool {
-        self.forms().all(|form| form.trim().is_empty())
+        self.forms().any(|form| form.trim().is_empty())
     }
 }
 
@@ -588,13 +589,14 @@ impl Loaded {
     /// Finds the one topic a user named: by stable id, by position `STAGE.TOPIC` (from 1), or by a
     /// piece of its title in either language, ignoring case, when exactly one topic matches.
     pub fn resolve(&self, query: &str) -> Result<Pos, Unresolved> {
+        let query = query.trim();
         if let Some(pos) = self.position_of(query) {
             return Ok(pos);
         }
         if let Some(pos) = self.parse_position(query) {
             return Ok(pos);
         }
-        let needle = query.trim().to_lowercase();
+        let needle = query.to_lowercase();
         if !needle.is_empty() {
             let matches: Vec<Pos> = self
                 .order

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::curriculum::Problem;
 use crate::i18n::Lang;
 
+use chrono::NaiveDate;
+
 /// An error worth telling apart from a plain I/O failure.
 ///
 /// `Display` is the English message; [`Error::message`] gives it in either language.
@@ -49,6 +51,22 @@ pub enum Error {
     #[error("{}", self.message(Lang::En))]
     UnknownStage(String),
 
+    /// A change was dated after today.
+    #[error("{}", self.message(Lang::En))]
+    FutureDate { date: NaiveDate, today: NaiveDate },
+
+    /// A change was dated before the plan's start.
+    #[error("{}", self.message(Lang::En))]
+    BeforeStart { date: NaiveDate, start: NaiveDate },
+
+    /// A start date was given after work already recorded.
+    #[error("{}", self.message(Lang::En))]
+    BeginAfterWork { date: NaiveDate, first: NaiveDate },
+
+    /// A note with nothing in it.
+    #[error("{}", self.message(Lang::En))]
+    EmptyNote,
+
     /// The progress store does not parse.
     #[error("{}", self.message(Lang::En))]
     StoreCorrupt { path: PathBuf, detail: String },
@@ -60,6 +78,14 @@ pub enum Error {
         found: u64,
         supported: u64,
     },
+
+    /// The store path names a folder, or no file at all.
+    #[error("{}", self.message(Lang::En))]
+    StoreNotAFile { path: PathBuf, folder: bool },
+
+    /// The store path is a link to nothing.
+    #[error("{}", self.message(Lang::En))]
+    StoreLinkBroken(PathBuf),
 
     /// A file or folder could not be read, created, locked or written.
     #[error("{}", self.message(Lang::En))]
@@ -105,7 +131,10 @@ impl Error {
     /// The process exit code: 2 for a mistake in what was typed, 1 for anything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::UnknownTopic { .. } | Error::AmbiguousTopic { .. } | Error::UnknownStage(_) => 2,
+            Error::UnknownTopic { .. }
+            | Error::AmbiguousTopic { .. }
+            | Error::UnknownStage(_)
+            | Error::EmptyNote => 2,
             _ => 1,
         }
     }
@@ -213,6 +242,42 @@ impl Error {
                     "没有这个阶段：`{query}`；请给出阶段序号、编号或标题中的一段文字（见 `studyplan status`）"
                 ),
             },
+            Error::FutureDate { date, today } => match lang {
+                Lang::En => format!(
+                    "`{date}` is in the future (today is {today}); studyplan records what you have \
+                     done, so give a date on or before today"
+                ),
+                Lang::Zh => format!(
+                    "`{date}` 是将来的日期（今天是 {today}）；studyplan 记录的是你已经做过的事，\
+                     请给出今天或更早的日期"
+                ),
+            },
+            Error::BeforeStart { date, start } => match lang {
+                Lang::En => format!(
+                    "`{date}` is before the plan's start on {start}; give a date from {start} on, \
+                     or move the start first with `studyplan begin {date}`"
+                ),
+                Lang::Zh => format!(
+                    "`{date}` 早于计划的开始日期 {start}；请给出 {start} 或之后的日期，\
+                     或先用 `studyplan begin {date}` 提前开始日期"
+                ),
+            },
+            Error::BeginAfterWork { date, first } => match lang {
+                Lang::En => format!(
+                    "the plan cannot begin on `{date}`: work is already recorded on {first}; give \
+                     a date on or before {first} (see `studyplan log`)"
+                ),
+                Lang::Zh => format!(
+                    "计划不能从 `{date}` 开始：{first} 已经有记录；请给出 {first} 或更早的日期\
+                     （见 `studyplan log`）"
+                ),
+            },
+            Error::EmptyNote => lang
+                .pick(
+                    "the note is empty; write it after the topic, like `studyplan note why-rag \"read the paper\"`",
+                    "笔记是空的；请把内容写在主题后面，例如 `studyplan note why-rag \"读论文\"`",
+                )
+                .to_owned(),
             Error::StoreCorrupt { path, detail } => match lang {
                 Lang::En => format!(
                     "cannot read the progress store `{}`: {detail}\n\
@@ -239,6 +304,35 @@ impl Error {
                 Lang::Zh => format!(
                     "进度文件 `{}` 的版本是 {found}，而这个 studyplan 最高只能读取版本 {supported}；\
                      请升级 studyplan（文件保持原样未动）",
+                    path.display()
+                ),
+            },
+            Error::StoreNotAFile { path, folder } => {
+                let example = path.join("progress.yaml");
+                let (path, example) = (path.display(), example.display());
+                match (lang, folder) {
+                    (Lang::En, true) => format!(
+                        "the progress store `{path}` is a folder; pass a file path such as `{example}`"
+                    ),
+                    (Lang::En, false) => format!(
+                        "the progress store `{path}` is not a file path; pass one such as `{example}`"
+                    ),
+                    (Lang::Zh, true) => format!(
+                        "进度文件 `{path}` 是一个文件夹；请给出文件路径，例如 `{example}`"
+                    ),
+                    (Lang::Zh, false) => format!(
+                        "进度文件 `{path}` 不是文件路径；请给出文件路径，例如 `{example}`"
+                    ),
+                }
+            }
+            Error::StoreLinkBroken(path) => match lang {
+                Lang::En => format!(
+                    "the progress store `{}` is a link to a file that cannot be reached; fix the link \
+                     or pass another --store",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "进度文件 `{}` 是一个指向无法访问的文件的链接；请修好链接，或用 --store 指定别的文件",
                     path.display()
                 ),
             },

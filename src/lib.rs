@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod plans;
 pub mod progress;
 pub mod render;
+pub mod schedule;
 pub mod store;
 
 use std::io::{self, Write as _};

@@ -46,6 +46,12 @@ pub struct Replay {
 
 /// Replays the events of `loaded`'s curriculum, oldest first, onto its topics.
 pub fn replay(loaded: &Loaded, events: &[Event]) -> Replay {
+    replay_until(loaded, events, None)
+}
+
+/// Replays like [`replay`], leaving out changes that count for a day after `until`: where the
+/// learner stood at the end of that day.
+pub fn replay_until(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>) -> Replay {
     let plan = loaded.curriculum.id.as_str();
     let mut topics = vec![TopicProgress::default(); loaded.topic_count()];
     let index: HashMap<Pos, usize> = loaded
@@ -56,7 +62,9 @@ pub fn replay(loaded: &Loaded, events: &[Event]) -> Replay {
         .collect();
     let mut orphans: Vec<String> = Vec::new();
     let mut unknown_changes = 0;
-    for event in events.iter().filter(|event| event.plan == plan) {
+    let counted =
+        |event: &&Event| event.plan == plan && until.is_none_or(|last| event.day() <= last);
+    for event in events.iter().filter(counted) {
         let state = match &event.change {
             Change::Done => State::Done,
             Change::Undo => State::Todo,
@@ -335,6 +343,31 @@ mod tests {
         assert_eq!(state_of("content-safety").state, State::Skipped);
         assert_eq!(replay.orphans, ["gone-topic"]);
         assert_eq!(replay.unknown_changes, 1);
+    }
+
+    #[test]
+    fn replay_until_a_day_leaves_out_later_changes() {
+        let loaded = roadmap();
+        let mut backdated = ev("embeddings", Change::Done, 9);
+        backdated.on = NaiveDate::from_ymd_opt(2026, 11, 2);
+        let events = [
+            ev("why-rag", Change::Done, 1),
+            ev("why-rag", Change::Undo, 3),
+            backdated,
+        ];
+        let on_day_2 = replay_until(&loaded, &events, NaiveDate::from_ymd_opt(2026, 11, 2));
+        let done: Vec<String> = loaded
+            .order
+            .iter()
+            .zip(&on_day_2.topics)
+            .filter(|(_, p)| p.state == State::Done)
+            .map(|(&pos, _)| loaded.topic(pos).id.clone())
+            .collect();
+        assert_eq!(done, ["why-rag", "embeddings"]);
+        assert_eq!(
+            replay_until(&loaded, &events, None),
+            replay(&loaded, &events)
+        );
     }
 
     #[test]

@@ -121,6 +121,7 @@ pub struct Store {
 impl Store {
     /// Reads the store at `path`; a missing file is an empty store. Never creates anything.
     pub fn read(path: &Path) -> anyhow::Result<Store> {
+        let path = &real_path(path)?;
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Store::default()),
@@ -162,6 +163,17 @@ impl Store {
             Fast::TooNew(version) => Err(check_version(version, path).unwrap_err()),
             Fast::NotCanonical => parse_full(text, path),
         }
+    }
+
+    /// The keys this build does not know, at the top or on any event, each once, sorted.
+    pub fn unknown_keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self.extra.iter().map(|(key, _)| key.as_str()).collect();
+        for event in &self.events {
+            keys.extend(event.extra.iter().map(|(key, _)| key.as_str()));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
     }
 
     /// The text of the store, in the canonical layout.
@@ -253,9 +265,11 @@ enum Fast {
 fn parse_fast(text: &str) -> Fast {
     let mut version = None;
     let mut in_events = false;
+    let mut seen_events = false;
     let mut events = Vec::new();
     for line in text.lines() {
-        let trimmed = line.trim_end();
+        // Only the white space YAML itself knows: a no-break space is content, not padding.
+        let trimmed = line.trim_end_matches([' ', '\t', '\r']);
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
@@ -265,12 +279,16 @@ fn parse_fast(text: &str) -> Fast {
                 None => return Fast::NotCanonical,
             }
         } else if let Some(number) = trimmed.strip_prefix("version: ") {
+            let canonical = number.bytes().all(|b| b.is_ascii_digit())
+                && !(number.len() > 1 && number.starts_with('0'));
             match number.parse::<u64>() {
+                _ if !canonical => return Fast::NotCanonical,
                 Ok(number) if number > VERSION => return Fast::TooNew(number),
                 Ok(number) if version.is_none() => version = Some(number),
                 _ => return Fast::NotCanonical,
             }
-        } else if trimmed == "events:" || trimmed == "events: []" {
+        } else if (trimmed == "events:" || trimmed == "events: []") && !seen_events {
+            seen_events = true;
             in_events = trimmed == "events:";
         } else {
             return Fast::NotCanonical;
@@ -296,9 +314,11 @@ fn parse_event_line(line: &str) -> Option<RawEvent> {
                 .find([',', '"', '\'', '{', '}', '[', ']', '#'])
                 .unwrap_or(after.len());
             let value = &after[..end];
-            if !is_plain_safe(value)
-                || after[end..].starts_with(['"', '\'', '{', '}', '[', ']', '#'])
-            {
+            let readable = match key {
+                "at" | "on" => is_plain_moment(value),
+                _ => is_plain_safe(value),
+            };
+            if !readable || after[end..].starts_with(['"', '\'', '{', '}', '[', ']', '#']) {
                 return None;
             }
             (value.to_owned(), &after[end..])
@@ -328,6 +348,9 @@ fn parse_event_line(line: &str) -> Option<RawEvent> {
 /// many bytes up to and including the closing quote. Gives up on escapes this module never writes.
 fn unquote(text: &str) -> Option<(Cow<'_, str>, usize)> {
     let end = text.find(['"', '\\'])?;
+    if text[..end].chars().any(must_be_escaped) {
+        return None;
+    }
     if text.as_bytes()[end] == b'"' {
         return Some((Cow::Borrowed(&text[..end]), end + 1));
     }
@@ -345,7 +368,7 @@ fn unquote(text: &str) -> Option<(Cow<'_, str>, usize)> {
                     'r' => '\r',
                     'u' => {
                         let hex: String = (0..4)
-                            .map(|_| chars.next().map(|(_, c)| c))
+                            .map(|_| chars.next().map(|(_, c)| c).filter(char::is_ascii_hexdigit))
                             .collect::<Option<_>>()?;
                         char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
                     }
@@ -353,25 +376,38 @@ fn unquote(text: &str) -> Option<(Cow<'_, str>, usize)> {
                 };
                 value.push(escaped);
             }
-            c if c.is_control() => return None,
+            c if must_be_escaped(c) => return None,
             c => value.push(c),
         }
     }
     None
 }
 
+/// Characters a double-quoted string carries only as escapes: YAML readers fold or refuse them raw.
+fn must_be_escaped(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
 /// Whether a string may be written without quotes and read back, by any YAML reader, as the same
-/// string.
+/// string: a letter, then letters, digits, `-`, `_` and `.`, and no word YAML reads as a value.
 fn is_plain_safe(value: &str) -> bool {
     let mut chars = value.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | '+'))
-        && value.bytes().any(|b| b.is_ascii_alphabetic() || b == b'-')
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         && value.parse::<f64>().is_err()
         && !matches!(
             value.to_ascii_lowercase().as_str(),
             "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
         )
+}
+
+/// Whether a plain value has the shape of the dates and timestamps this module writes.
+fn is_plain_moment(value: &str) -> bool {
+    value.starts_with(|c: char| c.is_ascii_digit())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | '+' | 'T' | 'Z' | '.'))
+        && !value.ends_with([':', '.'])
 }
 
 fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
@@ -540,6 +576,27 @@ pub struct Lock {
     store: PathBuf,
 }
 
+/// The file a store path names, checked before anything reads or writes it. A link is followed, so
+/// that the lock, the temp file and the rename all happen beside the real file and the link stays.
+fn real_path(path: &Path) -> Result<PathBuf, Error> {
+    if path.file_name().is_none() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
+        return Err(Error::StoreNotAFile {
+            path: path.to_owned(),
+            folder: false,
+        });
+    }
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|_| Error::StoreLinkBroken(path.to_owned()))
+        }
+        Ok(meta) if meta.is_dir() => Err(Error::StoreNotAFile {
+            path: path.to_owned(),
+            folder: true,
+        }),
+        _ => Ok(path.to_owned()),
+    }
+}
+
 /// The lock file beside a store. It is never renamed or removed, so every writer locks the same
 /// file.
 pub fn lock_path(store: &Path) -> PathBuf {
@@ -551,6 +608,7 @@ pub fn lock_path(store: &Path) -> PathBuf {
 /// Takes the exclusive lock on the store at `path`, creating its folder if needed. When another
 /// process holds it, calls `on_wait` once and then waits.
 pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<Lock> {
+    let path = &real_path(path)?;
     if let Some(dir) = parent(path) {
         fs::create_dir_all(dir).map_err(|err| Error::io(IoAction::CreateStoreFolder, dir, err))?;
     }
@@ -685,6 +743,64 @@ mod tests {
     }
 
     #[test]
+    fn awkward_ids_and_texts_round_trip_through_both_parsers() {
+        let awkward = [
+            "0xff",
+            "0o17",
+            "legacy:",
+            "x+",
+            "a: b",
+            "#x",
+            "'q'",
+            " pad ",
+            "",
+            "\u{85}nel",
+            "line\u{2028}sep",
+            "no\u{a0}break",
+            "全角\u{3000}",
+            "tab\there",
+            "\u{feff}bom",
+            "~",
+        ];
+        let events = awkward
+            .iter()
+            .map(|id| {
+                let mut e = event(id, Change::Note);
+                e.plan = (*id).to_owned();
+                e.text = Some((*id).to_owned());
+                e
+            })
+            .collect();
+        let store = Store {
+            events,
+            extra: Vec::new(),
+        };
+        let text = store.to_text();
+        assert!(matches!(parse_fast(&text), Fast::Parsed(1, _)), "{text}");
+        let (fast, full) = both_parsers(&text);
+        assert_eq!(fast, store);
+        assert_eq!(full, store);
+    }
+
+    #[test]
+    fn the_fast_parser_leaves_what_it_cannot_read_exactly_to_the_full_one() {
+        let line = |rest: &str| {
+            format!("version: 1\nevents:\n- {{at: 2026-11-29T09:12:03+08:00, plan: p, {rest}}}\n")
+        };
+        for text in [
+            line("topic: \"a\u{85}b\", change: done"),
+            line("topic: \"\\u+041\", change: done"),
+            line("topic: \"a\u{1}b\", change: done"),
+            line("topic: 0x1F, change: done"),
+            line("topic: t, change: done} \u{a0}"),
+            "version: 01\nevents: []\n".to_owned(),
+            "version: 1\nevents: []\nevents:\n".to_owned(),
+        ] {
+            assert!(matches!(parse_fast(&text), Fast::NotCanonical), "{text:?}");
+        }
+    }
+
+    #[test]
     fn an_empty_store_round_trips() {
         let text = Store::default().to_text();
         assert!(text.contains("version: 1\nevents: []\n"));
@@ -758,14 +874,39 @@ mod tests {
         for plain in [
             "why-rag",
             "llm-roadmap",
-            "2026-11-29T09:12:03+08:00",
             "done",
             "a.b_c",
+            "x1",
+            "Nope",
+            "nulls",
+            "e5",
         ] {
             assert!(is_plain_safe(plain), "{plain}");
+            let read: Value = serde_yaml::from_str(&format!("{{k: {plain}}}")).unwrap();
+            assert_eq!(read["k"], Value::String(plain.into()), "{plain}");
         }
         for quoted in [
-            "", "null", "Yes", "1.5", "1e5", "123", "inf", "-x", "a b", "内容", "a#b", "a,b", "~",
+            "",
+            "null",
+            "Yes",
+            "1.5",
+            "1e5",
+            "123",
+            "inf",
+            "-x",
+            "a b",
+            "内容",
+            "a#b",
+            "a,b",
+            "~",
+            "0xff",
+            "0o17",
+            "0b101",
+            "a:",
+            "x+",
+            "2026-11-29",
+            ".nan",
+            "nan",
         ] {
             assert!(!is_plain_safe(quoted), "{quoted}");
         }

@@ -268,3 +268,33 @@ fn narrower_and_wider_terminals_fit_too() {
         }
     }
 }
+
+#[test]
+fn text_beside_the_tables_wraps_on_a_terminal_width_and_stays_whole_when_piped() {
+    let env = env_with_progress();
+    let note = "a long note about the training data and how the model learns from it over time, \
+                written to be wider than sixty columns";
+    env.ok(&["note", "1.2", note]);
+    for args in [&["show", "1.2"][..], &["log"], &["next"], &["status"]] {
+        for lang in ["zh", "en"] {
+            let mut all = vec!["--lang", lang];
+            all.extend(args);
+            let output = env.cmd().env("COLUMNS", "60").args(&all).output().unwrap();
+            assert!(output.status.success(), "{all:?}");
+            let out = String::from_utf8(output.stdout).unwrap();
+            for line in out.lines() {
+                assert!(width(line) <= 60, "{all:?}:\n{out}");
+            }
+            // Wrapping moves words to new lines and loses none.
+            let piped = env.ok(&all);
+            let words =
+                |text: &str| -> String { text.chars().filter(|c| !c.is_whitespace()).collect() };
+            if !args.contains(&"status") {
+                assert_eq!(words(&out), words(&piped), "{all:?}");
+            }
+        }
+    }
+    // Piped, with no COLUMNS, the note stays on one line.
+    let piped = env.ok(&["show", "1.2"]);
+    assert!(piped.lines().any(|line| line.ends_with(note)), "{piped}");
+}

@@ -3,11 +3,13 @@
 
 use std::collections::HashSet;
 
+use crate::cli::Topics;
 use crate::config::Settings;
 use crate::curriculum;
 use crate::i18n::Lang;
 use crate::progress::{self, State};
 use crate::render;
+use crate::schedule;
 use crate::store::{self, Change, Event, Store};
 
 /// The state a change leads to.
@@ -21,8 +23,11 @@ fn target(change: &Change) -> State {
 }
 
 /// Applies one change to every named topic, all or none, under the store's lock.
-pub fn run(settings: &Settings, change: Change, queries: &[String]) -> anyhow::Result<String> {
+pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Result<String> {
     let lang = settings.lang;
+    let queries = &topics.topics;
+    let day = topics.on.unwrap_or(settings.today);
+    schedule::check_day(day, settings.today, None)?;
     let loaded = curriculum::load(&settings.curriculum)?;
     // Every name is resolved before anything is touched, so a typo changes nothing.
     let mut positions = Vec::with_capacity(queries.len());
@@ -34,19 +39,21 @@ pub fn run(settings: &Settings, change: Change, queries: &[String]) -> anyhow::R
         }
     }
 
-    let lock = store::lock(&settings.store, || {
-        eprintln!(
-            "studyplan: {} `{}` ...",
-            lang.pick(
-                "waiting for another studyplan to finish writing",
-                "正在等待另一个 studyplan 写完"
-            ),
-            settings.store.display()
-        );
-    })?;
+    let lock = super::lock(settings)?;
     let mut store = Store::read(&settings.store)?;
+    if topics.on.is_some() {
+        let start = schedule::start(&loaded.curriculum.id, &store.events);
+        schedule::check_day(day, settings.today, start)?;
+    }
     let replay = progress::replay(&loaded, &store.events);
-    super::warn(&replay, lang);
+    super::warn(&store, &replay, lang);
+    let dated = match topics.on {
+        Some(day) => match lang {
+            Lang::En => format!(", on {day}"),
+            Lang::Zh => format!("，记于 {day}"),
+        },
+        None => String::new(),
+    };
     let wanted = target(&change);
     let recorded = store.events.len();
     let mut report = String::new();
@@ -79,7 +86,7 @@ pub fn run(settings: &Settings, change: Change, queries: &[String]) -> anyhow::R
             plan: loaded.curriculum.id.clone(),
             topic: Some(loaded.topic(pos).id.clone()),
             change: change.clone(),
-            on: None,
+            on: (day != settings.now.date_naive()).then_some(day),
             text: None,
             extra: Vec::new(),
         });
@@ -88,12 +95,12 @@ pub fn run(settings: &Settings, change: Change, queries: &[String]) -> anyhow::R
             render::mark(wanted),
             match lang {
                 Lang::En => format!(
-                    "({} -> {})",
+                    "({} -> {}{dated})",
                     render::state_name(current, lang),
                     render::state_name(wanted, lang)
                 ),
                 Lang::Zh => format!(
-                    "（{} -> {}）",
+                    "（{} -> {}{dated}）",
                     render::state_name(current, lang),
                     render::state_name(wanted, lang)
                 ),

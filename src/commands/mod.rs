@@ -1,12 +1,16 @@
 //! The commands: each loads what it needs, changes the store if it must, and writes its output.
 
+mod begin;
 mod change;
 mod completions;
 mod curricula;
 mod curriculum_command;
 mod list;
+mod log;
 mod next;
+mod note;
 mod report;
+mod show;
 mod status;
 
 use std::io::Write;
@@ -18,7 +22,7 @@ use crate::error::Error;
 use crate::i18n::Lang;
 use crate::progress::{self, Replay};
 use crate::render::{self, Style};
-use crate::store::{Change, Store};
+use crate::store::{self, Change, Store};
 
 /// Runs one command, writing its output to `out`.
 pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyhow::Result<()> {
@@ -32,10 +36,14 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Status { json } => status::run(settings, &style, json)?,
         Command::List { stage, state, json } => list::run(settings, &style, stage, state, json)?,
         Command::Next { json } => next::run(settings, &style, json)?,
-        Command::Done(topics) => change::run(settings, Change::Done, &topics.topics)?,
-        Command::Start(topics) => change::run(settings, Change::Start, &topics.topics)?,
-        Command::Skip(topics) => change::run(settings, Change::Skip, &topics.topics)?,
-        Command::Undo(topics) => change::run(settings, Change::Undo, &topics.topics)?,
+        Command::Done(topics) => change::run(settings, Change::Done, &topics)?,
+        Command::Start(topics) => change::run(settings, Change::Start, &topics)?,
+        Command::Skip(topics) => change::run(settings, Change::Skip, &topics)?,
+        Command::Undo(topics) => change::run(settings, Change::Undo, &topics)?,
+        Command::Begin { date } => begin::run(settings, date)?,
+        Command::Note { topic, text } => note::run(settings, &topic, &text)?,
+        Command::Show { topic, json } => show::run(settings, &topic, json)?,
+        Command::Log { stage, since, json } => log::run(settings, stage, since, json)?,
         Command::Report { format, output } => report::run(settings, format, output)?,
         Command::Curriculum(command) => curriculum_command::run(command, &style)?,
         Command::Curricula { json } => curricula::run(settings, &style, json)?,
@@ -43,7 +51,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
     };
     // Lines beside the tables (verdicts, next topic, messages) wrap to the width too.
     let text = match (for_people, settings.width) {
-        (true, Some(width)) => render::fit_lines(&text, width),
+        (true, Some(width)) if settings.wrap => render::fit_lines(&text, width),
         _ => text,
     };
     out.write_all(text.as_bytes())?;
@@ -62,6 +70,10 @@ fn is_for_people(command: &Command) -> bool {
             | Command::Start(_)
             | Command::Skip(_)
             | Command::Undo(_)
+            | Command::Begin { .. }
+            | Command::Note { .. }
+            | Command::Show { json: false, .. }
+            | Command::Log { json: false, .. }
             | Command::Curricula { json: false }
             | Command::Curriculum(CurriculumCommand::Check { .. })
     )
@@ -69,15 +81,36 @@ fn is_for_people(command: &Command) -> bool {
 
 /// Loads the curriculum and replays the store onto it, without locking or writing anything.
 pub(crate) fn read(settings: &Settings) -> anyhow::Result<(Loaded, Replay)> {
-    let loaded = curriculum::load(&settings.curriculum)?;
-    let store = Store::read(&settings.store)?;
-    let replay = progress::replay(&loaded, &store.events);
-    warn(&replay, settings.lang);
+    let (loaded, _, replay) = read_store(settings)?;
     Ok((loaded, replay))
 }
 
+/// Like [`read`], keeping the store's history as well.
+pub(crate) fn read_store(settings: &Settings) -> anyhow::Result<(Loaded, Store, Replay)> {
+    let loaded = curriculum::load(&settings.curriculum)?;
+    let store = Store::read(&settings.store)?;
+    let replay = progress::replay(&loaded, &store.events);
+    warn(&store, &replay, settings.lang);
+    Ok((loaded, store, replay))
+}
+
+/// Takes the store's lock for a change, saying so when another writer holds it.
+pub(crate) fn lock(settings: &Settings) -> anyhow::Result<store::Lock> {
+    let lang = settings.lang;
+    store::lock(&settings.store, || {
+        eprintln!(
+            "studyplan: {} `{}` ...",
+            lang.pick(
+                "waiting for another studyplan to finish writing",
+                "正在等待另一个 studyplan 写完"
+            ),
+            settings.store.display()
+        );
+    })
+}
+
 /// Mentions what is odd but not fatal; the command carries on.
-pub(crate) fn warn(replay: &Replay, lang: Lang) {
+pub(crate) fn warn(store: &Store, replay: &Replay, lang: Lang) {
     if !replay.orphans.is_empty() {
         let ids: Vec<String> = replay.orphans.iter().map(|id| format!("`{id}`")).collect();
         eprintln!(
@@ -87,6 +120,18 @@ pub(crate) fn warn(replay: &Replay, lang: Lang) {
                 "警告：进度文件里有当前课程已不存在的主题的记录，已保留："
             ),
             ids.join(", ")
+        );
+    }
+    let unknown = store.unknown_keys();
+    if !unknown.is_empty() {
+        let keys: Vec<String> = unknown.iter().map(|key| format!("`{key}`")).collect();
+        eprintln!(
+            "studyplan: {}{}",
+            lang.pick(
+                "warning: the store has fields this version does not know; they are kept: ",
+                "警告：进度文件里有本版本不认识的字段，已保留："
+            ),
+            keys.join(", ")
         );
     }
     if replay.unknown_changes > 0 {

@@ -9,6 +9,7 @@ use crate::config::Settings;
 use crate::error::{Error, IoAction};
 use crate::progress;
 use crate::render::report;
+use crate::schedule;
 
 /// Renders the report; with `output`, writes it there and returns nothing for stdout.
 pub fn run(
@@ -16,15 +17,16 @@ pub fn run(
     format: ReportFormat,
     output: Option<PathBuf>,
 ) -> anyhow::Result<String> {
-    let (loaded, replay) = super::read(settings)?;
+    let (loaded, store, replay) = super::read_store(settings)?;
     let summary = progress::summarize(&loaded, &replay);
+    let outlook = schedule::outlook(&loaded, &store.events, &replay, &summary, settings.today);
     let lang = settings.lang;
     let text = match format {
         ReportFormat::Markdown => {
             report::markdown(&loaded, &replay, &summary, lang, settings.today)
         }
         ReportFormat::Csv => report::csv(&loaded, &replay, lang),
-        ReportFormat::Json => report::json(&loaded, &replay, &summary, lang),
+        ReportFormat::Json => report::json(&loaded, &replay, &summary, &outlook, lang),
     };
     let Some(path) = output else {
         return Ok(text);

@@ -1,16 +1,18 @@
-//! `status`: progress per stage, the readiness verdict and the next topic.
+//! `status`: progress per stage, the readiness verdict, the plan's calendar and the next topic.
 
 use crate::config::Settings;
 use crate::progress;
 use crate::render::{self, Style};
+use crate::schedule;
 
 /// Renders the status report.
 pub fn run(settings: &Settings, style: &Style, json: bool) -> anyhow::Result<String> {
-    let (loaded, replay) = super::read(settings)?;
+    let (loaded, store, replay) = super::read_store(settings)?;
     let summary = progress::summarize(&loaded, &replay);
+    let outlook = schedule::outlook(&loaded, &store.events, &replay, &summary, settings.today);
     Ok(if json {
-        render::status_json(&loaded, &summary, style.lang)
+        render::status_json(&loaded, &summary, &outlook, style.lang)
     } else {
-        render::status(&loaded, &summary, style)
+        render::status(&loaded, &summary, &outlook, style)
     })
 }

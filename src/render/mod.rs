@@ -3,11 +3,17 @@
 
 pub mod curriculum;
 mod list;
+mod log;
+mod outlook;
 pub mod plans;
 pub mod report;
+mod show;
 mod status;
 
 pub use list::{ListFilter, list, list_json};
+pub use log::{LogFilter, change_name, log, log_json};
+pub use outlook::{outlook_lines, window_text};
+pub use show::{show, show_json};
 pub use status::{status, status_json};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -329,6 +335,11 @@ pub(crate) fn label(text: &str, lang: Lang) -> String {
     let text = format!("{text}{}", lang.pick(":", "："));
     let pad = 12usize.saturating_sub(text.width());
     format!("{text}{}", " ".repeat(pad))
+}
+
+/// `text` padded with spaces to `width` display columns.
+pub(crate) fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
 /// What `next` says when there is nothing left to study.

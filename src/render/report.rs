@@ -7,6 +7,7 @@ use super::{ListFilter, list_json, percent_text, state_name, status_json, topic_
 use crate::curriculum::Loaded;
 use crate::i18n::Lang;
 use crate::progress::{Replay, State, Summary};
+use crate::schedule::Outlook;
 
 /// A Markdown checklist: the summary and verdict on top, then `- [x]`/`- [ ]` per topic under
 /// its stage's heading.
@@ -201,9 +202,15 @@ fn csv_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
 
 /// The `status --json` object with `topics`, every topic as `list --json` gives it, added at the
 /// end.
-pub fn json(loaded: &Loaded, replay: &Replay, summary: &Summary, lang: Lang) -> String {
+pub fn json(
+    loaded: &Loaded,
+    replay: &Replay,
+    summary: &Summary,
+    outlook: &Outlook,
+    lang: Lang,
+) -> String {
     // Built from the two documents themselves, so the report always has exactly their keys.
-    let status: Value = serde_json::from_str(&status_json(loaded, summary, lang))
+    let status: Value = serde_json::from_str(&status_json(loaded, summary, outlook, lang))
         .unwrap_or_else(|_| Value::Object(Default::default()));
     let topics: Value =
         serde_json::from_str(&list_json(loaded, replay, ListFilter::default(), lang))

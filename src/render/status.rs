@@ -3,32 +3,47 @@
 use comfy_table::{Cell, CellAlignment, Color};
 use serde::Serialize;
 
+use super::outlook::{GeniusJson, PaceJson, ScheduleJson, outlook_lines, window_text};
 use super::{
     Style, TopicRef, bar, label, nothing_left, percent_text, to_json, topic_line, verdict,
 };
 use crate::curriculum::{Band, Loaded};
 use crate::i18n::Lang;
 use crate::progress::{self, Readiness, Summary};
+use crate::schedule::Outlook;
 
-/// The status report: a table of stages, then the overall count, the verdict and the next topic.
-pub fn status(loaded: &Loaded, summary: &Summary, style: &Style) -> String {
+/// The status report: a table of stages (with their planned dates once the plan has a start),
+/// then the overall count, the verdict, the calendar and the next topic.
+pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Style) -> String {
     let lang = style.lang;
     let c = &loaded.curriculum;
+    let schedule = outlook.schedule.as_ref();
     let mut table = style.table();
-    table.set_header([
-        "#",
-        lang.pick("Stage", "阶段"),
-        lang.pick("Days", "天数"),
+    let mut header = vec!["#", lang.pick("Stage", "阶段"), lang.pick("Days", "天数")];
+    if schedule.is_some() {
+        header.push(lang.pick("Planned", "计划日期"));
+    }
+    header.extend([
         lang.pick("Done", "完成"),
         "%",
         lang.pick("Progress", "进度"),
     ]);
+    table.set_header(header);
     for (s, (stage, counts)) in c.stages.iter().zip(&summary.stages).enumerate() {
         let complete = counts.done == counts.total;
-        table.add_row([
+        let mut row = vec![
             Cell::new(s + 1),
             Cell::new(stage.title.get(lang)),
             Cell::new(stage.days).set_alignment(CellAlignment::Right),
+        ];
+        if let Some(schedule) = schedule {
+            let today = schedule.expected_stage == Some(s);
+            row.push(style.cell(
+                window_text(schedule.windows.get(s).copied().flatten()),
+                if today { Color::Cyan } else { Color::Reset },
+            ));
+        }
+        row.extend([
             Cell::new(format!("{}/{}", counts.done, counts.total))
                 .set_alignment(CellAlignment::Right),
             Cell::new(percent_text(counts.done, counts.total)).set_alignment(CellAlignment::Right),
@@ -37,14 +52,20 @@ pub fn status(loaded: &Loaded, summary: &Summary, style: &Style) -> String {
                 if complete { Color::Green } else { Color::Reset },
             ),
         ]);
+        table.add_row(row);
     }
     let overall = summary.overall;
     let verdict_color = match summary.readiness {
         Readiness::Below => Color::Yellow,
         _ => Color::Green,
     };
-    // Numbers and bars never wrap; stage titles wrap when the terminal is narrow.
-    style.fit(&mut table, &[0, 2, 3, 4, 5], &[], 0);
+    // Numbers and bars never wrap; stage titles and planned windows may. On a narrow terminal
+    // the planned windows go, leaving the room to the titles.
+    let planned: Vec<usize> = schedule.map(|_| 3).into_iter().collect();
+    let keep: Vec<usize> = (0..table.column_count())
+        .filter(|&c| c != 1 && !planned.contains(&c))
+        .collect();
+    style.fit(&mut table, &keep, &planned, 30);
     let mut out = format!("{}\n{table}\n", c.title.get(lang));
     let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
     out.push_str(&format!(
@@ -73,6 +94,7 @@ pub fn status(loaded: &Loaded, summary: &Summary, style: &Style) -> String {
     out.push_str(&label("Readiness", "准备度"));
     out.push_str(&style.paint(&verdict(loaded, summary, lang), verdict_color));
     out.push('\n');
+    out.push_str(&outlook_lines(loaded, summary, outlook, style));
     out.push_str(&label("Next", "下一个"));
     match summary.next {
         Some(pos) => out.push_str(&topic_line(loaded, pos, lang)),
@@ -88,6 +110,9 @@ struct StatusJson<'a> {
     overall: OverallJson,
     stages: Vec<StageJson<'a>>,
     next: Option<TopicRef<'a>>,
+    schedule: Option<ScheduleJson<'a>>,
+    pace: PaceJson,
+    genius: Option<GeniusJson>,
 }
 
 #[derive(Serialize)]
@@ -120,10 +145,18 @@ struct StageJson<'a> {
     skipped: usize,
     total: usize,
     percent: f64,
+    planned_start: Option<String>,
+    planned_end: Option<String>,
 }
 
 /// `status --json`: the same facts as [`status`], with the same keys in every language.
-pub fn status_json(loaded: &Loaded, summary: &Summary, lang: Lang) -> String {
+pub fn status_json(loaded: &Loaded, summary: &Summary, outlook: &Outlook, lang: Lang) -> String {
+    let window = |s: usize| {
+        outlook
+            .schedule
+            .as_ref()
+            .and_then(|schedule| schedule.windows.get(s).copied().flatten())
+    };
     let c = &loaded.curriculum;
     let overall = summary.overall;
     to_json(&StatusJson {
@@ -147,7 +180,8 @@ pub fn status_json(loaded: &Loaded, summary: &Summary, lang: Lang) -> String {
             .stages
             .iter()
             .zip(&summary.stages)
-            .map(|(stage, counts)| StageJson {
+            .enumerate()
+            .map(|(s, (stage, counts))| StageJson {
                 id: &stage.id,
                 title: stage.title.get(lang),
                 days: stage.days,
@@ -156,8 +190,16 @@ pub fn status_json(loaded: &Loaded, summary: &Summary, lang: Lang) -> String {
                 skipped: counts.skipped,
                 total: counts.total,
                 percent: progress::percent(counts.done, counts.total),
+                planned_start: window(s).map(|w| w.first.to_string()),
+                planned_end: window(s).map(|w| w.last.to_string()),
             })
             .collect(),
         next: summary.next.map(|pos| TopicRef::new(loaded, pos, lang)),
+        schedule: outlook
+            .schedule
+            .as_ref()
+            .map(|schedule| ScheduleJson::new(loaded, schedule)),
+        pace: PaceJson::new(&outlook.pace),
+        genius: outlook.genius.as_ref().map(GeniusJson::new),
     })
 }

@@ -31,7 +31,12 @@ impl TestEnv {
 
     /// The binary, with a clean environment pointed inside the temp dir.
     pub fn cmd(&self) -> Command {
-        let mut cmd = assert_cmd::cargo_bin_cmd!("studyplan");
+        Command::from_std(self.std_cmd())
+    }
+
+    /// Like [`TestEnv::cmd`], as a plain `std::process::Command`, for spawning processes.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("studyplan"));
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())

@@ -1,0 +1,69 @@
+//! `begin`: set the day the plan starts, under the store's lock.
+
+use chrono::NaiveDate;
+
+use crate::config::Settings;
+use crate::curriculum;
+use crate::i18n::Lang;
+use crate::schedule;
+use crate::store::{self, Change, Event, Store};
+
+/// Records `date` (default today) as the plan's start date, and says where that puts today.
+pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<String> {
+    let lang = settings.lang;
+    let today = settings.today;
+    let day = date.unwrap_or(today);
+    schedule::check_begin(day, today, None)?;
+    let loaded = curriculum::load(&settings.curriculum)?;
+    let plan = loaded.curriculum.id.as_str();
+
+    let lock = super::lock(settings)?;
+    let mut store = Store::read(&settings.store)?;
+    super::warn(
+        &store,
+        &crate::progress::replay(&loaded, &store.events),
+        lang,
+    );
+    schedule::check_begin(day, today, schedule::first_change(plan, &store.events))?;
+    let explicit = store
+        .events
+        .iter()
+        .any(|event| event.plan == plan && event.change == Change::Begin);
+    let before = schedule::start(plan, &store.events);
+    let unchanged = explicit && before == Some(day);
+    if !unchanged {
+        store.events.push(Event {
+            at: settings.now,
+            plan: plan.to_owned(),
+            topic: None,
+            change: Change::Begin,
+            on: Some(day),
+            text: None,
+            extra: Vec::new(),
+        });
+        store::save(&lock, &store)?;
+    }
+    drop(lock);
+
+    let s = schedule::schedule(&loaded, day, today, 0);
+    let mut out = match lang {
+        Lang::En => format!("the plan begins on {day}"),
+        Lang::Zh => format!("计划从 {day} 开始"),
+    };
+    match (unchanged, before) {
+        (true, _) => out.push_str(lang.pick(" (unchanged)", "（未改变）")),
+        (false, Some(was)) if was != day => out.push_str(&match lang {
+            Lang::En => format!(" (was {was})"),
+            Lang::Zh => format!("（原为 {was}）"),
+        }),
+        _ => {}
+    }
+    out.push_str(&match lang {
+        Lang::En => format!(": today, {today}, is day {} of {}\n", s.day, s.total_days),
+        Lang::Zh => format!(
+            "：今天 {today} 是第 {} 天（共 {} 天）\n",
+            s.day, s.total_days
+        ),
+    });
+    Ok(out)
+}

@@ -1,0 +1,33 @@
+//! `log`: the history of changes, newest first.
+
+use chrono::NaiveDate;
+
+use crate::config::Settings;
+use crate::error::Error;
+use crate::render::{self, LogFilter};
+
+/// Renders the history, filtered by stage and by date.
+pub fn run(
+    settings: &Settings,
+    stage: Option<String>,
+    since: Option<NaiveDate>,
+    json: bool,
+) -> anyhow::Result<String> {
+    let (loaded, store, _) = super::read_store(settings)?;
+    let filter = LogFilter {
+        stage: match stage {
+            Some(query) => Some(
+                loaded
+                    .resolve_stage(&query)
+                    .ok_or(Error::UnknownStage(query))?,
+            ),
+            None => None,
+        },
+        since,
+    };
+    Ok(if json {
+        render::log_json(&loaded, &store.events, filter, settings.lang)
+    } else {
+        render::log(&loaded, &store.events, filter, settings.lang)
+    })
+}

@@ -1,0 +1,42 @@
+//! `note`: attach a dated note to a topic, under the store's lock.
+
+use crate::config::Settings;
+use crate::curriculum;
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::progress;
+use crate::render;
+use crate::store::{self, Change, Event, Store};
+
+/// Records the words of `text`, joined with spaces, as a note on the topic `query` names.
+pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<String> {
+    let lang = settings.lang;
+    let loaded = curriculum::load(&settings.curriculum)?;
+    let pos = super::resolve(&loaded, query, lang)?;
+    let text = text.join(" ").trim().to_owned();
+    if text.is_empty() {
+        return Err(Error::EmptyNote.into());
+    }
+
+    let lock = super::lock(settings)?;
+    let mut store = Store::read(&settings.store)?;
+    super::warn(&store, &progress::replay(&loaded, &store.events), lang);
+    store.events.push(Event {
+        at: settings.now,
+        plan: loaded.curriculum.id.clone(),
+        topic: Some(loaded.topic(pos).id.clone()),
+        change: Change::Note,
+        on: None,
+        text: Some(text.clone()),
+        extra: Vec::new(),
+    });
+    store::save(&lock, &store)?;
+    drop(lock);
+
+    let line = render::topic_line(&loaded, pos, lang);
+    let text = text.replace('\n', "\n  ");
+    Ok(match lang {
+        Lang::En => format!("noted on {line}, {}:\n  {text}\n", settings.today),
+        Lang::Zh => format!("已为 {line} 记下笔记（{}）：\n  {text}\n", settings.today),
+    })
+}

@@ -1,0 +1,784 @@
+//! The core loop through the real binary: status, list, next, done, undo, naming topics, the
+//! readiness band, and every rejected input leaving the store as it was.
+
+mod common;
+
+use std::fs;
+use std::process::Stdio;
+
+use common::{TestEnv, assert_text, fixture};
+use serde_json::Value;
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).expect("valid JSON")
+}
+
+/// The ids of the embedded roadmap, in order, from `list --json`.
+fn roadmap_ids(env: &TestEnv) -> Vec<String> {
+    let list = json(&env.ok(&["list", "--json"]));
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The ids of the topics marked done, in curriculum order.
+fn done_ids(env: &TestEnv) -> Vec<String> {
+    let list = json(&env.ok(&["list", "--json"]));
+    let topics = list.as_array().unwrap().iter();
+    topics
+        .filter(|t| t["done"] == true)
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn status_on_a_fresh_store_shows_the_whole_roadmap() {
+    let env = TestEnv::new();
+    let expected = "\
+LLM learning roadmap
+╭───┬───────────────────────────┬──────┬──────┬──────┬──────────────────────╮
+│ # ┆ Stage                     ┆ Days ┆ Done ┆ %    ┆ Progress             │
+╞═══╪═══════════════════════════╪══════╪══════╪══════╪══════════════════════╡
+│ 1 ┆ Applied basics            ┆   10 ┆ 0/11 ┆ 0.0% ┆ -------------------- │
+│ 2 ┆ Advanced applications     ┆   30 ┆  0/9 ┆ 0.0% ┆ -------------------- │
+│ 3 ┆ Model training            ┆   30 ┆  0/9 ┆ 0.0% ┆ -------------------- │
+│ 4 ┆ Closing the business loop ┆   20 ┆ 0/12 ┆ 0.0% ┆ -------------------- │
+╰───┴───────────────────────────┴──────┴──────┴──────┴──────────────────────╯
+Overall:    0/41 done (0.0%)
+Readiness:  below the 60-70% band: 25 more topics to reach 60%
+Calendar:   not started: the plan starts with your first change, or on the day you give `studyplan begin`
+Genius:     finish all 41 topics within 15 days of the start to be a genius (天才)
+Next:       1.1 what-llms-can-do  What can large-model AI do?
+";
+    assert_text(&env.ok(&["status"]), expected);
+    assert_text(&env.ok(&[]), expected);
+    assert!(
+        env.store_bytes().is_none(),
+        "reading must not create the store"
+    );
+}
+
+#[test]
+fn status_after_some_work_shows_counts_percent_and_bars() {
+    let env = TestEnv::new();
+    let ids = roadmap_ids(&env);
+    let first_stage: Vec<&str> = ids[..11].iter().map(String::as_str).collect();
+    env.ok(&[&["done"], first_stage.as_slice()].concat());
+    env.ok(&["done", "2.1", "2.2"]);
+    // The first change starts the plan today: day 1 expects one topic, and 13 done in one day is a
+    // pace of 91 a week.
+    let expected = "\
+LLM learning roadmap
+╭───┬───────────────────────────┬──────┬─────────────────────────┬───────┬────────┬──────────────────────╮
+│ # ┆ Stage                     ┆ Days ┆ Planned                 ┆ Done  ┆ %      ┆ Progress             │
+╞═══╪═══════════════════════════╪══════╪═════════════════════════╪═══════╪════════╪══════════════════════╡
+│ 1 ┆ Applied basics            ┆   10 ┆ 2026-11-29 – 2026-12-08 ┆ 11/11 ┆ 100.0% ┆ #################### │
+│ 2 ┆ Advanced applications     ┆   30 ┆ 2026-12-09 – 2027-01-07 ┆   2/9 ┆  22.2% ┆ ####---------------- │
+│ 3 ┆ Model training            ┆   30 ┆ 2027-01-08 – 2027-02-06 ┆   0/9 ┆   0.0% ┆ -------------------- │
+│ 4 ┆ Closing the business loop ┆   20 ┆ 2027-02-07 – 2027-02-26 ┆  0/12 ┆   0.0% ┆ -------------------- │
+╰───┴───────────────────────────┴──────┴─────────────────────────┴───────┴────────┴──────────────────────╯
+Overall:    13/41 done (31.7%)
+Readiness:  below the 60-70% band: 12 more topics to reach 60%
+Calendar:   day 1 of 90, started 2026-11-29, ends 2027-02-26
+Plan:       stage 1 Applied basics, 1 topic expected done by today; you have 13: 12 topics ahead
+Pace:       91.0 topics a week since the start
+Projected:  60% by 2026-11-30, 70% by 2026-12-01, 100% by 2026-12-02
+Genius:     28 topics to go with 15 days left (through 2026-12-13) to be a genius (天才)
+Next:       2.3 retrieval-basics  Basic concepts of retrieval
+";
+    assert_text(&env.ok(&["status"]), expected);
+}
+
+#[test]
+fn status_json_has_the_documented_fields() {
+    let env = TestEnv::new();
+    env.ok(&["done", "why-rag"]);
+    let status = json(&env.ok(&["status", "--json"]));
+    assert_eq!(status["curriculum"]["id"], "llm-roadmap");
+    assert_eq!(status["curriculum"]["title"], "LLM learning roadmap");
+    assert_eq!(status["overall"]["done"], 1);
+    assert_eq!(status["overall"]["total"], 41);
+    assert_eq!(status["overall"]["readiness"], "below");
+    let percent = status["overall"]["percent"].as_f64().unwrap();
+    assert!((percent - 100.0 / 41.0).abs() < 1e-9, "{percent}");
+    let stages = status["stages"].as_array().unwrap();
+    let ids: Vec<&str> = stages.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "applied-basics",
+            "advanced-applications",
+            "model-training",
+            "business-loop"
+        ]
+    );
+    let days: Vec<i64> = stages.iter().map(|s| s["days"].as_i64().unwrap()).collect();
+    assert_eq!(days, [10, 30, 30, 20]);
+    assert_eq!(stages[1]["done"], 1);
+    assert_eq!(stages[1]["total"], 9);
+    assert_eq!(stages[1]["title"], "Advanced applications");
+    assert_eq!(status["next"]["id"], "what-llms-can-do");
+    assert_eq!(status["next"]["title"], "What can large-model AI do?");
+}
+
+#[test]
+fn status_json_next_is_null_when_everything_is_done() {
+    let env = TestEnv::new();
+    let ids = roadmap_ids(&env);
+    let args: Vec<&str> = std::iter::once("done")
+        .chain(ids.iter().map(String::as_str))
+        .collect();
+    env.ok(&args);
+    let status = json(&env.ok(&["status", "--json"]));
+    assert_eq!(status["next"], Value::Null);
+    assert_eq!(status["overall"]["percent"], 100.0);
+    assert_eq!(status["overall"]["readiness"], "above");
+    assert_eq!(
+        env.ok(&["next"]),
+        "nothing left: every topic is done or skipped\n"
+    );
+}
+
+#[test]
+fn readiness_band_edges_with_41_topics() {
+    for (done, verdict) in [(24, "below"), (25, "within"), (28, "within"), (29, "above")] {
+        let env = TestEnv::new();
+        let ids = roadmap_ids(&env);
+        let args: Vec<&str> = std::iter::once("done")
+            .chain(ids[..done].iter().map(String::as_str))
+            .collect();
+        env.ok(&args);
+        let status = json(&env.ok(&["status", "--json"]));
+        assert_eq!(status["overall"]["readiness"], verdict, "{done} done");
+        assert_eq!(status["overall"]["done"], done);
+        let text = env.ok(&["status"]);
+        let line = text.lines().find(|l| l.starts_with("Readiness:")).unwrap();
+        assert!(line.contains(verdict), "{done}: {line}");
+        if done == 24 {
+            assert!(line.ends_with("1 more topic to reach 60%"), "{line}");
+        }
+    }
+}
+
+#[test]
+fn list_shows_every_topic_with_its_mark() {
+    let env = TestEnv::new();
+    env.ok(&["done", "embeddings"]);
+    let out = env.ok(&["list", "2"]);
+    let expected = "\
+╭─────┬─────┬──────────────────────────┬──────────────────────────────────────────────┬───────┬────────────╮
+│     ┆ #   ┆ Id                       ┆ Title                                        ┆ State ┆ Since      │
+╞═════╪═════╪══════════════════════════╪══════════════════════════════════════════════╪═══════╪════════════╡
+│ [ ] ┆ 2.1 ┆ why-rag                  ┆ Why do RAG                                   ┆ todo  ┆            │
+│ [ ] ┆ 2.2 ┆ simple-chatpdf           ┆ Build a simple ChatPDF                       ┆ todo  ┆            │
+│ [ ] ┆ 2.3 ┆ retrieval-basics         ┆ Basic concepts of retrieval                  ┆ todo  ┆            │
+│ [x] ┆ 2.4 ┆ embeddings               ┆ What are vector representations (embeddings) ┆ done  ┆ 2026-11-29 │
+│ [ ] ┆ 2.5 ┆ vector-databases         ┆ Vector databases and vector search           ┆ todo  ┆            │
+│ [ ] ┆ 2.6 ┆ vector-rag               ┆ RAG built on vector search                   ┆ todo  ┆            │
+│ [ ] ┆ 2.7 ┆ rag-system-extras        ┆ Further knowledge for building RAG systems   ┆ todo  ┆            │
+│ [ ] ┆ 2.8 ┆ hybrid-search-rag-fusion ┆ Introduction to hybrid search and RAG-Fusion ┆ todo  ┆            │
+│ [ ] ┆ 2.9 ┆ local-embedding-models   ┆ Deploying embedding models locally           ┆ todo  ┆            │
+╰─────┴─────┴──────────────────────────┴──────────────────────────────────────────────┴───────┴────────────╯
+";
+    assert_text(&out, expected);
+    assert_eq!(
+        env.ok(&["list"])
+            .lines()
+            .filter(|l| l.starts_with("│ ["))
+            .count(),
+        41
+    );
+    assert_text(&env.ok(&["list", "advanced-applications"]), expected);
+    assert_text(&env.ok(&["list", "高阶"]), expected);
+}
+
+#[test]
+fn list_json_is_an_array_of_topics() {
+    let env = TestEnv::new();
+    env.ok(&["done", "2.4"]);
+    let list = json(&env.ok(&["list", "--json"]));
+    let topics = list.as_array().unwrap();
+    assert_eq!(topics.len(), 41);
+    let embeddings = &topics[14];
+    assert_eq!(embeddings["id"], "embeddings");
+    assert_eq!(embeddings["stage"], "advanced-applications");
+    assert_eq!(embeddings["position"], "2.4");
+    assert_eq!(
+        embeddings["title"],
+        "What are vector representations (embeddings)"
+    );
+    assert_eq!(embeddings["done"], true);
+    assert_eq!(topics[0]["done"], false);
+    let third = json(&env.ok(&["list", "3", "--json"]));
+    assert_eq!(third.as_array().unwrap().len(), 9);
+    assert_eq!(third[0]["id"], "why-rag-revisited");
+}
+
+#[test]
+fn list_rejects_an_unknown_stage() {
+    let env = TestEnv::new();
+    let err = env.fails(&["list", "9"], 2);
+    assert!(err.contains("unknown stage `9`"), "{err}");
+}
+
+#[test]
+fn done_and_undo_say_what_changed_and_keep_history() {
+    let env = TestEnv::new();
+    let out = env.ok(&["done", "why-rag", "1.1"]);
+    assert_text(
+        &out,
+        "\
+[x] 2.1 why-rag  Why do RAG  (todo -> done)
+[x] 1.1 what-llms-can-do  What can large-model AI do?  (todo -> done)
+Overall: 2/41 (4.8%), below the 60-70% band: 23 more topics to reach 60%
+",
+    );
+    let again = env.ok(&["done", "why-rag"]);
+    assert!(
+        again.starts_with("[x] 2.1 why-rag  Why do RAG  (already done, unchanged)\n"),
+        "{again}"
+    );
+    let undone = env.ok(&["undo", "why-rag"]);
+    assert!(
+        undone.starts_with("[ ] 2.1 why-rag  Why do RAG  (done -> todo)\n"),
+        "{undone}"
+    );
+    let store = String::from_utf8(env.store_bytes().unwrap()).unwrap();
+    let events: Vec<&str> = store.lines().filter(|l| l.starts_with("- {")).collect();
+    assert_eq!(events.len(), 3, "{store}");
+    assert!(
+        events[0].contains("topic: why-rag, change: done"),
+        "{store}"
+    );
+    assert!(events[0].starts_with("- {at: 2026-11-29T"), "{store}");
+    assert!(
+        events[2].contains("topic: why-rag, change: undo"),
+        "{store}"
+    );
+    assert!(store.contains("version: 1\n"));
+    let status = json(&env.ok(&["status", "--json"]));
+    assert_eq!(status["overall"]["done"], 1);
+}
+
+#[test]
+fn marking_an_already_done_topic_does_not_write() {
+    let env = TestEnv::new();
+    env.ok(&["done", "why-rag"]);
+    let before = env.store_bytes();
+    env.ok(&["done", "why-rag"]);
+    assert_eq!(env.store_bytes(), before);
+}
+
+#[test]
+fn next_names_the_first_topic_not_done() {
+    let env = TestEnv::new();
+    assert_eq!(
+        env.ok(&["next"]),
+        "1.1 what-llms-can-do  What can large-model AI do?\n"
+    );
+    env.ok(&["done", "1.1", "1.2"]);
+    assert_eq!(
+        env.ok(&["next"]),
+        "1.3 core-mindset  The core mindset for using AI well\n"
+    );
+    let next = json(&env.ok(&["next", "--json"]));
+    assert_eq!(next["id"], "core-mindset");
+}
+
+#[test]
+fn topics_are_named_by_id_position_or_title_piece() {
+    let env = TestEnv::new();
+    env.ok(&["done", "vllm", "思维链", "2.4", "content-safety", "CHATPDF"]);
+    let done = done_ids(&env);
+    assert_eq!(
+        done,
+        [
+            "cot-and-tot",
+            "simple-chatpdf",
+            "embeddings",
+            "vllm-deployment",
+            "content-safety"
+        ]
+    );
+}
+
+#[test]
+fn unknown_and_ambiguous_topics_exit_2_and_change_nothing() {
+    let env = TestEnv::new();
+    env.ok(&["done", "why-rag"]);
+    let before = env.store_bytes();
+
+    let err = env.fails(&["done", "embedings"], 2);
+    assert!(
+        err.contains("unknown topic `embedings`; did you mean `embeddings`?"),
+        "{err}"
+    );
+    let err = env.fails(&["done", "rag"], 2);
+    assert!(err.contains("`rag` matches 5 topics:"), "{err}");
+    assert!(
+        err.contains("2.6 vector-rag  RAG built on vector search"),
+        "{err}"
+    );
+    let err = env.fails(&["done", "a"], 2);
+    assert!(err.contains("... and"), "{err}");
+    assert!(
+        err.lines().filter(|l| l.starts_with("  ")).count() <= 6,
+        "{err}"
+    );
+    env.fails(&["done", "9.1"], 2);
+    env.fails(&["undo", "nothing-like-this"], 2);
+
+    // One bad name among good ones: none of them is applied.
+    env.fails(&["done", "1.1", "1.2", "nope"], 2);
+    assert_eq!(env.store_bytes(), before);
+}
+
+#[test]
+fn naming_no_topic_is_a_usage_error() {
+    let env = TestEnv::new();
+    let err = env.fails(&["done"], 2);
+    assert!(err.contains("<TOPIC>"), "{err}");
+    assert!(env.store_bytes().is_none());
+}
+
+#[test]
+fn reading_commands_never_create_the_store_or_its_folder() {
+    let env = TestEnv::new();
+    let store = env.dir.path().join("deep").join("er").join("progress.yaml");
+    for args in [
+        &["status"][..],
+        &["list"],
+        &["next"],
+        &["status", "--json"],
+        &["list", "--json"],
+    ] {
+        let output = env
+            .cmd()
+            .arg("--store")
+            .arg(&store)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}");
+    }
+    assert!(!env.dir.path().join("deep").exists());
+    env.cmd()
+        .arg("--store")
+        .arg(&store)
+        .args(["done", "1.1"])
+        .assert()
+        .success();
+    assert!(store.exists());
+}
+
+#[test]
+fn the_default_store_lives_in_the_data_folder() {
+    let env = TestEnv::new();
+    env.cmd()
+        .env_remove("STUDYPLAN_STORE")
+        .args(["done", "1.1"])
+        .assert()
+        .success();
+    let store = env
+        .dir
+        .path()
+        .join("data")
+        .join("studyplan")
+        .join("progress.yaml");
+    assert!(
+        fs::read_to_string(&store)
+            .unwrap()
+            .contains("what-llms-can-do")
+    );
+}
+
+#[test]
+fn global_options_work_before_or_after_the_command() {
+    let env = TestEnv::new();
+    let store = env.dir.path().join("elsewhere.yaml");
+    let tiny = fixture("tiny.yaml");
+    env.cmd()
+        .arg("--store")
+        .arg(&store)
+        .args(["done", "alpha", "--curriculum"])
+        .arg(&tiny)
+        .assert()
+        .success();
+    let after = env
+        .cmd()
+        .args(["status", "--json", "--store"])
+        .arg(&store)
+        .arg("--curriculum")
+        .arg(&tiny)
+        .output()
+        .unwrap();
+    let status = json(&String::from_utf8(after.stdout).unwrap());
+    assert_eq!(status["curriculum"]["id"], "tiny");
+    assert_eq!(status["overall"]["done"], 1);
+    assert!(
+        env.store_bytes().is_none(),
+        "the default test store stays untouched"
+    );
+}
+
+#[test]
+fn a_curriculum_file_can_come_from_the_environment() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .env("STUDYPLAN_CURRICULUM", fixture("tiny.yaml"))
+        .arg("status")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Tiny course\n"), "{text}");
+    assert!(text.contains("0/5 done"), "{text}");
+}
+
+#[test]
+fn a_title_given_once_serves_both_languages() {
+    let env = TestEnv::new();
+    let tiny = fixture("tiny.yaml");
+    let list = json(&env.ok(&["--curriculum", tiny.to_str().unwrap(), "list", "--json"]));
+    assert_eq!(list[2]["title"], "Gamma only");
+    let zh = json(&env.ok(&[
+        "--curriculum",
+        tiny.to_str().unwrap(),
+        "--lang",
+        "zh",
+        "list",
+        "--json",
+    ]));
+    assert_eq!(zh[0]["title"], "甲");
+    assert_eq!(zh[2]["title"], "Gamma only");
+}
+
+/// Runs `args` against a broken curriculum and checks it exits 1 with `needle` in stderr and the
+/// store untouched.
+fn rejects_curriculum(yaml: &str, needles: &[&str]) {
+    let env = TestEnv::new();
+    env.ok(&[
+        "--curriculum",
+        fixture("tiny.yaml").to_str().unwrap(),
+        "done",
+        "alpha",
+    ]);
+    let before = env.store_bytes();
+    let path = env.write("broken.yaml", yaml);
+    for args in [&["status"][..], &["done", "alpha"]] {
+        let err = env.fails(
+            &[&["--curriculum", path.to_str().unwrap()], args].concat(),
+            1,
+        );
+        for needle in needles {
+            assert!(err.contains(needle), "{needle:?} not in:\n{err}");
+        }
+        assert!(err.contains("broken.yaml"), "{err}");
+    }
+    assert_eq!(env.store_bytes(), before);
+}
+
+const TINY_HEAD: &str = "id: c\ntitle: C\nband: {low: 0.6, high: 0.7}\n";
+
+#[test]
+fn curriculum_syntax_errors_name_file_line_and_column() {
+    rejects_curriculum(
+        &format!("{TINY_HEAD}stages:\n  - id: s\n    title: [unclosed\n"),
+        &["broken.yaml:6:"],
+    );
+    rejects_curriculum(
+        &format!(
+            "{TINY_HEAD}stages:\n  - {{id: s, title: S, days: many, topics: [{{id: t, title: T}}]}}\n"
+        ),
+        &["broken.yaml:5:", "invalid type"],
+    );
+    rejects_curriculum("id: c\ntitle: C\nstages: []\n", &["missing field `band`"]);
+}
+
+#[test]
+fn curriculum_validation_names_every_problem() {
+    rejects_curriculum(
+        &format!(
+            "{TINY_HEAD}stages:\n  - {{id: s, title: S, days: 0, topics: []}}\n  - {{id: t, title: '  ', days: 2, topics: [{{id: s, title: X}}]}}\n"
+        ),
+        &[
+            "has 4 problems:",
+            "stage 1 (`s`): days is 0; it must be a positive number",
+            "stage 1 (`s`): the stage has no topics",
+            "stage 2 (`t`): the title is empty",
+            "topic 2.1 (`s`): duplicate id `s`, already used by stage 1 (`s`)",
+        ],
+    );
+    let stage = "stages:\n  - {id: s, title: S, days: 1, topics: [{id: t, title: T}]}\n";
+    rejects_curriculum(
+        &format!("id: c\ntitle: C\nband: {{low: 0.9, high: 0.7}}\n{stage}"),
+        &["`low` (0.9) is greater than `high` (0.7)"],
+    );
+    rejects_curriculum(
+        &format!("id: c\ntitle: C\nband: {{low: -0.1, high: 0.7}}\n{stage}"),
+        &["must be fractions from 0 to 1"],
+    );
+    rejects_curriculum(
+        &format!("id: c\ntitle: ''\nband: {{low: 0.6, high: 0.7}}\n{stage}"),
+        &["the curriculum: the title is empty"],
+    );
+}
+
+#[test]
+fn a_missing_curriculum_file_says_so() {
+    let env = TestEnv::new();
+    let err = env.fails(&["--curriculum", "/nonexistent/plan.yaml", "status"], 1);
+    assert!(
+        err.contains("cannot read the curriculum `/nonexistent/plan.yaml`"),
+        "{err}"
+    );
+}
+
+/// A store that cannot be read is refused by every command, byte for byte untouched.
+fn refuses_store(contents: &[u8], needles: &[&str]) {
+    let env = TestEnv::new();
+    fs::write(env.store(), contents).unwrap();
+    for args in [
+        &["status"][..],
+        &["list"],
+        &["next"],
+        &["done", "1.1"],
+        &["undo", "1.1"],
+    ] {
+        let err = env.fails(args, 1);
+        for needle in needles {
+            assert!(err.contains(needle), "{args:?}: {needle:?} not in:\n{err}");
+        }
+        assert!(err.contains(env.store().to_str().unwrap()), "{err}");
+        assert_eq!(
+            env.store_bytes().as_deref(),
+            Some(contents),
+            "{args:?} changed the store"
+        );
+    }
+}
+
+#[test]
+fn corrupt_stores_are_refused_and_left_alone() {
+    refuses_store(
+        b"version: 1\nevents:\n- {at: 2026-11-29T09:00:00+08:00, plan: llm-roadmap",
+        &["line "],
+    );
+    refuses_store(b"", &["the file is empty"]);
+    refuses_store(b"events: []\n", &["no `version:` field"]);
+    refuses_store(
+        b"version: 1\nevents:\n- {at: soon, plan: p, topic: t, change: done}\n",
+        &["`at: soon`"],
+    );
+    refuses_store(b"\xff\xfe garbage", &["not UTF-8"]);
+    refuses_store(b"version: 1\nevents: {}\n", &["events:"]);
+}
+
+#[test]
+fn stores_from_a_newer_version_are_refused() {
+    refuses_store(
+        b"version: 7\nevents: []\n",
+        &["has version 7", "reads only up to version 1", "upgrade"],
+    );
+}
+
+#[test]
+fn progress_on_vanished_topics_and_unknown_fields_survive_writes() {
+    let env = TestEnv::new();
+    let original = "version: 1\nnote_to_self: keep me\nevents:\n\
+- {at: 2026-11-01T10:00:00+08:00, plan: llm-roadmap, topic: old-topic, change: done}\n\
+- {at: 2026-11-02T10:00:00+08:00, plan: other-plan, topic: x, change: done}\n\
+- {at: 2026-11-03T10:00:00+08:00, plan: llm-roadmap, topic: why-rag, change: done, mood: happy}\n";
+    fs::write(env.store(), original).unwrap();
+    let output = env.run(&["status"]);
+    assert!(output.status.success());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains("no longer has") && err.contains("`old-topic`"),
+        "{err}"
+    );
+
+    env.ok(&["done", "1.1"]);
+    let store = String::from_utf8(env.store_bytes().unwrap()).unwrap();
+    assert!(store.contains("note_to_self: \"keep me\"\n"), "{store}");
+    assert!(store.contains("topic: old-topic, change: done}"), "{store}");
+    assert!(
+        store.contains("plan: other-plan, topic: x, change: done}"),
+        "{store}"
+    );
+    assert!(
+        store.contains("topic: why-rag, change: done, mood: \"happy\"}"),
+        "{store}"
+    );
+    assert!(
+        store.contains("topic: what-llms-can-do, change: done}"),
+        "{store}"
+    );
+    assert_eq!(json(&env.ok(&["status", "--json"]))["overall"]["done"], 2);
+}
+
+#[test]
+fn twenty_writers_at_once_lose_nothing() {
+    let env = TestEnv::new();
+    let ids = roadmap_ids(&env);
+    let children: Vec<_> = ids[..20]
+        .iter()
+        .map(|id| {
+            let mut cmd = env.std_cmd();
+            cmd.args(["done", id])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let done = done_ids(&env);
+    assert_eq!(done, ids[..20]);
+    let leftovers: Vec<_> = fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.contains(".tmp."))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_writer_waiting_for_the_lock_says_so() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    let lock = fs::OpenOptions::new()
+        .write(true)
+        .open(env.dir.path().join("progress.yaml.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let mut cmd = env.std_cmd();
+    let child = cmd
+        .args(["done", "1.2"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    drop(lock);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains("waiting for another studyplan to finish writing"),
+        "{err}"
+    );
+    assert_eq!(json(&env.ok(&["status", "--json"]))["overall"]["done"], 2);
+}
+
+#[test]
+fn help_explains_the_commands_and_topic_names() {
+    let env = TestEnv::new();
+    let help = env.ok(&["--help"]);
+    for needle in [
+        "status",
+        "list",
+        "next",
+        "done",
+        "undo",
+        "--curriculum",
+        "--store",
+        "2.4",
+    ] {
+        assert!(help.contains(needle), "{needle} not in help:\n{help}");
+    }
+    env.fails(&["frobnicate"], 2);
+}
+
+#[test]
+fn a_store_that_is_a_link_is_written_through_the_link() {
+    let env = TestEnv::new();
+    let real = env.dir.path().join("real").join("progress.yaml");
+    env.cmd()
+        .arg("--store")
+        .arg(&real)
+        .args(["done", "1.1"])
+        .assert()
+        .success();
+    let link = env.dir.path().join("link.yaml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    env.cmd()
+        .arg("--store")
+        .arg(&link)
+        .args(["done", "1.2"])
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .matches("change: done")
+            .count(),
+        2
+    );
+    assert!(!env.dir.path().join("link.yaml.lock").exists());
+}
+
+#[test]
+fn a_dangling_link_or_a_folder_is_never_taken_for_an_empty_store() {
+    let env = TestEnv::new();
+    let dangling = env.dir.path().join("dangling.yaml");
+    std::os::unix::fs::symlink(env.dir.path().join("gone").join("p.yaml"), &dangling).unwrap();
+    let folder = env.dir.path().join("folder");
+    fs::create_dir(&folder).unwrap();
+    for (store, needle) in [(&dangling, "cannot be reached"), (&folder, "is a folder")] {
+        for args in [&["status"][..], &["done", "1.1"]] {
+            let output = env
+                .cmd()
+                .arg("--store")
+                .arg(store)
+                .args(args)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            let err = String::from_utf8(output.stderr).unwrap();
+            assert!(err.contains(needle), "{err}");
+        }
+    }
+    let mut names: Vec<_> = fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["dangling.yaml", "folder"]);
+    assert_eq!(fs::read_dir(&folder).unwrap().count(), 0);
+}
+
+#[test]
+fn unknown_fields_are_mentioned() {
+    let env = TestEnv::new();
+    fs::write(
+        env.store(),
+        "version: 1\nowner: ada\nevents:\n- {at: 2026-11-03T10:00:00+08:00, plan: llm-roadmap, topic: why-rag, change: done, mood: happy}\n",
+    )
+    .unwrap();
+    let output = env.run(&["status"]);
+    assert!(output.status.success());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains("fields this version does not know; they are kept: `mood`, `owner`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_title_blank_in_one_language_is_rejected() {
+    rejects_curriculum(
+        "id: c\ntitle: C\nband: {low: 0.6, high: 0.7}\nstages:\n  - {id: s, title: S, days: 1, topics: [{id: t, title: {zh: '', en: T}}]}\n",
+        &["topic 1.1 (`t`): the title is empty"],
+    );
+}
