@@ -396,3 +396,37 @@ fn a_store_folder_that_cannot_be_made_is_reported_in_both_languages() {
     assert!(en.contains("cannot create the store folder"), "{en}");
     assert!(zh.contains("无法创建进度文件夹"), "{zh}");
 }
+
+#[test]
+fn calendar_note_and_store_path_errors_in_both_languages() {
+    let env = TestEnv::new();
+    let (en, zh) = both(&env, &["done", "1.1", "--on", "2026-12-25"], 1);
+    assert!(
+        en.contains("`2026-12-25` is in the future (today is 2026-11-29)"),
+        "{en}"
+    );
+    assert!(
+        zh.contains("`2026-12-25` 是将来的日期（今天是 2026-11-29）"),
+        "{zh}"
+    );
+    env.ok(&["begin", "2026-11-20"]);
+    let (en, zh) = both(&env, &["done", "1.1", "--on", "2026-11-01"], 1);
+    assert!(
+        en.contains("is before the plan's start on 2026-11-20"),
+        "{en}"
+    );
+    assert!(zh.contains("早于计划的开始日期 2026-11-20"), "{zh}");
+    let (en, zh) = both(&env, &["note", "1.1", " "], 2);
+    assert!(en.contains("the note is empty"), "{en}");
+    assert!(zh.contains("笔记是空的"), "{zh}");
+    let folder = env.dir.path().display().to_string();
+    let (en, zh) = both(&env, &["--store", &folder, "status"], 1);
+    assert!(
+        en.contains(&format!("the progress store `{folder}` is a folder")),
+        "{en}"
+    );
+    assert!(
+        zh.contains(&format!("进度文件 `{folder}` 是一个文件夹")),
+        "{zh}"
+    );
+}
