@@ -13,7 +13,7 @@ const LONG_ABOUT: &str = "跟踪学习计划的进度：标记完成的主题，
 内置一条四个阶段、90 天的大模型 AI 学习路线（41 个主题）。完成其中 60-70% 的内容，说明你已经开始具备\
 成为一名大模型 AI 人才的正确特征；15 天内全部完成，你就是天才。不带命令运行时显示你的进度。";
 
-const AFTER_HELP: &str = "指定主题可以用编号（why-rag）、位置（2.4），或任一语言标题中的一段文字（向量、vllm）。\n\
+const AFTER_HELP: &str = "指定主题可以用编号（why-rag）、位置（2.4），或任一语言标题中的一段文字（思维链、vllm）。\n\
 进度保存在一个纯文本文件里；见 --store。";
 
 const TEMPLATE: &str = "{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
@@ -33,6 +33,16 @@ const COMMANDS: &[(&str, &str)] = &[
     ("start", "把主题标记为进行中"),
     ("skip", "跳过主题：算作已覆盖，但不算完成"),
     ("undo", "把主题恢复为未开始"),
+    (
+        "begin",
+        "设定计划的开始日期（计划日历的第 1 天）；不设定时，从第一次记录的那天开始",
+    ),
+    ("note", "给主题加一条带日期的笔记"),
+    (
+        "show",
+        "显示一个主题的全部信息：标题、阶段、位置、状态、历史和笔记",
+    ),
+    ("log", "按时间倒序打印修改历史"),
     ("report", "生成可分享的报告：Markdown 清单、CSV 表格或 JSON"),
     ("curriculum", "导出内置课程，或检查你自己的课程文件"),
     (
@@ -96,6 +106,14 @@ const ARGS: &[(&str, &str, &str)] = &[
         "把报告写入这个文件而不是标准输出；文件整体替换，绝不会只写一半",
     ),
     ("curricula", "json", "输出 JSON 而不是表格"),
+    ("begin", "date", "开始日期，格式 YYYY-MM-DD [默认：今天]"),
+    ("note", "topic", "主题：编号、位置（2.4）或标题中的一段文字"),
+    ("note", "text", "笔记内容；多个词之间用空格连接"),
+    ("show", "topic", "主题：编号、位置（2.4）或标题中的一段文字"),
+    ("show", "json", "输出 JSON 而不是文字"),
+    ("log", "stage", "只看这个阶段：序号、编号或标题中的一段文字"),
+    ("log", "since", "只看这一天（YYYY-MM-DD）及以后的修改"),
+    ("log", "json", "输出 JSON 而不是文字"),
     (
         "completions",
         "shell",
@@ -105,6 +123,8 @@ const ARGS: &[(&str, &str, &str)] = &[
 ];
 
 const TOPICS_HELP: &str = "用编号、位置（2.4）或标题中的一段文字指定主题；要么全部修改，要么都不改";
+
+const ON_HELP: &str = "把这次修改记在更早的某一天（YYYY-MM-DD），而不是今天";
 
 /// The command with every text in Chinese.
 pub fn translate(command: Command) -> Command {
@@ -159,7 +179,8 @@ fn dress(mut command: Command, path: &str) -> Command {
             .iter()
             .find(|(p, i, _)| *p == path && *i == id)
             .map(|(_, _, help)| *help)
-            .or((id == "topics").then_some(TOPICS_HELP));
+            .or((id == "topics").then_some(TOPICS_HELP))
+            .or((id == "on").then_some(ON_HELP));
         command = command.mut_arg(id, |arg| {
             let arg = arg
                 .help_heading(if positional { "参数" } else { "选项" })
@@ -365,4 +386,48 @@ pub fn usage_error(err: &clap::Error) -> Option<String> {
 
 fn plain(text: &StyledStr) -> String {
     text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command and every argument the definitions have, by path, so a new one cannot ship
+    /// with English help in the Chinese interface.
+    fn walk(command: &Command, path: &str, out: &mut Vec<(String, Option<String>)>) {
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            if !matches!(id, "help" | "version") {
+                out.push((path.to_owned(), Some(id.to_owned())));
+            }
+        }
+        for sub in command.get_subcommands() {
+            let sub_path = if path.is_empty() {
+                sub.get_name().to_owned()
+            } else {
+                format!("{path} {}", sub.get_name())
+            };
+            out.push((sub_path.clone(), None));
+            walk(sub, &sub_path, out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_chinese_help() {
+        let mut found = Vec::new();
+        walk(&crate::cli::Cli::command(), "", &mut found);
+        let missing: Vec<String> = found
+            .into_iter()
+            .filter(|(path, id)| match id {
+                None => !COMMANDS.iter().any(|(p, _)| p == path),
+                Some(id) => {
+                    !matches!(id.as_str(), "topics" | "on")
+                        && !ARGS.iter().any(|(p, i, _)| p == path && i == id)
+                }
+            })
+            .map(|(path, id)| format!("{path} {}", id.unwrap_or_default()))
+            .collect();
+        assert!(missing.is_empty(), "no Chinese help for: {missing:?}");
+    }
 }
