@@ -3,9 +3,11 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
+
+mod zh;
 
 /// Track your progress through a study plan: mark topics done and see how close you are to ready.
 ///
@@ -150,6 +152,60 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+
+    /// Write a report to share: a Markdown checklist, a CSV sheet or JSON
+    Report {
+        /// The report's format
+        #[arg(long, short, value_enum, value_name = "FORMAT", default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+
+        /// Write the report to this file instead of stdout; it is replaced whole, never half-written
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// Export the built-in curriculum, or check a curriculum file of your own
+    #[command(subcommand)]
+    Curriculum(CurriculumCommand),
+
+    /// List the plans the store holds progress for, with their progress
+    Curricula {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Print a completion script for your shell (see the README to install it)
+    Completions {
+        /// The shell
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// What to do with curricula.
+#[derive(Debug, Subcommand)]
+pub enum CurriculumCommand {
+    /// Print the built-in curriculum's YAML, as a start for your own
+    Export,
+
+    /// Check a curriculum file: print a summary, or every problem with file:line:column
+    Check {
+        /// The curriculum YAML file
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+/// The formats of `report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A checklist under stage headings, with the summary on top
+    Markdown,
+    /// One row per topic, for a spreadsheet (UTF-8 with a byte-order mark)
+    Csv,
+    /// The `status --json` object plus every topic
+    Json,
 }
 
 /// The topics a changing command applies to.
@@ -183,14 +239,40 @@ pub enum StateFilter {
     Skipped,
 }
 
+/// The command-line definition with its help in `lang`. Parsing is the same in both languages.
+pub fn command(lang: Lang) -> clap::Command {
+    match lang {
+        Lang::En => Cli::command(),
+        Lang::Zh => zh::translate(Cli::command()),
+    }
+}
+
+/// The command-line definition for generating a completion script in `lang`: as [`command`],
+/// with the values of choice options described in that language too.
+pub fn completion_command(lang: Lang) -> clap::Command {
+    match lang {
+        Lang::En => Cli::command(),
+        Lang::Zh => zh::describe_values(command(Lang::Zh)),
+    }
+}
+
+/// A usage error from clap in `lang`; none when clap's own text is what to show (all help and
+/// version output, English, and the rare kinds not translated).
+pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {
+    match lang {
+        Lang::En => None,
+        Lang::Zh => zh::usage_error(err),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_cli_definition_is_consistent() {
         Cli::command().debug_assert();
+        command(Lang::Zh).debug_assert();
     }
 
     #[test]

@@ -2,14 +2,15 @@
 //! reads environment variables, the terminal or the clock.
 
 use std::env;
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use anyhow::{Context as _, anyhow, bail};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike as _};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::curriculum::Source;
+use crate::error::Error;
 use crate::i18n::Lang;
 
 /// Width given to tables when stdout is not a terminal: generous, and fixed so that output piped
@@ -29,8 +30,12 @@ pub struct Settings {
     pub lang: Lang,
     /// Whether to colour the output.
     pub color: bool,
-    /// Table width; none means the terminal's own.
+    /// Table width: `COLUMNS`, else the terminal's width, else [`PIPED_WIDTH`]; always set here,
+    /// so tables never measure the terminal themselves.
     pub width: Option<u16>,
+    /// Whether lines of text beside the tables wrap to `width`: on a terminal or with `COLUMNS`;
+    /// piped output keeps each line whole for the scripts that read it.
+    pub wrap: bool,
     /// Today's date, local; `STUDYPLAN_TODAY` pins it.
     pub today: NaiveDate,
     /// The moment recorded on new changes.
@@ -45,9 +50,8 @@ impl Settings {
         let now = Local::now().fixed_offset();
         let now = now.with_nanosecond(0).unwrap_or(now);
         let today = match env_value("STUDYPLAN_TODAY") {
-            Some(value) => NaiveDate::parse_from_str(&value, "%Y-%m-%d").map_err(|_| {
-                anyhow!("STUDYPLAN_TODAY=`{value}` is not a date like 2026-11-29; fix or unset it")
-            })?,
+            Some(value) => NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+                .map_err(|_| Error::BadToday(value.clone()))?,
             None => now.date_naive(),
         };
         // A pinned day keeps the time of day, so changes recorded on it keep their order.
@@ -71,11 +75,8 @@ impl Settings {
                 ColorChoice::Never => false,
                 ColorChoice::Auto => stdout_is_terminal && env_value("NO_COLOR").is_none(),
             },
-            width: match env_value("COLUMNS").and_then(|value| value.parse::<u16>().ok()) {
-                Some(columns) if columns > 0 => Some(columns),
-                _ if stdout_is_terminal => None,
-                _ => Some(PIPED_WIDTH),
-            },
+            width: Some(table_width(stdout_is_terminal)),
+            wrap: stdout_is_terminal || env_value("COLUMNS").is_some(),
             today,
             now,
         })
@@ -91,20 +92,72 @@ pub fn lang(args: &GlobalArgs) -> anyhow::Result<Lang> {
         return match value.to_ascii_lowercase().as_str() {
             "zh" => Ok(Lang::Zh),
             "en" => Ok(Lang::En),
-            _ => bail!(
-                "STUDYPLAN_LANG=`{value}` is not a language studyplan speaks; use `zh` or `en`"
-            ),
+            _ => Err(Error::BadLang(value).into()),
         };
     }
-    Ok(["LC_ALL", "LC_MESSAGES", "LANG"]
+    Ok(locale_lang())
+}
+
+/// The width tables may take: `COLUMNS` when set (as a shell sets it, and as tests do), else the
+/// width of the terminal stdout is, else a fixed generous width for pipes and files.
+fn table_width(stdout_is_terminal: bool) -> u16 {
+    if let Some(columns) = env_value("COLUMNS").and_then(|value| value.trim().parse::<u16>().ok())
+        && columns > 0
+    {
+        return columns;
+    }
+    if stdout_is_terminal
+        && let Ok((columns, _rows)) = crossterm::terminal::size()
+        && columns > 0
+    {
+        return columns;
+    }
+    PIPED_WIDTH
+}
+
+/// The interface language, decided before the command line is parsed so that help and usage
+/// errors can speak it too: `--lang` as typed, else `STUDYPLAN_LANG`, else the locale. Anything
+/// it cannot read counts as unset here; the full parse reports it.
+pub fn early_lang(argv: &[OsString]) -> Lang {
+    let mut typed = None;
+    let mut words = argv.iter().skip(1).map(|word| word.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next().map(|value| value.into_owned()),
+            Some(rest) if rest.starts_with('=') => Some(rest[1..].to_owned()),
+            _ => continue,
+        };
+        match value.as_deref() {
+            Some("zh") => typed = Some(Lang::Zh),
+            Some("en") => typed = Some(Lang::En),
+            _ => {}
+        }
+    }
+    if let Some(lang) = typed {
+        return lang;
+    }
+    match env_value("STUDYPLAN_LANG")
+        .map(|value| value.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("zh") => Lang::Zh,
+        Some("en") => Lang::En,
+        _ => locale_lang(),
+    }
+}
+
+fn locale_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
         .find_map(|name| env_value(name).and_then(|value| Lang::from_locale(&value)))
-        .unwrap_or(Lang::En))
+        .unwrap_or(Lang::En)
 }
 
 fn default_store() -> anyhow::Result<PathBuf> {
-    let data = dirs::data_dir()
-        .context("cannot find your data folder; pass --store FILE or set STUDYPLAN_STORE")?;
+    let data = dirs::data_dir().ok_or(Error::NoDataFolder)?;
     Ok(data.join("studyplan").join("progress.yaml"))
 }
 

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::error::Error;
 use crate::i18n::Lang;
 
+mod locate;
+
 /// The roadmap that ships inside the binary.
 pub const EMBEDDED_YAML: &str = include_str!("../curriculum/llm-roadmap.yaml");
 
@@ -132,9 +134,9 @@ pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Erro
         // every start: that took a sixth of a `status` run.
         Source::Embedded => Ok(Loaded::new(embedded_curriculum(), EMBEDDED_NAME.to_owned())),
         Source::File(path) => {
-            let bytes = read_capped(path).map_err(|err| Error::CurriculumUnreadable {
+            let bytes = read_capped(path).map_err(|cause| Error::CurriculumUnreadable {
                 file: path.display().to_string(),
-                reason: err.to_string(),
+                cause,
             })?;
             let name = path.display().to_string();
             if bytes.len() > MAX_FILE_SIZE {
@@ -198,13 +200,12 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
             location: err.location().map(|loc| (loc.line(), loc.column())),
             message: strip_location(&err.to_string()),
         })?;
-    checked(curriculum, name)
-}
-
-/// Validates a parsed curriculum and indexes it.
-fn checked(curriculum: Curriculum, name: &str) -> Result<Loaded, Error> {
-    let problems = validate(&curriculum);
+    let mut problems = validate(&curriculum);
     if !problems.is_empty() {
+        let positions = locate::positions(text);
+        for problem in &mut problems {
+            problem.location = positions.find(&problem.path);
+        }
         return Err(Error::CurriculumInvalid {
             file: name.to_owned(),
             problems,
@@ -263,71 +264,263 @@ pub fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// Every problem with a parsed curriculum, in file order; empty when it is sound.
-pub fn validate(curriculum: &Curriculum) -> Vec<String> {
+/// Which part of a curriculum a problem is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The curriculum as a whole, with its id.
+    Curriculum(String),
+    /// A stage: its number from 1 and its id.
+    Stage(usize, String),
+    /// A topic: its position and its id.
+    Topic(Pos, String),
+}
+
+impl Part {
+    fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Part::Curriculum(_), Lang::En) => "the curriculum".into(),
+            (Part::Curriculum(_), Lang::Zh) => "课程".into(),
+            (Part::Stage(n, id), Lang::En) => format!("stage {n} (`{id}`)"),
+            (Part::Stage(n, id), Lang::Zh) => format!("第 {n} 阶段（`{id}`）"),
+            (Part::Topic(pos, id), Lang::En) => format!("topic {pos} (`{id}`)"),
+            (Part::Topic(pos, id), Lang::Zh) => format!("主题 {pos}（`{id}`）"),
+        }
+    }
+}
+
+/// What is wrong with a curriculum that parsed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// An id with characters ids may not have.
+    BadId(Part),
+    /// An id used twice; the part that had it first.
+    DuplicateId(Part, Part),
+    /// A title with no text.
+    EmptyTitle(Part),
+    /// Band edges outside 0..1.
+    BandOutOfRange(Band),
+    /// Band edges the wrong way round.
+    BandSwapped(Band),
+    /// A genius window that is not a positive number of days.
+    GeniusDays(i64),
+    /// No stages at all.
+    NoStages,
+    /// A stage whose days are not positive.
+    StageDays(Part, i64),
+    /// A stage with no topics.
+    NoTopics(Part),
+}
+
+/// One problem with a curriculum, and where in its file it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// What is wrong.
+    pub kind: ProblemKind,
+    /// The key path of the offending value, like `stages.0.topics.1.id`.
+    pub path: String,
+    /// Line and column (both from 1) in the file, when found.
+    pub location: Option<(usize, usize)>,
+}
+
+impl Problem {
+    fn new(kind: ProblemKind, path: impl Into<String>) -> Problem {
+        Problem {
+            kind,
+            path: path.into(),
+            location: None,
+        }
+    }
+
+    /// The problem in words, without its location.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match &self.kind {
+            ProblemKind::BadId(part) => {
+                let id = part_id(part);
+                if zh {
+                    format!(
+                        "{}：编号 `{id}` 不合法；只能用字母、数字、`-`、`_` 和 `.`，并以字母或数字开头",
+                        part.describe(lang)
+                    )
+                } else {
+                    format!(
+                        "{}: id `{id}` is not a valid id; use letters, digits, `-`, `_` and `.`",
+                        part.describe(lang)
+                    )
+                }
+            }
+            ProblemKind::DuplicateId(part, first) => {
+                let id = part_id(part);
+                if zh {
+                    format!(
+                        "{}：编号 `{id}` 重复，已被{}使用",
+                        part.describe(lang),
+                        first.describe(lang)
+                    )
+                } else {
+                    format!(
+                        "{}: duplicate id `{id}`, already used by {}",
+                        part.describe(lang),
+                        first.describe(lang)
+                    )
+                }
+            }
+            ProblemKind::EmptyTitle(part) => {
+                if zh {
+                    format!("{}：标题是空的", part.describe(lang))
+                } else {
+                    format!("{}: the title is empty", part.describe(lang))
+                }
+            }
+            ProblemKind::BandOutOfRange(band) => {
+                if zh {
+                    format!(
+                        "band：`low`（{}）和 `high`（{}）必须是 0 到 1 之间的小数，例如 0.6 和 0.7",
+                        band.low, band.high
+                    )
+                } else {
+                    format!(
+                        "band: `low` ({}) and `high` ({}) must be fractions from 0 to 1, like 0.6 and 0.7",
+                        band.low, band.high
+                    )
+                }
+            }
+            ProblemKind::BandSwapped(band) => {
+                if zh {
+                    format!("band：`low`（{}）大于 `high`（{}）", band.low, band.high)
+                } else {
+                    format!(
+                        "band: `low` ({}) is greater than `high` ({})",
+                        band.low, band.high
+                    )
+                }
+            }
+            ProblemKind::GeniusDays(days) => {
+                if zh {
+                    format!("genius_days：{days} 不是正的天数")
+                } else {
+                    format!("genius_days: {days} is not a positive number of days")
+                }
+            }
+            ProblemKind::NoStages => lang
+                .pick("the curriculum has no stages", "课程没有任何阶段")
+                .to_owned(),
+            ProblemKind::StageDays(part, days) => {
+                if zh {
+                    format!("{}：days 是 {days}；必须是正数", part.describe(lang))
+                } else {
+                    format!(
+                        "{}: days is {days}; it must be a positive number",
+                        part.describe(lang)
+                    )
+                }
+            }
+            ProblemKind::NoTopics(part) => {
+                if zh {
+                    format!("{}：这个阶段没有主题", part.describe(lang))
+                } else {
+                    format!("{}: the stage has no topics", part.describe(lang))
+                }
+            }
+        }
+    }
+
+    /// The problem as `file:line:column: message`, the way compilers put it.
+    pub fn located(&self, file: &str, lang: Lang) -> String {
+        match self.location {
+            Some((line, column)) => format!("{file}:{line}:{column}: {}", self.message(lang)),
+            None => format!("{file}: {}", self.message(lang)),
+        }
+    }
+}
+
+fn part_id(part: &Part) -> &str {
+    match part {
+        Part::Curriculum(id) | Part::Stage(_, id) | Part::Topic(_, id) => id,
+    }
+}
+
+/// Every problem with a parsed curriculum, in file order; empty when it is sound. Locations are
+/// filled in by [`parse`], which has the text.
+pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut seen: HashMap<String, String> = HashMap::new();
-    let mut check_id = |id: &str, what: String, problems: &mut Vec<String>| {
+    let mut seen: HashMap<String, Part> = HashMap::new();
+    let mut check_id = |id: &str, part: Part, path: String, problems: &mut Vec<Problem>| {
         if !is_valid_id(id) {
-            problems.push(format!(
-                "{what}: id `{id}` is not a valid id; use letters, digits, `-`, `_` and `.`"
-            ));
+            problems.push(Problem::new(ProblemKind::BadId(part), path));
         } else if let Some(first) = seen.get(id) {
-            problems.push(format!(
-                "{what}: duplicate id `{id}`, already used by {first}"
+            problems.push(Problem::new(
+                ProblemKind::DuplicateId(part, first.clone()),
+                path,
             ));
         } else {
-            seen.insert(id.to_owned(), what);
+            seen.insert(id.to_owned(), part);
         }
     };
 
-    check_id(&curriculum.id, "the curriculum".into(), &mut problems);
+    check_id(
+        &curriculum.id,
+        Part::Curriculum(curriculum.id.clone()),
+        "id".into(),
+        &mut problems,
+    );
     if curriculum.title.is_blank() {
-        problems.push("the curriculum: the title is empty".into());
+        problems.push(Problem::new(
+            ProblemKind::EmptyTitle(Part::Curriculum(curriculum.id.clone())),
+            "title",
+        ));
     }
     let band = curriculum.band;
     let in_range = |x: f64| (0.0..=1.0).contains(&x);
     if !in_range(band.low) || !in_range(band.high) {
-        problems.push(format!(
-            "band: `low` ({}) and `high` ({}) must be fractions from 0 to 1, like 0.6 and 0.7",
-            band.low, band.high
-        ));
+        let edge = if in_range(band.low) {
+            "band.high"
+        } else {
+            "band.low"
+        };
+        problems.push(Problem::new(ProblemKind::BandOutOfRange(band), edge));
     } else if band.low > band.high {
-        problems.push(format!(
-            "band: `low` ({}) is greater than `high` ({})",
-            band.low, band.high
-        ));
+        problems.push(Problem::new(ProblemKind::BandSwapped(band), "band.low"));
     }
     if let Some(days) = curriculum.genius_days
         && days <= 0
     {
-        problems.push(format!(
-            "genius_days: {days} is not a positive number of days"
-        ));
+        problems.push(Problem::new(ProblemKind::GeniusDays(days), "genius_days"));
     }
     if curriculum.stages.is_empty() {
-        problems.push("the curriculum has no stages".into());
+        problems.push(Problem::new(ProblemKind::NoStages, "stages"));
     }
     for (s, stage) in curriculum.stages.iter().enumerate() {
-        let what = format!("stage {} (`{}`)", s + 1, stage.id);
-        check_id(&stage.id, what.clone(), &mut problems);
+        let part = Part::Stage(s + 1, stage.id.clone());
+        let at = format!("stages.{s}");
+        check_id(&stage.id, part.clone(), format!("{at}.id"), &mut problems);
         if stage.title.is_blank() {
-            problems.push(format!("{what}: the title is empty"));
+            problems.push(Problem::new(
+                ProblemKind::EmptyTitle(part.clone()),
+                format!("{at}.title"),
+            ));
         }
         if stage.days <= 0 {
-            problems.push(format!(
-                "{what}: days is {}; it must be a positive number",
-                stage.days
+            problems.push(Problem::new(
+                ProblemKind::StageDays(part.clone(), stage.days),
+                format!("{at}.days"),
             ));
         }
         if stage.topics.is_empty() {
-            problems.push(format!("{what}: the stage has no topics"));
+            problems.push(Problem::new(
+                ProblemKind::NoTopics(part.clone()),
+                format!("{at}.topics"),
+            ));
         }
         for (t, topic) in stage.topics.iter().enumerate() {
-            let what = format!("topic {}.{} (`{}`)", s + 1, t + 1, topic.id);
-            check_id(&topic.id, what.clone(), &mut problems);
+            let part = Part::Topic(Pos { stage: s, topic: t }, topic.id.clone());
+            let at = format!("{at}.topics.{t}");
+            check_id(&topic.id, part.clone(), format!("{at}.id"), &mut problems);
             if topic.title.is_blank() {
-                problems.push(format!("{what}: the title is empty"));
+                problems.push(Problem::new(
+                    ProblemKind::EmptyTitle(part),
+                    format!("{at}.title"),
+                ));
             }
         }
     }
@@ -599,7 +792,10 @@ mod tests {
 
     fn problems_of(yaml: &str) -> Vec<String> {
         match parse(yaml, "test.yaml") {
-            Err(Error::CurriculumInvalid { problems, .. }) => problems,
+            Err(Error::CurriculumInvalid { problems, .. }) => problems
+                .iter()
+                .map(|problem| problem.located("test.yaml", Lang::En))
+                .collect(),
             other => panic!("expected validation problems, got {other:?}"),
         }
     }
@@ -613,12 +809,12 @@ mod tests {
         );
         let problems = problems_of(&yaml);
         let expected = [
-            "stage 1 (`s`): the title is empty",
-            "stage 1 (`s`): days is 0; it must be a positive number",
-            "stage 1 (`s`): the stage has no topics",
-            "stage 2 (`t`): days is -3; it must be a positive number",
-            "topic 2.1 (`s`): duplicate id `s`, already used by stage 1 (`s`)",
-            "topic 2.2 (`a b`): id `a b` is not a valid id; use letters, digits, `-`, `_` and `.`",
+            "test.yaml:5:18: stage 1 (`s`): the title is empty",
+            "test.yaml:5:28: stage 1 (`s`): days is 0; it must be a positive number",
+            "test.yaml:5:39: stage 1 (`s`): the stage has no topics",
+            "test.yaml:8:9: stage 2 (`t`): days is -3; it must be a positive number",
+            "test.yaml:10:10: topic 2.1 (`s`): duplicate id `s`, already used by stage 1 (`s`)",
+            "test.yaml:11:10: topic 2.2 (`a b`): id `a b` is not a valid id; use letters, digits, `-`, `_` and `.`",
         ];
         assert_eq!(problems, expected);
     }
@@ -629,7 +825,7 @@ mod tests {
         let swapped = format!("id: c\ntitle: C\nband: {{low: 0.8, high: 0.7}}\n{stage}");
         assert_eq!(
             problems_of(&swapped),
-            ["band: `low` (0.8) is greater than `high` (0.7)"]
+            ["test.yaml:3:13: band: `low` (0.8) is greater than `high` (0.7)"]
         );
         let outside = format!("id: c\ntitle: C\nband: {{low: 0.6, high: 70}}\n{stage}");
         assert!(problems_of(&outside)[0].contains("must be fractions from 0 to 1"));

@@ -1,19 +1,25 @@
-//! The errors that callers and tests tell apart, each with its exit code and a message that says
-//! what to do next.
+//! The errors that callers and tests tell apart, each with its exit code and a message, in either
+//! language, that says what to do next.
 
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::curriculum::Problem;
+use crate::i18n::Lang;
 
 use chrono::NaiveDate;
 
 /// An error worth telling apart from a plain I/O failure.
+///
+/// `Display` is the English message; [`Error::message`] gives it in either language.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A curriculum file could not be read at all.
-    #[error("cannot read the curriculum `{file}`: {reason}")]
-    CurriculumUnreadable { file: String, reason: String },
+    #[error("{}", self.message(Lang::En))]
+    CurriculumUnreadable { file: String, cause: io::Error },
 
     /// A curriculum is not well-formed YAML, or a value has the wrong type.
-    #[error("{}", syntax_message(file, *location, message))]
+    #[error("{}", self.message(Lang::En))]
     CurriculumSyntax {
         file: String,
         location: Option<(usize, usize)>,
@@ -21,73 +27,104 @@ pub enum Error {
     },
 
     /// A curriculum parsed but breaks the rules.
-    #[error("{}", invalid_message(file, problems))]
-    CurriculumInvalid { file: String, problems: Vec<String> },
+    #[error("{}", self.message(Lang::En))]
+    CurriculumInvalid {
+        file: String,
+        problems: Vec<Problem>,
+    },
 
     /// What was typed names no topic.
-    #[error("{}", unknown_topic_message(query, suggestions))]
+    #[error("{}", self.message(Lang::En))]
     UnknownTopic {
         query: String,
         suggestions: Vec<String>,
     },
 
     /// What was typed names several topics.
-    #[error("{}", ambiguous_topic_message(query, candidates))]
+    #[error("{}", self.message(Lang::En))]
     AmbiguousTopic {
         query: String,
         candidates: Vec<String>,
     },
 
     /// What was typed names no stage.
-    #[error(
-        "unknown stage `{0}`; give a stage number, id or a piece of its title (see `studyplan status`)"
-    )]
+    #[error("{}", self.message(Lang::En))]
     UnknownStage(String),
 
     /// A change was dated after today.
-    #[error(
-        "`{date}` is in the future (today is {today}); studyplan records what you have done, so give a date on or before today"
-    )]
+    #[error("{}", self.message(Lang::En))]
     FutureDate { date: NaiveDate, today: NaiveDate },
 
     /// A change was dated before the plan's start.
-    #[error(
-        "`{date}` is before the plan's start on {start}; give a date from {start} on, or move the start first with `studyplan begin {date}`"
-    )]
+    #[error("{}", self.message(Lang::En))]
     BeforeStart { date: NaiveDate, start: NaiveDate },
 
     /// A start date was given after work already recorded.
-    #[error(
-        "the plan cannot begin on `{date}`: work is already recorded on {first}; give a date on or before {first} (see `studyplan log`)"
-    )]
+    #[error("{}", self.message(Lang::En))]
     BeginAfterWork { date: NaiveDate, first: NaiveDate },
 
     /// A note with nothing in it.
-    #[error(
-        "the note is empty; write it after the topic, like `studyplan note why-rag \"read the paper\"`"
-    )]
+    #[error("{}", self.message(Lang::En))]
     EmptyNote,
 
     /// The progress store does not parse.
-    #[error(
-        "cannot read the progress store `{}`: {detail}\n\
-         the file was left as it is: fix it by hand, or move it away to start a new one \
-         (your history is in it)",
-        path.display()
-    )]
+    #[error("{}", self.message(Lang::En))]
     StoreCorrupt { path: PathBuf, detail: String },
 
     /// The progress store was written by a newer build.
-    #[error(
-        "the progress store `{}` has version {found}, but this studyplan reads only up to version \
-         {supported}; upgrade studyplan (the file was left as it is)",
-        path.display()
-    )]
+    #[error("{}", self.message(Lang::En))]
     StoreTooNew {
         path: PathBuf,
         found: u64,
         supported: u64,
     },
+
+    /// The store path names a folder, or no file at all.
+    #[error("{}", self.message(Lang::En))]
+    StoreNotAFile { path: PathBuf, folder: bool },
+
+    /// The store path is a link to nothing.
+    #[error("{}", self.message(Lang::En))]
+    StoreLinkBroken(PathBuf),
+
+    /// A file or folder could not be read, created, locked or written.
+    #[error("{}", self.message(Lang::En))]
+    Io {
+        action: IoAction,
+        path: PathBuf,
+        cause: io::Error,
+    },
+
+    /// A report was asked to go into a folder that does not exist.
+    #[error("{}", self.message(Lang::En))]
+    OutputFolderMissing { path: PathBuf, folder: PathBuf },
+
+    /// `STUDYPLAN_TODAY` is not a date.
+    #[error("{}", self.message(Lang::En))]
+    BadToday(String),
+
+    /// `STUDYPLAN_LANG` names a language studyplan does not speak.
+    #[error("{}", self.message(Lang::En))]
+    BadLang(String),
+
+    /// No data folder to keep the store in by default.
+    #[error("{}", self.message(Lang::En))]
+    NoDataFolder,
+}
+
+/// What was being done to a file when it failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoAction {
+    /// Reading the progress store.
+    ReadStore,
+    /// Writing the progress store.
+    WriteStore,
+    /// Creating the folder the store lives in.
+    CreateStoreFolder,
+    /// Opening or taking the store's lock file.
+    Lock,
+    /// Writing a report to a file.
+    WriteReport,
 }
 
 impl Error {
@@ -101,43 +138,373 @@ impl Error {
             _ => 1,
         }
     }
+
+    /// The message in `lang`: lowercase, user values in backticks, and what to do next.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Error::CurriculumUnreadable { file, cause } => {
+                if zh {
+                    format!(
+                        "无法读取课程文件 `{file}`：{}；请检查路径，或去掉 --curriculum 以使用内置路线",
+                        io_reason(cause, lang)
+                    )
+                } else {
+                    format!(
+                        "cannot read the curriculum `{file}`: {}; check the path, or drop \
+                         --curriculum to use the built-in roadmap",
+                        io_reason(cause, lang)
+                    )
+                }
+            }
+            Error::CurriculumSyntax {
+                file,
+                location,
+                message,
+            } => {
+                let at = match location {
+                    Some((line, column)) => format!("{file}:{line}:{column}"),
+                    None => file.clone(),
+                };
+                if zh {
+                    format!("{at}: 课程文件格式有误：{message}")
+                } else {
+                    format!("{at}: {message}")
+                }
+            }
+            Error::CurriculumInvalid { file, problems } => {
+                let mut out = if zh {
+                    format!("课程 `{file}` 有 {} 个问题：", problems.len())
+                } else if problems.len() == 1 {
+                    format!("the curriculum `{file}` has 1 problem:")
+                } else {
+                    format!("the curriculum `{file}` has {} problems:", problems.len())
+                };
+                for problem in problems {
+                    out.push_str("\n  ");
+                    out.push_str(&problem.located(file, lang));
+                }
+                out.push_str(&match lang {
+                    Lang::En => {
+                        format!(
+                            "\nfix them and check again with `studyplan curriculum check {file}`"
+                        )
+                    }
+                    Lang::Zh => format!("\n改正后可用 `studyplan curriculum check {file}` 再检查"),
+                });
+                out
+            }
+            Error::UnknownTopic { query, suggestions } => {
+                let mut out = match lang {
+                    Lang::En => format!("unknown topic `{query}`"),
+                    Lang::Zh => format!("没有这个主题：`{query}`"),
+                };
+                if !suggestions.is_empty() {
+                    let list: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+                    out.push_str(&match lang {
+                        Lang::En => format!("; did you mean {}?", list.join(", ")),
+                        Lang::Zh => format!("；你是不是想输入 {}？", list.join("、")),
+                    });
+                }
+                out.push_str(lang.pick(
+                    " (name a topic by id, by position like `2.4`, or by a piece of its title; see `studyplan list`)",
+                    "（可以用编号、位置如 `2.4` 或标题中的一段文字指定主题；见 `studyplan list`）",
+                ));
+                out
+            }
+            Error::AmbiguousTopic { query, candidates } => {
+                let mut out = match lang {
+                    Lang::En => format!("`{query}` matches {} topics:", candidates.len()),
+                    Lang::Zh => format!("`{query}` 匹配到 {} 个主题：", candidates.len()),
+                };
+                for candidate in candidates.iter().take(5) {
+                    out.push_str("\n  ");
+                    out.push_str(candidate);
+                }
+                if candidates.len() > 5 {
+                    out.push_str(&match lang {
+                        Lang::En => format!("\n  ... and {} more", candidates.len() - 5),
+                        Lang::Zh => format!("\n  ……还有 {} 个", candidates.len() - 5),
+                    });
+                }
+                out.push('\n');
+                out.push_str(lang.pick(
+                    "name one by its id or position",
+                    "请用编号或位置指定其中一个",
+                ));
+                out
+            }
+            Error::UnknownStage(query) => match lang {
+                Lang::En => format!(
+                    "unknown stage `{query}`; give a stage number, id or a piece of its title (see `studyplan status`)"
+                ),
+                Lang::Zh => format!(
+                    "没有这个阶段：`{query}`；请给出阶段序号、编号或标题中的一段文字（见 `studyplan status`）"
+                ),
+            },
+            Error::FutureDate { date, today } => match lang {
+                Lang::En => format!(
+                    "`{date}` is in the future (today is {today}); studyplan records what you have \
+                     done, so give a date on or before today"
+                ),
+                Lang::Zh => format!(
+                    "`{date}` 是将来的日期（今天是 {today}）；studyplan 记录的是你已经做过的事，\
+                     请给出今天或更早的日期"
+                ),
+            },
+            Error::BeforeStart { date, start } => match lang {
+                Lang::En => format!(
+                    "`{date}` is before the plan's start on {start}; give a date from {start} on, \
+                     or move the start first with `studyplan begin {date}`"
+                ),
+                Lang::Zh => format!(
+                    "`{date}` 早于计划的开始日期 {start}；请给出 {start} 或之后的日期，\
+                     或先用 `studyplan begin {date}` 提前开始日期"
+                ),
+            },
+            Error::BeginAfterWork { date, first } => match lang {
+                Lang::En => format!(
+                    "the plan cannot begin on `{date}`: work is already recorded on {first}; give \
+                     a date on or before {first} (see `studyplan log`)"
+                ),
+                Lang::Zh => format!(
+                    "计划不能从 `{date}` 开始：{first} 已经有记录；请给出 {first} 或更早的日期\
+                     （见 `studyplan log`）"
+                ),
+            },
+            Error::EmptyNote => lang
+                .pick(
+                    "the note is empty; write it after the topic, like `studyplan note why-rag \"read the paper\"`",
+                    "笔记是空的；请把内容写在主题后面，例如 `studyplan note why-rag \"读论文\"`",
+                )
+                .to_owned(),
+            Error::StoreCorrupt { path, detail } => match lang {
+                Lang::En => format!(
+                    "cannot read the progress store `{}`: {detail}\n\
+                     the file was left as it is: fix it by hand, or move it away to start a new one \
+                     (your history is in it)",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "无法读取进度文件 `{}`：{detail}\n\
+                     文件保持原样未动：请手动修好它，或把它移走以重新开始（你的历史记录在里面）",
+                    path.display()
+                ),
+            },
+            Error::StoreTooNew {
+                path,
+                found,
+                supported,
+            } => match lang {
+                Lang::En => format!(
+                    "the progress store `{}` has version {found}, but this studyplan reads only up to \
+                     version {supported}; upgrade studyplan (the file was left as it is)",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "进度文件 `{}` 的版本是 {found}，而这个 studyplan 最高只能读取版本 {supported}；\
+                     请升级 studyplan（文件保持原样未动）",
+                    path.display()
+                ),
+            },
+            Error::StoreNotAFile { path, folder } => {
+                let example = path.join("progress.yaml");
+                let (path, example) = (path.display(), example.display());
+                match (lang, folder) {
+                    (Lang::En, true) => format!(
+                        "the progress store `{path}` is a folder; pass a file path such as `{example}`"
+                    ),
+                    (Lang::En, false) => format!(
+                        "the progress store `{path}` is not a file path; pass one such as `{example}`"
+                    ),
+                    (Lang::Zh, true) => format!(
+                        "进度文件 `{path}` 是一个文件夹；请给出文件路径，例如 `{example}`"
+                    ),
+                    (Lang::Zh, false) => format!(
+                        "进度文件 `{path}` 不是文件路径；请给出文件路径，例如 `{example}`"
+                    ),
+                }
+            }
+            Error::StoreLinkBroken(path) => match lang {
+                Lang::En => format!(
+                    "the progress store `{}` is a link to a file that cannot be reached; fix the link \
+                     or pass another --store",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "进度文件 `{}` 是一个指向无法访问的文件的链接；请修好链接，或用 --store 指定别的文件",
+                    path.display()
+                ),
+            },
+            Error::Io {
+                action,
+                path,
+                cause,
+            } => {
+                let path = path.display();
+                let reason = io_reason(cause, lang);
+                match (action, lang) {
+                    (IoAction::ReadStore, Lang::En) => format!(
+                        "cannot read the progress store `{path}`: {reason}; check its permissions, \
+                         or point --store at another file"
+                    ),
+                    (IoAction::ReadStore, Lang::Zh) => format!(
+                        "无法读取进度文件 `{path}`：{reason}；请检查它的权限，或用 --store 指定另一个文件"
+                    ),
+                    (IoAction::WriteStore, Lang::En) => format!(
+                        "cannot write the progress store `{path}`: {reason}; nothing was changed"
+                    ),
+                    (IoAction::WriteStore, Lang::Zh) => {
+                        format!("无法写入进度文件 `{path}`：{reason}；没有做任何改动")
+                    }
+                    (IoAction::CreateStoreFolder, Lang::En) => format!(
+                        "cannot create the store folder `{path}`: {reason}; create it yourself, or \
+                         point --store elsewhere"
+                    ),
+                    (IoAction::CreateStoreFolder, Lang::Zh) => format!(
+                        "无法创建进度文件夹 `{path}`：{reason}；请手动创建，或用 --store 指定别处"
+                    ),
+                    (IoAction::Lock, Lang::En) => format!(
+                        "cannot lock the progress store with `{path}`: {reason}; nothing was changed"
+                    ),
+                    (IoAction::Lock, Lang::Zh) => {
+                        format!("无法用 `{path}` 锁定进度文件：{reason}；没有做任何改动")
+                    }
+                    (IoAction::WriteReport, Lang::En) => format!(
+                        "cannot write the report to `{path}`: {reason}; no file was left behind"
+                    ),
+                    (IoAction::WriteReport, Lang::Zh) => {
+                        format!("无法把报告写入 `{path}`：{reason}；没有留下任何文件")
+                    }
+                }
+            }
+            Error::OutputFolderMissing { path, folder } => match lang {
+                Lang::En => format!(
+                    "cannot write the report to `{}`: the folder `{}` does not exist; create it \
+                     first, or choose another --output",
+                    path.display(),
+                    folder.display()
+                ),
+                Lang::Zh => format!(
+                    "无法把报告写入 `{}`：文件夹 `{}` 不存在；请先创建它，或换一个 --output",
+                    path.display(),
+                    folder.display()
+                ),
+            },
+            Error::BadToday(value) => match lang {
+                Lang::En => format!(
+                    "STUDYPLAN_TODAY=`{value}` is not a date like 2026-11-29; fix or unset it"
+                ),
+                Lang::Zh => {
+                    format!("STUDYPLAN_TODAY=`{value}` 不是 2026-11-29 这样的日期；请改正或删除它")
+                }
+            },
+            Error::BadLang(value) => match lang {
+                Lang::En => format!(
+                    "STUDYPLAN_LANG=`{value}` is not a language studyplan speaks; use `zh` or `en`"
+                ),
+                Lang::Zh => {
+                    format!("STUDYPLAN_LANG=`{value}` 不是 studyplan 支持的语言；请用 `zh` 或 `en`")
+                }
+            },
+            Error::NoDataFolder => lang
+                .pick(
+                    "cannot find your data folder; pass --store FILE or set STUDYPLAN_STORE",
+                    "找不到你的数据文件夹；请用 --store FILE 或设置 STUDYPLAN_STORE",
+                )
+                .to_owned(),
+        }
+    }
 }
 
-fn syntax_message(file: &str, location: Option<(usize, usize)>, message: &str) -> String {
-    match location {
-        Some((line, column)) => format!("{file}:{line}:{column}: {message}"),
-        None => format!("{file}: {message}"),
+impl Error {
+    /// An I/O failure on `path` while doing `action`.
+    pub fn io(action: IoAction, path: &Path, cause: io::Error) -> Error {
+        Error::Io {
+            action,
+            path: path.to_owned(),
+            cause,
+        }
     }
 }
 
-fn invalid_message(file: &str, problems: &[String]) -> String {
-    let mut out = format!("the curriculum `{file}` has {} problem(s):", problems.len());
-    for problem in problems {
-        out.push_str("\n  - ");
-        out.push_str(problem);
-    }
-    out
+/// Why an I/O call failed, in words: the common cases translated, the rest as the system says.
+pub fn io_reason(err: &io::Error, lang: Lang) -> String {
+    use io::ErrorKind::*;
+    let (en, zh) = match err.kind() {
+        NotFound => ("no such file or folder", "文件或文件夹不存在"),
+        PermissionDenied => ("permission denied", "没有权限"),
+        AlreadyExists => ("it already exists", "已经存在"),
+        IsADirectory => ("it is a folder, not a file", "这是一个文件夹，不是文件"),
+        NotADirectory => (
+            "a part of the path is a file, not a folder",
+            "路径中有一段是文件而不是文件夹",
+        ),
+        ReadOnlyFilesystem => ("the file system is read-only", "文件系统是只读的"),
+        StorageFull => ("the disk is full", "磁盘已满"),
+        _ => return lowercase_first(&err.to_string()),
+    };
+    lang.pick(en, zh).to_owned()
 }
 
-fn unknown_topic_message(query: &str, suggestions: &[String]) -> String {
-    let mut out = format!("unknown topic `{query}`");
-    if !suggestions.is_empty() {
-        let list: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
-        out.push_str(&format!("; did you mean {}?", list.join(", ")));
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
-    out.push_str(" (name a topic by id, by position like `2.4`, or by a piece of its title; see `studyplan list`)");
-    out
 }
 
-fn ambiguous_topic_message(query: &str, candidates: &[String]) -> String {
-    let mut out = format!("`{query}` matches {} topics:", candidates.len());
-    for candidate in candidates.iter().take(5) {
-        out.push_str("\n  ");
-        out.push_str(candidate);
+/// An error of any kind as a message in `lang`: ours are translated; anything else (a failure
+/// deep in a library) is shown with its causes, as it comes.
+pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
+    match err.downcast_ref::<Error>() {
+        Some(ours) => ours.message(lang),
+        None => format!("{err:#}"),
     }
-    if candidates.len() > 5 {
-        out.push_str(&format!("\n  ... and {} more", candidates.len() - 5));
+}
+
+/// The prefix of every error line.
+pub fn prefix(lang: Lang) -> &'static str {
+    lang.pick("studyplan: error: ", "studyplan: 错误：")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_both_languages_and_they_differ() {
+        let errors = [
+            Error::UnknownStage("9".into()),
+            Error::UnknownTopic {
+                query: "x".into(),
+                suggestions: vec!["y".into()],
+            },
+            Error::BadToday("soon".into()),
+            Error::BadLang("fr".into()),
+            Error::NoDataFolder,
+            Error::io(
+                IoAction::WriteReport,
+                Path::new("r.md"),
+                io::Error::from(io::ErrorKind::PermissionDenied),
+            ),
+        ];
+        for err in &errors {
+            let (en, zh) = (err.message(Lang::En), err.message(Lang::Zh));
+            assert_eq!(en, err.to_string());
+            assert_ne!(en, zh);
+            let starts_lowercase = en.chars().next().is_some_and(|c| !c.is_uppercase());
+            assert!(starts_lowercase || en.starts_with("STUDYPLAN_"), "{en}");
+        }
     }
-    out.push_str("\nname one by its id or position");
-    out
+
+    #[test]
+    fn common_io_failures_are_put_in_words() {
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert_eq!(io_reason(&denied, Lang::En), "permission denied");
+        assert_eq!(io_reason(&denied, Lang::Zh), "没有权限");
+        let other = io::Error::other("Something odd");
+        assert_eq!(io_reason(&other, Lang::Zh), "something odd");
+    }
 }

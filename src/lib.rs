@@ -6,6 +6,7 @@ pub mod config;
 pub mod curriculum;
 pub mod error;
 pub mod i18n;
+pub mod plans;
 pub mod progress;
 pub mod render;
 pub mod schedule;

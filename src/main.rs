@@ -1,14 +1,31 @@
 use std::process::ExitCode;
 
-use clap::Parser as _;
+use clap::FromArgMatches as _;
+use studyplan::cli::{self, Cli};
+use studyplan::error;
 
 fn main() -> ExitCode {
-    let cli = studyplan::cli::Cli::parse();
+    let argv: Vec<_> = std::env::args_os().collect();
+    // Decided before parsing, so that help and usage errors speak the learner's language too.
+    let lang = studyplan::config::early_lang(&argv);
+    let parsed = cli::command(lang)
+        .try_get_matches_from(argv)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(err) => match cli::usage_error(&err, lang) {
+            Some(message) => {
+                eprint!("{message}");
+                return ExitCode::from(2);
+            }
+            None => err.exit(),
+        },
+    };
     match studyplan::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if studyplan::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("studyplan: error: {err:#}");
+            eprintln!("{}{}", error::prefix(lang), error::describe(&err, lang));
             ExitCode::from(studyplan::exit_code(&err))
         }
     }

@@ -21,13 +21,12 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 use serde_yaml::Value;
 
 use crate::curriculum::IdHash;
-use crate::error::Error;
+use crate::error::{Error, IoAction};
 
 /// The newest store layout this build reads and the one it writes.
 pub const VERSION: u64 = 1;
@@ -131,11 +130,7 @@ impl Store {
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Store::default()),
-            Err(err) => {
-                return Err(err).with_context(|| {
-                    format!("cannot read the progress store `{}`", path.display())
-                });
-            }
+            Err(err) => return Err(Error::io(IoAction::ReadStore, path, err).into()),
         };
         let text = String::from_utf8(bytes).map_err(|err| Error::StoreCorrupt {
             path: path.to_owned(),
@@ -751,27 +746,21 @@ pub struct Lock {
 
 /// The file a store path names, checked before anything reads or writes it. A link is followed, so
 /// that the lock, the temp file and the rename all happen beside the real file and the link stays.
-fn real_path(path: &Path) -> anyhow::Result<PathBuf> {
+fn real_path(path: &Path) -> Result<PathBuf, Error> {
     if path.file_name().is_none() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
-        bail!(
-            "the progress store `{}` is not a file path; pass one such as `{}`",
-            path.display(),
-            path.join("progress.yaml").display()
-        );
+        return Err(Error::StoreNotAFile {
+            path: path.to_owned(),
+            folder: false,
+        });
     }
     match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).with_context(|| {
-            format!(
-                "the progress store `{}` is a link to a file that cannot be reached; fix the link \
-                 or pass another --store",
-                path.display()
-            )
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|_| Error::StoreLinkBroken(path.to_owned()))
+        }
+        Ok(meta) if meta.is_dir() => Err(Error::StoreNotAFile {
+            path: path.to_owned(),
+            folder: true,
         }),
-        Ok(meta) if meta.is_dir() => bail!(
-            "the progress store `{}` is a folder; pass a file path such as `{}`",
-            path.display(),
-            path.join("progress.yaml").display()
-        ),
         _ => Ok(path.to_owned()),
     }
 }
@@ -789,8 +778,7 @@ pub fn lock_path(store: &Path) -> PathBuf {
 pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<Lock> {
     let path = &real_path(path)?;
     if let Some(dir) = parent(path) {
-        fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the store folder `{}`", dir.display()))?;
+        fs::create_dir_all(dir).map_err(|err| Error::io(IoAction::CreateStoreFolder, dir, err))?;
     }
     let lock_file = lock_path(path);
     let file = OpenOptions::new()
@@ -798,16 +786,16 @@ pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<Lock> {
         .truncate(false)
         .write(true)
         .open(&lock_file)
-        .with_context(|| format!("cannot open the lock file `{}`", lock_file.display()))?;
+        .map_err(|err| Error::io(IoAction::Lock, &lock_file, err))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
             on_wait();
             file.lock()
-                .with_context(|| format!("cannot lock `{}`", lock_file.display()))?;
+                .map_err(|err| Error::io(IoAction::Lock, &lock_file, err))?;
         }
         Err(fs::TryLockError::Error(err)) => {
-            return Err(err).with_context(|| format!("cannot lock `{}`", lock_file.display()));
+            return Err(Error::io(IoAction::Lock, &lock_file, err).into());
         }
     }
     remove_stale_temp_files(path);
@@ -850,7 +838,7 @@ pub fn save(lock: &Lock, store: &Store) -> anyhow::Result<()> {
     let temp = dir.join(format!("{}{}", temp_prefix(path), std::process::id()));
     let result = write_and_sync(&temp, store.to_text().as_bytes(), path)
         .and_then(|()| fs::rename(&temp, path))
-        .with_context(|| format!("cannot write the progress store `{}`", path.display()));
+        .map_err(|err| Error::io(IoAction::WriteStore, path, err));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }

@@ -504,7 +504,7 @@ fn curriculum_validation_names_every_problem() {
             "{TINY_HEAD}stages:\n  - {{id: s, title: S, days: 0, topics: []}}\n  - {{id: t, title: '  ', days: 2, topics: [{{id: s, title: X}}]}}\n"
         ),
         &[
-            "has 4 problem(s)",
+            "has 4 problems:",
             "stage 1 (`s`): days is 0; it must be a positive number",
             "stage 1 (`s`): the stage has no topics",
             "stage 2 (`t`): the title is empty",

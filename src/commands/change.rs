@@ -71,11 +71,12 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
         let line = render::topic_line(&loaded, pos, lang);
         if current == wanted {
             report.push_str(&format!(
-                "{} {line}  ({})\n",
+                "{} {line}  {}\n",
                 render::mark(current),
                 match lang {
-                    Lang::En => format!("already {}, unchanged", render::state_name(current, lang)),
-                    Lang::Zh => format!("已经是{}，未改变", render::state_name(current, lang)),
+                    Lang::En =>
+                        format!("(already {}, unchanged)", render::state_name(current, lang)),
+                    Lang::Zh => format!("（已经是{}，未改变）", render::state_name(current, lang)),
                 }
             ));
             continue;
@@ -90,10 +91,20 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             extra: Vec::new(),
         });
         report.push_str(&format!(
-            "{} {line}  ({} -> {}{dated})\n",
+            "{} {line}  {}\n",
             render::mark(wanted),
-            render::state_name(current, lang),
-            render::state_name(wanted, lang)
+            match lang {
+                Lang::En => format!(
+                    "({} -> {}{dated})",
+                    render::state_name(current, lang),
+                    render::state_name(wanted, lang)
+                ),
+                Lang::Zh => format!(
+                    "（{} -> {}{dated}）",
+                    render::state_name(current, lang),
+                    render::state_name(wanted, lang)
+                ),
+            }
         ));
     }
     if store.events.len() > recorded {
@@ -103,13 +114,17 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
 
     let summary = progress::summarize(&loaded, &progress::replay(&loaded, &store.events));
     let overall = summary.overall;
-    report.push_str(&format!(
-        "{}: {}/{} ({}), {}\n",
-        lang.pick("Overall", "总体"),
-        overall.done,
-        overall.total,
-        render::percent_text(overall.done, overall.total),
-        render::verdict(&loaded, &summary, lang)
-    ));
+    let percent = render::percent_text(overall.done, overall.total);
+    let verdict = render::verdict(&loaded, &summary, lang);
+    report.push_str(&match lang {
+        Lang::En => format!(
+            "Overall: {}/{} ({percent}), {verdict}\n",
+            overall.done, overall.total
+        ),
+        Lang::Zh => format!(
+            "总体：{}/{}（{percent}），{verdict}\n",
+            overall.done, overall.total
+        ),
+    });
     Ok(report)
 }

@@ -2,16 +2,20 @@
 
 mod begin;
 mod change;
+mod completions;
+mod curricula;
+mod curriculum_command;
 mod list;
 mod log;
 mod next;
 mod note;
+mod report;
 mod show;
 mod status;
 
 use std::io::Write;
 
-use crate::cli::Command;
+use crate::cli::{Command, CurriculumCommand};
 use crate::config::Settings;
 use crate::curriculum::{self, Loaded, Pos, Unresolved};
 use crate::error::Error;
@@ -27,6 +31,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         color: settings.color,
         width: settings.width,
     };
+    let for_people = is_for_people(&command);
     let text = match command {
         Command::Status { json } => status::run(settings, &style, json)?,
         Command::List { stage, state, json } => list::run(settings, &style, stage, state, json)?,
@@ -39,9 +44,39 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Note { topic, text } => note::run(settings, &topic, &text)?,
         Command::Show { topic, json } => show::run(settings, &topic, json)?,
         Command::Log { stage, since, json } => log::run(settings, stage, since, json)?,
+        Command::Report { format, output } => report::run(settings, format, output)?,
+        Command::Curriculum(command) => curriculum_command::run(command, &style)?,
+        Command::Curricula { json } => curricula::run(settings, &style, json)?,
+        Command::Completions { shell } => completions::run(shell, settings)?,
+    };
+    // Lines beside the tables (verdicts, next topic, messages) wrap to the width too.
+    let text = match (for_people, settings.width) {
+        (true, Some(width)) if settings.wrap => render::fit_lines(&text, width),
+        _ => text,
     };
     out.write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// Whether a command's output is text for people, which wraps to the terminal, rather than a
+/// document (JSON, a report, a script, YAML), which is never touched.
+fn is_for_people(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Status { json: false }
+            | Command::List { json: false, .. }
+            | Command::Next { json: false }
+            | Command::Done(_)
+            | Command::Start(_)
+            | Command::Skip(_)
+            | Command::Undo(_)
+            | Command::Begin { .. }
+            | Command::Note { .. }
+            | Command::Show { json: false, .. }
+            | Command::Log { json: false, .. }
+            | Command::Curricula { json: false }
+            | Command::Curriculum(CurriculumCommand::Check { .. })
+    )
 }
 
 /// Loads the curriculum and replays the store onto it, without locking or writing anything.

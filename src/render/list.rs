@@ -70,6 +70,9 @@ pub fn list(loaded: &Loaded, replay: &Replay, filter: ListFilter, style: &Style)
     if rows == 0 {
         return format!("{}\n", lang.pick("no topics match", "没有符合条件的主题"));
     }
+    // Marks, positions, states and dates never wrap; on a narrow terminal the dates go first,
+    // then the state words (the mark still tells the state), leaving the room to id and title.
+    style.fit(&mut table, &[0, 1, 4, 5], &[5, 4], 36);
     format!("{table}\n")
 }
 

@@ -1,9 +1,12 @@
 //! Turning progress into text: tables for people, JSON for scripts. Renderers return strings; they
 //! never print and never decide anything about progress.
 
+pub mod curriculum;
 mod list;
 mod log;
 mod outlook;
+pub mod plans;
+pub mod report;
 mod show;
 mod status;
 
@@ -14,7 +17,7 @@ pub use show::{show, show_json};
 pub use status::{status, status_json};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, Color, ContentArrangement, Table};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -33,7 +36,11 @@ pub struct Style {
     pub width: Option<u16>,
 }
 
+/// Progress bars are this wide; half as wide below [`NARROW`] columns, a quarter below 50.
 pub(crate) const BAR_WIDTH: usize = 20;
+
+/// Terminals narrower than this get the compact layout.
+pub(crate) const NARROW: u16 = 80;
 
 impl Style {
     pub(crate) fn table(&self) -> Table {
@@ -48,6 +55,64 @@ impl Style {
             table.enforce_styling();
         }
         table
+    }
+
+    /// How wide a progress bar is at this width.
+    pub(crate) fn bar_width(&self) -> usize {
+        match self.width {
+            Some(width) if width < NARROW / 2 + 10 => BAR_WIDTH / 4,
+            Some(width) if width < NARROW => BAR_WIDTH / 2,
+            _ => BAR_WIDTH,
+        }
+    }
+
+    /// Fits `table` to the width. The `keep` columns hold short values (marks, positions, dates)
+    /// and never wrap; the others share what is left and wrap inside their column. When they would
+    /// get fewer than `room` columns between them, the `optional` columns are hidden, in order.
+    pub(crate) fn fit(&self, table: &mut Table, keep: &[usize], optional: &[usize], room: usize) {
+        let width = usize::from(self.width.unwrap_or(crate::config::PIPED_WIDTH));
+        let content: Vec<usize> = table
+            .column_max_content_widths()
+            .into_iter()
+            .map(usize::from)
+            .collect();
+        let mut hidden: Vec<usize> = Vec::new();
+        for &next in optional {
+            let visible = || (0..content.len()).filter(|c| !hidden.contains(c));
+            let needed: usize = visible().map(|c| content[c] + 3).sum::<usize>() + 1;
+            let fixed: usize = visible()
+                .filter(|c| keep.contains(c))
+                .map(|c| content[c] + 3)
+                .sum::<usize>()
+                + 1;
+            let flexible = visible().filter(|c| !keep.contains(c)).count();
+            if needed <= width || width.saturating_sub(fixed + 3 * flexible) >= room {
+                break;
+            }
+            hidden.push(next);
+        }
+        // On a terminal too narrow even for the short columns, everything may wrap.
+        let visible = (0..content.len()).filter(|c| !hidden.contains(c));
+        let fixed: usize = visible
+            .clone()
+            .filter(|c| keep.contains(c))
+            .map(|c| content[c] + 3)
+            .sum::<usize>()
+            + 1;
+        let flexible = visible.filter(|c| !keep.contains(c)).count();
+        let keep_whole = fixed + 4 * flexible <= width;
+        for (c, _) in content.iter().enumerate() {
+            let constraint = if hidden.contains(&c) {
+                ColumnConstraint::Hidden
+            } else if keep_whole && keep.contains(&c) {
+                ColumnConstraint::ContentWidth
+            } else {
+                continue;
+            };
+            if let Some(column) = table.column_mut(c) {
+                column.set_constraint(constraint);
+            }
+        }
     }
 
     pub(crate) fn cell(&self, text: impl ToString, color: Color) -> Cell {
@@ -68,6 +133,98 @@ impl Style {
         };
         format!("\x1b[{code}m{text}\x1b[0m")
     }
+}
+
+/// Wraps every line of `text` wider than `width` display columns: at spaces, or between two
+/// Chinese characters. A line that starts with a padded label (`Next:       ...`) continues under
+/// its value. Lines that fit, table lines among them, are left as they are.
+pub fn fit_lines(text: &str, width: u16) -> String {
+    let width = usize::from(width).max(20);
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, newline) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        if visible_width(body) <= width {
+            out.push_str(line);
+            continue;
+        }
+        let indent = hanging_indent(body)
+            .filter(|&indent| indent <= width / 2)
+            .unwrap_or(0);
+        let mut used = 0;
+        let mut gap = "";
+        for piece in pieces(body) {
+            if piece.starts_with(' ') {
+                gap = piece;
+                continue;
+            }
+            let piece_width = visible_width(piece);
+            if used > indent && used + gap.len() + piece_width > width {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+                used = indent;
+            } else {
+                out.push_str(gap);
+                used += gap.len();
+            }
+            out.push_str(piece);
+            used += piece_width;
+            gap = "";
+        }
+        out.push_str(newline);
+    }
+    out
+}
+
+/// Display width without the colour escape codes (`ESC [ ... m`), which take no room.
+fn visible_width(text: &str) -> usize {
+    if !text.contains('\u{1b}') {
+        return text.width();
+    }
+    let mut width = 0;
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{1b}') {
+        width += rest[..at].width();
+        rest = &rest[at..];
+        let end = rest
+            .find(|c: char| c.is_ascii_alphabetic())
+            .map_or(rest.len(), |end| end + 1);
+        rest = &rest[end..];
+    }
+    width + rest.width()
+}
+
+/// Where the value after a padded label starts: after the first run of two or more spaces.
+fn hanging_indent(line: &str) -> Option<usize> {
+    let gap = line.find("  ")?;
+    let value = gap + line[gap..].find(|c| c != ' ')?;
+    Some(line[..value].width())
+}
+
+/// A line cut where it may wrap: runs of spaces, wide characters one by one, and words.
+fn pieces(line: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut in_spaces = false;
+    for (i, c) in line.char_indices() {
+        let wide = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 1;
+        let space = c == ' ';
+        if (wide || space != in_spaces) && start < i {
+            pieces.push(&line[start..i]);
+            start = i;
+        }
+        in_spaces = space;
+        if wide {
+            pieces.push(&line[i..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    if start < line.len() {
+        pieces.push(&line[start..]);
+    }
+    pieces
 }
 
 /// `part` of `total` as a percentage with one decimal, rounded down so that a share just short
@@ -243,6 +400,32 @@ mod tests {
         assert_eq!(share_text(0.6), "60%");
         assert_eq!(share_text(0.7), "70%");
         assert_eq!(share_text(0.625), "62.5%");
+    }
+
+    #[test]
+    fn long_lines_wrap_under_their_label() {
+        let text = "Next:       1.3 core-mindset  The core mindset for using AI well\nshort\n";
+        assert_eq!(
+            fit_lines(text, 40),
+            "Next:       1.3 core-mindset  The core\n            mindset for using AI well\nshort\n"
+        );
+        let zh = "准备度：    已进入 60-70% 区间：你已经开始具备成为一名大模型 AI 人才的正确特征\n";
+        let fitted = fit_lines(zh, 40);
+        assert!(fitted.lines().all(|line| line.width() <= 40), "{fitted}");
+        assert!(
+            fitted
+                .lines()
+                .skip(1)
+                .all(|line| line.starts_with(&" ".repeat(12)))
+        );
+        assert_eq!(fitted.replace(['\n', ' '], ""), zh.replace(['\n', ' '], ""));
+    }
+
+    #[test]
+    fn colour_codes_take_no_room() {
+        assert_eq!(visible_width("\u{1b}[32mdone\u{1b}[0m"), 4);
+        let line = format!("│ \u{1b}[32m{}\u{1b}[0m │\n", "x".repeat(30));
+        assert_eq!(fit_lines(&line, 34), line);
     }
 
     #[test]

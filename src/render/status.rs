@@ -5,8 +5,7 @@ use serde::Serialize;
 
 use super::outlook::{GeniusJson, PaceJson, ScheduleJson, outlook_lines, window_text};
 use super::{
-    BAR_WIDTH, Style, TopicRef, bar, label, nothing_left, percent_text, to_json, topic_line,
-    verdict,
+    Style, TopicRef, bar, label, nothing_left, percent_text, to_json, topic_line, verdict,
 };
 use crate::curriculum::{Band, Loaded};
 use crate::i18n::Lang;
@@ -49,7 +48,7 @@ pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Sty
                 .set_alignment(CellAlignment::Right),
             Cell::new(percent_text(counts.done, counts.total)).set_alignment(CellAlignment::Right),
             style.cell(
-                bar(counts.done, counts.total, BAR_WIDTH),
+                bar(counts.done, counts.total, style.bar_width()),
                 if complete { Color::Green } else { Color::Reset },
             ),
         ]);
@@ -60,6 +59,13 @@ pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Sty
         Readiness::Below => Color::Yellow,
         _ => Color::Green,
     };
+    // Numbers and bars never wrap; stage titles and planned windows may. On a narrow terminal
+    // the planned windows go, leaving the room to the titles.
+    let planned: Vec<usize> = schedule.map(|_| 3).into_iter().collect();
+    let keep: Vec<usize> = (0..table.column_count())
+        .filter(|&c| c != 1 && !planned.contains(&c))
+        .collect();
+    style.fit(&mut table, &keep, &planned, 30);
     let mut out = format!("{}\n{table}\n", c.title.get(lang));
     let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
     out.push_str(&format!(

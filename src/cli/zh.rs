@@ -1,0 +1,433 @@
+//! The command line's help and usage errors in Chinese, laid over the English definitions.
+//!
+//! clap writes its help from the definitions, so the Chinese help is the same command with its
+//! texts, headings and the built-in `--help`/`--version` flags replaced. Parsing is unchanged.
+
+use clap::builder::{PossibleValue, PossibleValuesParser, StyledStr};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Command};
+
+const ABOUT: &str = "跟踪学习计划的进度：标记完成的主题，看看离“准备好”还有多远。";
+
+const LONG_ABOUT: &str = "跟踪学习计划的进度：标记完成的主题，看看离“准备好”还有多远。\n\n\
+内置一条四个阶段、90 天的大模型 AI 学习路线（41 个主题）。完成其中 60-70% 的内容，说明你已经开始具备\
+成为一名大模型 AI 人才的正确特征；15 天内全部完成，你就是天才。不带命令运行时显示你的进度。";
+
+const AFTER_HELP: &str = "指定主题可以用编号（why-rag）、位置（2.4），或任一语言标题中的一段文字（思维链、vllm）。\n\
+进度保存在一个纯文本文件里；见 --store。";
+
+const TEMPLATE: &str = "{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+
+/// Commands (by path) and their Chinese `about`.
+const COMMANDS: &[(&str, &str)] = &[
+    (
+        "status",
+        "显示每个阶段的进度、准备度结论和下一个要学的主题（默认命令）",
+    ),
+    ("list", "列出主题：位置、编号、标题和状态"),
+    (
+        "next",
+        "显示下一个要学的主题：先是进行中的，再是第一个未开始的",
+    ),
+    ("done", "把主题标记为已完成"),
+    ("start", "把主题标记为进行中"),
+    ("skip", "跳过主题：算作已覆盖，但不算完成"),
+    ("undo", "把主题恢复为未开始"),
+    (
+        "begin",
+        "设定计划的开始日期（计划日历的第 1 天）；不设定时，从第一次记录的那天开始",
+    ),
+    ("note", "给主题加一条带日期的笔记"),
+    (
+        "show",
+        "显示一个主题的全部信息：标题、阶段、位置、状态、历史和笔记",
+    ),
+    ("log", "按时间倒序打印修改历史"),
+    ("report", "生成可分享的报告：Markdown 清单、CSV 表格或 JSON"),
+    ("curriculum", "导出内置课程，或检查你自己的课程文件"),
+    (
+        "curriculum export",
+        "打印内置课程的 YAML，作为你自己课程的起点",
+    ),
+    (
+        "curriculum check",
+        "检查课程文件：打印概要，或列出每个问题及其位置（文件:行:列）",
+    ),
+    ("curricula", "列出进度文件里保存的各个计划及其进度"),
+    (
+        "completions",
+        "打印你的 shell 的补全脚本（安装方法见 README）",
+    ),
+];
+
+/// Arguments (by command path and id) and their Chinese help.
+const ARGS: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "curriculum",
+        "使用这个课程 YAML 文件，而不是内置的大模型学习路线",
+    ),
+    (
+        "",
+        "store",
+        "把进度保存在这个文件里 [默认：数据文件夹中的 studyplan/progress.yaml]",
+    ),
+    (
+        "",
+        "lang",
+        "界面语言：zh 或 en [默认：依次取 STUDYPLAN_LANG、系统区域设置，否则 en]",
+    ),
+    (
+        "",
+        "color",
+        "何时使用颜色：auto（输出到终端且未设置 NO_COLOR 时）、always 或 never",
+    ),
+    ("status", "json", "输出 JSON 而不是表格"),
+    (
+        "list",
+        "stage",
+        "只看这个阶段：序号、编号或标题中的一段文字",
+    ),
+    (
+        "list",
+        "state",
+        "只看这个状态的主题：todo、in-progress、done 或 skipped",
+    ),
+    ("list", "json", "输出 JSON 而不是表格"),
+    ("next", "json", "输出 JSON 而不是文字"),
+    (
+        "report",
+        "format",
+        "报告格式：markdown（按阶段分组的清单）、csv（每个主题一行）或 json",
+    ),
+    (
+        "report",
+        "output",
+        "把报告写入这个文件而不是标准输出；文件整体替换，绝不会只写一半",
+    ),
+    ("curricula", "json", "输出 JSON 而不是表格"),
+    ("begin", "date", "开始日期，格式 YYYY-MM-DD [默认：今天]"),
+    ("note", "topic", "主题：编号、位置（2.4）或标题中的一段文字"),
+    ("note", "text", "笔记内容；多个词之间用空格连接"),
+    ("show", "topic", "主题：编号、位置（2.4）或标题中的一段文字"),
+    ("show", "json", "输出 JSON 而不是文字"),
+    ("log", "stage", "只看这个阶段：序号、编号或标题中的一段文字"),
+    ("log", "since", "只看这一天（YYYY-MM-DD）及以后的修改"),
+    ("log", "json", "输出 JSON 而不是文字"),
+    (
+        "completions",
+        "shell",
+        "shell 的种类：bash、zsh、fish、powershell 或 elvish",
+    ),
+    ("curriculum check", "file", "课程 YAML 文件"),
+];
+
+const TOPICS_HELP: &str = "用编号、位置（2.4）或标题中的一段文字指定主题；要么全部修改，要么都不改";
+
+const ON_HELP: &str = "把这次修改记在更早的某一天（YYYY-MM-DD），而不是今天";
+
+/// The command with every text in Chinese.
+pub fn translate(command: Command) -> Command {
+    let mut command = dress(command, "")
+        .about(ABOUT)
+        .long_about(LONG_ABOUT)
+        .after_help(AFTER_HELP)
+        .after_long_help(AFTER_HELP);
+    for (path, id, help) in ARGS.iter().filter(|(path, ..)| path.is_empty()) {
+        debug_assert!(path.is_empty());
+        command = command.mut_arg(*id, |arg| arg.help(*help));
+    }
+    translate_help_subcommands(command)
+}
+
+/// Translates one command and, depth first, its subcommands.
+fn dress(mut command: Command, path: &str) -> Command {
+    let has_version = command.get_version().is_some();
+    command = command
+        .help_template(TEMPLATE)
+        .subcommand_help_heading("命令")
+        .subcommand_value_name("命令")
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("显示帮助"),
+        );
+    if has_version && path.is_empty() {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("显示版本"),
+        );
+    }
+    if let Some((_, about)) = COMMANDS.iter().find(|(p, _)| *p == path) {
+        command = command.about(*about).long_about(None);
+    }
+    let ids: Vec<(String, bool, bool)> = command
+        .get_arguments()
+        .map(|arg| {
+            let takes_value = arg.get_action().takes_values();
+            (arg.get_id().to_string(), arg.is_positional(), takes_value)
+        })
+        .collect();
+    for (id, positional, takes_value) in ids {
+        let help = ARGS
+            .iter()
+            .find(|(p, i, _)| *p == path && *i == id)
+            .map(|(_, _, help)| *help)
+            .or((id == "topics").then_some(TOPICS_HELP))
+            .or((id == "on").then_some(ON_HELP));
+        command = command.mut_arg(id, |arg| {
+            let arg = arg
+                .help_heading(if positional { "参数" } else { "选项" })
+                .hide_possible_values(takes_value);
+            match help {
+                Some(help) => arg.help(help),
+                None => arg,
+            }
+        });
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        command = command.mut_subcommand(name, |sub| dress(sub, &sub_path));
+    }
+    command
+}
+
+const HELP_ABOUT: &str = "显示本帮助，或所给命令的帮助";
+
+/// Builds the command so that clap adds its `help` subcommands, then says what they do.
+fn translate_help_subcommands(mut command: Command) -> Command {
+    command.build();
+    let mut command = command.mut_subcommand("help", |help| help.about(HELP_ABOUT));
+    let parents: Vec<String> = command
+        .get_subcommands()
+        .filter(|sub| sub.get_subcommands().any(|s| s.get_name() == "help"))
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for parent in parents {
+        command = command.mut_subcommand(parent, |sub| {
+            sub.mut_subcommand("help", |help| help.about(HELP_ABOUT))
+        });
+    }
+    command
+}
+
+/// The values of the choice options, described in Chinese: (command path, argument, value, help).
+const VALUES: &[(&str, &str, &str, &str)] = &[
+    ("", "lang", "en", "英文"),
+    ("", "lang", "zh", "中文"),
+    (
+        "",
+        "color",
+        "auto",
+        "输出到终端且未设置 NO_COLOR 时使用颜色",
+    ),
+    ("", "color", "always", "总是使用颜色"),
+    ("", "color", "never", "从不使用颜色"),
+    ("list", "state", "todo", "未开始"),
+    ("list", "state", "in-progress", "进行中"),
+    ("list", "state", "done", "已完成"),
+    ("list", "state", "skipped", "已跳过"),
+    (
+        "report",
+        "format",
+        "markdown",
+        "按阶段分组的清单，概要在最前",
+    ),
+    (
+        "report",
+        "format",
+        "csv",
+        "每个主题一行，适合电子表格（带 BOM 的 UTF-8）",
+    ),
+    (
+        "report",
+        "format",
+        "json",
+        "`status --json` 的内容加上全部主题",
+    ),
+];
+
+/// The command for a completion script, with the values of choice options described in Chinese.
+///
+/// Only for generating scripts: the values become plain strings, which the parser's typed
+/// options would not accept.
+pub fn describe_values(command: Command) -> Command {
+    describe_values_in(command, "")
+}
+
+fn describe_values_in(mut command: Command, path: &str) -> Command {
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|arg| arg.get_id().to_string())
+        .collect();
+    for id in ids {
+        // Global options are copied into every subcommand; their values are listed at the top.
+        let values: Vec<PossibleValue> = VALUES
+            .iter()
+            .filter(|(p, i, ..)| (*p == path || p.is_empty()) && *i == id)
+            .map(|(_, _, value, help)| PossibleValue::new(*value).help(*help))
+            .collect();
+        if !values.is_empty() {
+            command = command.mut_arg(id, |arg| {
+                arg.value_parser(PossibleValuesParser::new(values))
+            });
+        }
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        command = command.mut_subcommand(name, |sub| describe_values_in(sub, &sub_path));
+    }
+    command
+}
+
+/// A usage error in Chinese, for the kinds a learner meets; none for help, version and the rare
+/// kinds, which clap shows itself.
+pub fn usage_error(err: &clap::Error) -> Option<String> {
+    let text = |kind| match err.get(kind) {
+        Some(ContextValue::String(value)) => Some(value.clone()),
+        Some(ContextValue::StyledStr(value)) => Some(plain(value)),
+        Some(ContextValue::Strings(values)) => Some(values.join("、")),
+        Some(ContextValue::StyledStrs(values)) => {
+            Some(values.iter().map(plain).collect::<Vec<_>>().join("、"))
+        }
+        _ => None,
+    };
+    let quoted = |kind| match err.get(kind) {
+        Some(ContextValue::Strings(values)) => Some(
+            values
+                .iter()
+                .map(|value| format!("`{value}`"))
+                .collect::<Vec<_>>()
+                .join("、"),
+        ),
+        _ => text(kind).map(|value| format!("`{value}`")),
+    };
+    let suggestion = |kind| {
+        quoted(kind)
+            .map(|value| format!("；你是不是想输入 {value}？"))
+            .unwrap_or_default()
+    };
+    let message = match err.kind() {
+        ErrorKind::InvalidValue => {
+            let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            let arg = quoted(ContextKind::InvalidArg).unwrap_or_default();
+            let valid = text(ContextKind::ValidValue)
+                .map(|values| format!("；可选的值：{values}"))
+                .unwrap_or_default();
+            if value.is_empty() {
+                format!("{arg} 需要一个值{valid}")
+            } else {
+                format!("`{value}` 不是 {arg} 的有效值{valid}")
+            }
+        }
+        ErrorKind::UnknownArgument => format!(
+            "不认识的参数 {}{}",
+            quoted(ContextKind::InvalidArg).unwrap_or_default(),
+            suggestion(ContextKind::SuggestedArg)
+        ),
+        ErrorKind::InvalidSubcommand => format!(
+            "不认识的命令 {}{}",
+            quoted(ContextKind::InvalidSubcommand).unwrap_or_default(),
+            suggestion(ContextKind::SuggestedSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "缺少必需的参数：{}",
+            text(ContextKind::InvalidArg).unwrap_or_default()
+        ),
+        ErrorKind::ValueValidation => format!(
+            "{} 的值 `{}` 无效",
+            quoted(ContextKind::InvalidArg).unwrap_or_default(),
+            text(ContextKind::InvalidValue).unwrap_or_default()
+        ),
+        ErrorKind::ArgumentConflict => format!(
+            "参数 {} 不能和 {} 一起使用",
+            quoted(ContextKind::InvalidArg).unwrap_or_default(),
+            quoted(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => format!(
+            "参数 {} 的值个数不对",
+            quoted(ContextKind::InvalidArg).unwrap_or_default()
+        ),
+        _ => return None,
+    };
+    let usage = text(ContextKind::Usage)
+        .map(|usage| {
+            let usage = usage.trim();
+            let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+            format!("\n\n用法：{usage}")
+        })
+        .unwrap_or_default();
+    Some(format!(
+        "studyplan: 错误：{message}{usage}\n\n更多信息请运行 `studyplan --help`\n"
+    ))
+}
+
+fn plain(text: &StyledStr) -> String {
+    text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command and every argument the definitions have, by path, so a new one cannot ship
+    /// with English help in the Chinese interface.
+    fn walk(command: &Command, path: &str, out: &mut Vec<(String, Option<String>)>) {
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            if !matches!(id, "help" | "version") {
+                out.push((path.to_owned(), Some(id.to_owned())));
+            }
+        }
+        for sub in command.get_subcommands() {
+            let sub_path = if path.is_empty() {
+                sub.get_name().to_owned()
+            } else {
+                format!("{path} {}", sub.get_name())
+            };
+            out.push((sub_path.clone(), None));
+            walk(sub, &sub_path, out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_chinese_help() {
+        let mut found = Vec::new();
+        walk(&crate::cli::Cli::command(), "", &mut found);
+        let missing: Vec<String> = found
+            .into_iter()
+            .filter(|(path, id)| match id {
+                None => !COMMANDS.iter().any(|(p, _)| p == path),
+                Some(id) => {
+                    !matches!(id.as_str(), "topics" | "on")
+                        && !ARGS.iter().any(|(p, i, _)| p == path && i == id)
+                }
+            })
+            .map(|(path, id)| format!("{path} {}", id.unwrap_or_default()))
+            .collect();
+        assert!(missing.is_empty(), "no Chinese help for: {missing:?}");
+    }
+}

@@ -1,0 +1,69 @@
+//! `curriculum check`: what a sound curriculum file holds, in brief.
+
+use comfy_table::{Cell, CellAlignment};
+
+use super::{Style, label, share_text};
+use crate::curriculum::Loaded;
+use crate::i18n::Lang;
+
+/// The summary of a curriculum that passed every check.
+pub fn summary(loaded: &Loaded, style: &Style) -> String {
+    let lang = style.lang;
+    let c = &loaded.curriculum;
+    let days: i64 = c.stages.iter().map(|stage| stage.days).sum();
+    let mut out = match lang {
+        Lang::En => format!("`{}` is a sound curriculum.\n", loaded.source),
+        Lang::Zh => format!("`{}` 是一份合格的课程。\n", loaded.source),
+    };
+    let line = |out: &mut String, en: &str, zh: &str, value: String| {
+        out.push_str(&label(lang.pick(en, zh), lang));
+        out.push_str(&value);
+        out.push('\n');
+    };
+    line(&mut out, "Id", "编号", c.id.clone());
+    line(&mut out, "Title", "标题", c.title.get(lang).to_owned());
+    line(&mut out, "Stages", "阶段", c.stages.len().to_string());
+    line(&mut out, "Topics", "主题", loaded.topic_count().to_string());
+    line(&mut out, "Days", "天数", days.to_string());
+    line(
+        &mut out,
+        "Band",
+        "区间",
+        format!(
+            "{}-{}",
+            share_text(c.band.low).trim_end_matches('%'),
+            share_text(c.band.high)
+        ),
+    );
+    if let Some(genius) = c.genius_days {
+        line(
+            &mut out,
+            "Genius",
+            "天才",
+            match lang {
+                Lang::En => format!("everything within {genius} days"),
+                Lang::Zh => format!("{genius} 天内全部完成"),
+            },
+        );
+    }
+    let mut table = style.table();
+    table.set_header([
+        "#",
+        lang.pick("Stage", "阶段"),
+        lang.pick("Id", "编号"),
+        lang.pick("Days", "天数"),
+        lang.pick("Topics", "主题数"),
+    ]);
+    for (s, stage) in c.stages.iter().enumerate() {
+        table.add_row([
+            Cell::new(s + 1),
+            Cell::new(stage.title.get(lang)),
+            Cell::new(&stage.id),
+            Cell::new(stage.days).set_alignment(CellAlignment::Right),
+            Cell::new(stage.topics.len()).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    style.fit(&mut table, &[0, 3, 4], &[], 0);
+    out.push_str(&format!("{table}\n"));
+    out
+}

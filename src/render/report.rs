@@ -1,0 +1,248 @@
+//! Reports to share: a Markdown checklist, a CSV sheet and a JSON document.
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::{ListFilter, list_json, percent_text, state_name, status_json, topic_line, verdict};
+use crate::curriculum::Loaded;
+use crate::i18n::Lang;
+use crate::progress::{Replay, State, Summary};
+use crate::schedule::Outlook;
+
+/// A Markdown checklist: the summary and verdict on top, then `- [x]`/`- [ ]` per topic under
+/// its stage's heading.
+pub fn markdown(
+    loaded: &Loaded,
+    replay: &Replay,
+    summary: &Summary,
+    lang: Lang,
+    today: NaiveDate,
+) -> String {
+    let c = &loaded.curriculum;
+    let overall = summary.overall;
+    let mut out = format!("# {}\n\n", escape(c.title.get(lang)));
+    let mut fact = |label: &str, value: String| {
+        out.push_str(&format!("- **{label}{}** {value}\n", lang.pick(":", "：")));
+    };
+    let mut overall_text = match lang {
+        Lang::En => format!(
+            "{}/{} done ({})",
+            overall.done,
+            overall.total,
+            percent_text(overall.done, overall.total)
+        ),
+        Lang::Zh => format!(
+            "已完成 {}/{}（{}）",
+            overall.done,
+            overall.total,
+            percent_text(overall.done, overall.total)
+        ),
+    };
+    if overall.skipped > 0 {
+        overall_text.push_str(&match lang {
+            Lang::En => format!(
+                ", {} skipped; covered {}",
+                overall.skipped,
+                percent_text(overall.covered(), overall.total)
+            ),
+            Lang::Zh => format!(
+                "，跳过 {} 个；已覆盖 {}",
+                overall.skipped,
+                percent_text(overall.covered(), overall.total)
+            ),
+        });
+    }
+    fact(lang.pick("Overall", "总体"), overall_text);
+    fact(
+        lang.pick("Readiness", "准备度"),
+        escape(&verdict(loaded, summary, lang)),
+    );
+    fact(
+        lang.pick("Next", "下一个"),
+        match summary.next {
+            Some(pos) => escape(&topic_line(loaded, pos, lang)),
+            None => escape(super::nothing_left(lang)),
+        },
+    );
+    fact(lang.pick("Date", "日期"), today.to_string());
+
+    for (s, (stage, counts)) in c.stages.iter().zip(&summary.stages).enumerate() {
+        let counts_text = match lang {
+            Lang::En => format!(
+                "{} days; {}/{} done, {}",
+                stage.days,
+                counts.done,
+                counts.total,
+                percent_text(counts.done, counts.total)
+            ),
+            Lang::Zh => format!(
+                "{} 天；已完成 {}/{}，{}",
+                stage.days,
+                counts.done,
+                counts.total,
+                percent_text(counts.done, counts.total)
+            ),
+        };
+        out.push_str(&format!(
+            "\n## {}. {}{}\n\n",
+            s + 1,
+            escape(stage.title.get(lang)),
+            match lang {
+                Lang::En => format!(" ({counts_text})"),
+                Lang::Zh => format!("（{counts_text}）"),
+            }
+        ));
+        for (&pos, progress) in loaded.order.iter().zip(&replay.topics) {
+            if pos.stage != s {
+                continue;
+            }
+            let topic = loaded.topic(pos);
+            let check = if progress.state == State::Done {
+                "x"
+            } else {
+                " "
+            };
+            let title = escape(topic.title.get(lang));
+            let title = if progress.state == State::Skipped {
+                format!("~~{title}~~")
+            } else {
+                title
+            };
+            out.push_str(&format!("- [{check}] {pos} {title} `{}`", topic.id));
+            if let Some(day) = progress.since {
+                out.push_str(&match (progress.state, lang) {
+                    (State::Todo, _) => String::new(),
+                    (State::InProgress, Lang::En) => format!(" (in progress since {day})"),
+                    (State::InProgress, Lang::Zh) => format!("（{day} 起进行中）"),
+                    (state, Lang::En) => format!(" ({} {day})", state_name(state, lang)),
+                    (state, Lang::Zh) => format!("（{day} {}）", state_name(state, lang)),
+                });
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Markdown's special characters in running text, escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The CSV header; the keys are the same in every language, like JSON's.
+pub const CSV_HEADER: [&str; 8] = [
+    "stage",
+    "stage_id",
+    "stage_title",
+    "position",
+    "topic_id",
+    "title",
+    "state",
+    "since",
+];
+
+/// A CSV sheet, one row per topic. It starts with a UTF-8 byte-order mark and ends lines with
+/// CRLF, so spreadsheets (Excel above all) read Chinese text right; fields are quoted as RFC 4180
+/// says.
+pub fn csv(loaded: &Loaded, replay: &Replay, lang: Lang) -> String {
+    let mut out = String::from('\u{feff}');
+    csv_row(&mut out, CSV_HEADER);
+    for (&pos, progress) in loaded.order.iter().zip(&replay.topics) {
+        let stage = &loaded.curriculum.stages[pos.stage];
+        let topic = loaded.topic(pos);
+        let state = serde_json::to_value(progress.state)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        csv_row(
+            &mut out,
+            [
+                &(pos.stage + 1).to_string(),
+                &stage.id,
+                stage.title.get(lang),
+                &pos.to_string(),
+                &topic.id,
+                topic.title.get(lang),
+                &state,
+                &progress
+                    .since
+                    .map(|day| day.to_string())
+                    .unwrap_or_default(),
+            ],
+        );
+    }
+    out
+}
+
+fn csv_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if field.contains([',', '"', '\n', '\r']) || field.trim() != field {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// The `status --json` object with `topics`, every topic as `list --json` gives it, added at the
+/// end.
+pub fn json(
+    loaded: &Loaded,
+    replay: &Replay,
+    summary: &Summary,
+    outlook: &Outlook,
+    lang: Lang,
+) -> String {
+    // Built from the two documents themselves, so the report always has exactly their keys.
+    let status: Value = serde_json::from_str(&status_json(loaded, summary, outlook, lang))
+        .unwrap_or_else(|_| Value::Object(Default::default()));
+    let topics: Value =
+        serde_json::from_str(&list_json(loaded, replay, ListFilter::default(), lang))
+            .unwrap_or(Value::Array(Vec::new()));
+    let mut report = match status {
+        Value::Object(map) => map,
+        _ => Default::default(),
+    };
+    report.insert("topics".into(), topics);
+    super::to_json(&report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        assert_eq!(escape("a*b_[c]`d`"), "a\\*b\\_\\[c\\]\\`d\\`");
+        assert_eq!(escape("大模型 AI？"), "大模型 AI？");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        let mut out = String::new();
+        csv_row(
+            &mut out,
+            ["plain", "a,b", "say \"hi\"", "two\nlines", " pad"],
+        );
+        assert_eq!(
+            out,
+            "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" pad\"\r\n"
+        );
+    }
+}

@@ -1,0 +1,362 @@
+//! Your own curriculum: exporting the built-in one, checking a file, progress kept apart per
+//! curriculum id, the `curricula` listing, and shell completions.
+
+mod common;
+
+use common::{TestEnv, assert_text, fixture};
+
+fn tiny() -> String {
+    fixture("tiny.yaml").display().to_string()
+}
+
+/// The tiny fixture under another curriculum id, with the same topic ids.
+fn tiny_copy(env: &TestEnv) -> String {
+    let text = std::fs::read_to_string(fixture("tiny.yaml")).unwrap();
+    let copy = text.replacen("id: tiny\n", "id: tiny-copy\n", 1);
+    assert_ne!(copy, text);
+    env.write("tiny-copy.yaml", copy).display().to_string()
+}
+
+fn done_ids(env: &TestEnv, curriculum: Option<&str>) -> Vec<String> {
+    let mut args = Vec::new();
+    if let Some(file) = curriculum {
+        args.extend(["--curriculum", file]);
+    }
+    args.extend(["list", "--state", "done", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&env.ok(&args)).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|topic| topic["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn switching_curricula_never_mixes_their_progress() {
+    let env = TestEnv::new();
+    let tiny = tiny();
+    let copy = tiny_copy(&env);
+    env.ok(&["--curriculum", &tiny, "done", "alpha", "beta"]);
+    env.ok(&["done", "1.1"]);
+    env.ok(&["--curriculum", &copy, "done", "delta"]);
+    // The env var picks a curriculum as the flag does.
+    env.cmd()
+        .env("STUDYPLAN_CURRICULUM", &copy)
+        .args(["undo", "delta"])
+        .assert()
+        .success();
+    env.cmd()
+        .env("STUDYPLAN_CURRICULUM", &copy)
+        .args(["done", "gamma"])
+        .assert()
+        .success();
+
+    assert_eq!(done_ids(&env, Some(&tiny)), ["alpha", "beta"]);
+    assert_eq!(
+        done_ids(&env, Some(&copy)),
+        ["gamma"],
+        "same topic ids, another plan"
+    );
+    assert_eq!(done_ids(&env, None), ["what-llms-can-do"]);
+    // Undoing in one plan leaves the other alone.
+    env.ok(&["--curriculum", &copy, "undo", "alpha"]);
+    assert_eq!(done_ids(&env, Some(&tiny)), ["alpha", "beta"]);
+    // Topics of another plan are not orphans of this one: no warning.
+    let output = env
+        .cmd()
+        .args(["--curriculum", &tiny, "status"])
+        .output()
+        .unwrap();
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn curricula_lists_every_plan_in_the_store_with_its_progress() {
+    let env = TestEnv::new();
+    let tiny = tiny();
+    let copy = tiny_copy(&env);
+    env.ok(&["done", "1.1", "1.2", "1.3"]);
+    env.ok(&["skip", "4.1"]);
+    env.ok(&["--curriculum", &copy, "start", "beta"]);
+    env.ok(&["--curriculum", &tiny, "done", "alpha"]);
+    assert_text(
+        &env.ok(&["--curriculum", &tiny, "curricula"]),
+        "\
+╭───┬─────────────┬─────────────┬─────────────┬─────────────┬─────────┬─────────────╮
+│   ┆ Plan        ┆ Title       ┆ Done        ┆ In progress ┆ Skipped ┆ Last change │
+╞═══╪═════════════╪═════════════╪═════════════╪═════════════╪═════════╪═════════════╡
+│   ┆ llm-roadmap ┆             ┆           3 ┆           0 ┆       1 ┆ 2026-11-29  │
+│   ┆ tiny-copy   ┆             ┆           0 ┆           1 ┆       0 ┆ 2026-11-29  │
+│ * ┆ tiny        ┆ Tiny course ┆ 1/5 (20.0%) ┆           0 ┆       0 ┆ 2026-11-29  │
+╰───┴─────────────┴─────────────┴─────────────┴─────────────┴─────────┴─────────────╯
+* the curriculum in use; pick another with --curriculum FILE
+",
+    );
+    assert_text(
+        &env.ok(&["--lang", "zh", "curricula"]),
+        "\
+╭───┬─────────────┬────────────────────┬─────────────┬────────┬──────┬────────────╮
+│   ┆ 计划        ┆ 标题               ┆ 完成        ┆ 进行中 ┆ 跳过 ┆ 最近修改   │
+╞═══╪═════════════╪════════════════════╪═════════════╪════════╪══════╪════════════╡
+│ * ┆ llm-roadmap ┆ 大模型 AI 学习路线 ┆ 3/41 (7.3%) ┆      0 ┆    1 ┆ 2026-11-29 │
+│   ┆ tiny-copy   ┆                    ┆           0 ┆      1 ┆    0 ┆ 2026-11-29 │
+│   ┆ tiny        ┆                    ┆           1 ┆      0 ┆    0 ┆ 2026-11-29 │
+╰───┴─────────────┴────────────────────┴─────────────┴────────┴──────┴────────────╯
+* 为当前使用的课程；用 --curriculum FILE 换用其他课程
+",
+    );
+    let json: serde_json::Value = serde_json::from_str(&env.ok(&["curricula", "--json"])).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([
+            {"id": "llm-roadmap", "current": true, "title": "LLM learning roadmap", "done": 3,
+             "in_progress": 0, "skipped": 1, "total": 41, "events": 4, "last_change": "2026-11-29"},
+            {"id": "tiny-copy", "current": false, "title": null, "done": 0,
+             "in_progress": 1, "skipped": 0, "total": null, "events": 1, "last_change": "2026-11-29"},
+            {"id": "tiny", "current": false, "title": null, "done": 1,
+             "in_progress": 0, "skipped": 0, "total": null, "events": 1, "last_change": "2026-11-29"},
+        ])
+    );
+}
+
+#[test]
+fn curricula_on_an_empty_store_shows_the_current_plan_and_creates_nothing() {
+    let env = TestEnv::new();
+    let out = env.ok(&["curricula"]);
+    assert!(
+        out.contains("│ * ┆ llm-roadmap ┆ LLM learning roadmap ┆ 0/41 (0.0%) ┆"),
+        "{out}"
+    );
+    assert_eq!(env.store_bytes(), None);
+}
+
+#[test]
+fn export_prints_the_built_in_yaml_verbatim_and_it_checks_clean() {
+    let env = TestEnv::new();
+    let exported = env.ok(&["curriculum", "export"]);
+    let shipped = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("curriculum/llm-roadmap.yaml"),
+    )
+    .unwrap();
+    assert_eq!(exported, shipped);
+    let file = env.write("mine.yaml", &exported).display().to_string();
+    let out = env.ok(&["curriculum", "check", &file]);
+    assert!(
+        out.starts_with(&format!("`{file}` is a sound curriculum.\n")),
+        "{out}"
+    );
+    assert!(
+        out.contains("Stages:     4\nTopics:     41\nDays:       90\nBand:       60-70%\n"),
+        "{out}"
+    );
+    assert_eq!(env.store_bytes(), None);
+}
+
+#[test]
+fn check_summarises_a_sound_curriculum_in_both_languages() {
+    let env = TestEnv::new();
+    let tiny = tiny();
+    assert_text(
+        &env.ok(&["curriculum", "check", &tiny]),
+        &format!(
+            "\
+`{tiny}` is a sound curriculum.
+Id:         tiny
+Title:      Tiny course
+Stages:     2
+Topics:     5
+Days:       5
+Band:       60-80%
+Genius:     everything within 3 days
+╭───┬──────────────┬────────┬──────┬────────╮
+│ # ┆ Stage        ┆ Id     ┆ Days ┆ Topics │
+╞═══╪══════════════╪════════╪══════╪════════╡
+│ 1 ┆ First stage  ┆ first  ┆    2 ┆      3 │
+│ 2 ┆ Second stage ┆ second ┆    3 ┆      2 │
+╰───┴──────────────┴────────┴──────┴────────╯
+"
+        ),
+    );
+    assert_text(
+        &env.ok(&["--lang", "zh", "curriculum", "check", &tiny]),
+        &format!(
+            "\
+`{tiny}` 是一份合格的课程。
+编号：      tiny
+标题：      小课程
+阶段：      2
+主题：      5
+天数：      5
+区间：      60-80%
+天才：      3 天内全部完成
+╭───┬──────────┬────────┬──────┬────────╮
+│ # ┆ 阶段     ┆ 编号   ┆ 天数 ┆ 主题数 │
+╞═══╪══════════╪════════╪══════╪════════╡
+│ 1 ┆ 第一阶段 ┆ first  ┆    2 ┆      3 │
+│ 2 ┆ 第二阶段 ┆ second ┆    3 ┆      2 │
+╰───┴──────────┴────────┴──────┴────────╯
+"
+        ),
+    );
+}
+
+const BROKEN: &str = "\
+id: my plan
+title: ''
+band:
+  low: 0.9
+  high: 0.7
+genius_days: 0
+stages:
+  - id: basics
+    title: { zh: 基础, en: Basics }
+    days: 0
+    topics:
+      - { id: intro, title: Intro }
+      - { id: intro, title: Again }
+  - id: empty
+    title: Empty
+    days: 3
+    topics: []
+  - id: more
+    title: More
+    days: -1
+    topics:
+      - id: basics
+        title: { en: '' }
+";
+
+#[test]
+fn check_reports_every_problem_with_file_line_and_column() {
+    let env = TestEnv::new();
+    let file = env.write("broken.yaml", BROKEN).display().to_string();
+    let store_before = env.store_bytes();
+    let err = env.fails(&["curriculum", "check", &file], 1);
+    assert_text(
+        &err,
+        &format!(
+            "\
+studyplan: error: the curriculum `{file}` has 10 problems:
+  {file}:1:5: the curriculum: id `my plan` is not a valid id; use letters, digits, `-`, `_` and `.`
+  {file}:2:8: the curriculum: the title is empty
+  {file}:4:8: band: `low` (0.9) is greater than `high` (0.7)
+  {file}:6:14: genius_days: 0 is not a positive number of days
+  {file}:10:11: stage 1 (`basics`): days is 0; it must be a positive number
+  {file}:13:15: topic 1.2 (`intro`): duplicate id `intro`, already used by topic 1.1 (`intro`)
+  {file}:17:13: stage 2 (`empty`): the stage has no topics
+  {file}:20:11: stage 3 (`more`): days is -1; it must be a positive number
+  {file}:22:13: topic 3.1 (`basics`): duplicate id `basics`, already used by stage 1 (`basics`)
+  {file}:23:16: topic 3.1 (`basics`): the title is empty
+fix them and check again with `studyplan curriculum check {file}`
+"
+        ),
+    );
+    let err = env.fails(&["--lang", "zh", "curriculum", "check", &file], 1);
+    assert!(
+        err.starts_with(&format!("studyplan: 错误：课程 `{file}` 有 10 个问题：\n")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "  {file}:17:13: 第 2 阶段（`empty`）：这个阶段没有主题\n"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "  {file}:23:16: 主题 3.1（`basics`）：标题是空的\n"
+        )),
+        "{err}"
+    );
+    assert_eq!(
+        env.store_bytes(),
+        store_before,
+        "the store is never touched"
+    );
+    assert_eq!(env.store_bytes(), None);
+}
+
+#[test]
+fn check_reports_syntax_and_type_errors_with_their_location() {
+    let env = TestEnv::new();
+    let file = env
+        .write("syntax.yaml", "id: c\ntitle: C\nstages: [\n")
+        .display()
+        .to_string();
+    let err = env.fails(&["curriculum", "check", &file], 1);
+    assert!(
+        err.starts_with(&format!("studyplan: error: {file}:4:1: ")),
+        "{err}"
+    );
+    let file = env
+        .write(
+            "types.yaml",
+            "id: c\ntitle: C\nband: {low: 0.6, high: 0.7}\nstages:\n  - {id: s, title: S, days: ten, topics: []}\n",
+        )
+        .display()
+        .to_string();
+    let err = env.fails(&["--lang", "zh", "curriculum", "check", &file], 1);
+    assert!(
+        err.starts_with(&format!("studyplan: 错误：{file}:5:")),
+        "{err}"
+    );
+    assert!(
+        err.contains("课程文件格式有误") && err.contains("invalid type"),
+        "{err}"
+    );
+    let missing = env.dir.path().join("none.yaml").display().to_string();
+    let err = env.fails(&["curriculum", "check", &missing], 1);
+    assert!(
+        err.contains(&format!("cannot read the curriculum `{missing}`")),
+        "{err}"
+    );
+    assert_eq!(env.store_bytes(), None);
+}
+
+#[test]
+fn completions_for_every_shell_name_the_commands_and_the_topics() {
+    let env = TestEnv::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = env.ok(&["completions", shell]);
+        for word in [
+            "studyplan",
+            "report",
+            "curricula",
+            "completions",
+            "lang",
+            "color",
+        ] {
+            assert!(script.contains(word), "{shell} script lacks `{word}`");
+        }
+    }
+    // Topic ids of the curriculum in use complete after done/start/skip/undo, with their titles.
+    let bash = env.ok(&["completions", "bash"]);
+    assert!(
+        bash.contains("why-rag-revisited") && bash.contains("applied-basics"),
+        "{bash}"
+    );
+    let tiny = fixture("tiny.yaml").display().to_string();
+    let zsh = env.ok(&["--curriculum", &tiny, "completions", "zsh"]);
+    assert!(zsh.contains("alpha\\:\"1.1 Alpha\""), "{zsh}");
+    assert!(!zsh.contains("why-rag"), "{zsh}");
+    // Descriptions follow the interface language where the shell shows them.
+    let fish = env.ok(&["--lang", "zh", "completions", "fish"]);
+    assert!(fish.contains("把主题标记为已完成"), "{fish}");
+    assert!(
+        fish.contains(
+            "\"__fish_studyplan_using_subcommand undo\" -f -a 'why-rag' -d '2.1 为什么要做 RAG'"
+        ),
+        "{fish}"
+    );
+    assert!(fish.contains("always\\t'总是使用颜色'"), "{fish}");
+    assert!(!fish.contains("Colour when"), "{fish}");
+    // Typing a position or a piece of a title still works: the lists are for the shell only.
+    env.ok(&["done", "2.1", "思维链"]);
+    assert!(env.ok(&["list", "--state", "done"]).contains("cot-and-tot"));
+    let err = env.fails(&["completions", "tcsh"], 2);
+    assert!(err.contains("invalid value 'tcsh'"), "{err}");
+}

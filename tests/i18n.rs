@@ -1,0 +1,432 @@
+//! Chinese and English: choosing the language, titles with fallback, help, and every error in
+//! both languages.
+
+mod common;
+
+use common::{TestEnv, assert_text, fixture};
+
+fn tiny() -> String {
+    fixture("tiny.yaml").display().to_string()
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("utf-8")
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("utf-8")
+}
+
+#[test]
+fn the_flag_beats_the_variable_which_beats_the_locale() {
+    let env = TestEnv::new();
+    let next = |cmd: &mut assert_cmd::Command| stdout(&cmd.arg("next").output().unwrap());
+    let english = "1.1 what-llms-can-do  What can large-model AI do?\n";
+    let chinese = "1.1 what-llms-can-do  大模型 AI 能干什么？\n";
+    assert_eq!(next(&mut env.cmd()), english);
+    assert_eq!(next(env.cmd().env("LANG", "zh_CN.UTF-8")), chinese);
+    assert_eq!(next(env.cmd().env("LC_ALL", "zh_TW.UTF-8")), chinese);
+    assert_eq!(
+        next(
+            env.cmd()
+                .env("LC_ALL", "en_US.UTF-8")
+                .env("LANG", "zh_CN.UTF-8")
+        ),
+        english
+    );
+    assert_eq!(
+        next(
+            env.cmd()
+                .env("LANG", "zh_CN.UTF-8")
+                .env("STUDYPLAN_LANG", "en")
+        ),
+        english
+    );
+    assert_eq!(next(env.cmd().env("STUDYPLAN_LANG", "zh")), chinese);
+    assert_eq!(
+        next(env.cmd().env("STUDYPLAN_LANG", "zh").args(["--lang", "en"])),
+        english
+    );
+    assert_eq!(next(env.cmd().args(["--lang=zh"])), chinese);
+}
+
+#[test]
+fn titles_fall_back_to_the_other_language() {
+    let env = TestEnv::new();
+    let tiny = tiny();
+    // `gamma` has one title only; it is shown in both languages.
+    for lang in ["zh", "en"] {
+        let out = env.ok(&["--curriculum", &tiny, "--lang", lang, "list", "--json"]);
+        assert!(out.contains("\"title\": \"Gamma only\""), "{out}");
+    }
+    let out = env.ok(&["--curriculum", &tiny, "--lang", "zh", "list", "1"]);
+    assert!(out.contains("甲") && out.contains("Gamma only"), "{out}");
+}
+
+#[test]
+fn the_list_reads_in_chinese() {
+    let env = TestEnv::new();
+    let tiny = tiny();
+    env.ok(&["--curriculum", &tiny, "done", "alpha", "gamma"]);
+    env.ok(&["--curriculum", &tiny, "start", "delta"]);
+    let out = env.ok(&["--curriculum", &tiny, "--lang", "zh", "list"]);
+    assert_text(
+        &out,
+        "\
+╭─────┬─────┬─────────┬────────────┬────────┬────────────╮
+│     ┆ #   ┆ 编号    ┆ 标题       ┆ 状态   ┆ 日期       │
+╞═════╪═════╪═════════╪════════════╪════════╪════════════╡
+│ [x] ┆ 1.1 ┆ alpha   ┆ 甲         ┆ 已完成 ┆ 2026-11-29 │
+│ [ ] ┆ 1.2 ┆ beta    ┆ 乙         ┆ 未开始 ┆            │
+│ [x] ┆ 1.3 ┆ gamma   ┆ Gamma only ┆ 已完成 ┆ 2026-11-29 │
+│ [~] ┆ 2.1 ┆ delta   ┆ 丁         ┆ 进行中 ┆ 2026-11-29 │
+│ [ ] ┆ 2.2 ┆ epsilon ┆ 戊         ┆ 未开始 ┆            │
+╰─────┴─────┴─────────┴────────────┴────────┴────────────╯
+",
+    );
+    let changed = env.ok(&[
+        "--curriculum",
+        &tiny,
+        "--lang",
+        "zh",
+        "done",
+        "beta",
+        "alpha",
+    ]);
+    assert_text(
+        &changed,
+        "\
+[x] 1.2 beta  乙  （未开始 -> 已完成）
+[x] 1.1 alpha  甲  （已经是已完成，未改变）
+总体：3/5（60.0%），已进入 60-80% 区间：你已经开始具备成为一名大模型 AI 人才的正确特征
+",
+    );
+}
+
+#[test]
+fn json_keys_are_the_same_in_both_languages() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    for args in [
+        &["status", "--json"][..],
+        &["list", "--json"],
+        &["next", "--json"],
+        &["curricula", "--json"],
+        &["report", "--format", "json"],
+    ] {
+        let keys = |lang: &str| {
+            let mut all = vec!["--lang", lang];
+            all.extend(args);
+            let value: serde_json::Value = serde_json::from_str(&env.ok(&all)).unwrap();
+            let mut keys = Vec::new();
+            collect_keys(&value, "", &mut keys);
+            keys
+        };
+        let en = keys("en");
+        assert!(!en.is_empty());
+        assert_eq!(en, keys("zh"), "{args:?}");
+    }
+}
+
+fn collect_keys(value: &serde_json::Value, path: &str, keys: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                let path = format!("{path}.{key}");
+                keys.push(path.clone());
+                collect_keys(child, &path, keys);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                collect_keys(item, &format!("{path}[]"), keys);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn help_speaks_chinese_where_clap_allows() {
+    let env = TestEnv::new();
+    let zh = env.ok(&["--lang", "zh", "--help"]);
+    for words in [
+        "用法：",
+        "命令",
+        "选项",
+        "显示帮助",
+        "生成可分享的报告",
+        "界面语言",
+    ] {
+        assert!(zh.contains(words), "`{words}` missing from:\n{zh}");
+    }
+    let zh = stdout(
+        &env.cmd()
+            .env("LANG", "zh_CN.UTF-8")
+            .args(["done", "-h"])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        zh.contains("把主题标记为已完成") && zh.contains("参数"),
+        "{zh}"
+    );
+    // The `help` command is there in Chinese too, at every level.
+    let zh = env.ok(&["--lang", "zh", "help", "done"]);
+    assert!(zh.starts_with("把主题标记为已完成\n"), "{zh}");
+    let zh = env.ok(&["--lang", "zh", "curriculum", "help"]);
+    assert!(zh.contains("显示本帮助，或所给命令的帮助"), "{zh}");
+    let en = env.ok(&["--help"]);
+    assert!(
+        en.contains("Usage:") && en.contains("Write a report to share"),
+        "{en}"
+    );
+    assert!(!en.contains("用法"), "{en}");
+    let version = env.ok(&["--lang", "zh", "--version"]);
+    assert!(version.starts_with("studyplan "), "{version}");
+}
+
+#[test]
+fn usage_errors_speak_both_languages_and_exit_2() {
+    let env = TestEnv::new();
+    let cases: [(&[&str], &str, &str); 4] = [
+        (
+            &["stauts"],
+            "unrecognized subcommand 'stauts'",
+            "不认识的命令 `stauts`；你是不是想输入 `start`、`status`？",
+        ),
+        (
+            &["list", "--state", "finished"],
+            "invalid value 'finished' for '--state <STATE>'",
+            "`finished` 不是 `--state <STATE>` 的有效值；可选的值：todo、in-progress、done、skipped",
+        ),
+        (
+            &["list", "--bogus"],
+            "unexpected argument '--bogus'",
+            "不认识的参数 `--bogus`",
+        ),
+        (
+            &["done"],
+            "required arguments were not provided",
+            "缺少必需的参数：<TOPIC>...",
+        ),
+    ];
+    for (args, en, zh) in cases {
+        let out = env.fails(args, 2);
+        assert!(out.contains(en), "{args:?}:\n{out}");
+        let mut all = vec!["--lang", "zh"];
+        all.extend(args);
+        let out = env.fails(&all, 2);
+        assert!(out.starts_with("studyplan: 错误："), "{out}");
+        assert!(out.contains(zh), "{args:?}:\n{out}");
+        assert!(out.contains("更多信息请运行 `studyplan --help`"), "{out}");
+    }
+}
+
+/// Runs `args` in both languages, expecting `code`, and returns the two messages.
+fn both(env: &TestEnv, args: &[&str], code: i32) -> (String, String) {
+    let en = env.fails(args, code);
+    let mut all = vec!["--lang", "zh"];
+    all.extend(args);
+    let zh = env.fails(&all, code);
+    assert!(en.starts_with("studyplan: error: "), "{en}");
+    assert!(zh.starts_with("studyplan: 错误："), "{zh}");
+    (en, zh)
+}
+
+#[test]
+fn topic_and_stage_errors_in_both_languages() {
+    let env = TestEnv::new();
+    let (en, zh) = both(&env, &["done", "embedings"], 2);
+    assert_text(
+        &en,
+        "studyplan: error: unknown topic `embedings`; did you mean `embeddings`? (name a topic by \
+         id, by position like `2.4`, or by a piece of its title; see `studyplan list`)\n",
+    );
+    assert_text(
+        &zh,
+        "studyplan: 错误：没有这个主题：`embedings`；你是不是想输入 `embeddings`？（可以用编号、\
+         位置如 `2.4` 或标题中的一段文字指定主题；见 `studyplan list`）\n",
+    );
+    let (en, zh) = both(&env, &["done", "rag"], 2);
+    assert!(
+        en.contains("`rag` matches 5 topics:\n  2.1 why-rag  Why do RAG\n"),
+        "{en}"
+    );
+    assert!(en.ends_with("name one by its id or position\n"), "{en}");
+    assert!(
+        zh.contains("`rag` 匹配到 5 个主题：\n  2.1 why-rag  为什么要做 RAG\n"),
+        "{zh}"
+    );
+    assert!(zh.ends_with("请用编号或位置指定其中一个\n"), "{zh}");
+    let (en, zh) = both(&env, &["list", "9"], 2);
+    assert!(en.contains("unknown stage `9`"), "{en}");
+    assert!(zh.contains("没有这个阶段：`9`"), "{zh}");
+    assert_eq!(env.store_bytes(), None, "nothing written");
+}
+
+#[test]
+fn curriculum_errors_in_both_languages() {
+    let env = TestEnv::new();
+    let missing = env.dir.path().join("missing.yaml").display().to_string();
+    let (en, zh) = both(&env, &["--curriculum", &missing, "status"], 1);
+    assert!(
+        en.contains(&format!(
+            "cannot read the curriculum `{missing}`: no such file or folder"
+        )),
+        "{en}"
+    );
+    assert!(
+        zh.contains(&format!("无法读取课程文件 `{missing}`：文件或文件夹不存在")),
+        "{zh}"
+    );
+
+    let broken = env.write("broken.yaml", "id: c\ntitle: C\nstages: [\n");
+    let broken = broken.display().to_string();
+    let (en, zh) = both(&env, &["--curriculum", &broken, "status"], 1);
+    assert!(en.contains(&format!("{broken}:4:1: ")), "{en}");
+    assert!(
+        zh.contains(&format!("{broken}:4:1: 课程文件格式有误：")),
+        "{zh}"
+    );
+
+    let invalid = env.write(
+        "invalid.yaml",
+        "id: c\ntitle: C\nband: {low: 0.6, high: 0.7}\nstages:\n  - id: s\n    title: S\n    days: 0\n    topics: [{id: s, title: T}]\n",
+    );
+    let invalid = invalid.display().to_string();
+    let (en, zh) = both(&env, &["--curriculum", &invalid, "list"], 1);
+    assert_text(
+        &en,
+        &format!(
+            "studyplan: error: the curriculum `{invalid}` has 2 problems:\n  \
+             {invalid}:7:11: stage 1 (`s`): days is 0; it must be a positive number\n  \
+             {invalid}:8:19: topic 1.1 (`s`): duplicate id `s`, already used by stage 1 (`s`)\n\
+             fix them and check again with `studyplan curriculum check {invalid}`\n"
+        ),
+    );
+    assert_text(
+        &zh,
+        &format!(
+            "studyplan: 错误：课程 `{invalid}` 有 2 个问题：\n  \
+             {invalid}:7:11: 第 1 阶段（`s`）：days 是 0；必须是正数\n  \
+             {invalid}:8:19: 主题 1.1（`s`）：编号 `s` 重复，已被第 1 阶段（`s`）使用\n\
+             改正后可用 `studyplan curriculum check {invalid}` 再检查\n"
+        ),
+    );
+}
+
+#[test]
+fn store_and_environment_errors_in_both_languages() {
+    let env = TestEnv::new();
+    env.write("progress.yaml", "version: 1\nevents: [unclosed\n");
+    let before = env.store_bytes();
+    let (en, zh) = both(&env, &["status"], 1);
+    assert!(
+        en.contains("cannot read the progress store") && en.contains("the file was left as it is"),
+        "{en}"
+    );
+    assert!(
+        zh.contains("无法读取进度文件") && zh.contains("文件保持原样未动"),
+        "{zh}"
+    );
+    let (en, zh) = both(&env, &["done", "1.1"], 1);
+    assert!(en.contains("cannot read the progress store"), "{en}");
+    assert!(zh.contains("无法读取进度文件"), "{zh}");
+    assert_eq!(env.store_bytes(), before, "left byte for byte");
+
+    env.write("progress.yaml", "version: 99\nevents: []\n");
+    let (en, zh) = both(&env, &["status"], 1);
+    assert!(
+        en.contains("has version 99, but this studyplan reads only up to version 1"),
+        "{en}"
+    );
+    assert!(
+        zh.contains("的版本是 99，而这个 studyplan 最高只能读取版本 1"),
+        "{zh}"
+    );
+
+    let fresh = TestEnv::new();
+    let out = fresh
+        .cmd()
+        .env("STUDYPLAN_TODAY", "tomorrow")
+        .arg("status")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("STUDYPLAN_TODAY=`tomorrow` is not a date like 2026-11-29"));
+    let out = fresh
+        .cmd()
+        .env("STUDYPLAN_TODAY", "tomorrow")
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("status")
+        .output()
+        .unwrap();
+    assert!(stderr(&out).contains("STUDYPLAN_TODAY=`tomorrow` 不是 2026-11-29 这样的日期"));
+
+    // A language the variable names wrongly is reported in the locale's language.
+    let out = fresh
+        .cmd()
+        .env("STUDYPLAN_LANG", "fr")
+        .arg("status")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out)
+            .contains("STUDYPLAN_LANG=`fr` is not a language studyplan speaks; use `zh` or `en`")
+    );
+    let out = fresh
+        .cmd()
+        .env("STUDYPLAN_LANG", "fr")
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("status")
+        .output()
+        .unwrap();
+    assert!(stderr(&out).contains("STUDYPLAN_LANG=`fr` 不是 studyplan 支持的语言"));
+}
+
+#[test]
+fn a_store_folder_that_cannot_be_made_is_reported_in_both_languages() {
+    let env = TestEnv::new();
+    env.write("blocker", "a file where a folder should be");
+    let store = env.dir.path().join("blocker").join("progress.yaml");
+    let store = store.display().to_string();
+    let (en, zh) = both(&env, &["--store", &store, "done", "1.1"], 1);
+    assert!(en.contains("cannot create the store folder"), "{en}");
+    assert!(zh.contains("无法创建进度文件夹"), "{zh}");
+}
+
+#[test]
+fn calendar_note_and_store_path_errors_in_both_languages() {
+    let env = TestEnv::new();
+    let (en, zh) = both(&env, &["done", "1.1", "--on", "2026-12-25"], 1);
+    assert!(
+        en.contains("`2026-12-25` is in the future (today is 2026-11-29)"),
+        "{en}"
+    );
+    assert!(
+        zh.contains("`2026-12-25` 是将来的日期（今天是 2026-11-29）"),
+        "{zh}"
+    );
+    env.ok(&["begin", "2026-11-20"]);
+    let (en, zh) = both(&env, &["done", "1.1", "--on", "2026-11-01"], 1);
+    assert!(
+        en.contains("is before the plan's start on 2026-11-20"),
+        "{en}"
+    );
+    assert!(zh.contains("早于计划的开始日期 2026-11-20"), "{zh}");
+    let (en, zh) = both(&env, &["note", "1.1", " "], 2);
+    assert!(en.contains("the note is empty"), "{en}");
+    assert!(zh.contains("笔记是空的"), "{zh}");
+    let folder = env.dir.path().display().to_string();
+    let (en, zh) = both(&env, &["--store", &folder, "status"], 1);
+    assert!(
+        en.contains(&format!("the progress store `{folder}` is a folder")),
+        "{en}"
+    );
+    assert!(
+        zh.contains(&format!("进度文件 `{folder}` 是一个文件夹")),
+        "{zh}"
+    );
+}

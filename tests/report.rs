@@ -1,0 +1,331 @@
+//! `report`: the Markdown checklist, the CSV sheet and the JSON document, to stdout or a file.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use common::{TestEnv, assert_text, fixture};
+use serde_json::Value;
+
+fn tiny() -> String {
+    fixture("tiny.yaml").display().to_string()
+}
+
+/// A tiny-curriculum env: alpha and gamma done, delta in progress, epsilon skipped.
+fn tiny_env() -> TestEnv {
+    let env = TestEnv::new();
+    let tiny = tiny();
+    env.ok(&["--curriculum", &tiny, "done", "alpha", "gamma"]);
+    env.ok(&["--curriculum", &tiny, "start", "delta"]);
+    env.ok(&["--curriculum", &tiny, "skip", "epsilon"]);
+    env
+}
+
+#[test]
+fn markdown_is_a_checklist_under_stage_headings_with_the_summary_on_top() {
+    let env = tiny_env();
+    let tiny = tiny();
+    assert_text(
+        &env.ok(&["--curriculum", &tiny, "report"]),
+        "\
+# Tiny course
+
+- **Overall:** 2/5 done (40.0%), 1 skipped; covered 60.0%
+- **Readiness:** below the 60-80% band: 1 more topic to reach 60%
+- **Next:** 2.1 delta  Delta
+- **Date:** 2026-11-29
+
+## 1. First stage (2 days; 2/3 done, 66.6%)
+
+- [x] 1.1 Alpha `alpha` (done 2026-11-29)
+- [ ] 1.2 Beta `beta`
+- [x] 1.3 Gamma only `gamma` (done 2026-11-29)
+
+## 2. Second stage (3 days; 0/2 done, 0.0%)
+
+- [ ] 2.1 Delta `delta` (in progress since 2026-11-29)
+- [ ] 2.2 ~~Epsilon~~ `epsilon` (skipped 2026-11-29)
+",
+    );
+    assert_text(
+        &env.ok(&[
+            "--curriculum",
+            &tiny,
+            "--lang",
+            "zh",
+            "report",
+            "--format",
+            "markdown",
+        ]),
+        "\
+# 小课程
+
+- **总体：** 已完成 2/5（40.0%），跳过 1 个；已覆盖 60.0%
+- **准备度：** 低于 60-80% 区间：再完成 1 个主题即可达到 60%
+- **下一个：** 2.1 delta  丁
+- **日期：** 2026-11-29
+
+## 1. 第一阶段（2 天；已完成 2/3，66.6%）
+
+- [x] 1.1 甲 `alpha`（2026-11-29 已完成）
+- [ ] 1.2 乙 `beta`
+- [x] 1.3 Gamma only `gamma`（2026-11-29 已完成）
+
+## 2. 第二阶段（3 天；已完成 0/2，0.0%）
+
+- [ ] 2.1 丁 `delta`（2026-11-29 起进行中）
+- [ ] 2.2 ~~戊~~ `epsilon`（2026-11-29 已跳过）
+",
+    );
+}
+
+/// The ids of the `- [x]` lines of a Markdown report.
+fn checked_ids(markdown: &str) -> BTreeSet<String> {
+    markdown
+        .lines()
+        .filter(|line| line.starts_with("- [x] "))
+        .filter_map(|line| line.split('`').nth(1).map(str::to_owned))
+        .collect()
+}
+
+/// The ids `list --json` says are done.
+fn done_ids(env: &TestEnv) -> BTreeSet<String> {
+    let list: Value = serde_json::from_str(&env.ok(&["list", "--json"])).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .filter(|topic| topic["done"] == Value::Bool(true))
+        .map(|topic| topic["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn markdown_round_trips_the_done_marks() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "done",
+        "1.1",
+        "1.10",
+        "2.4",
+        "3.1",
+        "4.12",
+        "prompt-attacks",
+    ]);
+    env.ok(&["start", "2.5"]);
+    env.ok(&["skip", "4.1"]);
+    env.ok(&["undo", "2.4"]);
+    for lang in ["en", "zh"] {
+        let report = env.ok(&["--lang", lang, "report"]);
+        let checked = checked_ids(&report);
+        assert_eq!(checked, done_ids(&env), "{report}");
+        assert_eq!(checked.len(), 5);
+        let items = report
+            .lines()
+            .filter(|line| line.starts_with("- ["))
+            .count();
+        assert_eq!(items, 41, "one checklist item per topic");
+        assert_eq!(report.matches("\n## ").count(), 4, "one heading per stage");
+    }
+    // Marking one more shows up as one more [x].
+    env.ok(&["done", "2.4"]);
+    assert_eq!(checked_ids(&env.ok(&["report"])).len(), 6);
+}
+
+/// A small RFC 4180 reader: quoted fields, doubled quotes, commas and line breaks inside quotes.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(!quoted, "an unclosed quote");
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+#[test]
+fn csv_has_a_row_per_topic_and_opens_with_chinese_text() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.2", "2.4"]);
+    env.ok(&["skip", "4.1"]);
+    for lang in ["en", "zh"] {
+        let output = env
+            .cmd()
+            .args(["--lang", lang, "report", "-f", "csv"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let bytes = output.stdout;
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "a UTF-8 byte-order mark for spreadsheets"
+        );
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(text.ends_with("\r\n"), "CRLF line ends");
+        let rows = parse_csv(&text);
+        assert_eq!(
+            rows[0],
+            [
+                "stage",
+                "stage_id",
+                "stage_title",
+                "position",
+                "topic_id",
+                "title",
+                "state",
+                "since"
+            ]
+        );
+        assert_eq!(rows.len(), 1 + 41, "a header and one row per topic");
+        assert!(rows.iter().all(|row| row.len() == 8), "{rows:?}");
+        let row = |id: &str| rows.iter().find(|row| row[4] == id).unwrap().clone();
+        let smart = row("how-llms-get-smart");
+        assert_eq!(
+            (&smart[0][..], &smart[3][..], &smart[6][..], &smart[7][..]),
+            ("1", "1.2", "done", "2026-11-29")
+        );
+        assert_eq!(row("hardware-selection")[6], "skipped");
+        assert_eq!(row("core-mindset")[6..], ["todo", ""]);
+        if lang == "zh" {
+            assert_eq!(smart[2], "初阶应用");
+            assert_eq!(smart[5], "大模型是怎样获得「智能」的？");
+        } else {
+            // A title with quotes survives the quoting.
+            assert_eq!(smart[5], "How do large models acquire \"intelligence\"?");
+            assert!(text.contains(",\"How do large models acquire \"\"intelligence\"\"?\","));
+        }
+    }
+}
+
+#[test]
+fn json_is_the_status_object_plus_every_topic() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1", "2.2"]);
+    for lang in ["en", "zh"] {
+        let report: Value =
+            serde_json::from_str(&env.ok(&["--lang", lang, "report", "--format", "json"])).unwrap();
+        let mut status: Value =
+            serde_json::from_str(&env.ok(&["--lang", lang, "status", "--json"])).unwrap();
+        let topics: Value =
+            serde_json::from_str(&env.ok(&["--lang", lang, "list", "--json"])).unwrap();
+        assert_eq!(topics.as_array().map(Vec::len), Some(41));
+        status
+            .as_object_mut()
+            .unwrap()
+            .insert("topics".into(), topics);
+        assert_eq!(report, status);
+    }
+    // The status keys come first, in their documented order, and `topics` last.
+    let text = env.ok(&["report", "--format", "json"]);
+    let order: Vec<usize> = [
+        "\"curriculum\"",
+        "\"overall\"",
+        "\"stages\"",
+        "\"next\"",
+        "\"topics\"",
+    ]
+    .iter()
+    .map(|key| text.find(key).unwrap())
+    .collect();
+    assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{order:?}");
+}
+
+#[test]
+fn output_writes_the_same_report_to_a_file_and_leaves_nothing_else() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    let folder = env.dir.path().join("out");
+    fs::create_dir(&folder).unwrap();
+    for (format, name) in [("markdown", "r.md"), ("csv", "r.csv"), ("json", "r.json")] {
+        let path = folder.join(name);
+        let path_text = path.display().to_string();
+        let output = env
+            .cmd()
+            .args(["report", "-f", format, "-o", &path_text])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        assert!(output.stdout.is_empty(), "the report goes to the file only");
+        let said = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(
+            said,
+            format!("studyplan: report written to `{path_text}`\n")
+        );
+        let expected = env
+            .cmd()
+            .args(["report", "-f", format])
+            .output()
+            .unwrap()
+            .stdout;
+        assert_eq!(fs::read(&path).unwrap(), expected);
+    }
+    // Replacing a report replaces it whole.
+    let md = folder.join("r.md");
+    fs::write(&md, "old and much longer text ".repeat(1000)).unwrap();
+    env.ok(&["report", "--output", &md.display().to_string()]);
+    assert_eq!(fs::read_to_string(&md).unwrap(), env.ok(&["report"]));
+    let mut names: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["r.csv", "r.json", "r.md"], "no temp files left");
+}
+
+#[test]
+fn output_into_a_missing_folder_or_onto_a_folder_fails_clearly_and_writes_nothing() {
+    let env = TestEnv::new();
+    let missing = env.dir.path().join("nowhere").join("r.md");
+    let missing_text = missing.display().to_string();
+    let folder = env.dir.path().join("nowhere").display().to_string();
+    let err = env.fails(&["report", "-o", &missing_text], 1);
+    assert_text(
+        &err,
+        &format!(
+            "studyplan: error: cannot write the report to `{missing_text}`: the folder `{folder}` \
+             does not exist; create it first, or choose another --output\n"
+        ),
+    );
+    let err = env.fails(&["--lang", "zh", "report", "-o", &missing_text], 1);
+    assert_text(
+        &err,
+        &format!(
+            "studyplan: 错误：无法把报告写入 `{missing_text}`：文件夹 `{folder}` 不存在；\
+             请先创建它，或换一个 --output\n"
+        ),
+    );
+    assert!(!env.dir.path().join("nowhere").exists());
+
+    let dir = env.dir.path().join("a-folder");
+    fs::create_dir(&dir).unwrap();
+    let dir_text = dir.display().to_string();
+    let err = env.fails(&["report", "-o", &dir_text], 1);
+    assert!(err.contains("it is a folder, not a file"), "{err}");
+    let err = env.fails(&["--lang", "zh", "report", "-o", &dir_text], 1);
+    assert!(err.contains("这是一个文件夹，不是文件"), "{err}");
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
+    // Reporting reads the store; it never creates it.
+    assert_eq!(env.store_bytes(), None);
+}

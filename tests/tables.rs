@@ -1,0 +1,300 @@
+//! Tables that line up and fit: equal display width on every line in Chinese and English, no
+//! line wider than `COLUMNS`, and colour only when asked for.
+
+mod common;
+
+use common::{TestEnv, assert_text, fixture};
+use unicode_width::UnicodeWidthStr;
+
+/// Display width as a terminal shows it, escape codes left out.
+fn width(line: &str) -> usize {
+    strip_escapes(line).width()
+}
+
+fn strip_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: ESC [ parameters final-byte
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The lines that belong to a table: they start with a border character.
+fn table_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|line| strip_escapes(line).starts_with(['╭', '│', '╞', '├', '╰']))
+        .collect()
+}
+
+#[track_caller]
+fn assert_lines_up(text: &str) {
+    let lines = table_lines(text);
+    assert!(lines.len() >= 3, "no table in:\n{text}");
+    let first = width(lines[0]);
+    for line in &lines {
+        assert_eq!(
+            width(line),
+            first,
+            "a line of another width:\n{line}\nin:\n{text}"
+        );
+    }
+}
+
+/// An env with progress on several topics, some with long Chinese and English titles.
+fn env_with_progress() -> TestEnv {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1", "1.2", "2.4", "4.9"]);
+    env.ok(&["start", "3.5"]);
+    env.ok(&["skip", "4.1"]);
+    env
+}
+
+/// Every command that draws a table, as arguments.
+fn table_commands(env: &TestEnv) -> Vec<Vec<String>> {
+    let tiny = fixture("tiny.yaml").display().to_string();
+    let _ = env;
+    vec![
+        vec!["status".into()],
+        vec!["list".into()],
+        vec!["list".into(), "4".into()],
+        vec!["curricula".into()],
+        vec!["curriculum".into(), "check".into(), tiny],
+    ]
+}
+
+#[test]
+fn every_table_line_has_the_same_display_width_in_both_languages() {
+    let env = env_with_progress();
+    for args in table_commands(&env) {
+        for lang in ["zh", "en"] {
+            let mut all: Vec<&str> = vec!["--lang", lang];
+            all.extend(args.iter().map(String::as_str));
+            let out = env.ok(&all);
+            assert_lines_up(&out);
+        }
+    }
+}
+
+#[test]
+fn chinese_titles_are_double_width_and_still_line_up() {
+    let env = env_with_progress();
+    let out = env.ok(&["--lang", "zh", "list", "1"]);
+    // The row of 1.2 holds 「智能」 and full-width punctuation; it is as wide as the border.
+    let row = out
+        .lines()
+        .find(|line| line.contains("how-llms-get-smart"))
+        .expect("row of 1.2");
+    assert!(row.contains("大模型是怎样获得「智能」的？"), "{out}");
+    assert_eq!(width(row), width(out.lines().next().unwrap_or_default()));
+}
+
+#[test]
+fn at_60_columns_no_line_is_wider_than_60_and_titles_wrap_inside_their_column() {
+    let env = env_with_progress();
+    for args in table_commands(&env) {
+        for lang in ["zh", "en"] {
+            let mut all: Vec<&str> = vec!["--lang", lang];
+            all.extend(args.iter().map(String::as_str));
+            let output = env.cmd().env("COLUMNS", "60").args(&all).output().unwrap();
+            assert!(output.status.success(), "{all:?}");
+            let out = String::from_utf8(output.stdout).unwrap();
+            for line in out.lines() {
+                assert!(
+                    width(line) <= 60,
+                    "{all:?}: {} wide:\n{line}\n{out}",
+                    width(line)
+                );
+            }
+            assert_lines_up(&out);
+        }
+    }
+    // A long title is cut into several lines of one row, inside the table.
+    let output = env
+        .cmd()
+        .env("COLUMNS", "60")
+        .args(["list", "4"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(output.stdout).unwrap();
+    let rows = table_lines(&out);
+    let start = rows
+        .iter()
+        .position(|line| line.contains("aliyun-private"))
+        .expect("row of 4.9");
+    assert!(rows[start].contains("Case study"), "{out}");
+    assert!(rows[start + 1].starts_with("│     ┆      ┆"), "{out}");
+}
+
+#[test]
+fn narrow_lists_keep_marks_positions_ids_and_titles() {
+    let env = env_with_progress();
+    let output = env
+        .cmd()
+        .env("COLUMNS", "60")
+        .args(["list", "1"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(output.stdout).unwrap();
+    let expected = "\
+╭─────┬──────┬──────────────────────┬──────────────────────╮
+│     ┆ #    ┆ Id                   ┆ Title                │
+╞═════╪══════╪══════════════════════╪══════════════════════╡
+│ [x] ┆ 1.1  ┆ what-llms-can-do     ┆ What can large-model │
+│     ┆      ┆                      ┆ AI do?               │
+│ [x] ┆ 1.2  ┆ how-llms-get-smart   ┆ How do large models  │
+│     ┆      ┆                      ┆ acquire              │
+│     ┆      ┆                      ┆ \"intelligence\"?      │
+";
+    assert_text(&out[..expected.len().min(out.len())], expected);
+}
+
+#[test]
+fn piped_output_is_not_wrapped_to_a_tiny_width() {
+    let env = env_with_progress();
+    // No COLUMNS and stdout is a pipe: the fixed width of 120 applies, whatever the window.
+    let out = env.ok(&["list"]);
+    let rows = table_lines(&out);
+    assert_eq!(width(rows[0]), 120, "{out}");
+    let wide = env
+        .cmd()
+        .env("COLUMNS", "120")
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.as_bytes(), wide.stdout);
+    // Most titles fit on one line: 41 topics, 4 border lines, a few wrapped titles.
+    assert!(rows.len() < 41 + 4 + 12, "{out}");
+}
+
+#[test]
+fn bars_and_marks_read_without_colour() {
+    let env = env_with_progress();
+    let status = env.ok(&["status"]);
+    let stage_one = status
+        .lines()
+        .find(|line| line.contains("Applied basics"))
+        .expect("stage 1 row");
+    assert!(stage_one.contains("###-----------------"), "{status}");
+    let list = env.ok(&["list"]);
+    for (id, mark) in [
+        ("what-llms-can-do", "[x]"),
+        ("handwritten-neural-net", "[~]"),
+        ("hardware-selection", "[-]"),
+        ("core-mindset", "[ ]"),
+    ] {
+        let row = list.lines().find(|line| line.contains(id)).expect(id);
+        assert!(row.starts_with(&format!("│ {mark} ")), "{row}");
+    }
+}
+
+#[test]
+fn no_escape_codes_with_no_color_or_when_piped() {
+    let env = env_with_progress();
+    let commands: [&[&str]; 4] = [&["status"], &["list"], &["curricula"], &["done", "1.1"]];
+    for args in commands {
+        // NO_COLOR=1, as the test env sets it, even with a terminal-like COLUMNS.
+        let out = env.cmd().env("COLUMNS", "100").args(args).output().unwrap();
+        assert!(!out.stdout.contains(&0x1b), "{args:?} with NO_COLOR");
+        // Piped under auto with NO_COLOR unset.
+        let out = env
+            .cmd()
+            .env_remove("NO_COLOR")
+            .args(args)
+            .args(["--color", "auto"])
+            .output()
+            .unwrap();
+        assert!(!out.stdout.contains(&0x1b), "{args:?} piped under auto");
+        let out = env
+            .cmd()
+            .args(args)
+            .args(["--color", "never"])
+            .output()
+            .unwrap();
+        assert!(!out.stdout.contains(&0x1b), "{args:?} with --color never");
+    }
+}
+
+#[test]
+fn color_always_colours_the_words_that_carry_the_meaning() {
+    let env = env_with_progress();
+    for lang in ["en", "zh"] {
+        let status = env.ok(&["--color", "always", "--lang", lang, "status"]);
+        assert!(status.contains("\u{1b}["), "{status}");
+        // The verdict is coloured, and its words are the same as without colour.
+        let plain = env.ok(&["--lang", lang, "status"]);
+        assert_eq!(strip_escapes(&status), plain);
+        assert_lines_up(&status);
+        // Global: after the subcommand too.
+        let list = env.ok(&["--lang", lang, "list", "--color", "always"]);
+        let done_row = list
+            .lines()
+            .find(|line| line.contains("what-llms-can-do"))
+            .expect("row");
+        assert!(done_row.contains("\u{1b}["), "{done_row}");
+        assert_eq!(strip_escapes(&list), env.ok(&["--lang", lang, "list"]));
+    }
+}
+
+#[test]
+fn narrower_and_wider_terminals_fit_too() {
+    let env = env_with_progress();
+    for columns in [40, 50, 72, 80, 100] {
+        for args in table_commands(&env) {
+            for lang in ["zh", "en"] {
+                let mut all: Vec<&str> = vec!["--lang", lang];
+                all.extend(args.iter().map(String::as_str));
+                let output = env
+                    .cmd()
+                    .env("COLUMNS", columns.to_string())
+                    .args(&all)
+                    .output()
+                    .unwrap();
+                let out = String::from_utf8(output.stdout).unwrap();
+                for line in out.lines() {
+                    assert!(width(line) <= columns, "{columns} {all:?}:\n{out}");
+                }
+                assert_lines_up(&out);
+            }
+        }
+    }
+}
+
+#[test]
+fn text_beside_the_tables_wraps_on_a_terminal_width_and_stays_whole_when_piped() {
+    let env = env_with_progress();
+    let note = "a long note about the training data and how the model learns from it over time, \
+                written to be wider than sixty columns";
+    env.ok(&["note", "1.2", note]);
+    for args in [&["show", "1.2"][..], &["log"], &["next"], &["status"]] {
+        for lang in ["zh", "en"] {
+            let mut all = vec!["--lang", lang];
+            all.extend(args);
+            let output = env.cmd().env("COLUMNS", "60").args(&all).output().unwrap();
+            assert!(output.status.success(), "{all:?}");
+            let out = String::from_utf8(output.stdout).unwrap();
+            for line in out.lines() {
+                assert!(width(line) <= 60, "{all:?}:\n{out}");
+            }
+            // Wrapping moves words to new lines and loses none.
+            let piped = env.ok(&all);
+            let words =
+                |text: &str| -> String { text.chars().filter(|c| !c.is_whitespace()).collect() };
+            if !args.contains(&"status") {
+                assert_eq!(words(&out), words(&piped), "{all:?}");
+            }
+        }
+    }
+    // Piped, with no COLUMNS, the note stays on one line.
+    let piped = env.ok(&["show", "1.2"]);
+    assert!(piped.lines().any(|line| line.ends_with(note)), "{piped}");
+}
