@@ -13,7 +13,7 @@ const TOPIC_COMMANDS: [&str; 4] = ["done", "start", "skip", "undo"];
 
 /// The script for `shell`; its descriptions are in the interface language.
 pub fn run(shell: Shell, settings: &Settings) -> anyhow::Result<String> {
-    let loaded = curriculum::load(&settings.curriculum)?;
+    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     let mut command = with_topics(cli::completion_command(settings.lang), &loaded, settings);
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "studyplan", &mut script);

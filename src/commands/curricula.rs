@@ -9,7 +9,7 @@ use crate::store::Store;
 
 /// Renders the plans in the store, the loaded curriculum among them.
 pub fn run(settings: &Settings, style: &Style, json: bool) -> anyhow::Result<String> {
-    let loaded = curriculum::load(&settings.curriculum)?;
+    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     let store = Store::read(&settings.store)?;
     let replay = progress::replay(&loaded, &store.events);
     let summary = progress::summarize(&loaded, &replay);
