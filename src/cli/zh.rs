@@ -191,19 +191,7 @@ fn dress(mut command: Command, path: &str) -> Command {
             }
         });
     }
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|sub| sub.get_name().to_owned())
-        .collect();
-    for name in names {
-        let sub_path = if path.is_empty() {
-            name.clone()
-        } else {
-            format!("{path} {name}")
-        };
-        command = command.mut_subcommand(name, |sub| dress(sub, &sub_path));
-    }
-    command
+    each_subcommand(command, path, dress)
 }
 
 const HELP_ABOUT: &str = "显示本帮助，或所给命令的帮助";
@@ -287,6 +275,11 @@ fn describe_values_in(mut command: Command, path: &str) -> Command {
             });
         }
     }
+    each_subcommand(command, path, describe_values_in)
+}
+
+/// Applies `f` to each subcommand of `command`, with its path (`curriculum check`).
+fn each_subcommand(mut command: Command, path: &str, f: fn(Command, &str) -> Command) -> Command {
     let names: Vec<String> = command
         .get_subcommands()
         .map(|sub| sub.get_name().to_owned())
@@ -297,7 +290,7 @@ fn describe_values_in(mut command: Command, path: &str) -> Command {
         } else {
             format!("{path} {name}")
         };
-        command = command.mut_subcommand(name, |sub| describe_values_in(sub, &sub_path));
+        command = command.mut_subcommand(name, |sub| f(sub, &sub_path));
     }
     command
 }

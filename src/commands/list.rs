@@ -2,7 +2,6 @@
 
 use crate::cli::StateFilter;
 use crate::config::Settings;
-use crate::error::Error;
 use crate::progress::State;
 use crate::render::{self, ListFilter, Style};
 
@@ -16,14 +15,7 @@ pub fn run(
 ) -> anyhow::Result<String> {
     let (loaded, replay) = super::read(settings)?;
     let filter = ListFilter {
-        stage: match stage {
-            Some(query) => Some(
-                loaded
-                    .resolve_stage(&query)
-                    .ok_or(Error::UnknownStage(query))?,
-            ),
-            None => None,
-        },
+        stage: super::stage(&loaded, stage)?,
         state: state.map(|state| match state {
             StateFilter::Todo => State::Todo,
             StateFilter::InProgress => State::InProgress,

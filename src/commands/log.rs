@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 
 use crate::config::Settings;
-use crate::error::Error;
 use crate::render::{self, LogFilter};
 
 /// Renders the history, filtered by stage and by date.
@@ -15,14 +14,7 @@ pub fn run(
 ) -> anyhow::Result<String> {
     let (loaded, store, _) = super::read_store(settings)?;
     let filter = LogFilter {
-        stage: match stage {
-            Some(query) => Some(
-                loaded
-                    .resolve_stage(&query)
-                    .ok_or(Error::UnknownStage(query))?,
-            ),
-            None => None,
-        },
+        stage: super::stage(&loaded, stage)?,
         since,
     };
     Ok(if json {

@@ -146,6 +146,17 @@ pub(crate) fn warn(store: &Store, replay: &Replay, lang: Lang) {
     }
 }
 
+/// The stage a user named, as an index, for filtering; none when no stage was given.
+pub(crate) fn stage(loaded: &Loaded, query: Option<String>) -> Result<Option<usize>, Error> {
+    match query {
+        Some(query) => match loaded.resolve_stage(&query) {
+            Some(index) => Ok(Some(index)),
+            None => Err(Error::UnknownStage(query)),
+        },
+        None => Ok(None),
+    }
+}
+
 /// Turns what was typed into one topic, or an error naming candidates.
 pub(crate) fn resolve(loaded: &Loaded, query: &str, lang: Lang) -> Result<Pos, Error> {
     loaded

@@ -23,7 +23,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::curriculum::{Loaded, Pos};
 use crate::i18n::Lang;
-use crate::progress::{Readiness, State, Summary};
+use crate::progress::{Counts, Readiness, State, Summary};
 
 /// How output should look.
 #[derive(Clone, Copy, Debug)]
@@ -340,6 +340,18 @@ pub(crate) fn label(text: &str, lang: Lang) -> String {
 /// `text` padded with spaces to `width` display columns.
 pub(crate) fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// `, 2 skipped; covered 60.9%` after the done count, or nothing when no topic is skipped.
+pub(crate) fn skipped_text(overall: Counts, lang: Lang) -> String {
+    if overall.skipped == 0 {
+        return String::new();
+    }
+    let covered = percent_text(overall.covered(), overall.total);
+    match lang {
+        Lang::En => format!(", {} skipped; covered {covered}", overall.skipped),
+        Lang::Zh => format!("，跳过 {} 个；已覆盖 {covered}", overall.skipped),
+    }
 }
 
 /// What `next` says when there is nothing left to study.

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::{ListFilter, list_json, percent_text, state_name, status_json, topic_line, verdict};
+use super::{
+    ListFilter, list_json, percent_text, skipped_text, state_name, status_json, topic_line, verdict,
+};
 use crate::curriculum::Loaded;
 use crate::i18n::Lang;
 use crate::progress::{Replay, State, Summary};
@@ -38,20 +40,7 @@ pub fn markdown(
             percent_text(overall.done, overall.total)
         ),
     };
-    if overall.skipped > 0 {
-        overall_text.push_str(&match lang {
-            Lang::En => format!(
-                ", {} skipped; covered {}",
-                overall.skipped,
-                percent_text(overall.covered(), overall.total)
-            ),
-            Lang::Zh => format!(
-                "，跳过 {} 个；已覆盖 {}",
-                overall.skipped,
-                percent_text(overall.covered(), overall.total)
-            ),
-        });
-    }
+    overall_text.push_str(&skipped_text(overall, lang));
     fact(lang.pick("Overall", "总体"), overall_text);
     fact(
         lang.pick("Readiness", "准备度"),

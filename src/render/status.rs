@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use super::outlook::{GeniusJson, PaceJson, ScheduleJson, outlook_lines, window_text};
 use super::{
-    Style, TopicRef, bar, label, nothing_left, percent_text, to_json, topic_line, verdict,
+    Style, TopicRef, bar, label, nothing_left, percent_text, skipped_text, to_json, topic_line,
+    verdict,
 };
 use crate::curriculum::{Band, Loaded};
 use crate::i18n::Lang;
@@ -76,20 +77,7 @@ pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Sty
         lang.pick("done", "已完成"),
         percent_text(overall.done, overall.total),
     ));
-    if overall.skipped > 0 {
-        out.push_str(&match lang {
-            Lang::En => format!(
-                ", {} skipped; covered {}",
-                overall.skipped,
-                percent_text(overall.covered(), overall.total)
-            ),
-            Lang::Zh => format!(
-                "，跳过 {} 个；已覆盖 {}",
-                overall.skipped,
-                percent_text(overall.covered(), overall.total)
-            ),
-        });
-    }
+    out.push_str(&skipped_text(overall, lang));
     out.push('\n');
     out.push_str(&label("Readiness", "准备度"));
     out.push_str(&style.paint(&verdict(loaded, summary, lang), verdict_color));
