@@ -306,7 +306,16 @@ pub fn genius(
         all_done(replay)
     } else {
         // What stood at the end of the window's last day; later changes cannot take it away.
-        all_done(&crate::progress::replay_until(loaded, events, last_day))
+        // Replaying a long history again is costly; a plan that recorded fewer `done` changes
+        // in the window than it has topics cannot have done them all, and needs no replay.
+        let plan = loaded.curriculum.id.as_str();
+        let done_in_window = events
+            .iter()
+            .filter(|e| e.change == Change::Done && *e.plan == *plan)
+            .filter(|e| last_day.is_none_or(|last| e.day() <= last))
+            .count();
+        done_in_window >= loaded.topic_count()
+            && all_done(&crate::progress::replay_until(loaded, events, last_day))
     };
     let days_left = if open {
         // Today included; a start still ahead leaves the whole window.

@@ -265,36 +265,16 @@ enum Fast {
 /// the full parser reports it with its exact reason.
 fn parse_fast(text: &str) -> Fast {
     let mut version = None;
-    let mut in_events = false;
     let mut seen_events = false;
-    // A rough count of the events, so the list is allocated once.
-    let mut events = Vec::with_capacity(text.len() / 80);
-    // The plan last seen plain, already known to be safe: most events share it.
-    let mut known_plan = "";
-    let mut ids = Interner::default();
+    let mut events = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        let newline = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
-        let line = &rest[..newline];
-        rest = rest.get(newline + 1..).unwrap_or_default();
-        // Only the white space YAML itself knows: a no-break space is content, not padding.
-        let bytes = line.as_bytes();
-        let mut end = bytes.len();
-        while end > 0 && matches!(bytes[end - 1], b' ' | b'\t' | b'\r') {
-            end -= 1;
-        }
-        let trimmed = &line[..end];
+        let (trimmed, after) = next_line(rest);
+        rest = after;
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        if in_events {
-            let event = parse_plain_change(trimmed, &mut known_plan, &mut ids)
-                .or_else(|| parse_event_line(trimmed, &mut known_plan, &mut ids));
-            match event {
-                Some(event) => events.push(event),
-                None => return Fast::NotCanonical,
-            }
-        } else if let Some(number) = trimmed.strip_prefix("version: ") {
+        if let Some(number) = trimmed.strip_prefix("version: ") {
             let canonical = number.bytes().all(|b| b.is_ascii_digit())
                 && !(number.len() > 1 && number.starts_with('0'));
             match number.parse::<u64>() {
@@ -303,9 +283,15 @@ fn parse_fast(text: &str) -> Fast {
                 Ok(number) if version.is_none() => version = Some(number),
                 _ => return Fast::NotCanonical,
             }
-        } else if (trimmed == "events:" || trimmed == "events: []") && !seen_events {
+        } else if trimmed == "events: []" && !seen_events {
             seen_events = true;
-            in_events = trimmed == "events:";
+        } else if trimmed == "events:" && !seen_events {
+            // Every line from here on is an event.
+            match parse_events(rest) {
+                Some(parsed) => events = parsed,
+                None => return Fast::NotCanonical,
+            }
+            break;
         } else {
             return Fast::NotCanonical;
         }
@@ -314,6 +300,59 @@ fn parse_fast(text: &str) -> Fast {
         Some(version) => Fast::Parsed(version, events),
         None => Fast::NotCanonical,
     }
+}
+
+/// The first line of `text` without its line end and trailing blanks, and the text after it.
+fn next_line(text: &str) -> (&str, &str) {
+    let newline = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
+    let line = &text[..newline];
+    // Only the white space YAML itself knows: a no-break space is content, not padding.
+    let trimmed = line.trim_end_matches([' ', '\t', '\r']);
+    (trimmed, text.get(newline + 1..).unwrap_or_default())
+}
+
+/// Event lines past this many bytes are read in two halves at once, one on each of two threads:
+/// a history of years is read in about half the time, and a small one never pays for a thread.
+const PARALLEL_FROM: usize = 1 << 20;
+
+/// Reads the event lines that make up `text`, or gives up on the first that is not canonical.
+fn parse_events(text: &str) -> Option<Vec<Event>> {
+    if text.len() < PARALLEL_FROM {
+        return parse_event_lines(text);
+    }
+    let middle = text.len() / 2;
+    let split =
+        memchr::memchr(b'\n', &text.as_bytes()[middle..]).map_or(text.len(), |i| middle + i + 1);
+    let (first, second) = text.split_at(split);
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| parse_event_lines(second));
+        // A half that could not be read, for whatever reason, sends the whole file to the full
+        // parser, which says what is wrong with it.
+        (parse_event_lines(first), second.join().ok().flatten())
+    });
+    let mut events = first?;
+    events.extend(second?);
+    Some(events)
+}
+
+fn parse_event_lines(text: &str) -> Option<Vec<Event>> {
+    // A rough count of the events, so the list is allocated once.
+    let mut events = Vec::with_capacity(text.len() / 80);
+    // The plan last seen plain, already known to be safe: most events share it.
+    let mut known_plan = "";
+    let mut ids = Interner::default();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (trimmed, after) = next_line(rest);
+        rest = after;
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let event = parse_plain_change(trimmed, &mut known_plan, &mut ids)
+            .or_else(|| parse_event_line(trimmed, &mut known_plan, &mut ids))?;
+        events.push(event);
+    }
+    Some(events)
 }
 
 /// Parses the line nearly every event is written as, and nothing else:
@@ -965,6 +1004,42 @@ mod tests {
             "version: 1\nevents: []\nevents:\n".to_owned(),
         ] {
             assert!(matches!(parse_fast(&text), Fast::NotCanonical), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_long_history_read_in_two_halves_is_the_same_history() {
+        let events: Vec<Event> = (0..13_000)
+            .map(|i| {
+                event(
+                    &format!("topic-{i:05}"),
+                    if i % 3 == 0 {
+                        Change::Start
+                    } else {
+                        Change::Done
+                    },
+                )
+            })
+            .collect();
+        let store = Store {
+            events,
+            extra: Vec::new(),
+        };
+        let text = store.to_text();
+        assert!(text.len() > PARALLEL_FROM, "{} bytes", text.len());
+        assert_eq!(Store::parse(&text, &path()).unwrap(), store);
+        // A line the fast reader cannot take, in either half, sends the whole file to the full one.
+        for at in [text.len() / 4, text.len() * 3 / 4] {
+            let line_start = text[..at].rfind('\n').unwrap() + 1;
+            let mut odd = text.clone();
+            odd.insert_str(
+                line_start,
+                "- {at: 2026-11-29T09:12:03+08:00, plan: p, topic: t, change: done, mood: calm}\n",
+            );
+            assert!(matches!(parse_fast(&odd), Fast::NotCanonical));
+            let read = Store::parse(&odd, &path()).unwrap();
+            assert_eq!(read.events.len(), store.events.len() + 1);
+            assert_eq!(read.unknown_keys(), ["mood"]);
         }
     }
 

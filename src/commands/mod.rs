@@ -87,8 +87,21 @@ pub(crate) fn read(settings: &Settings) -> anyhow::Result<(Loaded, Replay)> {
 
 /// Like [`read`], keeping the store's history as well.
 pub(crate) fn read_store(settings: &Settings) -> anyhow::Result<(Loaded, Store, Replay)> {
-    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
-    let store = Store::read(&settings.store)?;
+    let load = || curriculum::load_cached(&settings.curriculum, settings.cache.as_deref());
+    let (loaded, store) = match settings.curriculum {
+        // A file may be large: read it and the store at once, one on each core.
+        curriculum::Source::File(_) => std::thread::scope(|scope| {
+            let store = scope.spawn(|| Store::read(&settings.store));
+            let loaded = load();
+            let store = store
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (loaded, store)
+        }),
+        // The built-in roadmap takes microseconds; a thread would cost more than it saves.
+        curriculum::Source::Embedded => (load(), Store::read(&settings.store)),
+    };
+    let (loaded, store) = (loaded?, store?);
     let replay = progress::replay(&loaded, &store.events);
     warn(&store, &replay, settings.lang);
     Ok((loaded, store, replay))
