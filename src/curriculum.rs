@@ -159,7 +159,8 @@ pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Erro
                 location: Some(location_of_byte(&bytes, err.valid_up_to())),
                 message: "the file is not valid UTF-8 text".into(),
             })?;
-            let loaded = parse(text, &name)?;
+            // Editors on some systems start a UTF-8 file with a byte-order mark; it is not content.
+            let loaded = parse(text.strip_prefix('\u{feff}').unwrap_or(text), &name)?;
             if let Some(dir) = cache {
                 cache::save(dir, path, &bytes, &loaded.curriculum);
             }
@@ -167,6 +168,10 @@ pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Erro
         }
     }
 }
+
+/// The longest plan, stage or genius window, in days: a hundred years keeps every date of the
+/// calendar well inside what dates can hold.
+pub const MAX_DAYS: i64 = 36_500;
 
 /// The largest curriculum file read. A bigger one is refused before it is parsed, so a runaway
 /// file cannot make every command slow or hungry.
@@ -303,6 +308,8 @@ pub enum ProblemKind {
     BandSwapped(Band),
     /// A genius window that is not a positive number of days.
     GeniusDays(i64),
+    /// Stages whose days add up to more than [`MAX_DAYS`].
+    TotalDays(i64),
     /// No stages at all.
     NoStages,
     /// A stage whose days are not positive.
@@ -395,6 +402,15 @@ impl Problem {
                     )
                 }
             }
+            ProblemKind::GeniusDays(days) if *days > 0 => {
+                if zh {
+                    format!("genius_days：{days} 太大；最多支持 {MAX_DAYS} 天")
+                } else {
+                    format!(
+                        "genius_days: {days} is too many; at most {MAX_DAYS} days are supported"
+                    )
+                }
+            }
             ProblemKind::GeniusDays(days) => {
                 if zh {
                     format!("genius_days：{days} 不是正的天数")
@@ -402,9 +418,29 @@ impl Problem {
                     format!("genius_days: {days} is not a positive number of days")
                 }
             }
+            ProblemKind::TotalDays(days) => {
+                if zh {
+                    format!("各阶段的天数加起来是 {days}；最多支持 {MAX_DAYS} 天")
+                } else {
+                    format!("the stages' days add up to {days}; at most {MAX_DAYS} are supported")
+                }
+            }
             ProblemKind::NoStages => lang
                 .pick("the curriculum has no stages", "课程没有任何阶段")
                 .to_owned(),
+            ProblemKind::StageDays(part, days) if *days > 0 => {
+                if zh {
+                    format!(
+                        "{}：days 是 {days}，太大；最多支持 {MAX_DAYS} 天",
+                        part.describe(lang)
+                    )
+                } else {
+                    format!(
+                        "{}: days is {days}, too many; at most {MAX_DAYS} are supported",
+                        part.describe(lang)
+                    )
+                }
+            }
             ProblemKind::StageDays(part, days) => {
                 if zh {
                     format!("{}：days 是 {days}；必须是正数", part.describe(lang))
@@ -483,12 +519,20 @@ pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
         problems.push(Problem::new(ProblemKind::BandSwapped(band), "band.low"));
     }
     if let Some(days) = curriculum.genius_days
-        && days <= 0
+        && !(1..=MAX_DAYS).contains(&days)
     {
         problems.push(Problem::new(ProblemKind::GeniusDays(days), "genius_days"));
     }
     if curriculum.stages.is_empty() {
         problems.push(Problem::new(ProblemKind::NoStages, "stages"));
+    }
+    let total: i64 = curriculum
+        .stages
+        .iter()
+        .map(|stage| stage.days.clamp(0, MAX_DAYS))
+        .sum();
+    if total > MAX_DAYS {
+        problems.push(Problem::new(ProblemKind::TotalDays(total), "stages"));
     }
     for (s, stage) in curriculum.stages.iter().enumerate() {
         let part = Part::Stage(s + 1, stage.id.clone());
@@ -500,7 +544,7 @@ pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
                 format!("{at}.title"),
             ));
         }
-        if stage.days <= 0 {
+        if !(1..=MAX_DAYS).contains(&stage.days) {
             problems.push(Problem::new(
                 ProblemKind::StageDays(part.clone(), stage.days),
                 format!("{at}.days"),

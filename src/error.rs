@@ -59,6 +59,14 @@ pub enum Error {
     #[error("{}", self.message(Lang::En))]
     BeforeStart { date: NaiveDate, start: NaiveDate },
 
+    /// A back-dated change would come before the topic's last recorded change.
+    #[error("{}", self.message(Lang::En))]
+    BeforeLastChange {
+        topic: String,
+        date: NaiveDate,
+        last: NaiveDate,
+    },
+
     /// A start date was given after work already recorded.
     #[error("{}", self.message(Lang::En))]
     BeginAfterWork { date: NaiveDate, first: NaiveDate },
@@ -260,6 +268,17 @@ impl Error {
                 Lang::Zh => format!(
                     "`{date}` 早于计划的开始日期 {start}；请给出 {start} 或之后的日期，\
                      或先用 `studyplan begin {date}` 提前开始日期"
+                ),
+            },
+            Error::BeforeLastChange { topic, date, last } => match lang {
+                Lang::En => format!(
+                    "`{date}` is before the last change to `{topic}`, on {last}; its state comes \
+                     from its latest change, so give a date from {last} on (see `studyplan show \
+                     {topic}`)"
+                ),
+                Lang::Zh => format!(
+                    "`{date}` 早于 `{topic}` 最近一次修改的日期 {last}；主题的状态取决于最近一次\
+                     修改，请给出 {last} 或之后的日期（见 `studyplan show {topic}`）"
                 ),
             },
             Error::BeginAfterWork { date, first } => match lang {

@@ -139,7 +139,11 @@ impl Store {
                 err.utf8_error().valid_up_to()
             ),
         })?;
-        Ok(Store::parse(&text, path)?)
+        // Editors on some systems start a UTF-8 file with a byte-order mark; it is not content.
+        Ok(Store::parse(
+            text.strip_prefix('\u{feff}').unwrap_or(&text),
+            path,
+        )?)
     }
 
     /// Parses the text of a store; `path` is for messages only.

@@ -782,3 +782,34 @@ fn a_title_blank_in_one_language_is_rejected() {
         &["topic 1.1 (`t`): the title is empty"],
     );
 }
+
+#[test]
+fn files_starting_with_a_byte_order_mark_are_read() {
+    let env = TestEnv::new();
+    let mut store = b"\xef\xbb\xbf".to_vec();
+    store.extend_from_slice(b"version: 1\nevents:\n- {at: 2026-11-03T10:00:00+08:00, plan: tiny, topic: beta, change: done}\n");
+    fs::write(env.store(), &store).unwrap();
+    let mut yaml = b"\xef\xbb\xbf".to_vec();
+    yaml.extend_from_slice(&fs::read(fixture("tiny.yaml")).unwrap());
+    let curriculum = env.write("bom.yaml", yaml);
+    let status = json(&env.ok(&[
+        "--curriculum",
+        curriculum.to_str().unwrap(),
+        "status",
+        "--json",
+    ]));
+    assert_eq!(status["curriculum"]["id"], "tiny");
+    assert_eq!(status["overall"]["done"], 1);
+}
+
+#[test]
+fn day_counts_past_a_hundred_years_are_rejected() {
+    rejects_curriculum(
+        "id: c\ntitle: C\nband: {low: 0.6, high: 0.7}\ngenius_days: 99999999999\nstages:\n  - {id: s, title: S, days: 99999999999, topics: [{id: t, title: T}]}\n  - {id: u, title: U, days: 36000, topics: [{id: v, title: V}]}\n  - {id: w, title: W, days: 600, topics: [{id: x, title: X}]}\n",
+        &[
+            "genius_days: 99999999999 is too many; at most 36500 days are supported",
+            "stage 1 (`s`): days is 99999999999, too many; at most 36500 are supported",
+            "the stages' days add up to 73100; at most 36500 are supported",
+        ],
+    );
+}

@@ -638,3 +638,26 @@ fn the_calendar_speaks_chinese() {
         "{status}"
     );
 }
+
+#[test]
+fn a_change_dated_before_the_topics_last_change_is_refused() {
+    let env = TestEnv::new();
+    env.ok(&["begin", "2026-11-01"]);
+    env.ok(&["done", "1.1"]);
+    let before = env.store_bytes();
+    let err = env.fails(&["undo", "1.1", "--on", "2026-11-10"], 1);
+    assert!(
+        err.contains("`2026-11-10` is before the last change to `what-llms-can-do`, on 2026-11-29"),
+        "{err}"
+    );
+    let err = env.fails(
+        &["--lang", "zh", "undo", "1.2", "1.1", "--on", "2026-11-10"],
+        1,
+    );
+    assert!(err.contains("最近一次修改的日期 2026-11-29"), "{err}");
+    assert_eq!(env.store_bytes(), before);
+    // A topic with no later change can still be back-dated, and a no-op stays a no-op.
+    env.ok(&["done", "1.2", "--on", "2026-11-10"]);
+    let out = env.ok(&["done", "1.1", "--on", "2026-11-10"]);
+    assert!(out.contains("already done, unchanged"), "{out}");
+}

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use crate::cli::Topics;
 use crate::config::Settings;
 use crate::curriculum;
+use crate::error::Error;
 use crate::i18n::Lang;
 use crate::progress::{self, State};
 use crate::render;
@@ -80,6 +81,17 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
                 }
             ));
             continue;
+        }
+        let last = replay.topics.get(index).and_then(|p| p.since);
+        if let Some(last) = last.filter(|&last| topics.on.is_some() && day < last) {
+            // State is replayed in recorded order; a change dated before the latest one would
+            // set the state while the history, read by date, says otherwise.
+            return Err(Error::BeforeLastChange {
+                topic: loaded.topic(pos).id.clone(),
+                date: day,
+                last,
+            }
+            .into());
         }
         store.events.push(Event {
             at: settings.now,
