@@ -633,17 +633,25 @@ impl Loaded {
         if let Ok(n) = query.parse::<usize>() {
             return (1..=stages.len()).contains(&n).then(|| n - 1);
         }
-        let needle = query.to_lowercase();
-        let mut found = stages.iter().enumerate().filter(|(_, stage)| {
-            stage
-                .title
-                .forms()
-                .any(|form| form.to_lowercase().contains(&needle))
-        });
-        match (found.next(), found.next()) {
-            (Some((s, _)), None) => Some(s),
+        match self.stages_titled(query).as_slice() {
+            [s] => Some(*s),
             _ => None,
         }
+    }
+
+    /// The stages with `query` in their title in either language, ignoring case.
+    pub fn stages_titled(&self, query: &str) -> Vec<usize> {
+        let needle = query.to_lowercase();
+        let stages = self.curriculum.stages.iter().enumerate();
+        stages
+            .filter(|(_, stage)| {
+                stage
+                    .title
+                    .forms()
+                    .any(|f| f.to_lowercase().contains(&needle))
+            })
+            .map(|(s, _)| s)
+            .collect()
     }
 
     /// Finds the one topic a user named: by stable id, by position `STAGE.TOPIC` (from 1), or by a

@@ -51,6 +51,13 @@ pub enum Error {
     #[error("{}", self.message(Lang::En))]
     UnknownStage(String),
 
+    /// What was typed names several stages.
+    #[error("{}", self.message(Lang::En))]
+    AmbiguousStage {
+        query: String,
+        candidates: Vec<String>,
+    },
+
     /// A change was dated after today.
     #[error("{}", self.message(Lang::En))]
     FutureDate { date: NaiveDate, today: NaiveDate },
@@ -142,6 +149,7 @@ impl Error {
             Error::UnknownTopic { .. }
             | Error::AmbiguousTopic { .. }
             | Error::UnknownStage(_)
+            | Error::AmbiguousStage { .. }
             | Error::EmptyNote => 2,
             _ => 1,
         }
@@ -242,6 +250,18 @@ impl Error {
                 ));
                 out
             }
+            Error::AmbiguousStage { query, candidates } => match lang {
+                Lang::En => format!(
+                    "`{query}` matches {} stages: {}; name one by its number or id",
+                    candidates.len(),
+                    candidates.join(", ")
+                ),
+                Lang::Zh => format!(
+                    "`{query}` 匹配到 {} 个阶段：{}；请用阶段序号或编号指定其中一个",
+                    candidates.len(),
+                    candidates.join("、")
+                ),
+            },
             Error::UnknownStage(query) => match lang {
                 Lang::En => format!(
                     "unknown stage `{query}`; give a stage number, id or a piece of its title (see `studyplan status`)"

@@ -221,6 +221,11 @@ fn list_rejects_an_unknown_stage() {
     let env = TestEnv::new();
     let err = env.fails(&["list", "9"], 2);
     assert!(err.contains("unknown stage `9`"), "{err}");
+    let err = env.fails(&["list", "应用"], 2);
+    assert!(
+        err.contains("`应用` matches 2 stages: 1 Applied basics, 2 Advanced applications"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -15,7 +15,7 @@ pub fn run(
 ) -> anyhow::Result<String> {
     let (loaded, replay) = super::read(settings)?;
     let filter = ListFilter {
-        stage: super::stage(&loaded, stage)?,
+        stage: super::stage(&loaded, stage, settings.lang)?,
         state: state.map(|state| match state {
             StateFilter::Todo => State::Todo,
             StateFilter::InProgress => State::InProgress,

@@ -14,7 +14,7 @@ pub fn run(
 ) -> anyhow::Result<String> {
     let (loaded, store, _) = super::read_store(settings)?;
     let filter = LogFilter {
-        stage: super::stage(&loaded, stage)?,
+        stage: super::stage(&loaded, stage, settings.lang)?,
         since,
     };
     Ok(if json {

@@ -160,11 +160,27 @@ pub(crate) fn warn(store: &Store, replay: &Replay, lang: Lang) {
 }
 
 /// The stage a user named, as an index, for filtering; none when no stage was given.
-pub(crate) fn stage(loaded: &Loaded, query: Option<String>) -> Result<Option<usize>, Error> {
+pub(crate) fn stage(
+    loaded: &Loaded,
+    query: Option<String>,
+    lang: Lang,
+) -> Result<Option<usize>, Error> {
     match query {
         Some(query) => match loaded.resolve_stage(&query) {
             Some(index) => Ok(Some(index)),
-            None => Err(Error::UnknownStage(query)),
+            None => match loaded.stages_titled(&query).as_slice() {
+                [] | [_] => Err(Error::UnknownStage(query)),
+                several => Err(Error::AmbiguousStage {
+                    candidates: several
+                        .iter()
+                        .map(|&s| {
+                            let stage = &loaded.curriculum.stages[s];
+                            format!("{} {}", s + 1, stage.title.get(lang))
+                        })
+                        .collect(),
+                    query,
+                }),
+            },
         },
         None => Ok(None),
     }
