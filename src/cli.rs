@@ -159,7 +159,7 @@ pub enum Command {
         #[arg(long, short, value_enum, value_name = "FORMAT", default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
 
-        /// Write the report to this file instead of stdout; it is replaced whole, never half-written
+        /// Write the report to this file instead of stdout (`-`); it is replaced whole, never half-written
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },

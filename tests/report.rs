@@ -329,3 +329,19 @@ fn output_into_a_missing_folder_or_onto_a_folder_fails_clearly_and_writes_nothin
     // Reporting reads the store; it never creates it.
     assert_eq!(env.store_bytes(), None);
 }
+
+#[test]
+fn an_output_of_dash_is_stdout() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    let output = env
+        .cmd()
+        .current_dir(env.dir.path())
+        .args(["report", "--format", "csv", "--output", "-"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let to_stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(to_stdout, env.ok(&["report", "--format", "csv"]));
+    assert!(!env.dir.path().join("-").exists());
+}

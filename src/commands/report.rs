@@ -28,7 +28,8 @@ pub fn run(
         ReportFormat::Csv => report::csv(&loaded, &replay, lang),
         ReportFormat::Json => report::json(&loaded, &replay, &summary, &outlook, lang),
     };
-    let Some(path) = output else {
+    // `-` is stdout, as for most tools that take an output file.
+    let Some(path) = output.filter(|path| path.as_os_str() != "-") else {
         return Ok(text);
     };
     write_whole(&path, text.as_bytes())?;
