@@ -271,13 +271,7 @@ fn parse_fast(text: &str) -> Fast {
     let mut version = None;
     let mut seen_events = false;
     let mut events = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let (trimmed, after) = next_line(rest);
-        rest = after;
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
+    for (trimmed, rest) in content_lines(text) {
         if let Some(number) = trimmed.strip_prefix("version: ") {
             let canonical = number.bytes().all(|b| b.is_ascii_digit())
                 && !(number.len() > 1 && number.starts_with('0'));
@@ -306,13 +300,22 @@ fn parse_fast(text: &str) -> Fast {
     }
 }
 
-/// The first line of `text` without its line end and trailing blanks, and the text after it.
-fn next_line(text: &str) -> (&str, &str) {
-    let newline = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
-    let line = &text[..newline];
-    // Only the white space YAML itself knows: a no-break space is content, not padding.
-    let trimmed = line.trim_end_matches([' ', '\t', '\r']);
-    (trimmed, text.get(newline + 1..).unwrap_or_default())
+/// Each line of `text` that is neither blank nor a comment, without its line end and trailing
+/// blanks, with the text after it.
+fn content_lines(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let newline = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+            // Only the white space YAML itself knows: a no-break space is content, not padding.
+            let trimmed = rest[..newline].trim_end_matches([' ', '\t', '\r']);
+            rest = rest.get(newline + 1..).unwrap_or_default();
+            if !trimmed.is_empty() && !trimmed.starts_with('#') {
+                return Some((trimmed, rest));
+            }
+        }
+        None
+    })
 }
 
 /// Event lines past this many bytes are read in two halves at once, one on each of two threads:
@@ -345,13 +348,7 @@ fn parse_event_lines(text: &str) -> Option<Vec<Event>> {
     // The plan last seen plain, already known to be safe: most events share it.
     let mut known_plan = "";
     let mut ids = Interner::default();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let (trimmed, after) = next_line(rest);
-        rest = after;
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
+    for (trimmed, _) in content_lines(text) {
         let event = parse_plain_change(trimmed, &mut known_plan, &mut ids)
             .or_else(|| parse_event_line(trimmed, &mut known_plan, &mut ids))?;
         events.push(event);
