@@ -158,13 +158,8 @@ fn generate(dir: &std::path::Path, topics: usize, events: usize) -> std::io::Res
             state.insert(topic, change.clone());
         }
         history.push(Event {
-            at,
-            plan: "bench-plan".into(),
-            topic: Some(topic_id(topic).into()),
-            change,
-            on: None,
             text,
-            extra: Vec::new(),
+            ..Event::new(at, "bench-plan", Some(&topic_id(topic)), change)
         });
         at += Duration::seconds(60 + rng.below(600) as i64);
     }

@@ -79,15 +79,12 @@ mod tests {
     use chrono::DateTime;
 
     fn event(plan: &str, topic: &str, change: Change, at: &str) -> Event {
-        Event {
-            at: DateTime::parse_from_rfc3339(at).unwrap(),
-            plan: plan.into(),
-            topic: Some(topic.into()),
+        Event::new(
+            DateTime::parse_from_rfc3339(at).unwrap(),
+            plan,
+            Some(topic),
             change,
-            on: None,
-            text: None,
-            extra: Vec::new(),
-        }
+        )
     }
 
     #[test]

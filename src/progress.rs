@@ -290,15 +290,8 @@ mod tests {
     }
 
     fn ev(topic: &str, change: Change, day: u32) -> Event {
-        Event {
-            at: DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00+08:00")).unwrap(),
-            plan: "llm-roadmap".into(),
-            topic: Some(topic.into()),
-            change,
-            on: None,
-            text: None,
-            extra: Vec::new(),
-        }
+        let at = DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00+08:00")).unwrap();
+        Event::new(at, "llm-roadmap", Some(topic), change)
     }
 
     #[test]

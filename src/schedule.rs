@@ -383,15 +383,7 @@ mod tests {
     }
 
     fn ev(topic: Option<&str>, change: Change, day: &str) -> Event {
-        Event {
-            at: at(day),
-            plan: "llm-roadmap".into(),
-            topic: topic.map(Into::into),
-            change,
-            on: None,
-            text: None,
-            extra: Vec::new(),
-        }
+        Event::new(at(day), "llm-roadmap", topic, change)
     }
 
     fn begin(day: &str) -> Event {

@@ -108,6 +108,24 @@ pub struct Event {
 }
 
 impl Event {
+    /// A change recorded at `at`, counting for that day, with no note and nothing unknown.
+    pub fn new(
+        at: DateTime<FixedOffset>,
+        plan: &str,
+        topic: Option<&str>,
+        change: Change,
+    ) -> Event {
+        Event {
+            at,
+            plan: plan.into(),
+            topic: topic.map(Into::into),
+            change,
+            on: None,
+            text: None,
+            extra: Vec::new(),
+        }
+    }
+
     /// The day the change counts for.
     pub fn day(&self) -> NaiveDate {
         self.on.unwrap_or_else(|| self.at.date_naive())
@@ -904,15 +922,8 @@ mod tests {
     use super::*;
 
     fn event(topic: &str, change: Change) -> Event {
-        Event {
-            at: DateTime::parse_from_rfc3339("2026-11-29T09:12:03+08:00").unwrap(),
-            plan: "llm-roadmap".into(),
-            topic: Some(topic.into()),
-            change,
-            on: None,
-            text: None,
-            extra: Vec::new(),
-        }
+        let at = DateTime::parse_from_rfc3339("2026-11-29T09:12:03+08:00").unwrap();
+        Event::new(at, "llm-roadmap", Some(topic), change)
     }
 
     fn path() -> PathBuf {

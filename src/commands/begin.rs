@@ -33,13 +33,8 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
     let unchanged = explicit && before == Some(day);
     if !unchanged {
         store.events.push(Event {
-            at: settings.now,
-            plan: plan.into(),
-            topic: None,
-            change: Change::Begin,
             on: Some(day),
-            text: None,
-            extra: Vec::new(),
+            ..Event::new(settings.now, plan, None, Change::Begin)
         });
         store::save(&lock, &store)?;
     }

@@ -93,14 +93,10 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             }
             .into());
         }
+        let topic = Some(loaded.topic(pos).id.as_str());
         store.events.push(Event {
-            at: settings.now,
-            plan: loaded.curriculum.id.as_str().into(),
-            topic: Some(loaded.topic(pos).id.as_str().into()),
-            change: change.clone(),
             on: (day != settings.now.date_naive()).then_some(day),
-            text: None,
-            extra: Vec::new(),
+            ..Event::new(settings.now, &loaded.curriculum.id, topic, change.clone())
         });
         report.push_str(&format!(
             "{} {line}  {}\n",

@@ -21,14 +21,10 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
     let lock = super::lock(settings)?;
     let mut store = Store::read(&settings.store)?;
     super::warn(&store, &progress::replay(&loaded, &store.events), lang);
+    let topic = Some(loaded.topic(pos).id.as_str());
     store.events.push(Event {
-        at: settings.now,
-        plan: loaded.curriculum.id.as_str().into(),
-        topic: Some(loaded.topic(pos).id.as_str().into()),
-        change: Change::Note,
-        on: None,
         text: Some(text.clone()),
-        extra: Vec::new(),
+        ..Event::new(settings.now, &loaded.curriculum.id, topic, Change::Note)
     });
     store::save(&lock, &store)?;
     drop(lock);
