@@ -29,7 +29,7 @@ impl TestEnv {
         self.dir.path().join("progress.yaml")
     }
 
-    /// The binary, with a clean environment pointed inside the temp dir.
+    /// The binary, run in the temp dir with a clean environment pointed inside it.
     pub fn cmd(&self) -> Command {
         Command::from_std(self.std_cmd())
     }
@@ -37,7 +37,8 @@ impl TestEnv {
     /// Like [`TestEnv::cmd`], as a plain `std::process::Command`, for spawning processes.
     pub fn std_cmd(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("studyplan"));
-        cmd.env_clear()
+        cmd.current_dir(self.dir.path())
+            .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
