@@ -165,7 +165,7 @@ fn generate(dir: &std::path::Path, topics: usize, events: usize) -> std::io::Res
     }
     let store = Store {
         events: history,
-        extra: Vec::new(),
+        ..Store::default()
     };
     fs::write(dir.join("progress.yaml"), store.to_text())?;
 

@@ -86,6 +86,14 @@ pub enum Error {
     #[error("{}", self.message(Lang::En))]
     StoreCorrupt { path: PathBuf, detail: String },
 
+    /// The store's last line stops in the middle of an event, as an interrupted write leaves it.
+    #[error("{}", self.message(Lang::En))]
+    StoreUnfinished {
+        path: PathBuf,
+        line: usize,
+        text: String,
+    },
+
     /// The progress store was written by a newer build.
     #[error("{}", self.message(Lang::En))]
     StoreTooNew {
@@ -327,6 +335,22 @@ impl Error {
                 Lang::Zh => format!(
                     "无法读取进度文件 `{}`：{detail}\n\
                      文件保持原样未动：请手动修好它，或把它移走以重新开始（你的历史记录在里面）",
+                    path.display()
+                ),
+            },
+            Error::StoreUnfinished { path, line, text } => match lang {
+                Lang::En => format!(
+                    "cannot read the progress store `{}`: its last line, line {line}, stops in the \
+                     middle of a change (`{text}`): a write was cut short (a crash, a full disk) or \
+                     the file was cut\n\
+                     the file was left as it is: delete that one line and run the command again; \
+                     every line before it is intact",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "无法读取进度文件 `{}`：最后一行（第 {line} 行）停在一条记录的中间（`{text}`）：\
+                     写入被中断（崩溃、磁盘已满），或文件被截断\n\
+                     文件保持原样未动：删掉这一行后重新运行命令；它之前的每一行都完好",
                     path.display()
                 ),
             },

@@ -145,45 +145,20 @@ impl Store {
     /// Reads the store at `path`; a missing file is an empty store. Never creates anything.
     pub fn read(path: &Path) -> anyhow::Result<Store> {
         let path = &real_path(path)?;
-        let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Store::default()),
-            Err(err) => return Err(Error::io(IoAction::ReadStore, path, err).into()),
-        };
-        let text = String::from_utf8(bytes).map_err(|err| Error::StoreCorrupt {
-            path: path.to_owned(),
-            detail: format!(
-                "it is not UTF-8 text (bad byte at offset {})",
-                err.utf8_error().valid_up_to()
-            ),
-        })?;
-        // Editors on some systems start a UTF-8 file with a byte-order mark; it is not content.
-        Ok(Store::parse(
-            text.strip_prefix('\u{feff}').unwrap_or(&text),
-            path,
-        )?)
+        match read_file(path) {
+            // Readers take no lock, so a change being appended right now can be caught half
+            // written; it takes microseconds, so look once more before calling the file broken.
+            Err(Error::StoreUnfinished { .. }) => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                Ok(read_file(path)?.0)
+            }
+            read => Ok(read?.0),
+        }
     }
 
     /// Parses the text of a store; `path` is for messages only.
     pub fn parse(text: &str, path: &Path) -> Result<Store, Error> {
-        let corrupt = |detail: String| Error::StoreCorrupt {
-            path: path.to_owned(),
-            detail,
-        };
-        if text.trim().is_empty() {
-            return Err(corrupt("the file is empty".into()));
-        }
-        match parse_fast(text) {
-            Fast::Parsed(version, events) => {
-                check_version(version, path)?;
-                Ok(Store {
-                    events,
-                    extra: Vec::new(),
-                })
-            }
-            Fast::TooNew(version) => Err(check_version(version, path).unwrap_err()),
-            Fast::NotCanonical => parse_full(text, path),
-        }
+        parse_text(text, path).map(|(store, _)| store)
     }
 
     /// The keys this build does not know, at the top or on any event, each once, sorted.
@@ -237,6 +212,103 @@ fn check_version(version: u64, path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// How new events can be written to a store's file, as it was when read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    /// The file ends with its list of events, in the layout [`Store::to_text`] writes, so new
+    /// events go on the end as new lines: `len` bytes, `events` events, and whether the last
+    /// line is ended.
+    Appendable {
+        len: u64,
+        events: usize,
+        newline: bool,
+    },
+    /// No file yet, or any other layout: the whole file is written anew.
+    Rewrite,
+}
+
+/// Reads the store file at `path` (already through [`real_path`]) and how it can take new events.
+fn read_file(path: &Path) -> Result<(Store, Layout), Error> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            return Ok((Store::default(), Layout::Rewrite));
+        }
+        Err(err) => return Err(Error::io(IoAction::ReadStore, path, err)),
+    };
+    let len = bytes.len() as u64;
+    let text = String::from_utf8(bytes).map_err(|err| Error::StoreCorrupt {
+        path: path.to_owned(),
+        detail: format!(
+            "it is not UTF-8 text (bad byte at offset {})",
+            err.utf8_error().valid_up_to()
+        ),
+    })?;
+    // Editors on some systems start a UTF-8 file with a byte-order mark; it is not content.
+    let (store, appendable) = parse_text(text.strip_prefix('\u{feff}').unwrap_or(&text), path)?;
+    let layout = if appendable {
+        Layout::Appendable {
+            len,
+            events: store.events.len(),
+            newline: text.ends_with('\n'),
+        }
+    } else {
+        Layout::Rewrite
+    };
+    Ok((store, layout))
+}
+
+/// Parses the text of a store, and says whether new events can be appended to it.
+fn parse_text(text: &str, path: &Path) -> Result<(Store, bool), Error> {
+    let whole = parse_complete(text, path);
+    // A last line cut short, after lines that read well, is named as such: it is what an
+    // interrupted write leaves, and the fix is to delete that one line.
+    if whole.is_err()
+        && let Some((complete, last)) = unfinished_line(text)
+        && parse_complete(complete, path).is_ok()
+    {
+        return Err(Error::StoreUnfinished {
+            path: path.to_owned(),
+            line: complete.lines().count() + 1,
+            text: last.chars().take(60).collect(),
+        });
+    }
+    whole
+}
+
+/// Splits off the last line when it is not ended and could be the beginning of an event line.
+fn unfinished_line(text: &str) -> Option<(&str, &str)> {
+    let cut = text.rfind('\n')? + 1;
+    let (complete, last) = text.split_at(cut);
+    let event_like = last.starts_with("- {") || (!last.is_empty() && "- {".starts_with(last));
+    event_like.then_some((complete, last))
+}
+
+fn parse_complete(text: &str, path: &Path) -> Result<(Store, bool), Error> {
+    if text.trim().is_empty() {
+        return Err(Error::StoreCorrupt {
+            path: path.to_owned(),
+            detail: "the file is empty".into(),
+        });
+    }
+    match parse_fast(text) {
+        Fast::Parsed {
+            version,
+            events,
+            appendable,
+        } => {
+            check_version(version, path)?;
+            let store = Store {
+                events,
+                ..Store::default()
+            };
+            Ok((store, appendable))
+        }
+        Fast::TooNew(version) => Err(check_version(version, path).unwrap_err()),
+        Fast::NotCanonical => Ok((parse_full(text, path)?, false)),
+    }
+}
+
 /// An event as written, before its fields are checked.
 #[derive(Debug, Deserialize)]
 struct RawEvent {
@@ -277,7 +349,12 @@ impl RawEvent {
 }
 
 enum Fast {
-    Parsed(u64, Vec<Event>),
+    /// Read; `appendable` when the file ends with its (non-empty) list of events.
+    Parsed {
+        version: u64,
+        events: Vec<Event>,
+        appendable: bool,
+    },
     TooNew(u64),
     NotCanonical,
 }
@@ -288,6 +365,7 @@ enum Fast {
 fn parse_fast(text: &str) -> Fast {
     let mut version = None;
     let mut seen_events = false;
+    let mut appendable = false;
     let mut events = Vec::new();
     for (trimmed, rest) in content_lines(text) {
         if let Some(number) = trimmed.strip_prefix("version: ") {
@@ -307,13 +385,18 @@ fn parse_fast(text: &str) -> Fast {
                 Some(parsed) => events = parsed,
                 None => return Fast::NotCanonical,
             }
+            appendable = true;
             break;
         } else {
             return Fast::NotCanonical;
         }
     }
     match version {
-        Some(version) => Fast::Parsed(version, events),
+        Some(version) => Fast::Parsed {
+            version,
+            events,
+            appendable,
+        },
         None => Fast::NotCanonical,
     }
 }
@@ -800,6 +883,70 @@ fn flow_value(out: &mut String, value: &Value) {
 pub struct Lock {
     _file: File,
     store: PathBuf,
+    /// How the file can take new events, as [`Lock::read`] last found it.
+    layout: Layout,
+}
+
+impl Lock {
+    /// Reads the store under the lock, noting how its file can take new events.
+    pub fn read(&mut self) -> anyhow::Result<Store> {
+        let (store, layout) = read_file(&self.store)?;
+        self.layout = layout;
+        Ok(store)
+    }
+
+    /// Writes `store`, as read by [`Lock::read`] with new events pushed on the end. When the
+    /// file ends with its list of events, the new ones are appended and flushed: the history
+    /// already on disk is never rewritten. Otherwise (no file yet, a layout edited by hand) the
+    /// whole file is replaced atomically.
+    pub fn save(&mut self, store: &Store) -> anyhow::Result<()> {
+        let path = &self.store;
+        if let Layout::Appendable {
+            len,
+            events,
+            newline,
+        } = self.layout
+            && store.extra.is_empty()
+            && store.events.len() >= events
+        {
+            let mut text = String::new();
+            if !newline {
+                text.push('\n');
+            }
+            for event in &store.events[events..] {
+                write_event(&mut text, event);
+            }
+            match append(path, len, text.as_bytes()) {
+                Ok(true) => {
+                    self.layout = Layout::Appendable {
+                        len: len + text.len() as u64,
+                        events: store.events.len(),
+                        newline: true,
+                    };
+                    return Ok(());
+                }
+                // The file is not as it was read: write the whole store instead.
+                Ok(false) => {}
+                Err(err) => return Err(Error::io(IoAction::WriteStore, path, err).into()),
+            }
+        }
+        self.layout = Layout::Rewrite;
+        replace(path, store)
+    }
+}
+
+/// Appends `bytes` to the file at `path` if it is still `len` bytes long, and flushes it to disk;
+/// false when its length changed. A failed write is cut back off, so the file stays as it was.
+fn append(path: &Path, len: u64, bytes: &[u8]) -> io::Result<bool> {
+    let mut file = OpenOptions::new().append(true).open(path)?;
+    if file.metadata()?.len() != len {
+        return Ok(false);
+    }
+    let written = file.write_all(bytes).and_then(|()| file.sync_data());
+    if written.is_err() {
+        let _ = file.set_len(len);
+    }
+    written.map(|()| true)
 }
 
 /// The file a store path names, checked before anything reads or writes it. A link is followed, so
@@ -860,6 +1007,7 @@ pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<Lock> {
     Ok(Lock {
         _file: file,
         store: path.to_owned(),
+        layout: Layout::Rewrite,
     })
 }
 
@@ -888,10 +1036,9 @@ fn remove_stale_temp_files(path: &Path) {
     }
 }
 
-/// Replaces the store with `store`, atomically: a temp file in the same folder, flushed to disk,
-/// renamed over the old file, and the folder flushed. Needs the lock.
-pub fn save(lock: &Lock, store: &Store) -> anyhow::Result<()> {
-    let path = &lock.store;
+/// Replaces the store at `path` with `store`, atomically: a temp file in the same folder, flushed
+/// to disk, renamed over the old file, and the folder flushed. Needs the lock.
+fn replace(path: &Path, store: &Store) -> anyhow::Result<()> {
     let dir = parent(path).unwrap_or(Path::new("."));
     let temp = dir.join(format!("{}{}", temp_prefix(path), std::process::id()));
     let result = write_and_sync(&temp, store.to_text().as_bytes(), path)
@@ -952,7 +1099,7 @@ mod tests {
                 weird,
                 event("1.5", Change::Skip),
             ],
-            extra: Vec::new(),
+            ..Store::default()
         };
         assert_round_trips(&store);
     }
@@ -960,7 +1107,10 @@ mod tests {
     /// Writes `store` and checks that the fast reader takes the text and both readers give it back.
     fn assert_round_trips(store: &Store) {
         let text = store.to_text();
-        assert!(matches!(parse_fast(&text), Fast::Parsed(1, _)), "{text}");
+        assert!(
+            matches!(parse_fast(&text), Fast::Parsed { version: 1, .. }),
+            "{text}"
+        );
         let (fast, full) = both_parsers(&text);
         assert_eq!(&fast, store);
         assert_eq!(&full, store);
@@ -997,7 +1147,7 @@ mod tests {
             .collect();
         let store = Store {
             events,
-            extra: Vec::new(),
+            ..Store::default()
         };
         assert_round_trips(&store);
     }
@@ -1036,7 +1186,7 @@ mod tests {
             .collect();
         let store = Store {
             events,
-            extra: Vec::new(),
+            ..Store::default()
         };
         let text = store.to_text();
         assert!(text.len() > PARALLEL_FROM, "{} bytes", text.len());
@@ -1183,12 +1333,10 @@ mod tests {
         let lock = lock(&path, || panic!("nobody else holds the lock")).unwrap();
         fs::write(path.with_file_name(".progress.yaml.tmp.999"), "junk").unwrap();
         drop(lock);
-        let lock = super::lock(&path, || {}).unwrap();
-        let store = Store {
-            events: vec![event("t", Change::Done)],
-            extra: Vec::new(),
-        };
-        save(&lock, &store).unwrap();
+        let mut lock = super::lock(&path, || {}).unwrap();
+        let mut store = lock.read().unwrap();
+        store.events.push(event("t", Change::Done));
+        lock.save(&store).unwrap();
         assert_eq!(Store::read(&path).unwrap(), store);
         let mut names: Vec<String> = fs::read_dir(path.parent().unwrap())
             .unwrap()
@@ -1196,6 +1344,118 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, ["progress.yaml", "progress.yaml.lock"]);
+    }
+
+    /// Reads the store at `path` under its lock, pushes `events` and saves; gives the lock back.
+    fn change(path: &Path, events: &[Event]) -> Store {
+        let mut lock = lock(path, || panic!("nobody else holds the lock")).unwrap();
+        let mut store = lock.read().unwrap();
+        store.events.extend_from_slice(events);
+        lock.save(&store).unwrap();
+        store
+    }
+
+    #[test]
+    fn new_events_are_appended_and_the_history_on_disk_is_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        change(&path, &[event("a", Change::Done)]);
+        let before = fs::read(&path).unwrap();
+        let mut note = event("b", Change::Note);
+        note.text = Some("quoted: \"yes\", 中文".into());
+        let store = change(&path, &[event("b", Change::Start), note]);
+        let after = fs::read_to_string(&path).unwrap();
+        assert!(after.as_bytes().starts_with(&before));
+        // Appending writes exactly what writing the whole store would.
+        assert_eq!(after, store.to_text());
+        assert_eq!(store.events.len(), 3);
+        assert_eq!(Store::read(&path).unwrap(), store);
+    }
+
+    #[test]
+    fn a_last_line_without_its_line_end_gets_one_before_the_new_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        let text = Store {
+            events: vec![event("a", Change::Done)],
+            ..Store::default()
+        }
+        .to_text();
+        fs::write(&path, text.trim_end()).unwrap();
+        let store = change(&path, &[event("b", Change::Done)]);
+        assert_eq!(fs::read_to_string(&path).unwrap(), store.to_text());
+    }
+
+    #[test]
+    fn other_layouts_are_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        let first = "- {at: 2026-11-29T09:12:03+08:00, plan: p, topic: a, change: done}";
+        for text in [
+            "version: 1\nevents: []\n".to_owned(),
+            format!("version: 1\nowner: ada\nevents:\n{first}\n"),
+            format!("version: 1\nevents:\n  {first}\n"),
+            format!("events:\n{first}\nversion: 1\n"),
+        ] {
+            fs::write(&path, &text).unwrap();
+            let store = change(&path, &[event("b", Change::Done)]);
+            let written = fs::read_to_string(&path).unwrap();
+            assert_eq!(written, store.to_text(), "from {text:?}");
+            assert_eq!(Store::read(&path).unwrap(), store);
+        }
+    }
+
+    #[test]
+    fn a_file_changed_behind_the_lock_is_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        change(&path, &[event("a", Change::Done)]);
+        let mut lock = lock(&path, || {}).unwrap();
+        let mut store = lock.read().unwrap();
+        fs::write(&path, "edited by hand meanwhile").unwrap();
+        store.events.push(event("b", Change::Done));
+        lock.save(&store).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), store.to_text());
+    }
+
+    #[test]
+    fn a_last_line_cut_short_is_refused_and_named() {
+        let complete = Store {
+            events: vec![event("a", Change::Done)],
+            ..Store::default()
+        }
+        .to_text();
+        let whole = Store {
+            events: vec![event("a", Change::Done), event("b", Change::Done)],
+            ..Store::default()
+        }
+        .to_text();
+        let last_line = complete.lines().count() + 1;
+        for cut in complete.len() + 1..whole.len() - 1 {
+            let text = &whole[..cut];
+            match Store::parse(text, &path()) {
+                Err(Error::StoreUnfinished {
+                    line, text: shown, ..
+                }) => {
+                    assert_eq!(line, last_line);
+                    assert!(whole[complete.len()..].starts_with(&shown), "{shown}");
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_broken_last_line_that_is_no_event_is_still_refused() {
+        let text = Store {
+            events: vec![event("a", Change::Done)],
+            ..Store::default()
+        }
+        .to_text();
+        for tail in ["oops: [", "- oops: {", "  - {at"] {
+            let broken = format!("{text}{tail}");
+            assert!(Store::parse(&broken, &path()).is_err(), "{broken}");
+        }
     }
 
     mod properties {
@@ -1248,9 +1508,9 @@ mod tests {
             fn written_stores_read_back_the_same_by_both_readers(
                 events in proptest::collection::vec(any_event(), 0..8)
             ) {
-                let store = Store { events, extra: Vec::new() };
+                let store = Store { events, ..Store::default() };
                 let text = store.to_text();
-                prop_assert!(matches!(parse_fast(&text), Fast::Parsed(1, _)), "not fast: {}", text);
+                prop_assert!(matches!(parse_fast(&text), Fast::Parsed { version: 1, .. }), "not fast: {}", text);
                 let fast = Store::parse(&text, &path()).expect("fast read");
                 let full = parse_full(&text, &path()).expect("full read");
                 prop_assert_eq!(&fast, &store);

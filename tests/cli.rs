@@ -229,6 +229,39 @@ fn list_rejects_an_unknown_stage() {
 }
 
 #[test]
+fn a_change_is_added_to_the_end_and_the_history_before_it_is_left_as_it_was() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    // Comments and a last line without its line end, as a hand edit may leave them.
+    let mut edited = env.store_bytes().unwrap();
+    edited.extend_from_slice(b"# caught up on the train\n- {at: 2026-11-29T08:00:00+08:00, plan: llm-roadmap, topic: why-rag, change: start}");
+    fs::write(env.store(), &edited).unwrap();
+    env.ok(&["note", "1.2", "first note"]);
+    env.ok(&["begin", "2026-11-20"]);
+    env.ok(&["done", "1.3", "1.4", "--on", "2026-11-28"]);
+    let store = String::from_utf8(env.store_bytes().unwrap()).unwrap();
+    assert!(store.as_bytes().starts_with(&edited), "{store}");
+    let added: Vec<&str> = store[edited.len()..].lines().collect();
+    assert_eq!(added.len(), 5, "{store}");
+    assert_eq!(added[0], "");
+    assert!(
+        added[1].contains("topic: how-llms-get-smart, change: note, text: \"first note\"}"),
+        "{store}"
+    );
+    assert!(
+        added[3].contains("change: done, on: 2026-11-28}"),
+        "{store}"
+    );
+    let list = env.ok(&["list", "1"]);
+    for id in ["what-llms-can-do", "core-mindset", "business-architecture"] {
+        assert!(
+            list.lines().any(|l| l.contains(id) && l.contains("[x]")),
+            "{list}"
+        );
+    }
+}
+
+#[test]
 fn done_and_undo_say_what_changed_and_keep_history() {
     let env = TestEnv::new();
     let out = env.ok(&["done", "why-rag", "1.1"]);
@@ -569,7 +602,14 @@ fn refuses_store(contents: &[u8], needles: &[&str]) {
 fn corrupt_stores_are_refused_and_left_alone() {
     refuses_store(
         b"version: 1\nevents:\n- {at: 2026-11-29T09:00:00+08:00, plan: llm-roadmap",
-        &["line "],
+        &[
+            "last line, line 3, stops in the middle",
+            "delete that one line",
+        ],
+    );
+    refuses_store(
+        b"version: 1\nevents:\n- {at: 2026-11-29T09:00:00+08:00, plan: llm-roadmap, topic: t",
+        &["line 3"],
     );
     refuses_store(b"", &["the file is empty"]);
     refuses_store(b"events: []\n", &["no `version:` field"]);

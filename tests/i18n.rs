@@ -335,6 +335,17 @@ fn store_and_environment_errors_in_both_languages() {
     assert!(zh.contains("无法读取进度文件"), "{zh}");
     assert_eq!(env.store_bytes(), before, "left byte for byte");
 
+    env.write(
+        "progress.yaml",
+        "version: 1\nevents:\n- {at: 2026-11-29T09:00:00+08:00, plan: llm-roadmap, topic: why-rag, ch",
+    );
+    let (en, zh) = both(&env, &["done", "1.1"], 1);
+    assert!(
+        en.contains("its last line, line 3, stops in the middle"),
+        "{en}"
+    );
+    assert!(zh.contains("最后一行（第 3 行）停在一条记录的中间"), "{zh}");
+
     env.write("progress.yaml", "version: 99\nevents: []\n");
     let (en, zh) = both(&env, &["status"], 1);
     assert!(

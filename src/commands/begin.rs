@@ -6,7 +6,7 @@ use crate::config::Settings;
 use crate::curriculum;
 use crate::i18n::Lang;
 use crate::schedule;
-use crate::store::{self, Change, Event, Store};
+use crate::store::{Change, Event};
 
 /// Records `date` (default today) as the plan's start date, and says where that puts today.
 pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<String> {
@@ -17,8 +17,8 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
     let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     let plan = loaded.curriculum.id.as_str();
 
-    let lock = super::lock(settings)?;
-    let mut store = Store::read(&settings.store)?;
+    let mut lock = super::lock(settings)?;
+    let mut store = lock.read()?;
     super::warn(
         &store,
         &crate::progress::replay(&loaded, &store.events),
@@ -36,7 +36,7 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
             on: Some(day),
             ..Event::new(settings.now, plan, None, Change::Begin)
         });
-        store::save(&lock, &store)?;
+        lock.save(&store)?;
     }
     drop(lock);
 

@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::progress::{self, State};
 use crate::render;
 use crate::schedule;
-use crate::store::{self, Change, Event, Store};
+use crate::store::{Change, Event};
 
 /// The state a change leads to.
 fn target(change: &Change) -> State {
@@ -40,8 +40,8 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
         }
     }
 
-    let lock = super::lock(settings)?;
-    let mut store = Store::read(&settings.store)?;
+    let mut lock = super::lock(settings)?;
+    let mut store = lock.read()?;
     if topics.on.is_some() {
         let start = schedule::start(&loaded.curriculum.id, &store.events);
         schedule::check_day(day, settings.today, start)?;
@@ -116,7 +116,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
         ));
     }
     if store.events.len() > recorded {
-        store::save(&lock, &store)?;
+        lock.save(&store)?;
     }
     drop(lock);
 

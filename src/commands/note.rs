@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::i18n::Lang;
 use crate::progress;
 use crate::render;
-use crate::store::{self, Change, Event, Store};
+use crate::store::{Change, Event};
 
 /// Records the words of `text`, joined with spaces, as a note on the topic `query` names.
 pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<String> {
@@ -18,15 +18,15 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
         return Err(Error::EmptyNote.into());
     }
 
-    let lock = super::lock(settings)?;
-    let mut store = Store::read(&settings.store)?;
+    let mut lock = super::lock(settings)?;
+    let mut store = lock.read()?;
     super::warn(&store, &progress::replay(&loaded, &store.events), lang);
     let topic = Some(loaded.topic(pos).id.as_str());
     store.events.push(Event {
         text: Some(text.clone()),
         ..Event::new(settings.now, &loaded.curriculum.id, topic, Change::Note)
     });
-    store::save(&lock, &store)?;
+    lock.save(&store)?;
     drop(lock);
 
     let line = render::topic_line(&loaded, pos, lang);
