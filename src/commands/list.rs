@@ -15,7 +15,7 @@ pub fn run(
 ) -> anyhow::Result<String> {
     let (loaded, replay) = super::read(settings)?;
     let filter = ListFilter {
-        stage: super::stage(&loaded, stage, settings.lang)?,
+        stage: super::stage(loaded, stage, settings.lang)?,
         state: state.map(|state| match state {
             StateFilter::Todo => State::Todo,
             StateFilter::InProgress => State::InProgress,
@@ -24,8 +24,8 @@ pub fn run(
         }),
     };
     Ok(if json {
-        render::list_json(&loaded, &replay, filter, style.lang)
+        render::list_json(loaded, &replay, filter, style.lang)
     } else {
-        render::list(&loaded, &replay, filter, style)
+        render::list(loaded, &replay, filter, style)
     })
 }

@@ -14,12 +14,12 @@ pub fn run(
 ) -> anyhow::Result<String> {
     let (loaded, store, _) = super::read_store(settings)?;
     let filter = LogFilter {
-        stage: super::stage(&loaded, stage, settings.lang)?,
+        stage: super::stage(loaded, stage, settings.lang)?,
         since,
     };
     Ok(if json {
-        render::log_json(&loaded, &store.events, filter, settings.lang)
+        render::log_json(loaded, &store.events, filter, settings.lang)
     } else {
-        render::log(&loaded, &store.events, filter, settings.lang)
+        render::log(loaded, &store.events, filter, settings.lang)
     })
 }

@@ -18,15 +18,13 @@ pub fn run(
     output: Option<PathBuf>,
 ) -> anyhow::Result<String> {
     let (loaded, store, replay) = super::read_store(settings)?;
-    let summary = progress::summarize(&loaded, &replay);
-    let outlook = schedule::outlook(&loaded, &store.events, &replay, &summary, settings.today);
+    let summary = progress::summarize(loaded, &replay);
+    let outlook = schedule::outlook(loaded, &store.events, &replay, &summary, settings.today);
     let lang = settings.lang;
     let text = match format {
-        ReportFormat::Markdown => {
-            report::markdown(&loaded, &replay, &summary, lang, settings.today)
-        }
-        ReportFormat::Csv => report::csv(&loaded, &replay, lang),
-        ReportFormat::Json => report::json(&loaded, &replay, &summary, &outlook, lang),
+        ReportFormat::Markdown => report::markdown(loaded, &replay, &summary, lang, settings.today),
+        ReportFormat::Csv => report::csv(loaded, &replay, lang),
+        ReportFormat::Json => report::json(loaded, &replay, &summary, &outlook, lang),
     };
     // `-` is stdout, as for most tools that take an output file.
     let Some(path) = output.filter(|path| path.as_os_str() != "-") else {

@@ -8,11 +8,11 @@ use crate::schedule;
 /// Renders the status report.
 pub fn run(settings: &Settings, style: &Style, json: bool) -> anyhow::Result<String> {
     let (loaded, store, replay) = super::read_store(settings)?;
-    let summary = progress::summarize(&loaded, &replay);
-    let outlook = schedule::outlook(&loaded, &store.events, &replay, &summary, settings.today);
+    let summary = progress::summarize(loaded, &replay);
+    let outlook = schedule::outlook(loaded, &store.events, &replay, &summary, settings.today);
     Ok(if json {
-        render::status_json(&loaded, &summary, &outlook, style.lang)
+        render::status_json(loaded, &summary, &outlook, style.lang)
     } else {
-        render::status(&loaded, &summary, &outlook, style)
+        render::status(loaded, &summary, &outlook, style)
     })
 }
