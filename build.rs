@@ -6,6 +6,7 @@
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
+use std::hash::{DefaultHasher, Hasher as _};
 use std::path::Path;
 
 #[allow(dead_code)]
@@ -19,6 +20,17 @@ const ROADMAP: &str = "curriculum/llm-roadmap.yaml";
 fn main() {
     println!("cargo::rerun-if-changed={ROADMAP}");
     println!("cargo::rerun-if-changed=src/curriculum/schema.rs");
+    println!("cargo::rerun-if-changed=src/curriculum/cache.rs");
+    // Cached curricula are laid out by these two files: any change to them starts a new cache.
+    let mut format = DefaultHasher::new();
+    for file in ["src/curriculum/schema.rs", "src/curriculum/cache.rs"] {
+        let source = fs::read(file).unwrap_or_else(|err| panic!("reading {file}: {err}"));
+        format.write(&source);
+    }
+    println!(
+        "cargo::rustc-env=STUDYPLAN_CACHE_FORMAT={:016x}",
+        format.finish()
+    );
     let yaml = fs::read_to_string(ROADMAP).unwrap_or_else(|err| panic!("reading {ROADMAP}: {err}"));
     let curriculum: Curriculum =
         serde_yaml::from_str(&yaml).unwrap_or_else(|err| panic!("{ROADMAP}: {err}"));
