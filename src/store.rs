@@ -495,7 +495,7 @@ fn parse_plain_change<'a>(
     }
     Some(Event {
         at: parse_timestamp(stamp)?,
-        plan: ids.get(Cow::Borrowed(plan)),
+        plan: ids.plan(Cow::Borrowed(plan)),
         topic: Some(ids.get(Cow::Borrowed(topic))),
         change,
         on: None,
@@ -553,7 +553,7 @@ fn parse_event_line<'a>(
         };
         let fresh = match key {
             "at" => at.replace(parse_timestamp(&value)?).is_none(),
-            "plan" => plan.replace(ids.get(value)).is_none(),
+            "plan" => plan.replace(ids.plan(value)).is_none(),
             "topic" => topic.replace(ids.get(value)).is_none(),
             "change" => change.replace(Change::parse(&value)).is_none(),
             "on" => on
@@ -586,6 +586,8 @@ fn parse_event_line<'a>(
 #[derive(Default)]
 struct Interner<'a> {
     ids: HashMap<&'a str, Id, IdHash>,
+    /// The last plan seen: nearly every event has the same one.
+    plan: Option<(&'a str, Id)>,
 }
 
 impl<'a> Interner<'a> {
@@ -594,6 +596,19 @@ impl<'a> Interner<'a> {
             Cow::Borrowed(text) => self.ids.entry(text).or_insert_with(|| text.into()).clone(),
             // Quoted with escapes: rare, and not worth keeping.
             Cow::Owned(text) => text.into(),
+        }
+    }
+
+    /// Like [`Interner::get`], for a plan id.
+    fn plan(&mut self, value: Cow<'a, str>) -> Id {
+        match (&self.plan, value) {
+            (Some((last, id)), Cow::Borrowed(text)) if *last == text => id.clone(),
+            (_, Cow::Borrowed(text)) => {
+                let id = self.get(Cow::Borrowed(text));
+                self.plan = Some((text, id.clone()));
+                id
+            }
+            (_, owned) => self.get(owned),
         }
     }
 }
@@ -613,20 +628,21 @@ fn parse_timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
     if !shaped {
         return DateTime::parse_from_rfc3339(text).ok();
     }
-    let num = |from: usize, len: usize| -> Option<u32> {
-        b[from..from + len].iter().try_fold(0u32, |n, &d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
+    // Two digits at `from`, as a number.
+    let num = |from: usize| -> Option<u32> {
+        let (tens, ones) = (b[from].wrapping_sub(b'0'), b[from + 1].wrapping_sub(b'0'));
+        (tens < 10 && ones < 10).then(|| u32::from(tens) * 10 + u32::from(ones))
     };
-    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)?).ok()?, num(5, 2)?, num(8, 2)?)?;
-    let (hour, minute, second) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
+    let year = num(0)? * 100 + num(2)?;
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, num(5)?, num(8)?)?;
+    let (hour, minute, second) = (num(11)?, num(14)?, num(17)?);
     if second > 59 {
         // A leap second: rare enough to leave to chrono.
         return DateTime::parse_from_rfc3339(text).ok();
     }
     let time = chrono::NaiveTime::from_hms_opt(hour, minute, second)?;
-    let offset_hours = num(20, 2)?;
-    let offset_minutes = num(23, 2)?;
+    let offset_hours = num(20)?;
+    let offset_minutes = num(23)?;
     if offset_minutes > 59 {
         return None;
     }
