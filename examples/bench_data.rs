@@ -157,9 +157,10 @@ fn generate(dir: &std::path::Path, topics: usize, events: usize) -> std::io::Res
         if change != Change::Note {
             state.insert(topic, change.clone());
         }
-        history.push(Event {
-            text,
-            ..Event::new(at, "bench-plan", Some(&topic_id(topic)), change)
+        let event = Event::new(at, "bench-plan", Some(&topic_id(topic)), change);
+        history.push(match text {
+            Some(text) => event.with_text(text),
+            None => event,
         });
         at += Duration::seconds(60 + rng.below(600) as i64);
     }

@@ -53,7 +53,7 @@ pub enum Change {
     /// The plan's start date was set.
     Begin,
     /// A change this build does not know (written by a newer one); kept, and otherwise ignored.
-    Other(String),
+    Other(Box<str>),
 }
 
 impl Change {
@@ -65,7 +65,7 @@ impl Change {
             "skip" => Change::Skip,
             "note" => Change::Note,
             "begin" => Change::Begin,
-            other => Change::Other(other.to_owned()),
+            other => Change::Other(other.into()),
         }
     }
 
@@ -78,7 +78,7 @@ impl Change {
             Change::Skip => "skip",
             Change::Note => "note",
             Change::Begin => "begin",
-            Change::Other(word) => word,
+            Change::Other(word) => word.as_ref(),
         }
     }
 }
@@ -87,7 +87,8 @@ impl Change {
 /// times, and one allocation per id, not per change, makes reading a long history twice as fast.
 pub type Id = std::sync::Arc<str>;
 
-/// One dated change.
+/// One dated change. Small (88 bytes), as a history holds hundreds of thousands: what few
+/// events have is kept out of line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// When the change was recorded, with the local offset of that moment.
@@ -101,10 +102,14 @@ pub struct Event {
     /// The day the change counts for, when it differs from the day of `at` (a back-dated change,
     /// or the start date set by `begin`).
     pub on: Option<NaiveDate>,
-    /// The text of a note.
-    pub text: Option<String>,
-    /// Keys this build does not know, kept as they were.
-    pub extra: Vec<(String, Value)>,
+    /// A note's text and keys this build does not know, when there are any.
+    more: Option<Box<More>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct More {
+    text: Option<String>,
+    extra: Vec<(String, Value)>,
 }
 
 impl Event {
@@ -121,9 +126,33 @@ impl Event {
             topic: topic.map(Into::into),
             change,
             on: None,
-            text: None,
-            extra: Vec::new(),
+            more: None,
         }
+    }
+
+    /// The same event, counting for `on` rather than the day it was recorded, when given.
+    pub fn counting_for(self, on: Option<NaiveDate>) -> Event {
+        Event { on, ..self }
+    }
+
+    /// The same event with a note's text.
+    pub fn with_text(self, text: String) -> Event {
+        self.with_more(Some(text), Vec::new())
+    }
+
+    fn with_more(self, text: Option<String>, extra: Vec<(String, Value)>) -> Event {
+        let more = (text.is_some() || !extra.is_empty()).then(|| Box::new(More { text, extra }));
+        Event { more, ..self }
+    }
+
+    /// The text of a note.
+    pub fn text(&self) -> Option<&str> {
+        self.more.as_ref()?.text.as_deref()
+    }
+
+    /// Keys this build does not know, kept as they were.
+    pub fn extra(&self) -> &[(String, Value)] {
+        self.more.as_ref().map_or(&[], |more| &more.extra)
     }
 
     /// The day the change counts for.
@@ -165,7 +194,7 @@ impl Store {
     pub fn unknown_keys(&self) -> Vec<&str> {
         let mut keys: Vec<&str> = self.extra.iter().map(|(key, _)| key.as_str()).collect();
         for event in &self.events {
-            keys.extend(event.extra.iter().map(|(key, _)| key.as_str()));
+            keys.extend(event.extra().iter().map(|(key, _)| key.as_str()));
         }
         keys.sort_unstable();
         keys.dedup();
@@ -342,9 +371,9 @@ impl RawEvent {
             topic: self.topic.map(Into::into),
             change: Change::parse(&self.change.ok_or_else(|| missing("change"))?),
             on,
-            text: self.text,
-            extra: self.extra.into_iter().collect(),
-        })
+            more: None,
+        }
+        .with_more(self.text, self.extra.into_iter().collect()))
     }
 }
 
@@ -499,8 +528,7 @@ fn parse_plain_change<'a>(
         topic: Some(ids.get(Cow::Borrowed(topic))),
         change,
         on: None,
-        text: None,
-        extra: Vec::new(),
+        more: None,
     })
 }
 
@@ -571,14 +599,17 @@ fn parse_event_line<'a>(
             None => return None,
         };
     }
-    Some(Event {
+    let event = Event {
         at: at?,
         plan: plan?,
         topic,
         change: change?,
         on,
-        text,
-        extra: Vec::new(),
+        more: None,
+    };
+    Some(match text {
+        Some(text) => event.with_text(text),
+        None => event,
     })
 }
 
@@ -808,11 +839,11 @@ fn write_event(out: &mut String, event: &Event) {
     if let Some(on) = event.on {
         let _ = write!(out, ", on: {}", on.format("%Y-%m-%d"));
     }
-    if let Some(text) = &event.text {
+    if let Some(text) = event.text() {
         out.push_str(", text: ");
         out.push_str(&quote(text));
     }
-    for (key, value) in &event.extra {
+    for (key, value) in event.extra() {
         out.push_str(", ");
         out.push_str(&scalar(key));
         out.push_str(": ");
@@ -1100,10 +1131,15 @@ mod tests {
     }
 
     #[test]
+    fn events_stay_small() {
+        // A history of years is hundreds of thousands of these.
+        assert_eq!(std::mem::size_of::<Event>(), 88);
+    }
+
+    #[test]
     fn written_stores_read_back_the_same_with_either_parser() {
-        let mut note = event("why-rag", Change::Note);
-        note.text =
-            Some("引号 \" and \\ backslash\nnew line, comma: colon # hash\t{x}\u{1}".into());
+        let note = event("why-rag", Change::Note)
+            .with_text("引号 \" and \\ backslash\nnew line, comma: colon # hash\t{x}\u{1}".into());
         let mut backdated = event("true", Change::Done);
         backdated.on = NaiveDate::from_ymd_opt(2026, 2, 28);
         let weird = event("null", Change::Other("archive".into()));
@@ -1157,7 +1193,7 @@ mod tests {
             .map(|id| {
                 let mut e = event(id, Change::Note);
                 e.plan = (*id).into();
-                e.text = Some((*id).to_owned());
+                e = e.with_text((*id).to_owned());
                 e
             })
             .collect();
@@ -1377,8 +1413,7 @@ mod tests {
         let path = dir.path().join("progress.yaml");
         change(&path, &[event("a", Change::Done)]);
         let before = fs::read(&path).unwrap();
-        let mut note = event("b", Change::Note);
-        note.text = Some("quoted: \"yes\", 中文".into());
+        let note = event("b", Change::Note).with_text("quoted: \"yes\", 中文".into());
         let store = change(&path, &[event("b", Change::Start), note]);
         let after = fs::read_to_string(&path).unwrap();
         assert!(after.as_bytes().starts_with(&before));
@@ -1492,7 +1527,7 @@ mod tests {
                     Just(Change::Skip),
                     Just(Change::Note),
                     Just(Change::Begin),
-                    "[a-z]{1,8}".prop_map(Change::Other),
+                    "[a-z]{1,8}".prop_map(|word| Change::Other(word.into())),
                 ],
                 proptest::option::of(0i64..100_000),
                 proptest::option::of("\\PC{0,20}|[\\x00-\\x1f\"\\\\\u{2028}\u{feff}]{0,6}"),
@@ -1505,14 +1540,13 @@ mod tests {
                     let on = on.map(|days| {
                         NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Duration::days(days)
                     });
-                    Event {
-                        at,
-                        plan: plan.into(),
-                        topic: topic.map(Into::into),
-                        change,
+                    let event = Event {
                         on,
-                        text,
-                        extra: Vec::new(),
+                        ..Event::new(at, &plan, topic.as_deref(), change)
+                    };
+                    match text {
+                        Some(text) => event.with_text(text),
+                        None => event,
                     }
                 })
         }

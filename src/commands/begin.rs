@@ -32,10 +32,9 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
     let before = schedule::start(plan, &store.events);
     let unchanged = explicit && before == Some(day);
     if !unchanged {
-        store.events.push(Event {
-            on: Some(day),
-            ..Event::new(settings.now, plan, None, Change::Begin)
-        });
+        store
+            .events
+            .push(Event::new(settings.now, plan, None, Change::Begin).counting_for(Some(day)));
         lock.save(&store)?;
     }
     drop(lock);

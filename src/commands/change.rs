@@ -94,10 +94,10 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             .into());
         }
         let topic = Some(loaded.topic(pos).id.as_str());
-        store.events.push(Event {
-            on: (day != settings.now.date_naive()).then_some(day),
-            ..Event::new(settings.now, &loaded.curriculum.id, topic, change.clone())
-        });
+        store.events.push(
+            Event::new(settings.now, &loaded.curriculum.id, topic, change.clone())
+                .counting_for((day != settings.now.date_naive()).then_some(day)),
+        );
         report.push_str(&format!(
             "{} {line}  {}\n",
             render::mark(wanted),

@@ -22,10 +22,10 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
     let mut store = lock.read()?;
     super::warn(&store, &progress::replay(&loaded, &store.events), lang);
     let topic = Some(loaded.topic(pos).id.as_str());
-    store.events.push(Event {
-        text: Some(text.clone()),
-        ..Event::new(settings.now, &loaded.curriculum.id, topic, Change::Note)
-    });
+    store.events.push(
+        Event::new(settings.now, &loaded.curriculum.id, topic, Change::Note)
+            .with_text(text.clone()),
+    );
     lock.save(&store)?;
     drop(lock);
 

@@ -52,7 +52,7 @@ pub fn change_name(change: &Change, lang: Lang) -> &str {
         Change::Skip => lang.pick("skip", "跳过"),
         Change::Note => lang.pick("note", "笔记"),
         Change::Begin => lang.pick("begin", "开始计划"),
-        Change::Other(word) => word,
+        Change::Other(word) => word.as_ref(),
     }
 }
 
@@ -106,7 +106,7 @@ pub fn log(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang) -> 
         out.push_str(&pad(change_name(&event.change, lang), width));
         out.push_str("  ");
         out.push_str(&subject(loaded, event, lang));
-        if let Some(text) = &event.text {
+        if let Some(text) = event.text() {
             out.push_str(&format!("  \"{}\"", one_line(text)));
         }
         out.push('\n');
@@ -140,7 +140,7 @@ pub fn log_json(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang
                 position: pos.map(|pos| pos.to_string()),
                 stage: pos.map(|pos| loaded.curriculum.stages[pos.stage].id.as_str()),
                 title: pos.map(|pos| loaded.topic(pos).title.get(lang)),
-                text: event.text.as_deref(),
+                text: event.text(),
             }
         })
         .collect();

@@ -115,7 +115,7 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
         }
         out.push_str(&event.day().to_string());
         out.push_str("  ");
-        let text = event.text.as_deref().unwrap_or_default();
+        let text = event.text().unwrap_or_default();
         // A note of several lines keeps its lines, each under the first.
         out.push_str(
             &text
@@ -191,7 +191,7 @@ pub fn show_json(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos) -
             .map(|event| NoteJson {
                 date: event.day().to_string(),
                 at: event.at.to_rfc3339(),
-                text: event.text.as_deref().unwrap_or_default(),
+                text: event.text().unwrap_or_default(),
             })
             .collect(),
     })
