@@ -29,25 +29,27 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
     let queries = &topics.topics;
     let day = topics.on.unwrap_or(settings.today);
     schedule::check_day(day, settings.today, None)?;
-    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
+    let loaded = super::keep(curriculum::load_cached(
+        &settings.curriculum,
+        settings.cache.as_deref(),
+    )?);
     // Every name is resolved before anything is touched, so a typo changes nothing.
     let mut positions = Vec::with_capacity(queries.len());
     let mut seen = HashSet::new();
     for query in queries {
-        let pos = super::resolve(&loaded, query, lang)?;
+        let pos = super::resolve(loaded, query, lang)?;
         if seen.insert(pos) {
             positions.push(pos);
         }
     }
-
     let mut lock = super::lock(settings)?;
-    let mut store = lock.read()?;
+    let store = super::keep(lock.read()?);
     if topics.on.is_some() {
         let start = schedule::start(&loaded.curriculum.id, &store.events);
         schedule::check_day(day, settings.today, start)?;
     }
-    let replay = progress::replay(&loaded, &store.events);
-    super::warn(&store, &replay, lang);
+    let mut replay = progress::replay(loaded, &store.events);
+    super::warn(store, &replay, lang);
     let dated = match topics.on {
         Some(day) => match lang {
             Lang::En => format!(", on {day}"),
@@ -69,7 +71,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             .get(index)
             .map(|p| p.state)
             .unwrap_or_default();
-        let line = render::topic_line(&loaded, pos, lang);
+        let line = render::topic_line(loaded, pos, lang);
         if current == wanted {
             report.push_str(&format!(
                 "{} {line}  {}\n",
@@ -98,6 +100,11 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             Event::new(settings.now, &loaded.curriculum.id, topic, change.clone())
                 .counting_for((day != settings.now.date_naive()).then_some(day)),
         );
+        // What replaying the history with this event would give.
+        if let Some(progress) = replay.topics.get_mut(index) {
+            progress.state = wanted;
+            progress.since = Some(day);
+        }
         report.push_str(&format!(
             "{} {line}  {}\n",
             render::mark(wanted),
@@ -116,14 +123,19 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
         ));
     }
     if store.events.len() > recorded {
-        lock.save(&store)?;
+        lock.save(store)?;
     }
     drop(lock);
 
-    let summary = progress::summarize(&loaded, &progress::replay(&loaded, &store.events));
+    debug_assert_eq!(
+        replay.topics,
+        progress::replay(loaded, &store.events).topics,
+        "updated in place as a replay would"
+    );
+    let summary = progress::summarize(loaded, &replay);
     let overall = summary.overall;
     let percent = render::percent_text(overall.done, overall.total);
-    let verdict = render::verdict(&loaded, &summary, lang);
+    let verdict = render::verdict(loaded, &summary, lang);
     report.push_str(&match lang {
         Lang::En => format!(
             "Overall: {}/{} ({percent}), {verdict}\n",

@@ -86,18 +86,36 @@ pub(crate) fn read(settings: &Settings) -> anyhow::Result<(&'static Loaded, Repl
 }
 
 /// Like [`read`], keeping the store's history as well.
-///
-/// The curriculum and the store are kept until the process ends, which is right after the
-/// command: freeing a plan of 10,000 topics and a history of 100,000 changes piece by piece would
-/// cost a run a few milliseconds for nothing.
 pub(crate) fn read_store(
     settings: &Settings,
 ) -> anyhow::Result<(&'static Loaded, &'static Store, Replay)> {
+    let (loaded, store) = load_with(settings, || Store::read(&settings.store));
+    let (loaded, store) = (loaded?, store?);
+    let replay = progress::replay(loaded, &store.events);
+    warn(store, &replay, settings.lang);
+    Ok((loaded, store, replay))
+}
+
+/// Keeps `value` until the process ends, which is right after the command: freeing a plan of
+/// 10,000 topics and a history of 100,000 changes piece by piece would cost a run a few
+/// milliseconds for nothing.
+pub(crate) fn keep<T>(value: T) -> &'static mut T {
+    Box::leak(Box::new(value))
+}
+
+/// Loads the curriculum while `read` reads the store, and [keeps](keep) both.
+fn load_with(
+    settings: &Settings,
+    read: impl FnOnce() -> anyhow::Result<Store> + Send,
+) -> (
+    Result<&'static Loaded, Error>,
+    anyhow::Result<&'static Store>,
+) {
     let load = || curriculum::load_cached(&settings.curriculum, settings.cache.as_deref());
     let (loaded, store) = match settings.curriculum {
         // A file may be large: read it and the store at once, one on each core.
         curriculum::Source::File(_) => std::thread::scope(|scope| {
-            let store = scope.spawn(|| Store::read(&settings.store));
+            let store = scope.spawn(read);
             let loaded = load();
             let store = store
                 .join()
@@ -105,12 +123,12 @@ pub(crate) fn read_store(
             (loaded, store)
         }),
         // The built-in roadmap takes microseconds; a thread would cost more than it saves.
-        curriculum::Source::Embedded => (load(), Store::read(&settings.store)),
+        curriculum::Source::Embedded => (load(), read()),
     };
-    let (loaded, store) = (Box::leak(Box::new(loaded?)), Box::leak(Box::new(store?)));
-    let replay = progress::replay(loaded, &store.events);
-    warn(store, &replay, settings.lang);
-    Ok((loaded, store, replay))
+    (
+        loaded.map(|loaded| &*keep(loaded)),
+        store.map(|store| &*keep(store)),
+    )
 }
 
 /// Takes the store's lock for a change, saying so when another writer holds it.
