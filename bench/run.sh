@@ -29,6 +29,17 @@ need python3 python3
 cargo build --release --quiet --bin studyplan --example bench_data
 BIN=$PWD/target/release/studyplan
 GEN=$PWD/target/release/examples/bench_data
+# The statically linked build (see the README's "Install"), where the platform has one: the
+# same code, without the dynamic loader's share of every start.
+HOST=$(rustc -vV | sed -n 's/^host: //p')
+STATIC=
+case $HOST in
+*-linux-gnu)
+    RUSTFLAGS="-C target-feature=+crt-static" \
+        cargo build --release --quiet --bin studyplan --target "$HOST"
+    STATIC=$PWD/target/$HOST/release/studyplan
+    ;;
+esac
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -41,6 +52,7 @@ unset STUDYPLAN_STORE STUDYPLAN_CURRICULUM STUDYPLAN_LANG
 # Taskwarrior with its data in DIR, importing the tasks in DIR/tasks.json.
 taskwarrior_in() {
     local dir=$1
+    rm -rf "$dir/data" "$dir/data.orig"
     mkdir -p "$dir/data"
     printf 'data.location=%s\nconfirmation=off\nverbose=nothing\ngc=on\n' "$dir/data" >"$dir/taskrc"
     TASKRC=$dir/taskrc TASKDATA=$dir/data task import "$dir/tasks.json" >/dev/null 2>&1
@@ -74,12 +86,17 @@ setup_generated() {
     export STUDYPLAN_STORE=$dir/progress.yaml STUDYPLAN_CURRICULUM=$dir/curriculum.yaml
 }
 
-# Runs hyperfine on one size; the JSON export is what the table is built from.
+# Runs hyperfine on one size with the binary BIN; the JSON export is what the table is built from.
 measure() {
-    local name=$1 dir=$2 label=$3
+    local name=$1 dir=$2 label=$3 BIN=${4:-$BIN}
     local tw="env TASKRC=$dir/taskrc TASKDATA=$dir/data"
     taskwarrior_in "$dir"
-    cp "$STUDYPLAN_STORE" "$dir/progress.orig"
+    # A second binary on the same plan starts from the same store as the first did.
+    if [ -f "$dir/progress.orig" ]; then
+        cp "$dir/progress.orig" "$STUDYPLAN_STORE"
+    else
+        cp "$STUDYPLAN_STORE" "$dir/progress.orig"
+    fi
     "$BIN" status >/dev/null # warms the curriculum cache, as any earlier run would have
     local next
     next=$("$BIN" next --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
@@ -107,20 +124,27 @@ measure() {
 
 setup_roadmap
 measure roadmap "$WORK/roadmap" "embedded roadmap: 41 topics, 20 done"
+SIZES="roadmap"
+if [ -n "$STATIC" ]; then
+    measure static "$WORK/roadmap" "embedded roadmap, static build" "$STATIC"
+    SIZES="$SIZES static"
+fi
 setup_generated "$WORK/mid" 1000 10000
 measure mid "$WORK/mid" "1,000 topics, 10,000 events"
+SIZES="$SIZES mid"
 setup_generated "$WORK/big" 10000 100000
 measure big "$WORK/big" "10,000 topics, 100,000 events"
+SIZES="$SIZES big"
 
-python3 - "$WORK" "$(nproc)" "$RUNS" <<'EOF'
+python3 - "$WORK" "$(nproc)" "$RUNS" $SIZES <<'EOF'
 import json, os, sys
-work, cores, runs = sys.argv[1], sys.argv[2], sys.argv[3]
+work, cores, runs, sizes = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 pairs = [("studyplan status", "task summary"), ("studyplan list", "task list"),
          ("studyplan done", "task 1 done")]
 print(f"Medians of {runs} runs on {cores} cores (hyperfine, wall clock); `true` is the floor.\n")
 print("| plan | studyplan | ms | × `true` | Taskwarrior | ms | Taskwarrior ÷ studyplan |")
 print("|---|---|---:|---:|---|---:|---:|")
-for name in ["roadmap", "mid", "big"]:
+for name in sizes:
     label = open(f"{work}/{name}.label").read().strip()
     medians = {}
     for part in [name, f"{name}-done"]:
@@ -134,7 +158,7 @@ for name in ["roadmap", "mid", "big"]:
 print(f"\n`true`: {floor:.2f} ms (median of the last size's runs). "
       "Peak memory (max RSS, MB):", end=" ")
 rows = []
-for name in ["roadmap", "mid", "big"]:
+for name in sizes:
     for line in open(f"{work}/{name}.mem"):
         what, kb = line.strip().rsplit(":", 1)
         rows.append(f"{name} {what} {int(kb) / 1024:.1f}")
