@@ -1,10 +1,13 @@
 //! Progress: pure arithmetic from a curriculum and the store's history to states, counts and the
 //! readiness verdict. No I/O and no clock here; today, where needed, is a parameter.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::curriculum::{Band, Loaded, Pos};
+use crate::curriculum::{Band, IdHash, Loaded, Pos};
 use crate::store::{Change, Event};
 
 /// Where a learner stands on one topic.
@@ -56,6 +59,9 @@ pub fn replay_until(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>)
     let mut unknown_changes = 0;
     let counted =
         |event: &&Event| *event.plan == *plan && until.is_none_or(|last| event.day() <= last);
+    // A store shares one allocation per distinct id, so each is looked up in the curriculum
+    // once, by address, rather than hashed and compared at every change.
+    let mut indices: HashMap<usize, Option<usize>, IdHash> = HashMap::default();
     for event in events.iter().filter(counted) {
         let state = match &event.change {
             Change::Done => State::Done,
@@ -69,7 +75,11 @@ pub fn replay_until(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>)
             }
         };
         let Some(topic) = &event.topic else { continue };
-        match loaded.index_of(topic) {
+        let address = Arc::as_ptr(topic).cast::<u8>() as usize;
+        let index = *indices
+            .entry(address)
+            .or_insert_with(|| loaded.index_of(topic));
+        match index {
             Some(index) => {
                 let progress = &mut topics[index];
                 progress.state = state;
@@ -335,8 +345,8 @@ mod tests {
     #[test]
     fn replay_until_a_day_leaves_out_later_changes() {
         let loaded = roadmap();
-        let mut backdated = ev("embeddings", Change::Done, 9);
-        backdated.on = NaiveDate::from_ymd_opt(2026, 11, 2);
+        let backdated = ev("embeddings", Change::Done, 9);
+        let backdated = backdated.counting_for(NaiveDate::from_ymd_opt(2026, 11, 2));
         let events = [
             ev("why-rag", Change::Done, 1),
             ev("why-rag", Change::Undo, 3),

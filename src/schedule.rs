@@ -387,9 +387,7 @@ mod tests {
     }
 
     fn begin(day: &str) -> Event {
-        let mut event = ev(None, Change::Begin, "2000-01-01");
-        event.on = Some(date(day));
-        event
+        ev(None, Change::Begin, "2000-01-01").counting_for(Some(date(day)))
     }
 
     /// The first `n` topics of the roadmap, done on `day`.
@@ -410,8 +408,8 @@ mod tests {
 
     #[test]
     fn the_start_is_the_last_begin_else_the_first_change() {
-        let mut backdated = ev(Some("why-rag"), Change::Done, "2026-11-20");
-        backdated.on = Some(date("2026-11-12"));
+        let backdated = ev(Some("why-rag"), Change::Done, "2026-11-20");
+        let backdated = backdated.counting_for(Some(date("2026-11-12")));
         let mut other_plan = begin("2026-01-01");
         other_plan.plan = "another".into();
         let mut events = vec![

@@ -92,7 +92,7 @@ pub type Id = std::sync::Arc<str>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// When the change was recorded, with the local offset of that moment.
-    pub at: DateTime<FixedOffset>,
+    at: DateTime<FixedOffset>,
     /// The id of the curriculum the change belongs to.
     pub plan: Id,
     /// The topic's stable id; none for changes to the whole plan.
@@ -101,7 +101,9 @@ pub struct Event {
     pub change: Change,
     /// The day the change counts for, when it differs from the day of `at` (a back-dated change,
     /// or the start date set by `begin`).
-    pub on: Option<NaiveDate>,
+    on: Option<NaiveDate>,
+    /// The day the change counts for: `on`, else the day of `at`. Kept, as every replay asks.
+    day: NaiveDate,
     /// A note's text and keys this build does not know, when there are any.
     more: Option<Box<More>>,
 }
@@ -126,13 +128,25 @@ impl Event {
             topic: topic.map(Into::into),
             change,
             on: None,
+            day: at.date_naive(),
             more: None,
         }
     }
 
     /// The same event, counting for `on` rather than the day it was recorded, when given.
     pub fn counting_for(self, on: Option<NaiveDate>) -> Event {
-        Event { on, ..self }
+        let day = on.unwrap_or_else(|| self.at.date_naive());
+        Event { on, day, ..self }
+    }
+
+    /// When the change was recorded, with the local offset of that moment.
+    pub fn at(&self) -> DateTime<FixedOffset> {
+        self.at
+    }
+
+    /// The day the change counts for, when it differs from the day it was recorded.
+    pub fn on(&self) -> Option<NaiveDate> {
+        self.on
     }
 
     /// The same event with a note's text.
@@ -157,7 +171,7 @@ impl Event {
 
     /// The day the change counts for.
     pub fn day(&self) -> NaiveDate {
-        self.on.unwrap_or_else(|| self.at.date_naive())
+        self.day
     }
 }
 
@@ -365,15 +379,11 @@ impl RawEvent {
             })?),
             None => None,
         };
-        Ok(Event {
-            at,
-            plan: self.plan.ok_or_else(|| missing("plan"))?.into(),
-            topic: self.topic.map(Into::into),
-            change: Change::parse(&self.change.ok_or_else(|| missing("change"))?),
-            on,
-            more: None,
-        }
-        .with_more(self.text, self.extra.into_iter().collect()))
+        let plan = self.plan.ok_or_else(|| missing("plan"))?;
+        let change = Change::parse(&self.change.ok_or_else(|| missing("change"))?);
+        Ok(Event::new(at, &plan, self.topic.as_deref(), change)
+            .counting_for(on)
+            .with_more(self.text, self.extra.into_iter().collect()))
     }
 }
 
@@ -475,12 +485,10 @@ fn parse_events(text: &str) -> Option<Vec<Event>> {
 fn parse_event_lines(text: &str) -> Option<Vec<Event>> {
     // A rough count of the events, so the list is allocated once.
     let mut events = Vec::with_capacity(text.len() / 80);
-    // The plan last seen plain, already known to be safe: most events share it.
-    let mut known_plan = "";
     let mut ids = Interner::default();
     for (trimmed, _) in content_lines(text) {
-        let event = parse_plain_change(trimmed, &mut known_plan, &mut ids)
-            .or_else(|| parse_event_line(trimmed, &mut known_plan, &mut ids))?;
+        let event = parse_plain_change(trimmed, &mut ids)
+            .or_else(|| parse_event_line(trimmed, &mut ids))?;
         events.push(event);
     }
     Some(events)
@@ -489,11 +497,7 @@ fn parse_event_lines(text: &str) -> Option<Vec<Event>> {
 /// Parses the line nearly every event is written as, and nothing else:
 /// `- {at: <timestamp>, plan: <id>, topic: <id>, change: <word>}`, every value plain. Anything
 /// else is left to [`parse_event_line`]; both give the same event for such a line.
-fn parse_plain_change<'a>(
-    line: &'a str,
-    known_plan: &mut &'a str,
-    ids: &mut Interner<'a>,
-) -> Option<Event> {
+fn parse_plain_change<'a>(line: &'a str, ids: &mut Interner<'a>) -> Option<Event> {
     let body = line.strip_prefix("- {at: ")?.strip_suffix('}')?;
     let (stamp, rest) = (body.get(..25)?, body.get(25..)?);
     let rest = rest.strip_prefix(", plan: ")?;
@@ -507,10 +511,11 @@ fn parse_plain_change<'a>(
         "skip" => Change::Skip,
         _ => return None,
     };
-    if !(plan == *known_plan || is_plain_safe(plan)) || !is_plain_safe(topic) {
+    let (plan, plain_plan) = ids.plan(plan);
+    let (topic, plain_topic) = ids.id(topic);
+    if !(plain_plan && plain_topic) {
         return None;
     }
-    *known_plan = plan;
     let b = stamp.as_bytes();
     let shaped = b[4] == b'-'
         && b[7] == b'-'
@@ -522,23 +527,21 @@ fn parse_plain_change<'a>(
     if !shaped {
         return None;
     }
+    let (at, day) = parse_timestamp(stamp)?;
     Some(Event {
-        at: parse_timestamp(stamp)?,
-        plan: ids.plan(Cow::Borrowed(plan)),
-        topic: Some(ids.get(Cow::Borrowed(topic))),
+        at,
+        plan,
+        topic: Some(topic),
         change,
         on: None,
+        day,
         more: None,
     })
 }
 
 /// Parses `- {key: value, ...}` with plain or double-quoted values and known keys only, straight
 /// into an event; only the strings the event keeps are allocated.
-fn parse_event_line<'a>(
-    line: &'a str,
-    known_plan: &mut &'a str,
-    ids: &mut Interner<'a>,
-) -> Option<Event> {
+fn parse_event_line<'a>(line: &'a str, ids: &mut Interner<'a>) -> Option<Event> {
     let mut rest = line.strip_prefix("- {")?.strip_suffix('}')?;
     let mut at = None;
     let mut plan = None;
@@ -563,14 +566,8 @@ fn parse_event_line<'a>(
                 // The canonical timestamp is checked digit by digit by `parse_timestamp`.
                 "at" if value.len() == 25 => true,
                 "at" | "on" => is_plain_moment(value),
-                "plan" if value == *known_plan => true,
-                "plan" => {
-                    let safe = is_plain_safe(value);
-                    if safe {
-                        *known_plan = value;
-                    }
-                    safe
-                }
+                "plan" => ids.plan(value).1,
+                "topic" => ids.id(value).1,
                 "change" if matches!(value, "done" | "undo" | "start" | "skip" | "note") => true,
                 _ => is_plain_safe(value),
             };
@@ -581,7 +578,12 @@ fn parse_event_line<'a>(
         };
         let fresh = match key {
             "at" => at.replace(parse_timestamp(&value)?).is_none(),
-            "plan" => plan.replace(ids.plan(value)).is_none(),
+            "plan" => plan
+                .replace(match value {
+                    Cow::Borrowed(text) => ids.plan(text).0,
+                    owned => ids.get(owned),
+                })
+                .is_none(),
             "topic" => topic.replace(ids.get(value)).is_none(),
             "change" => change.replace(Change::parse(&value)).is_none(),
             "on" => on
@@ -599,12 +601,14 @@ fn parse_event_line<'a>(
             None => return None,
         };
     }
+    let (at, recorded) = at?;
     let event = Event {
-        at: at?,
+        at,
         plan: plan?,
         topic,
         change: change?,
         on,
+        day: on.unwrap_or(recorded),
         more: None,
     };
     Some(match text {
@@ -613,40 +617,51 @@ fn parse_event_line<'a>(
     })
 }
 
-/// One shared [`Id`] per distinct id in a store's text.
+/// One shared [`Id`] per distinct id in a store's text, with whether it may stand unquoted.
 #[derive(Default)]
 struct Interner<'a> {
-    ids: HashMap<&'a str, Id, IdHash>,
-    /// The last plan seen: nearly every event has the same one.
-    plan: Option<(&'a str, Id)>,
+    ids: HashMap<&'a str, (Id, bool), IdHash>,
+    /// The last plan looked up: nearly every event has the same one.
+    plan: Option<(&'a str, Id, bool)>,
 }
 
 impl<'a> Interner<'a> {
+    /// The shared id for `text`, and whether [`is_plain_safe`] holds for it: checked once per
+    /// distinct id, not at every change.
+    fn id(&mut self, text: &'a str) -> (Id, bool) {
+        let (id, plain) = self
+            .ids
+            .entry(text)
+            .or_insert_with(|| (text.into(), is_plain_safe(text)));
+        (id.clone(), *plain)
+    }
+
     fn get(&mut self, value: Cow<'a, str>) -> Id {
         match value {
-            Cow::Borrowed(text) => self.ids.entry(text).or_insert_with(|| text.into()).clone(),
+            Cow::Borrowed(text) => self.id(text).0,
             // Quoted with escapes: rare, and not worth keeping.
             Cow::Owned(text) => text.into(),
         }
     }
 
-    /// Like [`Interner::get`], for a plan id.
-    fn plan(&mut self, value: Cow<'a, str>) -> Id {
-        match (&self.plan, value) {
-            (Some((last, id)), Cow::Borrowed(text)) if *last == text => id.clone(),
-            (_, Cow::Borrowed(text)) => {
-                let id = self.get(Cow::Borrowed(text));
-                self.plan = Some((text, id.clone()));
-                id
-            }
-            (_, owned) => self.get(owned),
+    /// Like [`Interner::id`], for a plan id.
+    fn plan(&mut self, text: &'a str) -> (Id, bool) {
+        if let Some((last, id, plain)) = &self.plan
+            && *last == text
+        {
+            return (id.clone(), *plain);
         }
+        let (id, plain) = self.id(text);
+        self.plan = Some((text, id.clone(), plain));
+        (id, plain)
     }
 }
 
-/// Reads a timestamp. The shape this module writes, `2026-11-29T09:12:03+08:00`, is read digit by
-/// digit; anything else goes to chrono's full RFC 3339 parser.
-fn parse_timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
+/// Reads a timestamp, and the (local) day it falls on. The shape this module writes,
+/// `2026-11-29T09:12:03+08:00`, is read digit by digit; anything else goes to chrono's full
+/// RFC 3339 parser.
+fn parse_timestamp(text: &str) -> Option<(DateTime<FixedOffset>, NaiveDate)> {
+    let with_day = |at: DateTime<FixedOffset>| (at, at.date_naive());
     let b = text.as_bytes();
     let shaped = b.len() == 25
         && b[4] == b'-'
@@ -657,7 +672,7 @@ fn parse_timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
         && matches!(b[19], b'+' | b'-')
         && b[22] == b':';
     if !shaped {
-        return DateTime::parse_from_rfc3339(text).ok();
+        return DateTime::parse_from_rfc3339(text).ok().map(with_day);
     }
     // Two digits at `from`, as a number.
     let num = |from: usize| -> Option<u32> {
@@ -669,7 +684,7 @@ fn parse_timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
     let (hour, minute, second) = (num(11)?, num(14)?, num(17)?);
     if second > 59 {
         // A leap second: rare enough to leave to chrono.
-        return DateTime::parse_from_rfc3339(text).ok();
+        return DateTime::parse_from_rfc3339(text).ok().map(with_day);
     }
     let time = chrono::NaiveTime::from_hms_opt(hour, minute, second)?;
     let offset_hours = num(20)?;
@@ -679,7 +694,8 @@ fn parse_timestamp(text: &str) -> Option<DateTime<FixedOffset>> {
     }
     let seconds = i32::try_from(offset_hours * 3600 + offset_minutes * 60).ok()?;
     let offset = FixedOffset::east_opt(if b[19] == b'-' { -seconds } else { seconds })?;
-    date.and_time(time).and_local_timezone(offset).single()
+    let at = date.and_time(time).and_local_timezone(offset).single()?;
+    Some((at, date))
 }
 
 /// Reads a double-quoted YAML string whose opening quote is already consumed: the value, and how
@@ -1140,8 +1156,8 @@ mod tests {
     fn written_stores_read_back_the_same_with_either_parser() {
         let note = event("why-rag", Change::Note)
             .with_text("引号 \" and \\ backslash\nnew line, comma: colon # hash\t{x}\u{1}".into());
-        let mut backdated = event("true", Change::Done);
-        backdated.on = NaiveDate::from_ymd_opt(2026, 2, 28);
+        let backdated = event("true", Change::Done);
+        let backdated = backdated.counting_for(NaiveDate::from_ymd_opt(2026, 2, 28));
         let weird = event("null", Change::Other("archive".into()));
         let store = Store {
             events: vec![
@@ -1540,10 +1556,7 @@ mod tests {
                     let on = on.map(|days| {
                         NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Duration::days(days)
                     });
-                    let event = Event {
-                        on,
-                        ..Event::new(at, &plan, topic.as_deref(), change)
-                    };
+                    let event = Event::new(at, &plan, topic.as_deref(), change).counting_for(on);
                     match text {
                         Some(text) => event.with_text(text),
                         None => event,

@@ -134,7 +134,7 @@ pub fn log_json(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang
             let pos = loaded_position(loaded, event);
             LogEntry {
                 date: event.day().to_string(),
-                at: event.at.to_rfc3339(),
+                at: event.at().to_rfc3339(),
                 change: event.change.as_str(),
                 topic: event.topic.as_deref(),
                 position: pos.map(|pos| pos.to_string()),

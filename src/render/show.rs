@@ -95,10 +95,10 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
             event.day(),
             change_name(&event.change, lang)
         ));
-        if event.on.is_some_and(|on| on != event.at.date_naive()) {
+        if event.on().is_some_and(|on| on != event.at().date_naive()) {
             out.push_str(&match lang {
-                Lang::En => format!(" (recorded {})", event.at.date_naive()),
-                Lang::Zh => format!("（记录于 {}）", event.at.date_naive()),
+                Lang::En => format!(" (recorded {})", event.at().date_naive()),
+                Lang::Zh => format!("（记录于 {}）", event.at().date_naive()),
             });
         }
         out.push('\n');
@@ -182,7 +182,7 @@ pub fn show_json(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos) -
             .into_iter()
             .map(|event| HistoryJson {
                 date: event.day().to_string(),
-                at: event.at.to_rfc3339(),
+                at: event.at().to_rfc3339(),
                 change: event.change.as_str(),
             })
             .collect(),
@@ -190,7 +190,7 @@ pub fn show_json(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos) -
             .into_iter()
             .map(|event| NoteJson {
                 date: event.day().to_string(),
-                at: event.at.to_rfc3339(),
+                at: event.at().to_rfc3339(),
                 text: event.text().unwrap_or_default(),
             })
             .collect(),
