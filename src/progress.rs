@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::curriculum::{Band, IdHash, Loaded, Pos};
-use crate::store::{Change, Event};
+use crate::store::{Change, Event, PlanFilter};
 
 /// Where a learner stands on one topic.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -53,15 +53,15 @@ pub fn replay(loaded: &Loaded, events: &[Event]) -> Replay {
 /// Replays like [`replay`], leaving out changes that count for a day after `until`: where the
 /// learner stood at the end of that day.
 pub fn replay_until(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>) -> Replay {
-    let plan = loaded.curriculum.id.as_str();
+    let mut plan = PlanFilter::new(&loaded.curriculum.id);
     let mut topics = vec![TopicProgress::default(); loaded.topic_count()];
     let mut orphans: Vec<String> = Vec::new();
     let mut unknown_changes = 0;
     let counted =
-        |event: &&Event| *event.plan == *plan && until.is_none_or(|last| event.day() <= last);
+        |event: &&Event| plan.matches(event) && until.is_none_or(|last| event.day() <= last);
     // A store shares one allocation per distinct id, so each is looked up in the curriculum
     // once, by address, rather than hashed and compared at every change.
-    let mut indices: HashMap<usize, Option<usize>, IdHash> = HashMap::default();
+    let mut indices = HashMap::with_capacity_and_hasher(loaded.topic_count(), IdHash);
     for event in events.iter().filter(counted) {
         let state = match &event.change {
             Change::Done => State::Done,

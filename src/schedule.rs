@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use crate::curriculum::Loaded;
 use crate::error::Error;
 use crate::progress::{Replay, State, Summary, topics_for};
-use crate::store::{Change, Event};
+use crate::store::{Change, Event, PlanFilter};
 
 /// How many days back the recent pace looks, today included.
 pub const RECENT_DAYS: i64 = 14;
@@ -17,7 +17,8 @@ pub const RECENT_DAYS: i64 = 14;
 pub fn start(plan: &str, events: &[Event]) -> Option<NaiveDate> {
     let mut begun = None;
     let mut first = None::<NaiveDate>;
-    for event in events.iter().filter(|event| *event.plan == *plan) {
+    let mut plan = PlanFilter::new(plan);
+    for event in events.iter().filter(|event| plan.matches(event)) {
         match event.change {
             Change::Begin => begun = Some(event.day()),
             Change::Other(_) => {}
@@ -308,10 +309,10 @@ pub fn genius(
         // What stood at the end of the window's last day; later changes cannot take it away.
         // Replaying a long history again is costly; a plan that recorded fewer `done` changes
         // in the window than it has topics cannot have done them all, and needs no replay.
-        let plan = loaded.curriculum.id.as_str();
+        let mut plan = PlanFilter::new(&loaded.curriculum.id);
         let done_in_window = events
             .iter()
-            .filter(|e| e.change == Change::Done && *e.plan == *plan)
+            .filter(|e| e.change == Change::Done && plan.matches(e))
             .filter(|e| last_day.is_none_or(|last| e.day() <= last))
             .count();
         done_in_window >= loaded.topic_count()

@@ -175,6 +175,34 @@ impl Event {
     }
 }
 
+/// Picks out one plan's events. A store shares one allocation per plan id, so once an event has
+/// matched, the rest are recognised by address rather than by comparing text.
+#[derive(Clone, Copy, Debug)]
+pub struct PlanFilter<'a> {
+    plan: &'a str,
+    /// The address of an id already seen to be `plan`.
+    seen: usize,
+}
+
+impl<'a> PlanFilter<'a> {
+    pub fn new(plan: &'a str) -> PlanFilter<'a> {
+        PlanFilter { plan, seen: 0 }
+    }
+
+    /// Whether `event` belongs to the plan.
+    pub fn matches(&mut self, event: &Event) -> bool {
+        let address = std::sync::Arc::as_ptr(&event.plan).cast::<u8>() as usize;
+        if address == self.seen {
+            return true;
+        }
+        let matches = *event.plan == *self.plan;
+        if matches {
+            self.seen = address;
+        }
+        matches
+    }
+}
+
 /// The whole store.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Store {
@@ -1144,6 +1172,22 @@ mod tests {
         let fast = Store::parse(text, &path()).expect("fast parse");
         let full = parse_full(text, &path()).expect("full parse");
         (fast, full)
+    }
+
+    #[test]
+    fn a_plan_filter_matches_by_text_whichever_allocation_holds_it() {
+        let mine = event("a", Change::Done);
+        let shared = mine.clone();
+        let mut other = event("a", Change::Done);
+        other.plan = "another".into();
+        let mut separate = event("b", Change::Done);
+        separate.plan = String::from("llm-roadmap").into();
+        let mut filter = PlanFilter::new("llm-roadmap");
+        let matched: Vec<bool> = [&mine, &other, &shared, &separate, &other, &mine]
+            .into_iter()
+            .map(|event| filter.matches(event))
+            .collect();
+        assert_eq!(matched, [true, false, true, true, false, true]);
     }
 
     #[test]
