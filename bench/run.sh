@@ -3,7 +3,9 @@
 # same number of items, at three sizes, and prints a Markdown table of medians and ratios.
 #
 #   bench/run.sh            # about 5 minutes on 2 cores
-#   RUNS=20 bench/run.sh    # fewer runs per command (default 40)
+#   RUNS=20 bench/run.sh    # fewer runs per command (default 40; ten times as many on the
+#                           # embedded roadmap, where a run takes a millisecond and one busy
+#                           # moment on a shared machine would otherwise move the median)
 #
 # Needs hyperfine and Taskwarrior (`task`) from Debian's packages; as root it installs them with
 # apt-get, otherwise it says how. Every file it makes lives in a temp folder removed at the end;
@@ -88,7 +90,7 @@ setup_generated() {
 
 # Runs hyperfine on one size with the binary BIN; the JSON export is what the table is built from.
 measure() {
-    local name=$1 dir=$2 label=$3 BIN=${4:-$BIN}
+    local name=$1 dir=$2 label=$3 BIN=${4:-$BIN} runs=${5:-$RUNS}
     local tw="env TASKRC=$dir/taskrc TASKDATA=$dir/data"
     taskwarrior_in "$dir"
     # A second binary on the same plan starts from the same store as the first did.
@@ -101,17 +103,17 @@ measure() {
     local next
     next=$("$BIN" next --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
     echo "bench: $label" >&2
-    hyperfine -N --warmup 3 --runs "$RUNS" --style basic --export-json "$WORK/$name.json" \
+    hyperfine -N --warmup 3 --runs "$runs" --style basic --export-json "$WORK/$name.json" \
         --command-name true true \
         --command-name "studyplan status" "$BIN status" \
         --command-name "task summary" "$tw task summary" \
         --command-name "studyplan list" "$BIN list" \
         --command-name "task list" "$tw task list" \
         >&2
-    hyperfine --warmup 2 --runs "$RUNS" --style basic --export-json "$WORK/$name-done.json" \
+    hyperfine -N --warmup 2 --runs "$runs" --style basic --export-json "$WORK/$name-done.json" \
         --prepare "cp $dir/progress.orig $STUDYPLAN_STORE" \
         --command-name "studyplan done" "$BIN done $next" \
-        --prepare "rm -rf $dir/data && cp -a $dir/data.orig $dir/data" \
+        --prepare "sh -c 'rm -rf $dir/data && cp -a $dir/data.orig $dir/data'" \
         --command-name "task 1 done" "$tw task 1 done" \
         >&2
     # Peak memory of one run each (GNU time's maximum resident set size).
@@ -123,10 +125,10 @@ measure() {
 }
 
 setup_roadmap
-measure roadmap "$WORK/roadmap" "embedded roadmap: 41 topics, 20 done"
+measure roadmap "$WORK/roadmap" "embedded roadmap: 41 topics, 20 done" "$BIN" $((RUNS * 10))
 SIZES="roadmap"
 if [ -n "$STATIC" ]; then
-    measure static "$WORK/roadmap" "embedded roadmap, static build" "$STATIC"
+    measure static "$WORK/roadmap" "embedded roadmap, static build" "$STATIC" $((RUNS * 10))
     SIZES="$SIZES static"
 fi
 setup_generated "$WORK/mid" 1000 10000
@@ -141,7 +143,8 @@ import json, os, sys
 work, cores, runs, sizes = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 pairs = [("studyplan status", "task summary"), ("studyplan list", "task list"),
          ("studyplan done", "task 1 done")]
-print(f"Medians of {runs} runs on {cores} cores (hyperfine, wall clock); `true` is the floor.\n")
+print(f"Medians of {runs} runs ({int(runs) * 10} on the embedded roadmap) on {cores} cores "
+      "(hyperfine, wall clock); `true` is the floor.\n")
 print("| plan | studyplan | ms | × `true` | Taskwarrior | ms | Taskwarrior ÷ studyplan |")
 print("|---|---|---:|---:|---|---:|---:|")
 for name in sizes:
