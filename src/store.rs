@@ -1164,6 +1164,15 @@ mod tests {
         Event::new(at, "llm-roadmap", Some(topic), change)
     }
 
+    /// The text a store of these events is written as.
+    fn text_of(events: Vec<Event>) -> String {
+        Store {
+            events,
+            ..Store::default()
+        }
+        .to_text()
+    }
+
     fn path() -> PathBuf {
         PathBuf::from("progress.yaml")
     }
@@ -1487,11 +1496,7 @@ mod tests {
     fn a_last_line_without_its_line_end_gets_one_before_the_new_events() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.yaml");
-        let text = Store {
-            events: vec![event("a", Change::Done)],
-            ..Store::default()
-        }
-        .to_text();
+        let text = text_of(vec![event("a", Change::Done)]);
         fs::write(&path, text.trim_end()).unwrap();
         let store = change(&path, &[event("b", Change::Done)]);
         assert_eq!(fs::read_to_string(&path).unwrap(), store.to_text());
@@ -1531,16 +1536,8 @@ mod tests {
 
     #[test]
     fn a_last_line_cut_short_is_refused_and_named() {
-        let complete = Store {
-            events: vec![event("a", Change::Done)],
-            ..Store::default()
-        }
-        .to_text();
-        let whole = Store {
-            events: vec![event("a", Change::Done), event("b", Change::Done)],
-            ..Store::default()
-        }
-        .to_text();
+        let complete = text_of(vec![event("a", Change::Done)]);
+        let whole = text_of(vec![event("a", Change::Done), event("b", Change::Done)]);
         let last_line = complete.lines().count() + 1;
         for cut in complete.len() + 1..whole.len() - 1 {
             let text = &whole[..cut];
@@ -1558,11 +1555,7 @@ mod tests {
 
     #[test]
     fn a_broken_last_line_that_is_no_event_is_still_refused() {
-        let text = Store {
-            events: vec![event("a", Change::Done)],
-            ..Store::default()
-        }
-        .to_text();
+        let text = text_of(vec![event("a", Change::Done)]);
         for tail in ["oops: [", "- oops: {", "  - {at"] {
             let broken = format!("{text}{tail}");
             assert!(Store::parse(&broken, &path()).is_err(), "{broken}");
