@@ -94,6 +94,11 @@ pub enum Error {
         text: String,
     },
 
+    /// The store's file changed between reading it and writing to it, by a program that does
+    /// not take studyplan's lock.
+    #[error("{}", self.message(Lang::En))]
+    StoreChanged(PathBuf),
+
     /// The progress store was written by a newer build.
     #[error("{}", self.message(Lang::En))]
     StoreTooNew {
@@ -335,6 +340,19 @@ impl Error {
                 Lang::Zh => format!(
                     "无法读取进度文件 `{}`：{detail}\n\
                      文件保持原样未动：请手动修好它，或把它移走以重新开始（你的历史记录在里面）",
+                    path.display()
+                ),
+            },
+            Error::StoreChanged(path) => match lang {
+                Lang::En => format!(
+                    "the progress store `{}` changed while this command was running (saved by \
+                     another program, an editor or a sync tool?)\n\
+                     nothing was written, so that change is kept: run the command again",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "本命令运行期间，进度文件 `{}` 被改动了（另一个程序、编辑器或同步工具保存了它？）\n\
+                     本次没有写入任何内容，那次改动得以保留：请重新运行命令",
                     path.display()
                 ),
             },

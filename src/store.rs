@@ -284,49 +284,107 @@ fn check_version(version: u64, path: &Path) -> Result<(), Error> {
 }
 
 /// How new events can be written to a store's file, as it was when read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Debug)]
 enum Layout {
-    /// The file ends with its list of events, in the layout [`Store::to_text`] writes, so new
-    /// events go on the end as new lines: `len` bytes, `events` events, and whether the last
-    /// line is ended.
-    Appendable {
-        len: u64,
-        events: usize,
-        newline: bool,
-    },
+    /// The file, `text`, ends with its list of events, in the layout [`Store::to_text`] writes,
+    /// so new events go on the end as new lines, after what is there, byte for byte.
+    Appendable { text: String },
     /// No file yet, or any other layout: the whole file is written anew.
     Rewrite,
 }
 
-/// Reads the store file at `path` (already through [`real_path`]) and how it can take new events.
-fn read_file(path: &Path) -> Result<(Store, Layout), Error> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => {
-            return Ok((Store::default(), Layout::Rewrite));
+/// What tells, without reading it, whether a file was written to: its length, when it last
+/// changed, and its inode (a new file saved over it by an editor has a new one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(meta: &fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            inode,
         }
-        Err(err) => return Err(Error::io(IoAction::ReadStore, path, err)),
+    }
+
+    /// The stamp of the file at `path` now; none when there is no file.
+    fn now(path: &Path) -> io::Result<Option<Stamp>> {
+        match fs::metadata(path) {
+            Ok(meta) => Ok(Some(Stamp::of(&meta))),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(err) => Err(err),
+        }
+    }
+}
+
+/// A store's file as a read found it.
+#[derive(Debug)]
+struct Seen {
+    /// None when there was no file.
+    stamp: Option<Stamp>,
+    layout: Layout,
+}
+
+/// Reads the store file at `path` (already through [`real_path`]), noting what it looked like.
+fn read_file(path: &Path) -> Result<(Store, Seen), Error> {
+    let read_error = |err| Error::io(IoAction::ReadStore, path, err);
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            let seen = Seen {
+                stamp: None,
+                layout: Layout::Rewrite,
+            };
+            return Ok((Store::default(), seen));
+        }
+        Err(err) => return Err(read_error(err)),
     };
-    let len = bytes.len() as u64;
-    let text = String::from_utf8(bytes).map_err(|err| Error::StoreCorrupt {
-        path: path.to_owned(),
-        detail: format!(
-            "it is not UTF-8 text (bad byte at offset {})",
-            err.utf8_error().valid_up_to()
-        ),
-    })?;
+    let stamp = Stamp::of(&file.metadata().map_err(read_error)?);
+    let mut bytes = Vec::with_capacity(usize::try_from(stamp.len).unwrap_or(0).saturating_add(1));
+    io::Read::read_to_end(&mut file, &mut bytes).map_err(read_error)?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => return Err(not_utf8(err, path)),
+    };
     // Editors on some systems start a UTF-8 file with a byte-order mark; it is not content.
     let (store, appendable) = parse_text(text.strip_prefix('\u{feff}').unwrap_or(&text), path)?;
     let layout = if appendable {
-        Layout::Appendable {
-            len,
-            events: store.events.len(),
-            newline: text.ends_with('\n'),
-        }
+        Layout::Appendable { text }
     } else {
         Layout::Rewrite
     };
-    Ok((store, layout))
+    let seen = Seen {
+        stamp: Some(stamp),
+        layout,
+    };
+    Ok((store, seen))
+}
+
+/// Why a store that is not UTF-8 is refused. A write cut short inside a character leaves its
+/// first bytes at the very end: that is an unfinished line, like any other.
+fn not_utf8(err: std::string::FromUtf8Error, path: &Path) -> Error {
+    let valid = err.utf8_error().valid_up_to();
+    let corrupt = Error::StoreCorrupt {
+        path: path.to_owned(),
+        detail: format!("it is not UTF-8 text (bad byte at offset {valid})"),
+    };
+    if err.utf8_error().error_len().is_some() {
+        return corrupt;
+    }
+    let mut bytes = err.into_bytes();
+    bytes.truncate(valid);
+    match String::from_utf8(bytes).map(|text| parse_text(&text, path)) {
+        Ok(Err(unfinished @ Error::StoreUnfinished { .. })) => unfinished,
+        _ => corrupt,
+    }
 }
 
 /// Parses the text of a store, and says whether new events can be appended to it.
@@ -341,17 +399,23 @@ fn parse_text(text: &str, path: &Path) -> Result<(Store, bool), Error> {
         return Err(Error::StoreUnfinished {
             path: path.to_owned(),
             line: complete.lines().count() + 1,
-            text: last.chars().take(60).collect(),
+            text: last
+                .chars()
+                .take(60)
+                .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+                .collect(),
         });
     }
     whole
 }
 
-/// Splits off the last line when it is not ended and could be the beginning of an event line.
+/// Splits off the last line when it is not ended and could be the beginning of an event line,
+/// or is nothing but zero bytes (what a write cut by a power loss can leave).
 fn unfinished_line(text: &str) -> Option<(&str, &str)> {
     let cut = text.rfind('\n')? + 1;
     let (complete, last) = text.split_at(cut);
-    let event_like = last.starts_with("- {") || (!last.is_empty() && "- {".starts_with(last));
+    let event_like = last.starts_with("- {")
+        || (!last.is_empty() && ("- {".starts_with(last) || last.bytes().all(|b| b == 0)));
     event_like.then_some((complete, last))
 }
 
@@ -974,68 +1038,81 @@ fn flow_value(out: &mut String, value: &Value) {
 pub struct Lock {
     _file: File,
     store: PathBuf,
-    /// How the file can take new events, as [`Lock::read`] last found it.
-    layout: Layout,
+    /// The store's file as the read under this lock found it.
+    seen: Seen,
 }
 
 impl Lock {
-    /// Reads the store under the lock, noting how its file can take new events.
-    pub fn read(&mut self) -> anyhow::Result<Store> {
-        let (store, layout) = read_file(&self.store)?;
-        self.layout = layout;
-        Ok(store)
-    }
-
-    /// Writes `store`, as read by [`Lock::read`] with new events pushed on the end. When the
-    /// file ends with its list of events, the new ones are appended and flushed: the history
-    /// already on disk is never rewritten. Otherwise (no file yet, a layout edited by hand) the
-    /// whole file is replaced atomically.
-    pub fn save(&mut self, store: &Store) -> anyhow::Result<()> {
-        let path = &self.store;
-        if let Layout::Appendable {
-            len,
-            events,
-            newline,
-        } = self.layout
-            && store.extra.is_empty()
-            && store.events.len() >= events
-        {
-            let mut text = String::new();
-            if !newline {
-                text.push('\n');
-            }
-            for event in &store.events[events..] {
-                write_event(&mut text, event);
-            }
-            match append(path, len, text.as_bytes()) {
-                Ok(true) => {
-                    self.layout = Layout::Appendable {
-                        len: len + text.len() as u64,
-                        events: store.events.len(),
-                        newline: true,
-                    };
-                    return Ok(());
+    /// Adds `new` to the end of `store`, the store this lock read, and writes it; gives the lock
+    /// back. All or none, and what is on disk is kept byte for byte:
+    /// - one new event is appended to the file and flushed;
+    /// - several are written, after a copy of the file, to a temp file that is flushed and renamed
+    ///   over it, as lines appended together could be cut between them;
+    /// - a new file, or a layout edited by hand, is written whole the same way.
+    ///
+    /// A file that changed since it was read (saved by a program that ignores the lock) is left as
+    /// it is, with [`Error::StoreChanged`].
+    pub fn add(self, store: &mut Store, new: Vec<Event>) -> anyhow::Result<()> {
+        let Lock {
+            _file: _held_until_written,
+            store: path,
+            seen,
+        } = self;
+        let path = &path;
+        let write_error = |err| Error::io(IoAction::WriteStore, path, err);
+        let changed = || Error::StoreChanged(path.clone());
+        let unchanged = || match Stamp::now(path) {
+            Ok(now) if now == seen.stamp => Ok(()),
+            Ok(_) => Err(changed()),
+            Err(err) => Err(write_error(err)),
+        };
+        match seen.layout {
+            Layout::Appendable { text } if store.extra.is_empty() => {
+                let mut lines = String::new();
+                if !text.ends_with('\n') {
+                    lines.push('\n');
                 }
-                // The file is not as it was read: write the whole store instead.
-                Ok(false) => {}
-                Err(err) => return Err(Error::io(IoAction::WriteStore, path, err).into()),
+                for event in &new {
+                    write_event(&mut lines, event);
+                }
+                if let ([_], Some(stamp)) = (new.as_slice(), seen.stamp) {
+                    if !append(path, stamp, lines.as_bytes()).map_err(write_error)? {
+                        return Err(changed().into());
+                    }
+                } else {
+                    unchanged()?;
+                    replace(path, &[text.as_bytes(), lines.as_bytes()])?;
+                }
+                store.events.extend(new);
+            }
+            _ => {
+                unchanged()?;
+                let recorded = store.events.len();
+                store.events.extend(new);
+                if let Err(err) = replace(path, &[store.to_text().as_bytes()]) {
+                    store.events.truncate(recorded);
+                    return Err(err);
+                }
             }
         }
-        self.layout = Layout::Rewrite;
-        replace(path, store)
+        Ok(())
     }
 }
 
-/// Appends `bytes` to the file at `path` if it is still `len` bytes long, and flushes it to disk;
-/// false when its length changed. A failed write is cut back off, so the file stays as it was.
-fn append(path: &Path, len: u64, bytes: &[u8]) -> io::Result<bool> {
-    let mut file = OpenOptions::new().append(true).open(path)?;
-    if file.metadata()?.len() != len {
+/// Appends `bytes` to the file at `path` if it is still as `seen`, and flushes it to disk; false
+/// when it is not. A failed write is cut back off, so the file stays as it was.
+fn append(path: &Path, seen: Stamp, bytes: &[u8]) -> io::Result<bool> {
+    let mut file = match OpenOptions::new().append(true).open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(err) => return Err(err),
+    };
+    if Stamp::of(&file.metadata()?) != seen {
         return Ok(false);
     }
     let written = file.write_all(bytes).and_then(|()| file.sync_data());
     if written.is_err() {
-        let _ = file.set_len(len);
+        let _ = file.set_len(seen.len);
     }
     written.map(|()| true)
 }
@@ -1069,9 +1146,9 @@ pub fn lock_path(store: &Path) -> PathBuf {
     store.with_file_name(name)
 }
 
-/// Takes the exclusive lock on the store at `path`, creating its folder if needed. When another
-/// process holds it, calls `on_wait` once and then waits.
-pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<Lock> {
+/// Takes the exclusive lock on the store at `path`, creating its folder if needed, and reads the
+/// store under it. When another process holds the lock, calls `on_wait` once and then waits.
+pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<(Lock, Store)> {
     let path = &real_path(path)?;
     if let Some(dir) = parent(path) {
         fs::create_dir_all(dir).map_err(|err| Error::io(IoAction::CreateStoreFolder, dir, err))?;
@@ -1095,11 +1172,13 @@ pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<Lock> {
         }
     }
     remove_stale_temp_files(path);
-    Ok(Lock {
+    let (store, seen) = read_file(path)?;
+    let lock = Lock {
         _file: file,
         store: path.to_owned(),
-        layout: Layout::Rewrite,
-    })
+        seen,
+    };
+    Ok((lock, store))
 }
 
 fn parent(path: &Path) -> Option<&Path> {
@@ -1127,12 +1206,12 @@ fn remove_stale_temp_files(path: &Path) {
     }
 }
 
-/// Replaces the store at `path` with `store`, atomically: a temp file in the same folder, flushed
-/// to disk, renamed over the old file, and the folder flushed. Needs the lock.
-fn replace(path: &Path, store: &Store) -> anyhow::Result<()> {
+/// Replaces the file at `path` with `parts`, one after another, atomically: a temp file in the
+/// same folder, flushed to disk, renamed over the old file, and the folder flushed. Needs the lock.
+fn replace(path: &Path, parts: &[&[u8]]) -> anyhow::Result<()> {
     let dir = parent(path).unwrap_or(Path::new("."));
     let temp = dir.join(format!("{}{}", temp_prefix(path), std::process::id()));
-    let result = write_and_sync(&temp, store.to_text().as_bytes(), path)
+    let result = write_and_sync(&temp, parts, path)
         .and_then(|()| fs::rename(&temp, path))
         .map_err(|err| Error::io(IoAction::WriteStore, path, err));
     if result.is_err() {
@@ -1146,12 +1225,14 @@ fn replace(path: &Path, store: &Store) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_and_sync(temp: &Path, bytes: &[u8], original: &Path) -> io::Result<()> {
+fn write_and_sync(temp: &Path, parts: &[&[u8]], original: &Path) -> io::Result<()> {
     let mut file = OpenOptions::new().write(true).create_new(true).open(temp)?;
     if let Ok(meta) = fs::metadata(original) {
         file.set_permissions(meta.permissions())?;
     }
-    file.write_all(bytes)?;
+    for part in parts {
+        file.write_all(part)?;
+    }
     file.sync_all()
 }
 
@@ -1448,16 +1529,13 @@ mod tests {
     }
 
     #[test]
-    fn save_replaces_the_file_and_leaves_no_temp_files() {
+    fn a_write_leaves_no_temp_files() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested").join("progress.yaml");
-        let lock = lock(&path, || panic!("nobody else holds the lock")).unwrap();
+        let (lock, _) = lock(&path, || panic!("nobody else holds the lock")).unwrap();
         fs::write(path.with_file_name(".progress.yaml.tmp.999"), "junk").unwrap();
         drop(lock);
-        let mut lock = super::lock(&path, || {}).unwrap();
-        let mut store = lock.read().unwrap();
-        store.events.push(event("t", Change::Done));
-        lock.save(&store).unwrap();
+        let store = change(&path, vec![event("t", Change::Done)]);
         assert_eq!(Store::read(&path).unwrap(), store);
         let mut names: Vec<String> = fs::read_dir(path.parent().unwrap())
             .unwrap()
@@ -1467,28 +1545,40 @@ mod tests {
         assert_eq!(names, ["progress.yaml", "progress.yaml.lock"]);
     }
 
-    /// Reads the store at `path` under its lock, pushes `events` and saves; gives the lock back.
-    fn change(path: &Path, events: &[Event]) -> Store {
-        let mut lock = lock(path, || panic!("nobody else holds the lock")).unwrap();
-        let mut store = lock.read().unwrap();
-        store.events.extend_from_slice(events);
-        lock.save(&store).unwrap();
+    /// Adds `events` to the store at `path` under its lock, and gives back the store.
+    fn change(path: &Path, events: Vec<Event>) -> Store {
+        let (lock, mut store) = lock(path, || panic!("nobody else holds the lock")).unwrap();
+        lock.add(&mut store, events).unwrap();
         store
     }
 
+    #[cfg(unix)]
+    fn inode(path: &Path) -> u64 {
+        std::os::unix::fs::MetadataExt::ino(&fs::metadata(path).unwrap())
+    }
+
+    #[cfg(unix)]
     #[test]
-    fn new_events_are_appended_and_the_history_on_disk_is_not_rewritten() {
+    fn one_new_event_is_appended_and_several_are_written_whole() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.yaml");
-        change(&path, &[event("a", Change::Done)]);
-        let before = fs::read(&path).unwrap();
+        change(&path, vec![event("a", Change::Done)]);
+        let (before, file) = (fs::read(&path).unwrap(), inode(&path));
         let note = event("b", Change::Note).with_text("quoted: \"yes\", 中文".into());
-        let store = change(&path, &[event("b", Change::Start), note]);
+        let store = change(&path, vec![note]);
         let after = fs::read_to_string(&path).unwrap();
+        // The same file, with the history on disk as it was and the new line after it.
+        assert_eq!(inode(&path), file);
         assert!(after.as_bytes().starts_with(&before));
-        // Appending writes exactly what writing the whole store would.
         assert_eq!(after, store.to_text());
-        assert_eq!(store.events.len(), 3);
+        // Two lines appended could be cut between them: a change of several is renamed into place.
+        let store = change(
+            &path,
+            vec![event("c", Change::Start), event("d", Change::Done)],
+        );
+        assert_ne!(inode(&path), file);
+        assert_eq!(fs::read_to_string(&path).unwrap(), store.to_text());
+        assert_eq!(store.events.len(), 4);
         assert_eq!(Store::read(&path).unwrap(), store);
     }
 
@@ -1498,7 +1588,7 @@ mod tests {
         let path = dir.path().join("progress.yaml");
         let text = text_of(vec![event("a", Change::Done)]);
         fs::write(&path, text.trim_end()).unwrap();
-        let store = change(&path, &[event("b", Change::Done)]);
+        let store = change(&path, vec![event("b", Change::Done)]);
         assert_eq!(fs::read_to_string(&path).unwrap(), store.to_text());
     }
 
@@ -1514,7 +1604,7 @@ mod tests {
             format!("events:\n{first}\nversion: 1\n"),
         ] {
             fs::write(&path, &text).unwrap();
-            let store = change(&path, &[event("b", Change::Done)]);
+            let store = change(&path, vec![event("b", Change::Done)]);
             let written = fs::read_to_string(&path).unwrap();
             assert_eq!(written, store.to_text(), "from {text:?}");
             assert_eq!(Store::read(&path).unwrap(), store);
@@ -1522,16 +1612,83 @@ mod tests {
     }
 
     #[test]
-    fn a_file_changed_behind_the_lock_is_written_whole() {
+    fn a_file_changed_behind_the_lock_is_left_as_it_is() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.yaml");
-        change(&path, &[event("a", Change::Done)]);
-        let mut lock = lock(&path, || {}).unwrap();
-        let mut store = lock.read().unwrap();
-        fs::write(&path, "edited by hand meanwhile").unwrap();
-        store.events.push(event("b", Change::Done));
-        lock.save(&store).unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), store.to_text());
+        let original = change(&path, vec![event("a", Change::Done)]).to_text();
+        let edits = [
+            // Longer, as an editor appending a line leaves it.
+            format!(
+                "{original}- {{at: 2026-11-29T10:00:00+08:00, plan: p, topic: x, change: done}}\n"
+            ),
+            // The same length, saved as a new file over the old one.
+            original.replace("topic: a", "topic: z"),
+        ];
+        for edited in edits {
+            for new in [
+                vec![event("b", Change::Done)],
+                vec![event("b", Change::Done), event("c", Change::Done)],
+            ] {
+                fs::write(&path, &original).unwrap();
+                let (lock, mut store) = lock(&path, || {}).unwrap();
+                let temp = path.with_file_name("edited");
+                fs::write(&temp, &edited).unwrap();
+                fs::rename(&temp, &path).unwrap();
+                let err = lock.add(&mut store, new).unwrap_err();
+                assert!(
+                    matches!(err.downcast_ref(), Some(Error::StoreChanged(_))),
+                    "{err}"
+                );
+                assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+            }
+        }
+    }
+
+    #[test]
+    fn a_store_deleted_behind_the_lock_is_not_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        change(&path, vec![event("a", Change::Done)]);
+        let (lock, mut store) = lock(&path, || {}).unwrap();
+        fs::remove_file(&path).unwrap();
+        let err = lock
+            .add(&mut store, vec![event("b", Change::Done)])
+            .unwrap_err();
+        assert!(
+            matches!(err.downcast_ref(), Some(Error::StoreChanged(_))),
+            "{err}"
+        );
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_write_cut_inside_a_character_or_zero_filled_is_an_unfinished_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        let complete = text_of(vec![event("a", Change::Done)]);
+        let last_line = complete.lines().count() + 1;
+        let noted = text_of(vec![
+            event("a", Change::Done),
+            event("b", Change::Note).with_text("中文笔记".into()),
+        ]);
+        let inside = noted.find('中').unwrap() + 1;
+        let zeros = format!("{complete}{}", "\0".repeat(80));
+        for bytes in [&noted.as_bytes()[..inside], zeros.as_bytes()] {
+            fs::write(&path, bytes).unwrap();
+            match Store::read(&path) {
+                Err(err) => match err.downcast_ref() {
+                    Some(Error::StoreUnfinished { line, .. }) => assert_eq!(*line, last_line),
+                    _ => panic!("{err}"),
+                },
+                Ok(store) => panic!("read {store:?}"),
+            }
+        }
+        // A bad byte anywhere else is no cut write.
+        let mut bad = noted.clone().into_bytes();
+        bad[inside] = b'x';
+        fs::write(&path, bad).unwrap();
+        let err = Store::read(&path).unwrap_err();
+        assert!(err.to_string().contains("not UTF-8"), "{err}");
     }
 
     #[test]

@@ -17,8 +17,7 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
     let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     let plan = loaded.curriculum.id.as_str();
 
-    let mut lock = super::lock(settings)?;
-    let mut store = lock.read()?;
+    let (lock, mut store) = super::lock(settings)?;
     super::warn(
         &store,
         &crate::progress::replay(&loaded, &store.events),
@@ -31,13 +30,12 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
         .any(|event| *event.plan == *plan && event.change == Change::Begin);
     let before = schedule::start(plan, &store.events);
     let unchanged = explicit && before == Some(day);
-    if !unchanged {
-        store
-            .events
-            .push(Event::new(settings.now, plan, None, Change::Begin).counting_for(Some(day)));
-        lock.save(&store)?;
+    if unchanged {
+        drop(lock);
+    } else {
+        let begin = Event::new(settings.now, plan, None, Change::Begin).counting_for(Some(day));
+        lock.add(&mut store, vec![begin])?;
     }
-    drop(lock);
 
     let s = schedule::schedule(&loaded, day, today, 0);
     let mut out = match lang {

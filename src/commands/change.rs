@@ -42,8 +42,8 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             positions.push(pos);
         }
     }
-    let mut lock = super::lock(settings)?;
-    let store = super::keep(lock.read()?);
+    let (lock, store) = super::lock(settings)?;
+    let store = super::keep(store);
     if topics.on.is_some() {
         let start = schedule::start(&loaded.curriculum.id, &store.events);
         schedule::check_day(day, settings.today, start)?;
@@ -58,7 +58,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
         None => String::new(),
     };
     let wanted = target(&change);
-    let recorded = store.events.len();
+    let mut new = Vec::new();
     let mut report = String::new();
     for &pos in &positions {
         let index = loaded
@@ -96,7 +96,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             .into());
         }
         let topic = Some(loaded.topic(pos).id.as_str());
-        store.events.push(
+        new.push(
             Event::new(settings.now, &loaded.curriculum.id, topic, change.clone())
                 .counting_for((day != settings.now.date_naive()).then_some(day)),
         );
@@ -122,10 +122,11 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             }
         ));
     }
-    if store.events.len() > recorded {
-        lock.save(store)?;
+    if new.is_empty() {
+        drop(lock);
+    } else {
+        lock.add(store, new)?;
     }
-    drop(lock);
 
     debug_assert_eq!(
         replay.topics,

@@ -131,8 +131,9 @@ fn load_with(
     )
 }
 
-/// Takes the store's lock for a change, saying so when another writer holds it.
-pub(crate) fn lock(settings: &Settings) -> anyhow::Result<store::Lock> {
+/// Takes the store's lock for a change and reads the store under it, saying so when another
+/// writer holds the lock.
+pub(crate) fn lock(settings: &Settings) -> anyhow::Result<(store::Lock, Store)> {
     let lang = settings.lang;
     store::lock(&settings.store, || {
         eprintln!(

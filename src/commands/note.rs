@@ -18,16 +18,12 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
         return Err(Error::EmptyNote.into());
     }
 
-    let mut lock = super::lock(settings)?;
-    let mut store = lock.read()?;
+    let (lock, mut store) = super::lock(settings)?;
     super::warn(&store, &progress::replay(&loaded, &store.events), lang);
     let topic = Some(loaded.topic(pos).id.as_str());
-    store.events.push(
-        Event::new(settings.now, &loaded.curriculum.id, topic, Change::Note)
-            .with_text(text.clone()),
-    );
-    lock.save(&store)?;
-    drop(lock);
+    let note = Event::new(settings.now, &loaded.curriculum.id, topic, Change::Note)
+        .with_text(text.clone());
+    lock.add(&mut store, vec![note])?;
 
     let line = render::topic_line(&loaded, pos, lang);
     let text = text.replace('\n', "\n  ");
