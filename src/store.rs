@@ -533,16 +533,26 @@ fn parse_fast(text: &str) -> Fast {
 }
 
 /// Each line of `text` that is neither blank nor a comment, without its line end and trailing
-/// blanks, with the text after it.
+/// white space, with the text after it.
+///
+/// Lines are split at `\n` only. YAML readers also end a line at a lone `\r`, and some at
+/// U+0085, U+2028 and U+2029; a comment holding any of them (or any byte that may begin one) is
+/// given as a line too, so that the fast readers, which take no comment, give up on the file.
 fn content_lines(text: &str) -> impl Iterator<Item = (&str, &str)> {
     let mut rest = text;
     std::iter::from_fn(move || {
         while !rest.is_empty() {
             let newline = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
             // Only the white space YAML itself knows: a no-break space is content, not padding.
-            let trimmed = rest[..newline].trim_end_matches([' ', '\t', '\r']);
+            let line = &rest[..newline];
             rest = rest.get(newline + 1..).unwrap_or_default();
-            if !trimmed.is_empty() && !trimmed.starts_with('#') {
+            let trimmed = line.trim_end_matches([' ', '\t', '\r']);
+            // A line of tabs is no blank line to YAML, but an error; read, it makes the fast
+            // readers give up.
+            let blank = line.bytes().all(|b| b == b' ' || b == b'\r');
+            let plain_comment = trimmed.starts_with('#')
+                && memchr::memchr3(b'\r', 0xC2, 0xE2, trimmed.as_bytes()).is_none();
+            if !blank && !plain_comment {
                 return Some((trimmed, rest));
             }
         }
@@ -1772,6 +1782,31 @@ mod tests {
                 let full = parse_full(&text, &path()).expect("full read");
                 prop_assert_eq!(&fast, &store);
                 prop_assert_eq!(&full, &store);
+            }
+
+            #[test]
+            fn what_the_fast_reader_takes_the_full_one_reads_the_same(
+                events in proptest::collection::vec(any_event(), 0..4),
+                noise in proptest::collection::vec((0usize..16, prop_oneof![
+                    Just(""), Just(" "), Just("\t"), Just("\r"), Just("# note"), Just("  # note"),
+                    Just("#\rversion: 2"), Just("# \u{85}version: 2"), Just("#\u{2028}- x"),
+                    Just("#\u{2029}events: []"), Just("# “引号”"), Just("#\r- {a: b}"),
+                    Just("version: 1"), Just("events: []"), Just("\t# x"),
+                ]), 0..4),
+            ) {
+                let text = text_of(events);
+                let mut lines: Vec<&str> = text.lines().collect();
+                for (at, line) in noise {
+                    lines.insert(at % (lines.len() + 1), line);
+                }
+                let text = lines.join("\n") + "\n";
+                if let Fast::Parsed { events, .. } = parse_fast(&text) {
+                    let full = parse_full(&text, &path());
+                    prop_assert!(full.is_ok(), "{:?}: {:?}", text, full);
+                    let full = full.unwrap();
+                    prop_assert!(full.extra.is_empty(), "{:?}", text);
+                    prop_assert_eq!(full.events, events, "{:?}", text);
+                }
             }
 
             #[test]
