@@ -12,7 +12,9 @@
 
 use std::fs;
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use super::Curriculum;
 use super::schema::{Band, Stage, Text, Topic};
@@ -49,7 +51,15 @@ fn entry_path(dir: &Path, file: &Path) -> PathBuf {
 
 /// The curriculum cached for `file` with exactly these bytes, if there is a sound entry.
 pub fn lookup(dir: &Path, file: &Path, source: &[u8]) -> Option<Curriculum> {
-    let entry = fs::read(entry_path(dir, file)).ok()?;
+    let file = fs::File::open(entry_path(dir, file)).ok()?;
+    // Every field of the encoding costs at most a few bytes more than its YAML, so an entry this
+    // much larger than the file was not made from it, and is not read.
+    let limit = 4 * source.len() as u64 + 64 * 1024;
+    let mut entry = Vec::new();
+    file.take(limit + 1).read_to_end(&mut entry).ok()?;
+    if entry.len() as u64 > limit {
+        return None;
+    }
     let rest = entry.strip_prefix(key(source).as_bytes())?;
     let newline = rest.iter().position(|&b| b == b'\n')?;
     let (checksum, data) = (&rest[..newline], &rest[newline + 1..]);
@@ -76,6 +86,32 @@ pub fn save(dir: &Path, file: &Path, source: &[u8], curriculum: &Curriculum) {
     }
     // Earlier versions kept the entry as JSON; it will never be read again.
     let _ = fs::remove_file(path.with_extension("json"));
+    remove_stale_temp_files(&path);
+}
+
+/// Removes the temp files a writer of the entry at `path` left when it was killed. One written
+/// in the last minute may belong to a writer still at work, and is left to it.
+fn remove_stale_temp_files(path: &Path) {
+    let (Some(folder), Some(stem)) = (path.parent(), path.file_stem()) else {
+        return;
+    };
+    let prefix = format!("{}.tmp.", stem.to_string_lossy());
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|meta| meta.modified())
+            .is_ok_and(|modified| {
+                modified
+                    .elapsed()
+                    .is_ok_and(|age| age > Duration::from_secs(60))
+            });
+        if stale && entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The curriculum as bytes: strings as a little-endian `u32` length and UTF-8, lists as a count
@@ -144,18 +180,18 @@ fn decode(data: &[u8]) -> Option<Curriculum> {
             high: f64::from_le_bytes(input.array()?),
         },
         genius_days: input.option(|input| Some(i64::from_le_bytes(input.array()?)))?,
-        stages: input.list(|input| {
+        stages: input.list(STAGE_BYTES, |input| {
             Some(Stage {
                 id: input.string()?,
                 title: input.text()?,
                 days: i64::from_le_bytes(input.array()?),
                 goal: input.option(Reader::text)?,
-                topics: input.list(|input| {
+                topics: input.list(TOPIC_BYTES, |input| {
                     Some(Topic {
                         id: input.string()?,
                         title: input.text()?,
                         description: input.option(Reader::text)?,
-                        links: input.list(Reader::string)?,
+                        links: input.list(4, Reader::string)?,
                     })
                 })?,
             })
@@ -197,6 +233,13 @@ impl Writer {
     }
 }
 
+/// The fewest bytes a topic takes: an id's length, a title in one language (a flag, a length and
+/// a flag), the flag for no description and the count of links.
+const TOPIC_BYTES: usize = 4 + 6 + 1 + 4;
+/// The fewest bytes a stage takes: an id's length, a title, days, the flag for no goal and the
+/// count of topics.
+const STAGE_BYTES: usize = 4 + 6 + 8 + 1 + 4;
+
 struct Reader<'a>(&'a [u8]);
 
 impl Reader<'_> {
@@ -227,21 +270,28 @@ impl Reader<'_> {
         }
     }
 
-    fn list<T>(&mut self, read: impl Fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+    /// A list of items that each take at least `min_bytes`.
+    fn list<T>(
+        &mut self,
+        min_bytes: usize,
+        read: impl Fn(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
         let len = self.len()?;
-        // Each item takes at least one byte, so a damaged count cannot ask for much memory.
-        let mut items = Vec::with_capacity(len.min(self.0.len()));
+        // No more room than the bytes left could hold, so a wrong count asks for little memory.
+        let mut items = Vec::with_capacity(len.min(self.0.len() / min_bytes));
         for _ in 0..len {
             items.push(read(self)?);
         }
         Some(items)
     }
 
+    /// A text, which is in at least one language.
     fn text(&mut self) -> Option<Text> {
-        Some(Text {
+        let text = Text {
             zh: self.option(Reader::string)?,
             en: self.option(Reader::string)?,
-        })
+        };
+        (text.zh.is_some() || text.en.is_some()).then_some(text)
     }
 }
 
@@ -275,5 +325,100 @@ mod tests {
             longer.push(0);
             assert_eq!(decode(&longer), None);
         }
+    }
+
+    #[test]
+    fn the_fewest_bytes_an_item_takes_are_what_the_smallest_one_is_written_as() {
+        let one = |zh: &str| Text {
+            zh: Some(zh.into()),
+            en: None,
+        };
+        let topic = Topic {
+            id: String::new(),
+            title: one(""),
+            description: None,
+            links: Vec::new(),
+        };
+        let stage = Stage {
+            id: String::new(),
+            title: one(""),
+            days: 0,
+            goal: None,
+            topics: Vec::new(),
+        };
+        let mut curriculum = crate::curriculum::embedded_curriculum();
+        let empty = encode(&Curriculum {
+            stages: Vec::new(),
+            ..curriculum.clone()
+        });
+        curriculum.stages = vec![stage.clone()];
+        assert_eq!(encode(&curriculum).len() - empty.len(), STAGE_BYTES);
+        curriculum.stages[0].topics = vec![topic];
+        assert_eq!(
+            encode(&curriculum).len() - empty.len(),
+            STAGE_BYTES + TOPIC_BYTES
+        );
+    }
+
+    #[test]
+    fn an_entry_no_build_would_write_is_not_taken() {
+        let mut curriculum = crate::curriculum::embedded_curriculum();
+        curriculum.stages[0].title = Text { zh: None, en: None };
+        assert_eq!(decode(&encode(&curriculum)), None);
+        // A count of four billion stages, and nothing after it.
+        let mut huge = encode(&Curriculum {
+            stages: Vec::new(),
+            ..crate::curriculum::embedded_curriculum()
+        });
+        let count = huge.len() - 4;
+        huge[count..].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(decode(&huge), None);
+    }
+
+    #[test]
+    fn entries_are_found_by_file_and_bytes_and_never_when_too_large() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plan.yaml");
+        let source = b"the yaml bytes";
+        let curriculum = crate::curriculum::embedded_curriculum();
+        save(dir.path(), &file, source, &curriculum);
+        assert_eq!(lookup(dir.path(), &file, source), Some(curriculum));
+        assert_eq!(lookup(dir.path(), &file, b"other bytes"), None);
+        let entry = entry_path(dir.path(), &file);
+        let mut padded = fs::read(&entry).unwrap();
+        padded.resize(4 * source.len() + 64 * 1024 + 1, 0);
+        fs::write(&entry, padded).unwrap();
+        assert_eq!(lookup(dir.path(), &file, source), None);
+    }
+
+    #[test]
+    fn temp_files_a_killed_writer_left_are_removed_once_a_minute_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plan.yaml");
+        let entry = entry_path(dir.path(), &file);
+        fs::create_dir_all(entry.parent().unwrap()).unwrap();
+        let old = entry.with_extension("tmp.1");
+        let fresh = entry.with_extension("tmp.2");
+        let other = entry.with_file_name("0000000000000000.tmp.3");
+        for temp in [&old, &fresh, &other] {
+            fs::write(temp, "half an entry").unwrap();
+        }
+        let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+        for temp in [&old, &other] {
+            let handle = fs::File::options().write(true).open(temp).unwrap();
+            handle.set_modified(an_hour_ago).unwrap();
+        }
+        save(
+            dir.path(),
+            &file,
+            b"yaml",
+            &crate::curriculum::embedded_curriculum(),
+        );
+        assert!(!old.exists());
+        assert!(fresh.exists());
+        assert!(
+            other.exists(),
+            "another file's entry is its own writer's business"
+        );
     }
 }
