@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write as _};
+use std::io::{self, Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -284,11 +284,12 @@ fn check_version(version: u64, path: &Path) -> Result<(), Error> {
 }
 
 /// How new events can be written to a store's file, as it was when read.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Layout {
-    /// The file, `text`, ends with its list of events, in the layout [`Store::to_text`] writes,
-    /// so new events go on the end as new lines, after what is there, byte for byte.
-    Appendable { text: String },
+    /// The file ends with its list of events, in the layout [`Store::to_text`] writes, so new
+    /// events go on the end as new lines, after what is there, byte for byte; `newline` says
+    /// whether its last line is ended.
+    Appendable { newline: bool },
     /// No file yet, or any other layout: the whole file is written anew.
     Rewrite,
 }
@@ -326,7 +327,7 @@ impl Stamp {
 }
 
 /// A store's file as a read found it.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Seen {
     /// None when there was no file.
     stamp: Option<Stamp>,
@@ -348,8 +349,20 @@ fn read_file(path: &Path) -> Result<(Store, Seen), Error> {
         Err(err) => return Err(read_error(err)),
     };
     let stamp = Stamp::of(&file.metadata().map_err(read_error)?);
+    if stamp.len >= LARGE {
+        if let Some((events, newline)) = read_large(&mut file, path, stamp) {
+            let store = Store {
+                events,
+                ..Store::default()
+            };
+            let layout = Layout::Appendable { newline };
+            let stamp = Some(stamp);
+            return Ok((store, Seen { stamp, layout }));
+        }
+        file.seek(SeekFrom::Start(0)).map_err(read_error)?;
+    }
     let mut bytes = Vec::with_capacity(usize::try_from(stamp.len).unwrap_or(0).saturating_add(1));
-    io::Read::read_to_end(&mut file, &mut bytes).map_err(read_error)?;
+    file.read_to_end(&mut bytes).map_err(read_error)?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => return Err(not_utf8(err, path)),
@@ -357,7 +370,9 @@ fn read_file(path: &Path) -> Result<(Store, Seen), Error> {
     // Editors on some systems start a UTF-8 file with a byte-order mark; it is not content.
     let (store, appendable) = parse_text(text.strip_prefix('\u{feff}').unwrap_or(&text), path)?;
     let layout = if appendable {
-        Layout::Appendable { text }
+        Layout::Appendable {
+            newline: text.ends_with('\n'),
+        }
     } else {
         Layout::Rewrite
     };
@@ -494,41 +509,67 @@ enum Fast {
 /// anything unusual, including a value that is out of place (a bad date, a missing key), so that
 /// the full parser reports it with its exact reason.
 fn parse_fast(text: &str) -> Fast {
+    match header(text) {
+        Header::Events { version, rest } => match parse_event_lines(rest, Vec::new()) {
+            Some(events) => Fast::Parsed {
+                version,
+                events,
+                appendable: true,
+            },
+            None => Fast::NotCanonical,
+        },
+        Header::NoEvents { version } => Fast::Parsed {
+            version,
+            events: Vec::new(),
+            appendable: false,
+        },
+        Header::TooNew(version) => Fast::TooNew(version),
+        Header::NotCanonical => Fast::NotCanonical,
+    }
+}
+
+/// What comes before a store's events, in the layout [`Store::to_text`] writes.
+enum Header<'a> {
+    /// `version: N`, then `events:`, then `rest`: every line from there on is an event.
+    Events {
+        version: u64,
+        rest: &'a str,
+    },
+    /// `version: N` and perhaps `events: []`, and nothing else.
+    NoEvents {
+        version: u64,
+    },
+    TooNew(u64),
+    NotCanonical,
+}
+
+fn header(text: &str) -> Header<'_> {
     let mut version = None;
     let mut seen_events = false;
-    let mut appendable = false;
-    let mut events = Vec::new();
     for (trimmed, rest) in content_lines(text) {
         if let Some(number) = trimmed.strip_prefix("version: ") {
             let canonical = number.bytes().all(|b| b.is_ascii_digit())
                 && !(number.len() > 1 && number.starts_with('0'));
             match number.parse::<u64>() {
-                _ if !canonical => return Fast::NotCanonical,
-                Ok(number) if number > VERSION => return Fast::TooNew(number),
+                _ if !canonical => return Header::NotCanonical,
+                Ok(number) if number > VERSION => return Header::TooNew(number),
                 Ok(number) if version.is_none() => version = Some(number),
-                _ => return Fast::NotCanonical,
+                _ => return Header::NotCanonical,
             }
         } else if trimmed == "events: []" && !seen_events {
             seen_events = true;
         } else if trimmed == "events:" && !seen_events {
-            // Every line from here on is an event.
-            match parse_events(rest) {
-                Some(parsed) => events = parsed,
-                None => return Fast::NotCanonical,
-            }
-            appendable = true;
-            break;
+            return match version {
+                Some(version) => Header::Events { version, rest },
+                None => Header::NotCanonical,
+            };
         } else {
-            return Fast::NotCanonical;
+            return Header::NotCanonical;
         }
     }
     match version {
-        Some(version) => Fast::Parsed {
-            version,
-            events,
-            appendable,
-        },
-        None => Fast::NotCanonical,
+        Some(version) => Header::NoEvents { version },
+        None => Header::NotCanonical,
     }
 }
 
@@ -560,50 +601,121 @@ fn content_lines(text: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
-/// Event lines past this many bytes are read in two halves at once, one on each of two threads:
-/// a history of years is read in about half the time, and a small one never pays for a thread.
-const PARALLEL_FROM: usize = 1 << 20;
+/// Store files from this size are read by [`read_large`].
+const LARGE: u64 = 1 << 20;
 
-/// Reads the event lines that make up `text`, or gives up on the first that is not canonical.
-fn parse_events(text: &str) -> Option<Vec<Event>> {
-    if text.len() < PARALLEL_FROM {
-        return parse_event_lines(text);
-    }
-    let middle = text.len() / 2;
-    let split =
-        memchr::memchr(b'\n', &text.as_bytes()[middle..]).map_or(text.len(), |i| middle + i + 1);
-    let (first, second) = text.split_at(split);
+/// How much of a large store is read at a time: small enough to stay in a core's cache, as every
+/// page of memory a run touches costs it time.
+const PIECE: usize = 64 * 1024;
+
+/// Reads a large store in exactly the layout [`Store::to_text`] writes, or gives up (on anything
+/// unusual, even a newer version), leaving the file to be read whole and parsed as usual, which
+/// reports what is wrong. The events are read in two halves at once, one on each of two threads,
+/// each a piece at a time: a history of years is read in half the time, and never held whole.
+/// Gives the events and whether the file's last line is ended.
+fn read_large(file: &mut File, path: &Path, stamp: Stamp) -> Option<(Vec<Event>, bool)> {
+    let mut head = vec![0; PIECE.min(usize::try_from(stamp.len).ok()?)];
+    file.read_exact(&mut head).ok()?;
+    let complete = memchr::memrchr(b'\n', &head)? + 1;
+    let text = std::str::from_utf8(&head[..complete]).ok()?;
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let Header::Events { version, rest } = header(&text[bom..]) else {
+        return None;
+    };
+    check_version(version, path).ok()?;
+    let start = (complete - rest.len()) as u64;
+    // The halves meet after the first line end from the middle on (within 4 KiB of it, or the
+    // file is read whole).
+    let middle = start + (stamp.len - start) / 2;
+    file.seek(SeekFrom::Start(middle)).ok()?;
+    let mut around = [0; 4096];
+    let read = file.read(&mut around).ok()?;
+    let split = middle + memchr::memchr(b'\n', &around[..read])? as u64 + 1;
+    let estimate = usize::try_from(stamp.len - start).ok()? / EVENT_LINE_BYTES;
     let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| parse_event_lines(second));
-        // A half that could not be read, for whatever reason, sends the whole file to the full
-        // parser, which says what is wrong with it.
-        (parse_event_lines(first), second.join().ok().flatten())
+        let second = scope.spawn(|| {
+            // Its own handle, so the two read at their own places; the same file, or none.
+            let mut file = File::open(path).ok()?;
+            (Stamp::of(&file.metadata().ok()?) == stamp)
+                .then(|| read_event_lines(&mut file, split, stamp.len, Vec::new()))?
+        });
+        // The first half goes into a list with room for both, so joining them moves only the
+        // second.
+        let first = read_event_lines(file, start, split, Vec::with_capacity(estimate));
+        (first, second.join().ok().flatten())
     });
-    let mut events = first?;
-    events.extend(second?);
+    let (mut events, _) = first?;
+    let (rest, newline) = second?;
+    events.extend(rest);
+    Some((events, newline))
+}
+
+/// Reads the event lines of the file from byte `from` to byte `to` onto the end of `events`, a
+/// piece at a time, or gives up on the first that is not canonical. Gives the events and whether
+/// the last line is ended.
+fn read_event_lines(
+    file: &mut File,
+    from: u64,
+    to: u64,
+    mut events: Vec<Event>,
+) -> Option<(Vec<Event>, bool)> {
+    file.seek(SeekFrom::Start(from)).ok()?;
+    let mut input = file.take(to - from);
+    let mut ids = Interner::default();
+    let mut piece = vec![0; PIECE];
+    // Bytes at the front of `piece`: a line the last read stopped in the middle of.
+    let mut carried = 0;
+    loop {
+        if carried == piece.len() {
+            // A line longer than a piece.
+            piece.resize(piece.len() * 2, 0);
+        }
+        let read = input.read(&mut piece[carried..]).ok()?;
+        let filled = carried + read;
+        let lines = if read == 0 {
+            filled
+        } else {
+            memchr::memrchr(b'\n', &piece[..filled]).map_or(0, |end| end + 1)
+        };
+        let text = std::str::from_utf8(&piece[..lines]).ok()?;
+        for (line, _) in content_lines(text) {
+            events.push(parse_line(line, &mut ids)?);
+        }
+        if read == 0 {
+            return Some((events, filled == 0 || piece[filled - 1] == b'\n'));
+        }
+        piece.copy_within(lines..filled, 0);
+        carried = filled - lines;
+    }
+}
+
+/// A little less than the length of the shortest usual event line, so that a list allocated for
+/// a text's length divided by this holds all its events.
+const EVENT_LINE_BYTES: usize = 80;
+
+/// Reads the event lines of `text` onto the end of `events`, or gives up on the first that is
+/// not canonical.
+fn parse_event_lines(text: &str, mut events: Vec<Event>) -> Option<Vec<Event>> {
+    events.reserve(text.len() / EVENT_LINE_BYTES);
+    let mut ids = Interner::default();
+    for (line, _) in content_lines(text) {
+        events.push(parse_line(line, &mut ids)?);
+    }
     Some(events)
 }
 
-fn parse_event_lines(text: &str) -> Option<Vec<Event>> {
-    // A rough count of the events, so the list is allocated once.
-    let mut events = Vec::with_capacity(text.len() / 80);
-    let mut ids = Interner::default();
-    for (trimmed, _) in content_lines(text) {
-        let event = parse_plain_change(trimmed, &mut ids)
-            .or_else(|| parse_event_line(trimmed, &mut ids))?;
-        events.push(event);
-    }
-    Some(events)
+/// Reads one event line, or gives up on it.
+fn parse_line(line: &str, ids: &mut Interner) -> Option<Event> {
+    parse_plain_change(line, ids).or_else(|| parse_event_line(line, ids))
 }
 
 /// Parses the line nearly every event is written as, and nothing else:
 /// `- {at: <timestamp>, plan: <id>, topic: <id>, change: <word>}`, every value plain. Anything
 /// else is left to [`parse_event_line`]; both give the same event for such a line.
-fn parse_plain_change<'a>(line: &'a str, ids: &mut Interner<'a>) -> Option<Event> {
+fn parse_plain_change(line: &str, ids: &mut Interner) -> Option<Event> {
     let body = line.strip_prefix("- {at: ")?.strip_suffix('}')?;
     let (stamp, rest) = (body.get(..25)?, body.get(25..)?);
-    let rest = rest.strip_prefix(", plan: ")?;
-    let (plan, rest) = rest.split_at(memchr::memchr(b',', rest.as_bytes())?);
+    let (plan, plain_plan, rest) = ids.plan_before_comma(rest.strip_prefix(", plan: ")?)?;
     let rest = rest.strip_prefix(", topic: ")?;
     let (topic, rest) = rest.split_at(memchr::memchr(b',', rest.as_bytes())?);
     let change = match rest.strip_prefix(", change: ")? {
@@ -613,23 +725,14 @@ fn parse_plain_change<'a>(line: &'a str, ids: &mut Interner<'a>) -> Option<Event
         "skip" => Change::Skip,
         _ => return None,
     };
-    let (plan, plain_plan) = ids.plan(plan);
     let (topic, plain_topic) = ids.id(topic);
     if !(plain_plan && plain_topic) {
         return None;
     }
-    let b = stamp.as_bytes();
-    let shaped = b[4] == b'-'
-        && b[7] == b'-'
-        && b[10] == b'T'
-        && b[13] == b':'
-        && b[16] == b':'
-        && matches!(b[19], b'+' | b'-')
-        && b[22] == b':';
-    if !shaped {
+    if !is_shaped(stamp.as_bytes()) {
         return None;
     }
-    let (at, day) = parse_timestamp(stamp)?;
+    let (at, day) = ids.timestamp(stamp)?;
     Some(Event {
         at,
         plan,
@@ -643,7 +746,7 @@ fn parse_plain_change<'a>(line: &'a str, ids: &mut Interner<'a>) -> Option<Event
 
 /// Parses `- {key: value, ...}` with plain or double-quoted values and known keys only, straight
 /// into an event; only the strings the event keeps are allocated.
-fn parse_event_line<'a>(line: &'a str, ids: &mut Interner<'a>) -> Option<Event> {
+fn parse_event_line(line: &str, ids: &mut Interner) -> Option<Event> {
     let mut rest = line.strip_prefix("- {")?.strip_suffix('}')?;
     let mut at = None;
     let mut plan = None;
@@ -679,7 +782,7 @@ fn parse_event_line<'a>(line: &'a str, ids: &mut Interner<'a>) -> Option<Event> 
             (Cow::Borrowed(value), &after[end..])
         };
         let fresh = match key {
-            "at" => at.replace(parse_timestamp(&value)?).is_none(),
+            "at" => at.replace(ids.timestamp(&value)?).is_none(),
             "plan" => plan
                 .replace(match value {
                     Cow::Borrowed(text) => ids.plan(text).0,
@@ -720,25 +823,35 @@ fn parse_event_line<'a>(line: &'a str, ids: &mut Interner<'a>) -> Option<Event> 
 }
 
 /// One shared [`Id`] per distinct id in a store's text, with whether it may stand unquoted.
+///
+/// Ids are looked up by the text of the shared copy, not of the line that first named them:
+/// those lines lie all over a large file, and comparing against them would read from cold memory
+/// at nearly every change.
+///
+/// It also keeps the day and the offset of the last timestamp read: a history has dozens of
+/// changes on a day, nearly all in one time zone.
 #[derive(Default)]
-struct Interner<'a> {
-    ids: HashMap<&'a str, (Id, bool), IdHash>,
+struct Interner {
+    ids: HashMap<Id, bool, IdHash>,
     /// The last plan looked up: nearly every event has the same one.
-    plan: Option<(&'a str, Id, bool)>,
+    plan: Option<(Id, bool)>,
+    day: Option<([u8; 10], NaiveDate)>,
+    offset: Option<([u8; 6], FixedOffset)>,
 }
 
-impl<'a> Interner<'a> {
+impl Interner {
     /// The shared id for `text`, and whether [`is_plain_safe`] holds for it: checked once per
     /// distinct id, not at every change.
-    fn id(&mut self, text: &'a str) -> (Id, bool) {
-        let (id, plain) = self
-            .ids
-            .entry(text)
-            .or_insert_with(|| (text.into(), is_plain_safe(text)));
-        (id.clone(), *plain)
+    fn id(&mut self, text: &str) -> (Id, bool) {
+        if let Some((id, &plain)) = self.ids.get_key_value(text) {
+            return (id.clone(), plain);
+        }
+        let (id, plain): (Id, bool) = (text.into(), is_plain_safe(text));
+        self.ids.insert(id.clone(), plain);
+        (id, plain)
     }
 
-    fn get(&mut self, value: Cow<'a, str>) -> Id {
+    fn get(&mut self, value: Cow<'_, str>) -> Id {
         match value {
             Cow::Borrowed(text) => self.id(text).0,
             // Quoted with escapes: rare, and not worth keeping.
@@ -746,58 +859,95 @@ impl<'a> Interner<'a> {
         }
     }
 
+    /// The plan id `rest` starts with, up to its first comma, and the text from that comma on.
+    fn plan_before_comma<'t>(&mut self, rest: &'t str) -> Option<(Id, bool, &'t str)> {
+        if let Some((id, plain)) = &self.plan
+            && let Some(after) = rest.strip_prefix(&**id)
+            && after.starts_with(',')
+        {
+            return Some((id.clone(), *plain, after));
+        }
+        let (text, after) = rest.split_at(memchr::memchr(b',', rest.as_bytes())?);
+        let (id, plain) = self.plan(text);
+        Some((id, plain, after))
+    }
+
     /// Like [`Interner::id`], for a plan id.
-    fn plan(&mut self, text: &'a str) -> (Id, bool) {
-        if let Some((last, id, plain)) = &self.plan
-            && *last == text
+    fn plan(&mut self, text: &str) -> (Id, bool) {
+        if let Some((id, plain)) = &self.plan
+            && **id == *text
         {
             return (id.clone(), *plain);
         }
         let (id, plain) = self.id(text);
-        self.plan = Some((text, id.clone(), plain));
+        self.plan = Some((id.clone(), plain));
         (id, plain)
+    }
+
+    /// Reads a timestamp, and the (local) day it falls on. The shape this module writes is read
+    /// digit by digit; anything else goes to chrono's full RFC 3339 parser.
+    fn timestamp(&mut self, text: &str) -> Option<(DateTime<FixedOffset>, NaiveDate)> {
+        let with_day = |at: DateTime<FixedOffset>| (at, at.date_naive());
+        let b = text.as_bytes();
+        let (Some(day), Some(zone)) = (b.first_chunk::<10>(), b.last_chunk::<6>()) else {
+            return None;
+        };
+        if !is_shaped(b) {
+            return DateTime::parse_from_rfc3339(text).ok().map(with_day);
+        }
+        let date = match self.day {
+            Some((seen, date)) if seen == *day => date,
+            _ => {
+                let year = two_digits(b, 0)? * 100 + two_digits(b, 2)?;
+                let year = i32::try_from(year).ok()?;
+                let date = NaiveDate::from_ymd_opt(year, two_digits(b, 5)?, two_digits(b, 8)?)?;
+                self.day = Some((*day, date));
+                date
+            }
+        };
+        let (hour, minute, second) = (two_digits(b, 11)?, two_digits(b, 14)?, two_digits(b, 17)?);
+        if second > 59 {
+            // A leap second: rare enough to leave to chrono.
+            return DateTime::parse_from_rfc3339(text).ok().map(with_day);
+        }
+        let time = chrono::NaiveTime::from_hms_opt(hour, minute, second)?;
+        let offset = match self.offset {
+            Some((seen, offset)) if seen == *zone => offset,
+            _ => {
+                let (hours, minutes) = (two_digits(b, 20)?, two_digits(b, 23)?);
+                if minutes > 59 {
+                    return None;
+                }
+                let seconds = i32::try_from(hours * 3600 + minutes * 60).ok()?;
+                let offset = FixedOffset::east_opt(if b[19] == b'-' { -seconds } else { seconds })?;
+                self.offset = Some((*zone, offset));
+                offset
+            }
+        };
+        let at = date.and_time(time).and_local_timezone(offset).single()?;
+        Some((at, date))
     }
 }
 
-/// Reads a timestamp, and the (local) day it falls on. The shape this module writes,
-/// `2026-11-29T09:12:03+08:00`, is read digit by digit; anything else goes to chrono's full
-/// RFC 3339 parser.
-fn parse_timestamp(text: &str) -> Option<(DateTime<FixedOffset>, NaiveDate)> {
-    let with_day = |at: DateTime<FixedOffset>| (at, at.date_naive());
-    let b = text.as_bytes();
-    let shaped = b.len() == 25
+/// Whether a timestamp has the shape this module writes, `2026-11-29T09:12:03+08:00`.
+fn is_shaped(b: &[u8]) -> bool {
+    b.len() == 25
         && b[4] == b'-'
         && b[7] == b'-'
         && b[10] == b'T'
         && b[13] == b':'
         && b[16] == b':'
         && matches!(b[19], b'+' | b'-')
-        && b[22] == b':';
-    if !shaped {
-        return DateTime::parse_from_rfc3339(text).ok().map(with_day);
-    }
-    // Two digits at `from`, as a number.
-    let num = |from: usize| -> Option<u32> {
-        let (tens, ones) = (b[from].wrapping_sub(b'0'), b[from + 1].wrapping_sub(b'0'));
-        (tens < 10 && ones < 10).then(|| u32::from(tens) * 10 + u32::from(ones))
-    };
-    let year = num(0)? * 100 + num(2)?;
-    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, num(5)?, num(8)?)?;
-    let (hour, minute, second) = (num(11)?, num(14)?, num(17)?);
-    if second > 59 {
-        // A leap second: rare enough to leave to chrono.
-        return DateTime::parse_from_rfc3339(text).ok().map(with_day);
-    }
-    let time = chrono::NaiveTime::from_hms_opt(hour, minute, second)?;
-    let offset_hours = num(20)?;
-    let offset_minutes = num(23)?;
-    if offset_minutes > 59 {
-        return None;
-    }
-    let seconds = i32::try_from(offset_hours * 3600 + offset_minutes * 60).ok()?;
-    let offset = FixedOffset::east_opt(if b[19] == b'-' { -seconds } else { seconds })?;
-    let at = date.and_time(time).and_local_timezone(offset).single()?;
-    Some((at, date))
+        && b[22] == b':'
+}
+
+/// Two digits at `from` in `b`, as a number.
+fn two_digits(b: &[u8], from: usize) -> Option<u32> {
+    let (tens, ones) = (
+        b.get(from)?.wrapping_sub(b'0'),
+        b.get(from + 1)?.wrapping_sub(b'0'),
+    );
+    (tens < 10 && ones < 10).then(|| u32::from(tens) * 10 + u32::from(ones))
 }
 
 /// Reads a double-quoted YAML string whose opening quote is already consumed: the value, and how
@@ -1077,9 +1227,9 @@ impl Lock {
             Err(err) => Err(write_error(err)),
         };
         match seen.layout {
-            Layout::Appendable { text } if store.extra.is_empty() => {
+            Layout::Appendable { newline } if store.extra.is_empty() => {
                 let mut lines = String::new();
-                if !text.ends_with('\n') {
+                if !newline {
                     lines.push('\n');
                 }
                 for event in &new {
@@ -1091,7 +1241,14 @@ impl Lock {
                     }
                 } else {
                     unchanged()?;
-                    replace(path, &[text.as_bytes(), lines.as_bytes()])?;
+                    let text = fs::read(path).map_err(write_error)?;
+                    if seen
+                        .stamp
+                        .is_none_or(|stamp| stamp.len != text.len() as u64)
+                    {
+                        return Err(changed().into());
+                    }
+                    replace(path, &[&text, lines.as_bytes()])?;
                 }
                 store.events.extend(new);
             }
@@ -1382,27 +1539,49 @@ mod tests {
         }
     }
 
+    /// Reads the file at `path` as a large store is read, if it can be.
+    fn read_large_file(path: &Path) -> Option<(Vec<Event>, bool)> {
+        let mut file = File::open(path).unwrap();
+        let stamp = Stamp::of(&file.metadata().unwrap());
+        read_large(&mut file, path, stamp)
+    }
+
     #[test]
-    fn a_long_history_read_in_two_halves_is_the_same_history() {
-        let events: Vec<Event> = (0..13_000)
+    fn a_large_store_is_read_in_pieces_two_halves_at_once_as_a_whole_read_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        let mut events: Vec<Event> = (0..13_000)
             .map(|i| {
-                event(
-                    &format!("topic-{i:05}"),
-                    if i % 3 == 0 {
-                        Change::Start
-                    } else {
-                        Change::Done
-                    },
-                )
+                let change = if i % 3 == 0 {
+                    Change::Start
+                } else {
+                    Change::Done
+                };
+                event(&format!("topic-{i:05}"), change)
             })
             .collect();
+        // A line longer than a piece, early on.
+        events[100] = event("long", Change::Note).with_text("长".repeat(PIECE));
         let store = Store {
             events,
             ..Store::default()
         };
         let text = store.to_text();
-        assert!(text.len() > PARALLEL_FROM, "{} bytes", text.len());
-        assert_eq!(Store::parse(&text, &path()).unwrap(), store);
+        assert!(text.len() as u64 > LARGE, "{} bytes", text.len());
+        for (written, newline) in [
+            (text.clone(), true),
+            (text.trim_end().to_owned(), false),
+            (format!("\u{feff}{text}"), true),
+        ] {
+            fs::write(&path, &written).unwrap();
+            assert_eq!(
+                read_large_file(&path),
+                Some((store.events.clone(), newline))
+            );
+            let (read, seen) = read_file(&path).unwrap();
+            assert_eq!(read, store);
+            assert_eq!(seen.layout, Layout::Appendable { newline });
+        }
         // A line the fast reader cannot take, in either half, sends the whole file to the full one.
         for at in [text.len() / 4, text.len() * 3 / 4] {
             let line_start = text[..at].rfind('\n').unwrap() + 1;
@@ -1411,11 +1590,28 @@ mod tests {
                 line_start,
                 "- {at: 2026-11-29T09:12:03+08:00, plan: p, topic: t, change: done, mood: calm}\n",
             );
-            assert!(matches!(parse_fast(&odd), Fast::NotCanonical));
-            let read = Store::parse(&odd, &path()).unwrap();
+            fs::write(&path, &odd).unwrap();
+            assert_eq!(read_large_file(&path), None);
+            let read = Store::read(&path).unwrap();
             assert_eq!(read.events.len(), store.events.len() + 1);
             assert_eq!(read.unknown_keys(), ["mood"]);
         }
+        // As is a last line cut short, which is then named.
+        fs::write(&path, &text[..text.len() - 10]).unwrap();
+        assert_eq!(read_large_file(&path), None);
+        let err = Store::read(&path).unwrap_err();
+        assert!(
+            matches!(err.downcast_ref(), Some(Error::StoreUnfinished { .. })),
+            "{err}"
+        );
+        // And a newer version.
+        fs::write(&path, text.replace("version: 1", "version: 2")).unwrap();
+        assert_eq!(read_large_file(&path), None);
+        let err = Store::read(&path).unwrap_err();
+        assert!(
+            matches!(err.downcast_ref(), Some(Error::StoreTooNew { .. })),
+            "{err}"
+        );
     }
 
     #[test]
