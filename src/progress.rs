@@ -50,9 +50,49 @@ pub fn replay(loaded: &Loaded, events: &[Event]) -> Replay {
     replay_until(loaded, events, None)
 }
 
+/// Histories from this many changes are replayed in two halves at once, one on each of two
+/// threads; a shorter one never pays for a thread.
+const PARALLEL_FROM: usize = 20_000;
+
 /// Replays like [`replay`], leaving out changes that count for a day after `until`: where the
 /// learner stood at the end of that day.
 pub fn replay_until(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>) -> Replay {
+    if events.len() < PARALLEL_FROM {
+        return replay_part(loaded, events, until);
+    }
+    let (first, second) = events.split_at(events.len() / 2);
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| replay_part(loaded, second, until));
+        let first = replay_part(loaded, first, until);
+        let second = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, second)
+    });
+    first.then(second)
+}
+
+impl Replay {
+    /// This replay followed by `later`, the replay of the changes after these: a topic `later`
+    /// touched stands where `later` left it.
+    fn then(mut self, later: Replay) -> Replay {
+        for (topic, after) in self.topics.iter_mut().zip(later.topics) {
+            if after.since.is_some() {
+                *topic = after;
+            }
+        }
+        for orphan in later.orphans {
+            if !self.orphans.contains(&orphan) {
+                self.orphans.push(orphan);
+            }
+        }
+        self.unknown_changes += later.unknown_changes;
+        self
+    }
+}
+
+/// Replays `events`, a stretch of the history, onto topics none of which has any progress yet.
+fn replay_part(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>) -> Replay {
     let mut plan = PlanFilter::new(&loaded.curriculum.id);
     let mut topics = vec![TopicProgress::default(); loaded.topic_count()];
     let mut orphans: Vec<String> = Vec::new();
@@ -61,7 +101,8 @@ pub fn replay_until(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>)
         |event: &&Event| plan.matches(event) && until.is_none_or(|last| event.day() <= last);
     // A store shares one allocation per distinct id, so each is looked up in the curriculum
     // once, by address, rather than hashed and compared at every change.
-    let mut indices = HashMap::with_capacity_and_hasher(loaded.topic_count(), IdHash);
+    let mut indices =
+        HashMap::with_capacity_and_hasher(loaded.topic_count().min(events.len()), IdHash);
     for event in events.iter().filter(counted) {
         let state = match &event.change {
             Change::Done => State::Done,
@@ -340,6 +381,51 @@ mod tests {
         assert_eq!(state_of("content-safety").state, State::Skipped);
         assert_eq!(replay.orphans, ["gone-topic"]);
         assert_eq!(replay.unknown_changes, 1);
+    }
+
+    #[test]
+    fn a_long_history_replayed_in_two_halves_ends_where_one_pass_does() {
+        let loaded = roadmap();
+        let ids: Vec<String> = loaded
+            .order
+            .iter()
+            .map(|&pos| loaded.topic(pos).id.clone())
+            .collect();
+        // Topics touched only early, only late and throughout; orphans and unknown changes in
+        // both halves, one orphan in each.
+        let changes = [
+            Change::Done,
+            Change::Start,
+            Change::Undo,
+            Change::Skip,
+            Change::Note,
+        ];
+        let events: Vec<Event> = (0..PARALLEL_FROM + 1001)
+            .map(|i| {
+                let late = i > PARALLEL_FROM / 2;
+                let topic = match i % 7 {
+                    0 if late => "gone-late",
+                    0 => "gone-early",
+                    1 if late => ids[0].as_str(),
+                    1 => ids[1].as_str(),
+                    _ => ids[(i * 13) % ids.len()].as_str(),
+                };
+                let change = match i % 101 {
+                    0 => Change::Other("archive".into()),
+                    n => changes[n % changes.len()].clone(),
+                };
+                ev(topic, change, 1 + (i * 28 / (PARALLEL_FROM + 1001)) as u32)
+            })
+            .collect();
+        let whole = replay_part(&loaded, &events, None);
+        assert_eq!(replay(&loaded, &events), whole);
+        assert_eq!(whole.orphans, ["gone-early", "gone-late"]);
+        assert!(whole.topics[0].since.is_some() && whole.topics[1].since.is_some());
+        let day = NaiveDate::from_ymd_opt(2026, 11, 20);
+        assert_eq!(
+            replay_until(&loaded, &events, day),
+            replay_part(&loaded, &events, day)
+        );
     }
 
     #[test]
