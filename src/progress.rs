@@ -2,7 +2,6 @@
 //! readiness verdict. No I/O and no clock here; today, where needed, is a parameter.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -116,7 +115,7 @@ fn replay_part(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>) -> R
             }
         };
         let Some(topic) = &event.topic else { continue };
-        let address = Arc::as_ptr(topic).cast::<u8>() as usize;
+        let address = topic.address();
         let index = *indices
             .entry(address)
             .or_insert_with(|| loaded.index_of(topic));

@@ -16,7 +16,8 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
+use std::sync::Arc;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
@@ -53,7 +54,7 @@ pub enum Change {
     /// The plan's start date was set.
     Begin,
     /// A change this build does not know (written by a newer one); kept, and otherwise ignored.
-    Other(Box<str>),
+    Other(Id),
 }
 
 impl Change {
@@ -85,9 +86,62 @@ impl Change {
 
 /// A curriculum or topic id in the store. Shared: a store names the same few ids thousands of
 /// times, and one allocation per id, not per change, makes reading a long history twice as fast.
-pub type Id = std::sync::Arc<str>;
+/// One pointer wide, as every event holds two.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id(Arc<Box<str>>);
 
-/// One dated change. Small (88 bytes), as a history holds hundreds of thousands: what few
+impl Id {
+    /// Where the shared text lives: ids with the same address are the same id.
+    pub fn address(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+}
+
+impl std::ops::Deref for Id {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl From<&str> for Id {
+    fn from(text: &str) -> Id {
+        Id(Arc::new(text.into()))
+    }
+}
+
+impl From<String> for Id {
+    fn from(text: String) -> Id {
+        Id(Arc::new(text.into_boxed_str()))
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+/// One dated change. Small (64 bytes), as a history holds hundreds of thousands: what few
 /// events have is kept out of line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
@@ -191,7 +245,7 @@ impl<'a> PlanFilter<'a> {
 
     /// Whether `event` belongs to the plan.
     pub fn matches(&mut self, event: &Event) -> bool {
-        let address = std::sync::Arc::as_ptr(&event.plan).cast::<u8>() as usize;
+        let address = event.plan.address();
         if address == self.seen {
             return true;
         }
@@ -1450,7 +1504,7 @@ mod tests {
     #[test]
     fn events_stay_small() {
         // A history of years is hundreds of thousands of these.
-        assert_eq!(std::mem::size_of::<Event>(), 88);
+        assert_eq!(std::mem::size_of::<Event>(), 64);
     }
 
     #[test]
