@@ -2,7 +2,7 @@
 # Times studyplan against a bare process start (`true`) and Taskwarrior doing the same work on the
 # same number of items, at three sizes, and prints a Markdown table of medians and ratios.
 #
-#   bench/run.sh            # about 5 minutes on 2 cores
+#   bench/run.sh            # 2-5 minutes on 2 cores
 #   RUNS=20 bench/run.sh    # fewer runs per command (default 40; ten times as many on the
 #                           # embedded roadmap, where a run takes a millisecond and one busy
 #                           # moment on a shared machine would otherwise move the median)
