@@ -273,6 +273,50 @@ fn narrower_and_wider_terminals_fit_too() {
 }
 
 #[test]
+fn below_forty_columns_each_row_is_a_block_of_labelled_lines() {
+    let env = env_with_progress();
+    for columns in [20, 30, 39] {
+        for args in table_commands(&env) {
+            for lang in ["zh", "en"] {
+                let mut all: Vec<&str> = vec!["--lang", lang];
+                all.extend(args.iter().map(String::as_str));
+                let output = env
+                    .cmd()
+                    .env("COLUMNS", columns.to_string())
+                    .args(&all)
+                    .output()
+                    .unwrap();
+                assert!(output.status.success(), "{all:?}");
+                let out = String::from_utf8(output.stdout).unwrap();
+                for line in out.lines() {
+                    assert!(width(line) <= columns, "{columns} {all:?}: {line:?}\n{out}");
+                    assert!(!line.contains('│'), "{columns} {all:?}: {line:?}\n{out}");
+                }
+            }
+        }
+    }
+    let out = env
+        .cmd()
+        .env("COLUMNS", "30")
+        .args(["list", "1"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.starts_with("[x]\n#:      1.1\nId:     what-llms-can-do\nTitle:  What can large-model\n        AI do?\n"),
+        "{out}"
+    );
+    let zh = env
+        .cmd()
+        .env("COLUMNS", "30")
+        .args(["--lang", "zh", "status"])
+        .output()
+        .unwrap();
+    let zh = String::from_utf8(zh.stdout).unwrap();
+    assert!(zh.contains("\n阶段：      初阶应用\n"), "{zh}");
+}
+
+#[test]
 fn text_beside_the_tables_wraps_on_a_terminal_width_and_stays_whole_when_piped() {
     let env = env_with_progress();
     let note = "a long note about the training data and how the model learns from it over time, \

@@ -64,6 +64,6 @@ pub fn summary(loaded: &Loaded, style: &Style) -> String {
         ]);
     }
     style.fit(&mut table, &[0, 3, 4], &[], 0);
-    out.push_str(&format!("{table}\n"));
+    out.push_str(&format!("{}\n", style.show(&table)));
     out
 }

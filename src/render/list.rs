@@ -73,7 +73,7 @@ pub fn list(loaded: &Loaded, replay: &Replay, filter: ListFilter, style: &Style)
     // Marks, positions, states and dates never wrap; on a narrow terminal the dates go first,
     // then the state words (the mark still tells the state), leaving the room to id and title.
     style.fit(&mut table, &[0, 1, 4, 5], &[5, 4], 36);
-    format!("{table}\n")
+    format!("{}\n", style.show(&table))
 }
 
 #[derive(Serialize)]

@@ -42,6 +42,10 @@ pub(crate) const BAR_WIDTH: usize = 20;
 /// Terminals narrower than this get the compact layout.
 pub(crate) const NARROW: u16 = 80;
 
+/// Terminals narrower than this get each row of a table as a block of `label: value` lines: a
+/// table that narrow wraps every word a letter or two a line, if it fits at all.
+pub(crate) const STACKED_BELOW: u16 = 40;
+
 impl Style {
     pub(crate) fn table(&self) -> Table {
         let mut table = Table::new();
@@ -115,6 +119,51 @@ impl Style {
         }
     }
 
+    /// The table as text, without a last line end: drawn, or, below [`STACKED_BELOW`] columns,
+    /// each row as a block of `label: value` lines, blocks apart, long values wrapped under
+    /// themselves.
+    pub(crate) fn show(&self, table: &Table) -> String {
+        let width = self.width.unwrap_or(crate::config::PIPED_WIDTH);
+        if width >= STACKED_BELOW {
+            return table.to_string();
+        }
+        let colon = self.lang.pick(":", "：");
+        let labels: Vec<String> = table
+            .header()
+            .map(|header| {
+                header
+                    .cell_iter()
+                    .map(|cell| match cell.content() {
+                        // A column without a name (a mark) stands on its own.
+                        name if name.is_empty() => name,
+                        name => format!("{name}{colon}"),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let label_width = labels.iter().map(|label| label.width()).max().unwrap_or(0);
+        let mut blocks = Vec::new();
+        for row in table.row_iter() {
+            let mut block = String::new();
+            for (label, cell) in labels.iter().zip(row.cell_iter()) {
+                let value = cell.content();
+                if value.trim().is_empty() {
+                    continue;
+                }
+                // Two spaces at least, so that a wrapped value continues under itself.
+                let indent = " ".repeat(label_width + 2);
+                let value = value.replace('\n', &format!("\n{indent}"));
+                if label.is_empty() {
+                    block.push_str(&format!("{value}\n"));
+                } else {
+                    block.push_str(&format!("{}  {value}\n", pad(label, label_width)));
+                }
+            }
+            blocks.push(fit_lines(&block, width));
+        }
+        blocks.join("\n").trim_end().to_owned()
+    }
+
     pub(crate) fn cell(&self, text: impl ToString, color: Color) -> Cell {
         let cell = Cell::new(text);
         if self.color { cell.fg(color) } else { cell }
@@ -155,7 +204,12 @@ pub fn fit_lines(text: &str, width: u16) -> String {
             .unwrap_or(0);
         let mut used = 0;
         let mut gap = "";
-        for piece in pieces(body) {
+        // A word too long for a line of its own is cut where the line ends.
+        let room = width - indent;
+        let pieces = pieces(body)
+            .into_iter()
+            .flat_map(|piece| split_to_width(piece, room));
+        for piece in pieces {
             if piece.starts_with(' ') {
                 gap = piece;
                 continue;
@@ -201,6 +255,25 @@ fn hanging_indent(line: &str) -> Option<usize> {
     let gap = line.find("  ")?;
     let value = gap + line[gap..].find(|c| c != ' ')?;
     Some(line[..value].width())
+}
+
+/// `piece` cut into parts at most `width` columns wide (a part holds a character at least).
+fn split_to_width(piece: &str, width: usize) -> Vec<&str> {
+    if visible_width(piece) <= width || piece.contains('\u{1b}') {
+        return vec![piece];
+    }
+    let mut parts = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, c) in piece.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && i > start {
+            parts.push(&piece[start..i]);
+            (start, used) = (i, 0);
+        }
+        used += w;
+    }
+    parts.push(&piece[start..]);
+    parts
 }
 
 /// A line cut where it may wrap: runs of spaces, wide characters one by one, and words.
@@ -431,6 +504,14 @@ mod tests {
                 .all(|line| line.starts_with(&" ".repeat(12)))
         );
         assert_eq!(fitted.replace(['\n', ' '], ""), zh.replace(['\n', ' '], ""));
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_is_cut_where_the_line_ends() {
+        assert_eq!(
+            fit_lines("Next:  supercalifragilistic-expialidocious\n", 20),
+            "Next:  supercalifrag\n       ilistic-expia\n       lidocious\n"
+        );
     }
 
     #[test]

@@ -72,7 +72,8 @@ pub fn plans(loaded: &Loaded, summary: &Summary, records: &[PlanRecord], style: 
     }
     style.fit(&mut table, &[0, 3, 4, 5, 6], &[6, 2], 16);
     format!(
-        "{table}\n{}\n",
+        "{}\n{}\n",
+        style.show(&table),
         lang.pick(
             "* the curriculum in use; pick another with --curriculum FILE",
             "* 为当前使用的课程；用 --curriculum FILE 换用其他课程"

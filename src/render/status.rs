@@ -67,7 +67,7 @@ pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Sty
         .filter(|&c| c != 1 && !planned.contains(&c))
         .collect();
     style.fit(&mut table, &keep, &planned, 30);
-    let mut out = format!("{}\n{table}\n", c.title.get(lang));
+    let mut out = format!("{}\n{}\n", c.title.get(lang), style.show(&table));
     let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
     out.push_str(&format!(
         "{}{}/{} {} ({})",
