@@ -256,6 +256,18 @@ pub fn completion_command(lang: Lang) -> clap::Command {
     }
 }
 
+/// What a request for help (`--help`, `help`) shows in `lang`, when it is not clap's own text
+/// (which it is in English).
+pub fn help(err: &clap::Error, lang: Lang) -> Option<String> {
+    match (lang, err.kind()) {
+        (Lang::Zh, clap::error::ErrorKind::DisplayHelp) => Some(zh::finish_help(
+            &err.render().to_string(),
+            crate::config::wrap_width(),
+        )),
+        _ => None,
+    }
+}
+
 /// A usage error from clap in `lang`; none when clap's own text is what to show (all help and
 /// version output, English, and the rare kinds not translated).
 pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {

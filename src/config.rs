@@ -98,6 +98,13 @@ pub fn lang(args: &GlobalArgs) -> anyhow::Result<Lang> {
     Ok(locale_lang())
 }
 
+/// The width lines of text wrap at: `COLUMNS` when set, else the terminal's when stdout is one;
+/// none for a pipe or a file, where lines stay whole.
+pub fn wrap_width() -> Option<u16> {
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    (stdout_is_terminal || env_value("COLUMNS").is_some()).then(|| table_width(stdout_is_terminal))
+}
+
 /// The width tables may take: `COLUMNS` when set (as a shell sets it, and as tests do), else the
 /// width of the terminal stdout is, else a fixed generous width for pipes and files.
 fn table_width(stdout_is_terminal: bool) -> u16 {

@@ -18,7 +18,13 @@ fn main() -> ExitCode {
                 eprint!("{message}");
                 return ExitCode::from(2);
             }
-            None => err.exit(),
+            None => match cli::help(&err, lang) {
+                Some(help) => {
+                    print!("{help}");
+                    return ExitCode::SUCCESS;
+                }
+                None => err.exit(),
+            },
         },
     };
     match studyplan::run(cli) {

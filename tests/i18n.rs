@@ -187,6 +187,62 @@ fn help_speaks_chinese_where_clap_allows() {
 }
 
 #[test]
+fn chinese_help_has_chinese_notes_and_wraps_between_characters() {
+    let env = TestEnv::new();
+    for args in [
+        &["--help"][..],
+        &["done", "-h"],
+        &["help", "status"],
+        &["list", "--help"],
+    ] {
+        for columns in ["50", "80"] {
+            let output = env
+                .cmd()
+                .env("COLUMNS", columns)
+                .args(["--lang", "zh"])
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{args:?}");
+            let help = stdout(&output);
+            for english in [
+                "[env:",
+                "[default:",
+                "[alias:",
+                "[possible values:",
+                "Options:",
+            ] {
+                assert!(!help.contains(english), "{args:?}: `{english}` in:\n{help}");
+            }
+            for heading in ["命令:", "参数:", "选项:"] {
+                assert!(!help.lines().any(|line| line == heading), "{help}");
+            }
+            let limit: usize = columns.parse().unwrap();
+            for line in help.lines() {
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(line) <= limit,
+                    "{args:?} at {columns}: {line:?}"
+                );
+                assert!(
+                    !line
+                        .trim_start()
+                        .starts_with(['，', '。', '；', '：', '）']),
+                    "{line:?}"
+                );
+                assert!(!line.ends_with('（'), "{line:?}");
+            }
+        }
+    }
+    let help = env.ok(&["--lang", "zh", "--help"]);
+    assert!(
+        help.contains("\n选项：\n") && help.contains("[环境变量：STUDYPLAN_STORE="),
+        "{help}"
+    );
+    // Piped without COLUMNS, lines stay whole: the long description is one line.
+    assert!(help.contains("完成其中 60-70% 的内容，说明你已经开始具备成为一名大模型 AI 人才的正确特征；15 天内全部完成，你就是天才。"), "{help}");
+}
+
+#[test]
 fn usage_errors_speak_both_languages_and_exit_2() {
     let env = TestEnv::new();
     let cases: [(&[&str], &str, &str); 4] = [

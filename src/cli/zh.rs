@@ -145,6 +145,8 @@ fn dress(mut command: Command, path: &str) -> Command {
     let has_version = command.get_version().is_some();
     command = command
         .help_template(TEMPLATE)
+        // clap wraps only at spaces; `finish_help` wraps Chinese text where it may break.
+        .term_width(0)
         .subcommand_help_heading("命令")
         .subcommand_value_name("命令")
         .disable_help_flag(true)
@@ -195,6 +197,38 @@ fn dress(mut command: Command, path: &str) -> Command {
 }
 
 const HELP_ABOUT: &str = "显示本帮助，或所给命令的帮助";
+
+/// The notes clap adds to help in English, and how they read in Chinese.
+const NOTES: &[(&str, &str)] = &[
+    ("[env: ", "[环境变量："),
+    ("[default: ", "[默认："),
+    ("[aliases: ", "[别名："),
+    ("[alias: ", "[别名："),
+    ("[possible values: ", "[可选值："),
+];
+
+/// Chinese help as clap wrote it, finished: its headings end with a Chinese colon, its own notes
+/// (`[env: ...]`, `[default: ...]`) are in Chinese, and, given a width, long lines wrap between
+/// Chinese characters too (clap wraps only at spaces, which Chinese text has few of).
+pub fn finish_help(help: &str, width: Option<u16>) -> String {
+    let mut out = String::with_capacity(help.len() + 64);
+    for line in help.split_inclusive('\n') {
+        let mut line = match line.trim_end() {
+            heading @ ("命令:" | "参数:" | "选项:") => {
+                line.replacen(heading, &heading.replace(':', "："), 1)
+            }
+            _ => line.to_owned(),
+        };
+        for (english, chinese) in NOTES {
+            line = line.replace(english, chinese);
+        }
+        out.push_str(&line);
+    }
+    match width {
+        Some(width) => crate::render::fit_lines(&out, width),
+        None => out,
+    }
+}
 
 /// Builds the command so that clap adds its `help` subcommands, then says what they do.
 fn translate_help_subcommands(mut command: Command) -> Command {

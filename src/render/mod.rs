@@ -250,9 +250,13 @@ fn visible_width(text: &str) -> usize {
     width + rest.width()
 }
 
-/// Where the value after a padded label starts: after the first run of two or more spaces.
+/// Where a wrapped line continues: under the value after a padded label (after the first run of
+/// two or more spaces past the line's own indent), else under the line's first word.
 fn hanging_indent(line: &str) -> Option<usize> {
-    let gap = line.find("  ")?;
+    let text = line.find(|c| c != ' ')?;
+    let Some(gap) = line[text..].find("  ").map(|gap| text + gap) else {
+        return Some(text);
+    };
     let value = gap + line[gap..].find(|c| c != ' ')?;
     Some(line[..value].width())
 }
@@ -276,26 +280,41 @@ fn split_to_width(piece: &str, width: usize) -> Vec<&str> {
     parts
 }
 
-/// A line cut where it may wrap: runs of spaces, wide characters one by one, and words.
+/// Characters a line never starts with: closing punctuation stays with what it closes.
+const CLOSING: &str = "，。、；：！？）》」』】〕”’…";
+/// Characters a line never ends with: opening punctuation stays with what it opens.
+const OPENING: &str = "（《「『【〔“‘";
+
+/// A line cut where it may wrap: runs of spaces, wide characters one by one (punctuation kept
+/// with the character it closes or opens), and words.
 fn pieces(line: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    let mut in_spaces = false;
+    // Where each piece starts; pieces follow one another to the end of the line.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut in_spaces = None;
+    let mut after_wide = false;
     for (i, c) in line.char_indices() {
         let wide = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 1;
         let space = c == ' ';
-        if (wide || space != in_spaces) && start < i {
-            pieces.push(&line[start..i]);
-            start = i;
+        if wide || after_wide || in_spaces != Some(space) {
+            starts.push(i);
         }
-        in_spaces = space;
-        if wide {
-            pieces.push(&line[i..i + c.len_utf8()]);
-            start = i + c.len_utf8();
-        }
+        in_spaces = Some(space);
+        after_wide = wide;
     }
-    if start < line.len() {
-        pieces.push(&line[start..]);
+    let mut pieces: Vec<&str> = Vec::with_capacity(starts.len());
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(line.len());
+        let piece = &line[start..end];
+        let glued = pieces.last().is_some_and(|last: &&str| {
+            !last.starts_with(' ')
+                && !piece.starts_with(' ')
+                && (piece.starts_with(|c| CLOSING.contains(c))
+                    || last.ends_with(|c| OPENING.contains(c)))
+        });
+        match pieces.last_mut() {
+            Some(last) if glued => *last = &line[start - last.len()..end],
+            _ => pieces.push(piece),
+        }
     }
     pieces
 }
@@ -504,6 +523,21 @@ mod tests {
                 .all(|line| line.starts_with(&" ".repeat(12)))
         );
         assert_eq!(fitted.replace(['\n', ' '], ""), zh.replace(['\n', ' '], ""));
+    }
+
+    #[test]
+    fn punctuation_stays_with_the_character_it_closes_or_opens() {
+        assert_eq!(pieces("天（注）。"), ["天", "（注）。"]);
+        assert_eq!(pieces("a “b” c，d"), ["a", " ", "“b”", " ", "c，", "d"]);
+        // Wrapped at 20 columns, no line starts with a comma or ends with an opening bracket.
+        assert_eq!(
+            fit_lines("一二三，四五（六）\n", 20),
+            "一二三，四五（六）\n"
+        );
+        let fitted = fit_lines(&"一二三四五六七八九，（十）".repeat(3), 20);
+        for line in fitted.lines() {
+            assert!(!line.starts_with('，') && !line.ends_with('（'), "{fitted}");
+        }
     }
 
     #[test]
