@@ -36,12 +36,15 @@ pub struct Cli {
 /// Options that work before or after any command.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Follow this curriculum YAML file instead of the built-in LLM roadmap
-    #[arg(long, global = true, env = "STUDYPLAN_CURRICULUM", value_name = "FILE")]
+    /// Follow this curriculum YAML file instead of the built-in LLM roadmap [env:
+    /// STUDYPLAN_CURRICULUM]
+    // The variables are read by `config`, where set-but-empty counts as unset, as for the others.
+    #[arg(long, global = true, value_name = "FILE")]
     pub curriculum: Option<PathBuf>,
 
-    /// Keep progress in this file [default: studyplan/progress.yaml in your data folder]
-    #[arg(long, global = true, env = "STUDYPLAN_STORE", value_name = "FILE")]
+    /// Keep progress in this file [env: STUDYPLAN_STORE] [default: studyplan/progress.yaml in your
+    /// data folder]
+    #[arg(long, global = true, value_name = "FILE")]
     pub store: Option<PathBuf>,
 
     /// Language of the interface [default: from STUDYPLAN_LANG, then the locale, else en]

@@ -60,12 +60,16 @@ impl Settings {
             _ => now,
         };
         Ok(Settings {
-            store: match &args.store {
-                Some(path) => path.clone(),
+            store: match args.store.clone().or_else(|| env_path("STUDYPLAN_STORE")) {
+                Some(path) => path,
                 None => default_store()?,
             },
-            curriculum: match &args.curriculum {
-                Some(path) => Source::File(path.clone()),
+            curriculum: match args
+                .curriculum
+                .clone()
+                .or_else(|| env_path("STUDYPLAN_CURRICULUM"))
+            {
+                Some(path) => Source::File(path),
                 None => Source::Embedded,
             },
             cache: dirs::cache_dir().map(|dir| dir.join("studyplan")),
@@ -171,4 +175,11 @@ fn default_store() -> anyhow::Result<PathBuf> {
 /// A variable's value; unset and empty are the same.
 fn env_value(name: &str) -> Option<String> {
     env::var(name).ok().filter(|value| !value.is_empty())
+}
+
+/// A variable naming a file, in any encoding the system allows; unset and empty are the same.
+fn env_path(name: &str) -> Option<PathBuf> {
+    env::var_os(name)
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from)
 }

@@ -419,16 +419,23 @@ fn the_default_store_lives_in_the_data_folder() {
         .args(["done", "1.1"])
         .assert()
         .success();
+    // A variable set but empty is no variable, as for every other one.
+    env.cmd()
+        .env("STUDYPLAN_STORE", "")
+        .env("STUDYPLAN_CURRICULUM", "")
+        .args(["done", "1.2"])
+        .assert()
+        .success();
     let store = env
         .dir
         .path()
         .join("data")
         .join("studyplan")
         .join("progress.yaml");
+    let text = fs::read_to_string(&store).unwrap();
     assert!(
-        fs::read_to_string(&store)
-            .unwrap()
-            .contains("what-llms-can-do")
+        text.contains("what-llms-can-do") && text.contains("how-llms-get-smart"),
+        "{text}"
     );
 }
 

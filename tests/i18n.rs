@@ -235,7 +235,7 @@ fn chinese_help_has_chinese_notes_and_wraps_between_characters() {
     }
     let help = env.ok(&["--lang", "zh", "--help"]);
     assert!(
-        help.contains("\n选项：\n") && help.contains("[环境变量：STUDYPLAN_STORE="),
+        help.contains("\n选项：\n") && help.contains("[环境变量：STUDYPLAN_STORE]"),
         "{help}"
     );
     // Piped without COLUMNS, lines stay whole: the long description is one line.

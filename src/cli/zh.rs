@@ -65,12 +65,12 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "",
         "curriculum",
-        "使用这个课程 YAML 文件，而不是内置的大模型学习路线",
+        "使用这个课程 YAML 文件，而不是内置的大模型学习路线 [环境变量：STUDYPLAN_CURRICULUM]",
     ),
     (
         "",
         "store",
-        "把进度保存在这个文件里 [默认：数据文件夹中的 studyplan/progress.yaml]",
+        "把进度保存在这个文件里 [环境变量：STUDYPLAN_STORE] [默认：数据文件夹中的 studyplan/progress.yaml]",
     ),
     (
         "",
