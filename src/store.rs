@@ -631,8 +631,9 @@ fn header(text: &str) -> Header<'_> {
 /// white space, with the text after it.
 ///
 /// Lines are split at `\n` only. YAML readers also end a line at a lone `\r`, and some at
-/// U+0085, U+2028 and U+2029; a comment holding any of them (or any byte that may begin one) is
-/// given as a line too, so that the fast readers, which take no comment, give up on the file.
+/// U+0085, U+2028 and U+2029, and refuse control characters even in comments; a comment holding
+/// any of them is given as a line too, so that the fast readers, which take no comment, give up
+/// on the file and leave it to the full parser.
 fn content_lines(text: &str) -> impl Iterator<Item = (&str, &str)> {
     let mut rest = text;
     std::iter::from_fn(move || {
@@ -642,17 +643,41 @@ fn content_lines(text: &str) -> impl Iterator<Item = (&str, &str)> {
             let line = &rest[..newline];
             rest = rest.get(newline + 1..).unwrap_or_default();
             let trimmed = line.trim_end_matches([' ', '\t', '\r']);
-            // A line of tabs is no blank line to YAML, but an error; read, it makes the fast
-            // readers give up.
-            let blank = line.bytes().all(|b| b == b' ' || b == b'\r');
-            let plain_comment = trimmed.starts_with('#')
-                && memchr::memchr3(b'\r', 0xC2, 0xE2, trimmed.as_bytes()).is_none();
-            if !blank && !plain_comment {
+            if !trimmed.is_empty() && !is_plain_comment(trimmed) {
                 return Some((trimmed, rest));
             }
         }
         None
     })
+}
+
+/// Whether `line` is a comment any YAML reader takes as one whole line and skips: every character
+/// printable, none a line end.
+fn is_plain_comment(line: &str) -> bool {
+    let printable = |c: char| {
+        matches!(c, '\t' | ' '..='~')
+            || (c >= '\u{a0}' && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}'))
+    };
+    line.starts_with('#')
+        && (line
+            .bytes()
+            .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+            || line.chars().all(printable))
+}
+
+/// Lines of nothing but spaces and tabs are blank to a reader, but libyaml refuses a tab there.
+/// They are made empty before the full parser sees the text, as the fast readers skip them.
+fn without_blank_tabs(text: &str) -> Cow<'_, str> {
+    let blank_tabs =
+        |line: &str| line.contains('\t') && line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r'));
+    if !text.split('\n').any(blank_tabs) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|line| if blank_tabs(line) { "" } else { line })
+        .collect();
+    Cow::Owned(lines.join("\n"))
 }
 
 /// Store files from this size are read by [`read_large`].
@@ -1045,7 +1070,11 @@ fn unquote(text: &str) -> Option<(Cow<'_, str>, usize)> {
 
 /// Characters a double-quoted string carries only as escapes: YAML readers fold or refuse them raw.
 fn must_be_escaped(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        )
 }
 
 /// Whether a string may be written without quotes and read back, by any YAML reader, as the same
@@ -1105,7 +1134,7 @@ fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
         )),
         None => corrupt(err.to_string()),
     };
-    let document: Value = serde_yaml::from_str(text).map_err(yaml_error)?;
+    let document: Value = serde_yaml::from_str(&without_blank_tabs(text)).map_err(yaml_error)?;
     let Value::Mapping(mut map) = document else {
         return Err(corrupt(
             "it is not a YAML map with `version:` and `events:`".into(),
@@ -1258,14 +1287,16 @@ pub struct Lock {
 
 impl Lock {
     /// Adds `new` to the end of `store`, the store this lock read, and writes it; gives the lock
-    /// back. All or none, and what is on disk is kept byte for byte:
-    /// - one new event is appended to the file and flushed;
-    /// - several are written, after a copy of the file, to a temp file that is flushed and renamed
-    ///   over it, as lines appended together could be cut between them;
-    /// - a new file, or a layout edited by hand, is written whole the same way.
+    /// back. All or none:
+    /// - one new event is appended to the file and flushed, the history before it untouched;
+    /// - several are written, after a byte-for-byte copy of the file, to a temp file that is
+    ///   flushed and renamed over it, as lines appended together could be cut between them;
+    /// - a new file, or a layout edited by hand, is written whole the same way, in the layout
+    ///   [`Store::to_text`] writes (comments in such a file are not kept).
     ///
     /// A file that changed since it was read (saved by a program that ignores the lock) is left as
-    /// it is, with [`Error::StoreChanged`].
+    /// it is, with [`Error::StoreChanged`]: checked as the file is opened to append, and just
+    /// before a rename.
     pub fn add(self, store: &mut Store, new: Vec<Event>) -> anyhow::Result<()> {
         let Lock {
             _file: _held_until_written,
@@ -1294,15 +1325,10 @@ impl Lock {
                         return Err(changed().into());
                     }
                 } else {
-                    unchanged()?;
-                    let text = fs::read(path).map_err(write_error)?;
-                    if seen
-                        .stamp
-                        .is_none_or(|stamp| stamp.len != text.len() as u64)
-                    {
-                        return Err(changed().into());
-                    }
-                    replace(path, &[&text, lines.as_bytes()])?;
+                    let text = read_unchanged(path, seen.stamp)
+                        .map_err(write_error)?
+                        .ok_or_else(changed)?;
+                    replace(path, &[&text, lines.as_bytes()], unchanged)?;
                 }
                 store.events.extend(new);
             }
@@ -1310,7 +1336,7 @@ impl Lock {
                 unchanged()?;
                 let recorded = store.events.len();
                 store.events.extend(new);
-                if let Err(err) = replace(path, &[store.to_text().as_bytes()]) {
+                if let Err(err) = replace(path, &[store.to_text().as_bytes()], unchanged) {
                     store.events.truncate(recorded);
                     return Err(err);
                 }
@@ -1318,6 +1344,23 @@ impl Lock {
         }
         Ok(())
     }
+}
+
+/// The bytes of the file at `path`, read through one handle that is as `seen` before and after;
+/// none when it is not.
+fn read_unchanged(path: &Path, seen: Option<Stamp>) -> io::Result<Option<Vec<u8>>> {
+    let Some(seen) = seen else { return Ok(None) };
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    if Stamp::of(&file.metadata()?) != seen {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(seen.len).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok((Stamp::of(&file.metadata()?) == seen && bytes.len() as u64 == seen.len).then_some(bytes))
 }
 
 /// Appends `bytes` to the file at `path` if it is still as `seen`, and flushes it to disk; false
@@ -1429,12 +1472,20 @@ fn remove_stale_temp_files(path: &Path) {
 
 /// Replaces the file at `path` with `parts`, one after another, atomically: a temp file in the
 /// same folder, flushed to disk, renamed over the old file, and the folder flushed. Needs the lock.
-fn replace(path: &Path, parts: &[&[u8]]) -> anyhow::Result<()> {
+/// `unchanged` is asked just before the rename whether the file is still as it was read.
+fn replace(
+    path: &Path,
+    parts: &[&[u8]],
+    unchanged: impl Fn() -> Result<(), Error>,
+) -> anyhow::Result<()> {
     let dir = parent(path).unwrap_or(Path::new("."));
     let temp = dir.join(format!("{}{}", temp_prefix(path), std::process::id()));
     let result = write_and_sync(&temp, parts, path)
-        .and_then(|()| fs::rename(&temp, path))
-        .map_err(|err| Error::io(IoAction::WriteStore, path, err));
+        .map_err(|err| Error::io(IoAction::WriteStore, path, err))
+        .and_then(|()| unchanged())
+        .and_then(|()| {
+            fs::rename(&temp, path).map_err(|err| Error::io(IoAction::WriteStore, path, err))
+        });
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
@@ -1658,6 +1709,14 @@ mod tests {
             matches!(err.downcast_ref(), Some(Error::StoreUnfinished { .. })),
             "{err}"
         );
+        // A file replaced while it is read: the second half's handle is to another file.
+        fs::write(&path, &text).unwrap();
+        let mut old = File::open(&path).unwrap();
+        let stamp = Stamp::of(&old.metadata().unwrap());
+        let replacement = path.with_file_name("replacement");
+        fs::write(&replacement, &text).unwrap();
+        fs::rename(&replacement, &path).unwrap();
+        assert_eq!(read_large(&mut old, &path, stamp), None);
         // And a newer version.
         fs::write(&path, text.replace("version: 1", "version: 2")).unwrap();
         assert_eq!(read_large_file(&path), None);
@@ -1843,6 +1902,29 @@ mod tests {
     }
 
     #[test]
+    fn comments_in_everyday_punctuation_keep_the_fast_reader_and_survive_a_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        let mut text = text_of(vec![event("a", Change::Done)]);
+        text.push_str("# 2026-11-29 — finished early “great” • 50% © …\n# 笔记：第二阶段。\n\t\n");
+        assert!(matches!(
+            parse_fast(&text),
+            Fast::Parsed {
+                appendable: true,
+                ..
+            }
+        ));
+        assert_eq!(parse_full(&text, &path).unwrap().events.len(), 1);
+        fs::write(&path, &text).unwrap();
+        change(&path, vec![event("b", Change::Done)]);
+        let after = fs::read_to_string(&path).unwrap();
+        assert!(
+            after.starts_with(&text) && after.ends_with("topic: b, change: done}\n"),
+            "{after}"
+        );
+    }
+
+    #[test]
     fn a_last_line_without_its_line_end_gets_one_before_the_new_events() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.yaml");
@@ -2000,7 +2082,9 @@ mod tests {
                     "[a-z]{1,8}".prop_map(|word| Change::Other(word.into())),
                 ],
                 proptest::option::of(0i64..100_000),
-                proptest::option::of("\\PC{0,20}|[\\x00-\\x1f\"\\\\\u{2028}\u{feff}]{0,6}"),
+                proptest::option::of(
+                    "\\PC{0,20}|[\\x00-\\x1f\"\\\\\u{85}\u{2028}\u{feff}\u{fffe}\u{ffff}]{0,6}",
+                ),
             )
                 .prop_map(|(secs, offset, plan, topic, change, on, text)| {
                     let offset = FixedOffset::east_opt(offset - offset % 60).unwrap();
@@ -2041,7 +2125,9 @@ mod tests {
                     Just(""), Just(" "), Just("\t"), Just("\r"), Just("# note"), Just("  # note"),
                     Just("#\rversion: 2"), Just("# \u{85}version: 2"), Just("#\u{2028}- x"),
                     Just("#\u{2029}events: []"), Just("# “引号”"), Just("#\r- {a: b}"),
-                    Just("version: 1"), Just("events: []"), Just("\t# x"),
+                    Just("version: 1"), Just("events: []"), Just("\t# x"), Just(" \t "),
+                    Just("# — done • 50% © …"), Just("#\u{fffe}"), Just("# \u{1}"), Just("#\u{7f}"),
+                    Just("# \u{a0}no-break"), Just("#\u{9f}"),
                 ]), 0..4),
             ) {
                 let text = text_of(events);

@@ -49,15 +49,21 @@ fn entry_path(dir: &Path, file: &Path) -> PathBuf {
         .join(format!("{:016x}.bin", hasher.finish()))
 }
 
+/// Entries larger than this are neither written nor read. A curriculum file is at most 16 MiB,
+/// but one that repeats a long text through YAML aliases can take far more once parsed; parsing
+/// it again is better than keeping that.
+const MAX_ENTRY: usize = 64 << 20;
+
 /// The curriculum cached for `file` with exactly these bytes, if there is a sound entry.
 pub fn lookup(dir: &Path, file: &Path, source: &[u8]) -> Option<Curriculum> {
+    lookup_within(dir, file, source, MAX_ENTRY)
+}
+
+fn lookup_within(dir: &Path, file: &Path, source: &[u8], max: usize) -> Option<Curriculum> {
     let file = fs::File::open(entry_path(dir, file)).ok()?;
-    // Every field of the encoding costs at most a few bytes more than its YAML, so an entry this
-    // much larger than the file was not made from it, and is not read.
-    let limit = 4 * source.len() as u64 + 64 * 1024;
     let mut entry = Vec::new();
-    file.take(limit + 1).read_to_end(&mut entry).ok()?;
-    if entry.len() as u64 > limit {
+    file.take(max as u64 + 1).read_to_end(&mut entry).ok()?;
+    if entry.len() > max {
         return None;
     }
     let rest = entry.strip_prefix(key(source).as_bytes())?;
@@ -75,6 +81,9 @@ pub fn save(dir: &Path, file: &Path, source: &[u8], curriculum: &Curriculum) {
     let Some(folder) = path.parent() else { return };
     let data = encode(curriculum);
     let mut entry = format!("{}{:016x}\n", key(source), hash(&data)).into_bytes();
+    if entry.len() + data.len() > MAX_ENTRY {
+        return;
+    }
     entry.extend_from_slice(&data);
     // A temp file and a rename, so a reader never sees half an entry.
     let temp = path.with_extension(format!("tmp.{}", std::process::id()));
@@ -382,13 +391,15 @@ mod tests {
         let source = b"the yaml bytes";
         let curriculum = crate::curriculum::embedded_curriculum();
         save(dir.path(), &file, source, &curriculum);
-        assert_eq!(lookup(dir.path(), &file, source), Some(curriculum));
+        assert_eq!(lookup(dir.path(), &file, source), Some(curriculum.clone()));
         assert_eq!(lookup(dir.path(), &file, b"other bytes"), None);
-        let entry = entry_path(dir.path(), &file);
-        let mut padded = fs::read(&entry).unwrap();
-        padded.resize(4 * source.len() + 64 * 1024 + 1, 0);
-        fs::write(&entry, padded).unwrap();
-        assert_eq!(lookup(dir.path(), &file, source), None);
+        // The same sound entry, over a limit, is not read.
+        let size = fs::metadata(entry_path(dir.path(), &file)).unwrap().len() as usize;
+        assert_eq!(
+            lookup_within(dir.path(), &file, source, size),
+            Some(curriculum)
+        );
+        assert_eq!(lookup_within(dir.path(), &file, source, size - 1), None);
     }
 
     #[test]
