@@ -94,6 +94,15 @@ pub enum Error {
         text: String,
     },
 
+    /// The store ends in zero bytes after complete lines, as a write cut by a power loss can
+    /// leave it: `keep` bytes are sound, `zeros` follow.
+    #[error("{}", self.message(Lang::En))]
+    StoreZeroTail {
+        path: PathBuf,
+        keep: u64,
+        zeros: u64,
+    },
+
     /// The store's file changed between reading it and writing to it, by a program that does
     /// not take studyplan's lock.
     #[error("{}", self.message(Lang::En))]
@@ -340,6 +349,23 @@ impl Error {
                 Lang::Zh => format!(
                     "无法读取进度文件 `{}`：{detail}\n\
                      文件保持原样未动：请手动修好它，或把它移走以重新开始（你的历史记录在里面）",
+                    path.display()
+                ),
+            },
+            Error::StoreZeroTail { path, keep, zeros } => match lang {
+                Lang::En => format!(
+                    "cannot read the progress store `{0}`: it ends in {zeros} zero bytes after its \
+                     last complete line, as a write cut short by a power loss can leave it; every \
+                     change before them is intact\n\
+                     the file was left as it is: cut it to its first {keep} bytes (for example \
+                     `truncate -s {keep} {0}`) and run the command again",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "无法读取进度文件 `{0}`：它在最后一行完整记录之后以 {zeros} 个零字节结尾，\
+                     这是断电中断写入可能留下的；它们之前的每条记录都完好\n\
+                     文件保持原样未动：把它截到前 {keep} 个字节（例如 \
+                     `truncate -s {keep} {0}`）后重新运行命令",
                     path.display()
                 ),
             },

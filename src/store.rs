@@ -421,6 +421,7 @@ fn read_file(path: &Path) -> Result<(Store, Seen), Error> {
         Ok(text) => text,
         Err(err) => return Err(not_utf8(err, path)),
     };
+    check_zero_tail(&text, path)?;
     // Editors on some systems start a UTF-8 file with a byte-order mark; it is not content.
     let (store, appendable) = parse_text(text.strip_prefix('\u{feff}').unwrap_or(&text), path)?;
     let layout = if appendable {
@@ -478,14 +479,32 @@ fn parse_text(text: &str, path: &Path) -> Result<(Store, bool), Error> {
     whole
 }
 
-/// Splits off the last line when it is not ended and could be the beginning of an event line,
-/// or is nothing but zero bytes (what a write cut by a power loss can leave).
+/// Splits off the last line when it is not ended and could be the beginning of an event line.
 fn unfinished_line(text: &str) -> Option<(&str, &str)> {
     let cut = text.rfind('\n')? + 1;
     let (complete, last) = text.split_at(cut);
-    let event_like = last.starts_with("- {")
-        || (!last.is_empty() && ("- {".starts_with(last) || last.bytes().all(|b| b == 0)));
+    let event_like = last.starts_with("- {") || (!last.is_empty() && "- {".starts_with(last));
     event_like.then_some((complete, last))
+}
+
+/// Refuses a store (`text`, the whole file) that ends in zero bytes after lines that read well:
+/// a write cut by a power loss can leave the file longer with nothing written in it. Which bytes
+/// to keep is said exactly, as the zeros may follow a last line without its line end.
+fn check_zero_tail(text: &str, path: &Path) -> Result<(), Error> {
+    let kept = text.trim_end_matches('\0');
+    if kept.len() == text.len() {
+        return Ok(());
+    }
+    let sound = kept.strip_prefix('\u{feff}').unwrap_or(kept);
+    if parse_complete(sound, path).is_err() {
+        // Zeros after a line cut short: that line is what to delete, and the usual check says so.
+        return Ok(());
+    }
+    Err(Error::StoreZeroTail {
+        path: path.to_owned(),
+        keep: kept.len() as u64,
+        zeros: (text.len() - kept.len()) as u64,
+    })
 }
 
 fn parse_complete(text: &str, path: &Path) -> Result<(Store, bool), Error> {
@@ -2004,26 +2023,22 @@ mod tests {
     }
 
     #[test]
-    fn a_write_cut_inside_a_character_or_zero_filled_is_an_unfinished_line() {
+    fn a_write_cut_inside_a_character_is_an_unfinished_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.yaml");
         let complete = text_of(vec![event("a", Change::Done)]);
-        let last_line = complete.lines().count() + 1;
         let noted = text_of(vec![
             event("a", Change::Done),
             event("b", Change::Note).with_text("中文笔记".into()),
         ]);
         let inside = noted.find('中').unwrap() + 1;
-        let zeros = format!("{complete}{}", "\0".repeat(80));
-        for bytes in [&noted.as_bytes()[..inside], zeros.as_bytes()] {
-            fs::write(&path, bytes).unwrap();
-            match Store::read(&path) {
-                Err(err) => match err.downcast_ref() {
-                    Some(Error::StoreUnfinished { line, .. }) => assert_eq!(*line, last_line),
-                    _ => panic!("{err}"),
-                },
-                Ok(store) => panic!("read {store:?}"),
+        fs::write(&path, &noted.as_bytes()[..inside]).unwrap();
+        let err = Store::read(&path).unwrap_err();
+        match err.downcast_ref() {
+            Some(Error::StoreUnfinished { line, .. }) => {
+                assert_eq!(*line, complete.lines().count() + 1);
             }
+            _ => panic!("{err}"),
         }
         // A bad byte anywhere else is no cut write.
         let mut bad = noted.clone().into_bytes();
@@ -2031,6 +2046,39 @@ mod tests {
         fs::write(&path, bad).unwrap();
         let err = Store::read(&path).unwrap_err();
         assert!(err.to_string().contains("not UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn zero_bytes_after_complete_lines_are_refused_with_what_to_keep() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        let complete = text_of(vec![event("a", Change::Done)]);
+        // After an ended line, after one without its line end, and after a byte-order mark.
+        for sound in [
+            complete.clone(),
+            complete.trim_end().to_owned(),
+            format!("\u{feff}{complete}"),
+        ] {
+            fs::write(&path, format!("{sound}{}", "\0".repeat(80))).unwrap();
+            let err = Store::read(&path).unwrap_err();
+            match err.downcast_ref() {
+                Some(Error::StoreZeroTail { keep, zeros, .. }) => {
+                    assert_eq!((*keep, *zeros), (sound.len() as u64, 80));
+                }
+                _ => panic!("{err}"),
+            }
+            assert!(
+                err.to_string()
+                    .contains(&format!("truncate -s {}", sound.len()))
+            );
+        }
+        // Zeros after a line cut short: that line is the one to delete.
+        fs::write(&path, format!("{complete}- {{at: 2026{}", "\0".repeat(80))).unwrap();
+        let err = Store::read(&path).unwrap_err();
+        assert!(
+            matches!(err.downcast_ref(), Some(Error::StoreUnfinished { .. })),
+            "{err}"
+        );
     }
 
     #[test]

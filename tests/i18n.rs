@@ -402,6 +402,22 @@ fn store_and_environment_errors_in_both_languages() {
     );
     assert!(zh.contains("最后一行（第 3 行）停在一条记录的中间"), "{zh}");
 
+    let sound = "version: 1\nevents:\n- {at: 2026-11-29T09:00:00+08:00, plan: llm-roadmap, topic: why-rag, change: done}\n";
+    env.write("progress.yaml", format!("{sound}{}", "\0".repeat(40)));
+    let before = env.store_bytes();
+    let (en, zh) = both(&env, &["done", "1.1"], 1);
+    let keep = sound.len();
+    assert!(
+        en.contains("it ends in 40 zero bytes after its last complete line")
+            && en.contains(&format!("cut it to its first {keep} bytes")),
+        "{en}"
+    );
+    assert!(
+        zh.contains("以 40 个零字节结尾") && zh.contains(&format!("截到前 {keep} 个字节")),
+        "{zh}"
+    );
+    assert_eq!(env.store_bytes(), before, "left byte for byte");
+
     env.write("progress.yaml", "version: 99\nevents: []\n");
     let (en, zh) = both(&env, &["status"], 1);
     assert!(
