@@ -248,71 +248,57 @@ fn color_always_colours_the_words_that_carry_the_meaning() {
     }
 }
 
-#[test]
-fn narrower_and_wider_terminals_fit_too() {
-    let env = env_with_progress();
-    for columns in [40, 50, 72, 80, 100] {
-        for args in table_commands(&env) {
+/// The output of `args` at a terminal `columns` wide; it must succeed.
+fn at_columns(env: &TestEnv, columns: usize, args: &[&str]) -> String {
+    let output = env
+        .cmd()
+        .env("COLUMNS", columns.to_string())
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{args:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Each table command in each language, at each width: the arguments and the output.
+fn each_table_at(env: &TestEnv, widths: &[usize], mut check: impl FnMut(usize, &[&str], &str)) {
+    for &columns in widths {
+        for args in table_commands(env) {
             for lang in ["zh", "en"] {
                 let mut all: Vec<&str> = vec!["--lang", lang];
                 all.extend(args.iter().map(String::as_str));
-                let output = env
-                    .cmd()
-                    .env("COLUMNS", columns.to_string())
-                    .args(&all)
-                    .output()
-                    .unwrap();
-                let out = String::from_utf8(output.stdout).unwrap();
-                for line in out.lines() {
-                    assert!(width(line) <= columns, "{columns} {all:?}:\n{out}");
-                }
-                assert_lines_up(&out);
+                check(columns, &all, &at_columns(env, columns, &all));
             }
         }
     }
 }
 
 #[test]
+fn narrower_and_wider_terminals_fit_too() {
+    let env = env_with_progress();
+    each_table_at(&env, &[40, 50, 72, 80, 100], |columns, all, out| {
+        for line in out.lines() {
+            assert!(width(line) <= columns, "{columns} {all:?}:\n{out}");
+        }
+        assert_lines_up(out);
+    });
+}
+
+#[test]
 fn below_forty_columns_each_row_is_a_block_of_labelled_lines() {
     let env = env_with_progress();
-    for columns in [20, 30, 39] {
-        for args in table_commands(&env) {
-            for lang in ["zh", "en"] {
-                let mut all: Vec<&str> = vec!["--lang", lang];
-                all.extend(args.iter().map(String::as_str));
-                let output = env
-                    .cmd()
-                    .env("COLUMNS", columns.to_string())
-                    .args(&all)
-                    .output()
-                    .unwrap();
-                assert!(output.status.success(), "{all:?}");
-                let out = String::from_utf8(output.stdout).unwrap();
-                for line in out.lines() {
-                    assert!(width(line) <= columns, "{columns} {all:?}: {line:?}\n{out}");
-                    assert!(!line.contains('│'), "{columns} {all:?}: {line:?}\n{out}");
-                }
-            }
+    each_table_at(&env, &[20, 30, 39], |columns, all, out| {
+        for line in out.lines() {
+            assert!(width(line) <= columns, "{columns} {all:?}: {line:?}\n{out}");
+            assert!(!line.contains('│'), "{columns} {all:?}: {line:?}\n{out}");
         }
-    }
-    let out = env
-        .cmd()
-        .env("COLUMNS", "30")
-        .args(["list", "1"])
-        .output()
-        .unwrap();
-    let out = String::from_utf8(out.stdout).unwrap();
+    });
+    let out = at_columns(&env, 30, &["list", "1"]);
     assert!(
         out.starts_with("[x]\n#:      1.1\nId:     what-llms-can-do\nTitle:  What can large-model\n        AI do?\n"),
         "{out}"
     );
-    let zh = env
-        .cmd()
-        .env("COLUMNS", "30")
-        .args(["--lang", "zh", "status"])
-        .output()
-        .unwrap();
-    let zh = String::from_utf8(zh.stdout).unwrap();
+    let zh = at_columns(&env, 30, &["--lang", "zh", "status"]);
     assert!(zh.contains("\n阶段：      初阶应用\n"), "{zh}");
 }
 
