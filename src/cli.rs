@@ -250,6 +250,34 @@ pub fn command(lang: Lang) -> clap::Command {
     }
 }
 
+/// The commonest command lines read without clap: the bare command, and `status`, `list` (`ls`)
+/// or `next` alone. Building clap's definition of every command and option is a fifth of such a
+/// run, and these are what a learner types dozens of times a day. Anything else, or nothing, is
+/// left to clap; a test checks that each line reads here as clap reads it.
+pub fn quick_parse(argv: &[std::ffi::OsString]) -> Option<Cli> {
+    let command = match argv.get(1..)? {
+        [] => None,
+        [word] => Some(match word.to_str()? {
+            "status" => Command::Status { json: false },
+            "list" | "ls" => Command::List {
+                stage: None,
+                state: None,
+                json: false,
+            },
+            "next" => Command::Next { json: false },
+            _ => return None,
+        }),
+        _ => return None,
+    };
+    let global = GlobalArgs {
+        curriculum: None,
+        store: None,
+        lang: None,
+        color: ColorChoice::Auto,
+    };
+    Some(Cli { global, command })
+}
+
 /// The command-line definition for generating a completion script in `lang`: as [`command`],
 /// with the values of choice options described in that language too.
 pub fn completion_command(lang: Lang) -> clap::Command {
@@ -288,6 +316,33 @@ mod tests {
     fn the_cli_definition_is_consistent() {
         Cli::command().debug_assert();
         command(Lang::Zh).debug_assert();
+    }
+
+    #[test]
+    fn the_quick_reading_reads_as_clap_does_or_leaves_it_to_clap() {
+        let argv = |words: &[&str]| -> Vec<std::ffi::OsString> {
+            std::iter::once("studyplan")
+                .chain(words.iter().copied())
+                .map(Into::into)
+                .collect()
+        };
+        for words in [&[][..], &["status"], &["list"], &["ls"], &["next"]] {
+            let quick = quick_parse(&argv(words)).expect("read quickly");
+            let clap = Cli::try_parse_from(argv(words)).unwrap();
+            assert_eq!(format!("{quick:?}"), format!("{clap:?}"), "{words:?}");
+        }
+        for words in [
+            &["status", "--json"][..],
+            &["list", "2"],
+            &["--lang", "zh"],
+            &["help"],
+            &["--help"],
+            &["-V"],
+            &["stat"],
+            &["done"],
+        ] {
+            assert!(quick_parse(&argv(words)).is_none(), "{words:?}");
+        }
     }
 
     #[test]

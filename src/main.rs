@@ -8,9 +8,12 @@ fn main() -> ExitCode {
     let argv: Vec<_> = std::env::args_os().collect();
     // Decided before parsing, so that help and usage errors speak the learner's language too.
     let lang = studyplan::config::early_lang(&argv);
-    let parsed = cli::command(lang)
-        .try_get_matches_from(argv)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let parsed = match cli::quick_parse(&argv) {
+        Some(cli) => Ok(cli),
+        None => cli::command(lang)
+            .try_get_matches_from(argv)
+            .and_then(|matches| Cli::from_arg_matches(&matches)),
+    };
     let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => match cli::usage_error(&err, lang) {
