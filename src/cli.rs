@@ -287,11 +287,15 @@ pub fn completion_command(lang: Lang) -> clap::Command {
     }
 }
 
-/// What a request for help (`--help`, `help`) shows in `lang`, when it is not clap's own text
-/// (which it is in English).
+/// What a request for help (`--help`, `help`, a command without its subcommand) shows in `lang`,
+/// when it is not clap's own text (which it is in English).
 pub fn help(err: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::ErrorKind;
     match (lang, err.kind()) {
-        (Lang::Zh, clap::error::ErrorKind::DisplayHelp) => Some(zh::finish_help(
+        (
+            Lang::Zh,
+            ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
+        ) => Some(zh::finish_help(
             &err.render().to_string(),
             crate::config::wrap_width(),
         )),

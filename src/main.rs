@@ -22,6 +22,12 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             None => match cli::help(&err, lang) {
+                // Asked for, on stdout; shown for a command given without its subcommand, on
+                // stderr with clap's exit code.
+                Some(help) if err.use_stderr() => {
+                    eprint!("{help}");
+                    return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+                }
                 Some(help) => {
                     print!("{help}");
                     return ExitCode::SUCCESS;

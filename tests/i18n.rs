@@ -233,6 +233,38 @@ fn chinese_help_has_chinese_notes_and_wraps_between_characters() {
             }
         }
     }
+    // A command without its subcommand shows its help, finished too, on stderr with exit 2.
+    let output = env
+        .cmd()
+        .env("COLUMNS", "40")
+        .args(["--lang", "zh", "curriculum"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let help = stderr(&output);
+    assert!(
+        help.contains("\n命令：\n") && !help.contains("[default:"),
+        "{help}"
+    );
+    for line in help.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 40,
+            "{line:?}"
+        );
+    }
+    // Narrow, the descriptions still go on under their column.
+    let narrow = stdout(
+        &env.cmd()
+            .env("COLUMNS", "45")
+            .args(["--lang", "zh", "list", "-h"])
+            .output()
+            .unwrap(),
+    );
+    let options = narrow.split("选项：\n").nth(1).unwrap_or_default();
+    assert!(
+        options.lines().all(|line| line.starts_with(' ')),
+        "{narrow}"
+    );
     let help = env.ok(&["--lang", "zh", "--help"]);
     assert!(
         help.contains("\n选项：\n") && help.contains("[环境变量：STUDYPLAN_STORE]"),

@@ -199,8 +199,9 @@ pub fn fit_lines(text: &str, width: u16) -> String {
             out.push_str(line);
             continue;
         }
+        // Continuing under the value as long as that leaves it a fair share of the line.
         let indent = hanging_indent(body)
-            .filter(|&indent| indent <= width / 2)
+            .filter(|&indent| width - indent >= MIN_ROOM.min(width / 2))
             .unwrap_or(0);
         let mut used = 0;
         let mut gap = "";
@@ -215,6 +216,10 @@ pub fn fit_lines(text: &str, width: u16) -> String {
                 continue;
             }
             let piece_width = visible_width(piece);
+            if used == 0 && gap.len() + piece_width > width {
+                // Indented too deep for its first word: the indent gives way.
+                gap = &gap[..width.saturating_sub(piece_width).min(gap.len())];
+            }
             if used > indent && used + gap.len() + piece_width > width {
                 out.push('\n');
                 out.push_str(&" ".repeat(indent));
@@ -268,22 +273,36 @@ fn split_to_width(piece: &str, width: usize) -> Vec<&str> {
     }
     let mut parts = Vec::new();
     let (mut start, mut used) = (0, 0);
-    for (i, c) in piece.char_indices() {
+    let chars: Vec<(usize, char)> = piece.char_indices().collect();
+    let mut n = 0;
+    while n < chars.len() {
+        let (i, c) = chars[n];
         let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
         if used + w > width && i > start {
-            parts.push(&piece[start..i]);
-            (start, used) = (i, 0);
+            // Not before closing punctuation nor after opening, when the part can give one back.
+            let mut cut = n;
+            if (CLOSING.contains(c) || OPENING.contains(chars[n - 1].1)) && chars[n - 1].0 > start {
+                cut = n - 1;
+            }
+            parts.push(&piece[start..chars[cut].0]);
+            (start, used, n) = (chars[cut].0, 0, cut);
+            continue;
         }
         used += w;
+        n += 1;
     }
     parts.push(&piece[start..]);
     parts
 }
 
+/// The fewest columns a wrapped value keeps beside its label before it continues at the left
+/// edge instead.
+const MIN_ROOM: usize = 12;
+
 /// Characters a line never starts with: closing punctuation stays with what it closes.
-const CLOSING: &str = "，。、；：！？）》」』】〕”’…";
+const CLOSING: &str = "，。、；：！？）》」』】〕”’…)]}>";
 /// Characters a line never ends with: opening punctuation stays with what it opens.
-const OPENING: &str = "（《「『【〔“‘";
+const OPENING: &str = "（《「『【〔“‘([{<";
 
 /// A line cut where it may wrap: runs of spaces, wide characters one by one (punctuation kept
 /// with the character it closes or opens), and words.
@@ -538,6 +557,32 @@ mod tests {
         for line in fitted.lines() {
             assert!(!line.starts_with('，') && !line.ends_with('（'), "{fitted}");
         }
+    }
+
+    #[test]
+    fn cut_words_keep_their_punctuation_and_deep_indents_give_way() {
+        let fitted = fit_lines("标题：      什么是向量表示（Embeddings）\n", 22);
+        assert!(
+            fitted.lines().all(|line| {
+                let text = line.trim_start();
+                line.width() <= 22 && !text.starts_with('）') && !line.ends_with('（')
+            }),
+            "{fitted}"
+        );
+        assert_eq!(
+            fit_lines("            2026-11-29\n", 20),
+            "          2026-11-29\n"
+        );
+        // Help text goes on under its description column while that leaves it 12 columns.
+        let help = "      --json               输出 JSON 而不是表格，方便脚本读取\n";
+        let fitted = fit_lines(help, 45);
+        assert!(
+            fitted
+                .lines()
+                .skip(1)
+                .all(|line| line.starts_with(&" ".repeat(27))),
+            "{fitted}"
+        );
     }
 
     #[test]
