@@ -354,19 +354,21 @@ impl Error {
             },
             Error::StoreZeroTail { path, keep, zeros } => match lang {
                 Lang::En => format!(
-                    "cannot read the progress store `{0}`: it ends in {zeros} zero bytes after its \
+                    "cannot read the progress store `{}`: it ends in {zeros} zero bytes after its \
                      last complete line, as a write cut short by a power loss can leave it; every \
                      change before them is intact\n\
                      the file was left as it is: cut it to its first {keep} bytes (for example \
-                     `truncate -s {keep} {0}`) and run the command again",
-                    path.display()
+                     `truncate -s {keep} {}`) and run the command again",
+                    path.display(),
+                    shell_quoted(path)
                 ),
                 Lang::Zh => format!(
-                    "无法读取进度文件 `{0}`：它在最后一行完整记录之后以 {zeros} 个零字节结尾，\
+                    "无法读取进度文件 `{}`：它在最后一行完整记录之后以 {zeros} 个零字节结尾，\
                      这是断电中断写入可能留下的；它们之前的每条记录都完好\n\
                      文件保持原样未动：把它截到前 {keep} 个字节（例如 \
-                     `truncate -s {keep} {0}`）后重新运行命令",
-                    path.display()
+                     `truncate -s {keep} {}`）后重新运行命令",
+                    path.display(),
+                    shell_quoted(path)
                 ),
             },
             Error::StoreChanged(path) => match lang {
@@ -576,6 +578,20 @@ pub fn prefix(lang: Lang) -> &'static str {
     lang.pick("studyplan: error: ", "studyplan: 错误：")
 }
 
+/// A path as a POSIX shell reads it back: as it is when that is safe, else in single quotes.
+fn shell_quoted(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let safe = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./-+=:,@%".contains(c));
+    if safe {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,6 +620,17 @@ mod tests {
             let starts_lowercase = en.chars().next().is_some_and(|c| !c.is_uppercase());
             assert!(starts_lowercase || en.starts_with("STUDYPLAN_"), "{en}");
         }
+    }
+
+    #[test]
+    fn paths_are_quoted_for_the_shell_when_they_need_it() {
+        assert_eq!(
+            shell_quoted(Path::new("/tmp/progress.yaml")),
+            "/tmp/progress.yaml"
+        );
+        assert_eq!(shell_quoted(Path::new("my store.yaml")), "'my store.yaml'");
+        assert_eq!(shell_quoted(Path::new("it's.yaml")), "'it'\\''s.yaml'");
+        assert_eq!(shell_quoted(Path::new("进度.yaml")), "'进度.yaml'");
     }
 
     #[test]

@@ -684,19 +684,37 @@ fn is_plain_comment(line: &str) -> bool {
             || line.chars().all(printable))
 }
 
-/// Lines of nothing but spaces and tabs are blank to a reader, but libyaml refuses a tab there.
-/// They are made empty before the full parser sees the text, as the fast readers skip them.
-fn without_blank_tabs(text: &str) -> Cow<'_, str> {
-    let blank_tabs =
-        |line: &str| line.contains('\t') && line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r'));
-    if !text.split('\n').any(blank_tabs) {
-        return Cow::Borrowed(text);
+/// Parses `text` as YAML. A line of nothing but spaces and tabs is blank to a reader, but libyaml
+/// refuses a tab where a line could begin a value; each line it refuses for that is made empty
+/// and the text read again, as the fast readers skip such lines. Only those lines: a tab inside
+/// a block of text written by hand is kept. The error reported is the first one.
+fn parse_yaml(text: &str) -> Result<Value, serde_yaml::Error> {
+    let first = match serde_yaml::from_str(text) {
+        Ok(document) => return Ok(document),
+        Err(err) => err,
+    };
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let mut line = first.location().map(|at| at.line());
+    // Each round blanks one line; a hundred lines of tabs is more than a hand edit leaves.
+    for _ in 0..100 {
+        let Some(index) = line.and_then(|line| line.checked_sub(1)) else {
+            break;
+        };
+        match lines.get(index) {
+            Some(refused)
+                if refused.contains('\t')
+                    && refused.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r')) =>
+            {
+                lines[index] = "";
+            }
+            _ => break,
+        }
+        match serde_yaml::from_str(&lines.join("\n")) {
+            Ok(document) => return Ok(document),
+            Err(err) => line = err.location().map(|at| at.line()),
+        }
     }
-    let lines: Vec<&str> = text
-        .split('\n')
-        .map(|line| if blank_tabs(line) { "" } else { line })
-        .collect();
-    Cow::Owned(lines.join("\n"))
+    Err(first)
 }
 
 /// Store files from this size are read by [`read_large`].
@@ -1141,19 +1159,29 @@ fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
         path: path.to_owned(),
         detail,
     };
-    let yaml_error = |err: serde_yaml::Error| match err.location() {
-        Some(loc) => corrupt(format!(
-            "line {} column {}: {}",
-            loc.line(),
-            loc.column(),
-            err.to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-        )),
-        None => corrupt(err.to_string()),
+    let yaml_error = |err: serde_yaml::Error| {
+        let message = err.to_string();
+        let reason = message.split(" at line ").next().unwrap_or_default();
+        // libyaml places some errors (a control character) at a byte position, and the line
+        // and column it gives with them are the start of the file.
+        let at_byte = reason
+            .rsplit_once(" at position ")
+            .and_then(|(reason, byte)| {
+                Some((reason, line_and_column(text, byte.trim().parse().ok()?)))
+            });
+        match (at_byte, err.location()) {
+            (Some((reason, (line, column))), _) => {
+                corrupt(format!("line {line} column {column}: {reason}"))
+            }
+            (None, Some(loc)) => corrupt(format!(
+                "line {} column {}: {reason}",
+                loc.line(),
+                loc.column()
+            )),
+            (None, None) => corrupt(message),
+        }
     };
-    let document: Value = serde_yaml::from_str(&without_blank_tabs(text)).map_err(yaml_error)?;
+    let document = parse_yaml(text).map_err(yaml_error)?;
     let Value::Mapping(mut map) = document else {
         return Err(corrupt(
             "it is not a YAML map with `version:` and `events:`".into(),
@@ -1193,6 +1221,20 @@ fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
         extra.push((key, value));
     }
     Ok(Store { events, extra })
+}
+
+/// The line and column (both from 1, the column in characters) of byte `byte` of `text`.
+fn line_and_column(text: &str, byte: usize) -> (usize, usize) {
+    let mut end = byte.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 fn write_event(out: &mut String, event: &Event) {
@@ -1775,6 +1817,12 @@ mod tests {
         let text = "version: 1\nevents:\n  - at: '2026-11-29T09:12:03+08:00'\n    plan: p\n    topic: t\n    change: start\n";
         let store = Store::parse(text, &path()).unwrap();
         assert_eq!(store.events[0].change, Change::Start);
+        // A tab inside a block of text is kept; a line of tabs elsewhere is a blank line.
+        let note = "version: 1\nevents:\n- at: '2026-11-29T09:12:03+08:00'\n  plan: p\n  topic: t\n  change: note\n  text: |\n    one\n    \t\n    two\n";
+        let store = Store::parse(note, &path()).unwrap();
+        assert_eq!(store.events[0].text(), Some("one\n\t\ntwo\n"));
+        let tabs = format!("version: 1\n\t\nowner: ada\n{}", &note[11..]);
+        assert_eq!(Store::parse(&tabs, &path()).unwrap().events, store.events);
     }
 
     #[test]
@@ -1812,6 +1860,11 @@ mod tests {
             "event 1 has no `plan`"
         );
         assert!(detail("version: one\n").contains("not a whole number"));
+        // Placed by libyaml at a byte, not a line: the line and column are worked out.
+        assert_eq!(
+            detail("version: 1\n# note\n# 中文 pasted \u{1b}[1m\nevents: []\n"),
+            "line 3 column 13: control characters are not allowed"
+        );
         assert!(detail("- just a list\n").contains("not a YAML map"));
     }
 
