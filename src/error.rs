@@ -184,13 +184,14 @@ impl Error {
             Error::CurriculumUnreadable { file, cause } => {
                 if zh {
                     format!(
-                        "无法读取课程文件 `{file}`：{}；请检查路径，或去掉 --curriculum 以使用内置路线",
+                        "无法读取课程文件 `{file}`：{}；请检查路径，或去掉 --curriculum（以及 \
+                         STUDYPLAN_CURRICULUM）以使用内置路线",
                         io_reason(cause, lang)
                     )
                 } else {
                     format!(
                         "cannot read the curriculum `{file}`: {}; check the path, or drop \
-                         --curriculum to use the built-in roadmap",
+                         --curriculum (and STUDYPLAN_CURRICULUM) to use the built-in roadmap",
                         io_reason(cause, lang)
                     )
                 }
