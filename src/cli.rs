@@ -250,13 +250,34 @@ pub fn command(lang: Lang) -> clap::Command {
     }
 }
 
-/// The commonest command lines read without clap: the bare command, and `status`, `list` (`ls`)
-/// or `next` alone. Building clap's definition of every command and option is a fifth of such a
-/// run, and these are what a learner types dozens of times a day. Anything else, or nothing, is
-/// left to clap; a test checks that each line reads here as clap reads it.
+/// The commonest command lines read without clap: the bare command; `status`, `list` (`ls`) or
+/// `next` alone; `done`, `start`, `skip` or `undo` with topics and no option. Building clap's
+/// definition of every command and option is a fifth of such a run, and these are what a
+/// learner types dozens of times a day. Anything else is left to clap; a test checks that each
+/// line reads here as clap reads it.
 pub fn quick_parse(argv: &[std::ffi::OsString]) -> Option<Cli> {
     let command = match argv.get(1..)? {
         [] => None,
+        [word, topics @ ..] if !topics.is_empty() => {
+            // Topics only: nothing clap would read as an option, or a value it would refuse.
+            let topics = topics
+                .iter()
+                .map(|topic| {
+                    let topic = topic
+                        .to_str()
+                        .filter(|t| !t.is_empty() && !t.starts_with('-'));
+                    topic.map(str::to_owned)
+                })
+                .collect::<Option<Vec<_>>>()?;
+            let topics = Topics { topics, on: None };
+            Some(match word.to_str()? {
+                "done" => Command::Done(topics),
+                "start" => Command::Start(topics),
+                "skip" => Command::Skip(topics),
+                "undo" => Command::Undo(topics),
+                _ => return None,
+            })
+        }
         [word] => Some(match word.to_str()? {
             "status" => Command::Status { json: false },
             "list" | "ls" => Command::List {
@@ -330,7 +351,18 @@ mod tests {
                 .map(Into::into)
                 .collect()
         };
-        for words in [&[][..], &["status"], &["list"], &["ls"], &["next"]] {
+        for words in [
+            &[][..],
+            &["status"],
+            &["list"],
+            &["ls"],
+            &["next"],
+            &["done", "1.1"],
+            &["done", "why-rag", "2.4", "思维链"],
+            &["start", "x"],
+            &["skip", "a", "b"],
+            &["undo", "help"],
+        ] {
             let quick = quick_parse(&argv(words)).expect("read quickly");
             let clap = Cli::try_parse_from(argv(words)).unwrap();
             assert_eq!(format!("{quick:?}"), format!("{clap:?}"), "{words:?}");
@@ -344,6 +376,12 @@ mod tests {
             &["-V"],
             &["stat"],
             &["done"],
+            &["done", "--on", "2026-11-01", "1.1"],
+            &["done", "1.1", "--on", "2026-11-01"],
+            &["done", "-h"],
+            &["done", ""],
+            &["note", "1.1", "text"],
+            &["status", "1.1"],
         ] {
             assert!(quick_parse(&argv(words)).is_none(), "{words:?}");
         }
