@@ -848,7 +848,7 @@ fn parse_plain_change(line: &str, ids: &mut Interner) -> Option<Event> {
     if !is_shaped(stamp.as_bytes()) {
         return None;
     }
-    let (at, day) = ids.timestamp(stamp)?;
+    let (at, day) = ids.shaped_timestamp(stamp)?;
     Some(Event {
         at,
         plan,
@@ -1003,14 +1003,19 @@ impl Interner {
     /// Reads a timestamp, and the (local) day it falls on. The shape this module writes is read
     /// digit by digit; anything else goes to chrono's full RFC 3339 parser.
     fn timestamp(&mut self, text: &str) -> Option<(DateTime<FixedOffset>, NaiveDate)> {
-        let with_day = |at: DateTime<FixedOffset>| (at, at.date_naive());
+        if is_shaped(text.as_bytes()) {
+            self.shaped_timestamp(text)
+        } else {
+            rfc3339(text)
+        }
+    }
+
+    /// Reads a timestamp that [`is_shaped`], digit by digit.
+    fn shaped_timestamp(&mut self, text: &str) -> Option<(DateTime<FixedOffset>, NaiveDate)> {
         let b = text.as_bytes();
         let (Some(day), Some(zone)) = (b.first_chunk::<10>(), b.last_chunk::<6>()) else {
             return None;
         };
-        if !is_shaped(b) {
-            return DateTime::parse_from_rfc3339(text).ok().map(with_day);
-        }
         let date = match self.day {
             Some((seen, date)) if seen == *day => date,
             _ => {
@@ -1024,7 +1029,7 @@ impl Interner {
         let (hour, minute, second) = (two_digits(b, 11)?, two_digits(b, 14)?, two_digits(b, 17)?);
         if second > 59 {
             // A leap second: rare enough to leave to chrono.
-            return DateTime::parse_from_rfc3339(text).ok().map(with_day);
+            return rfc3339(text);
         }
         let time = chrono::NaiveTime::from_hms_opt(hour, minute, second)?;
         let offset = match self.offset {
@@ -1043,6 +1048,12 @@ impl Interner {
         let at = date.and_time(time).and_local_timezone(offset).single()?;
         Some((at, date))
     }
+}
+
+/// Reads any RFC 3339 timestamp, and the (local) day it falls on, with chrono.
+fn rfc3339(text: &str) -> Option<(DateTime<FixedOffset>, NaiveDate)> {
+    let at = DateTime::parse_from_rfc3339(text).ok()?;
+    Some((at, at.date_naive()))
 }
 
 /// Whether a timestamp has the shape this module writes, `2026-11-29T09:12:03+08:00`.
