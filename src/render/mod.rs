@@ -142,6 +142,8 @@ impl Style {
             })
             .unwrap_or_default();
         let label_width = labels.iter().map(|label| label.width()).max().unwrap_or(0);
+        // Two spaces at least after a label, so that a wrapped value continues under itself.
+        let indent = " ".repeat(label_width + 2);
         let mut blocks = Vec::new();
         for row in table.row_iter() {
             let mut block = String::new();
@@ -150,8 +152,6 @@ impl Style {
                 if value.trim().is_empty() {
                     continue;
                 }
-                // Two spaces at least, so that a wrapped value continues under itself.
-                let indent = " ".repeat(label_width + 2);
                 let value = value.replace('\n', &format!("\n{indent}"));
                 if label.is_empty() {
                     block.push_str(&format!("{value}\n"));
@@ -201,7 +201,11 @@ pub fn fit_lines(text: &str, width: u16) -> String {
         }
         // Continuing under the value as long as that leaves it a fair share of the line.
         let indent = hanging_indent(body)
-            .filter(|&indent| width - indent >= MIN_ROOM.min(width / 2))
+            .filter(|&indent| {
+                width
+                    .checked_sub(indent)
+                    .is_some_and(|room| room >= MIN_ROOM.min(width / 2))
+            })
             .unwrap_or(0);
         let mut used = 0;
         let mut gap = "";
@@ -573,6 +577,9 @@ mod tests {
             fit_lines("            2026-11-29\n", 20),
             "          2026-11-29\n"
         );
+        // A label padded past the width is no indent to continue under.
+        let wide = format!("{}x  {}\n", " ".repeat(30), "word ".repeat(8));
+        assert!(fit_lines(&wide, 20).lines().all(|line| line.width() <= 20));
         // Help text goes on under its description column while that leaves it 12 columns.
         let help = "      --json               输出 JSON 而不是表格，方便脚本读取\n";
         let fitted = fit_lines(help, 45);
