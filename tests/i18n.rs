@@ -233,6 +233,21 @@ fn chinese_help_has_chinese_notes_and_wraps_between_characters() {
             }
         }
     }
+    // The help of `help` is clap's own, finished like the rest.
+    let help = env.ok(&["--lang", "zh", "help", "help"]);
+    assert!(
+        help.contains("用法：studyplan help [命令]\n\n命令：\n"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("Usage") && !help.contains("Commands"),
+        "{help}"
+    );
+    let help = env.ok(&["--lang", "zh", "done", "-h"]);
+    assert!(
+        help.contains("用法：studyplan done [选项] <TOPIC>...\n"),
+        "{help}"
+    );
     // A command without its subcommand shows its help, finished too, on stderr with exit 2.
     let output = env
         .cmd()

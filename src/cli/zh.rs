@@ -214,8 +214,18 @@ pub fn finish_help(help: &str, width: Option<u16>) -> String {
     let mut out = String::with_capacity(help.len() + 64);
     for line in help.split_inclusive('\n') {
         let mut line = match line.trim_end() {
-            heading @ ("命令:" | "参数:" | "选项:") => {
-                line.replacen(heading, &heading.replace(':', "："), 1)
+            // The help of `help` itself is clap's own, with English headings.
+            "命令:" | "Commands:" => "命令：\n".to_owned(),
+            "参数:" | "Arguments:" => "参数：\n".to_owned(),
+            "选项:" | "Options:" => "选项：\n".to_owned(),
+            usage if usage.starts_with("用法：") || usage.starts_with("Usage: ") => {
+                let usage = usage
+                    .trim_start_matches("用法：")
+                    .trim_start_matches("Usage: ");
+                let usage = usage
+                    .replace("[OPTIONS]", "[选项]")
+                    .replace("[COMMAND]", "[命令]");
+                format!("用法：{usage}\n")
             }
             _ => line.to_owned(),
         };
