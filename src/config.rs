@@ -80,7 +80,7 @@ impl Settings {
                 ColorChoice::Auto => stdout_is_terminal && env_value("NO_COLOR").is_none(),
             },
             width: Some(table_width(stdout_is_terminal)),
-            wrap: stdout_is_terminal || env_value("COLUMNS").is_some(),
+            wrap: wraps(stdout_is_terminal),
             today,
             now,
         })
@@ -106,7 +106,12 @@ pub fn lang(args: &GlobalArgs) -> anyhow::Result<Lang> {
 /// none for a pipe or a file, where lines stay whole.
 pub fn wrap_width() -> Option<u16> {
     let stdout_is_terminal = std::io::stdout().is_terminal();
-    (stdout_is_terminal || env_value("COLUMNS").is_some()).then(|| table_width(stdout_is_terminal))
+    wraps(stdout_is_terminal).then(|| table_width(stdout_is_terminal))
+}
+
+/// Whether lines of text wrap: on a terminal, or when `COLUMNS` says how wide.
+fn wraps(stdout_is_terminal: bool) -> bool {
+    stdout_is_terminal || env_value("COLUMNS").is_some()
 }
 
 /// The width tables may take: `COLUMNS` when set (as a shell sets it, and as tests do), else the
