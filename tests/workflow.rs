@@ -305,7 +305,7 @@ fn the_genius_badge_is_earned_in_the_window_and_kept_in_every_later_status() {
         "2026-11-29",
         &["done", "alpha", "beta", "gamma", "delta", "epsilon"],
     );
-    let badge = "Genius:     天才 genius: every topic done within 3 days of the start\n";
+    let badge = "Genius:     天才, earned: every topic done within 3 days of the start\n";
     assert!(tiny_ok(&env, "2026-11-29", &["status"]).contains(badge));
     // Days later, past the calendar's end and with a topic undone, the badge stays.
     tiny_ok(&env, "2026-12-05", &["undo", "alpha"]);
@@ -325,13 +325,14 @@ Calendar:   the plan's calendar is over: its 5 days ended on 2026-12-01, 4 days 
 Plan:       all 5 topics were due by the calendar's end; you have 4: 1 topic behind
 Pace:       3.1 topics a week since the start
 Projected:  60% reached on 2026-11-29, 80% reached on 2026-11-29, 100% by 2026-12-08
-Genius:     天才 genius: every topic done within 3 days of the start
+Genius:     天才, earned: every topic done within 3 days of the start
 Next:       1.1 alpha  Alpha
 ",
     );
     let zh = tiny_ok(&env, "2026-12-05", &["--lang", "zh", "status"]);
     assert!(
-        zh.contains("天才：      天才：开始后 3 天内完成了全部主题\n"),
+        // The label is the badge's name; the text does not repeat it.
+        zh.contains("\n天才：      已达成：开始后 3 天内完成了全部主题\n"),
         "{zh}"
     );
     let genius = &json_of(&tiny_ok(&env, "2026-12-05", &["status", "--json"]))["genius"];
@@ -631,7 +632,7 @@ fn the_calendar_speaks_chinese() {
     assert!(
         status.contains(
             "日历：      第 29 天（共 90 天），2026-11-01 开始，2027-01-29 结束\n\
-             计划：      第 2 阶段 高阶应用；今天应完成 16 个主题，你已完成 5 个：落后 11 个主题\n\
+             计划：      第 2 阶段 高阶应用；截至今天应完成 16 个主题，你已完成 5 个：落后 11 个主题\n\
              速度：      自开始以来每周 1.2 个主题，最近 14 天每周 1.0 个\n\
              预计：      60% 约在 2027-03-25，70% 约在 2027-04-18，100% 无法达到（跳过太多）\n"
         ),

@@ -157,7 +157,7 @@ fn plan_text(loaded: &Loaded, s: &Schedule, summary: &Summary, style: &Style) ->
                     topics(s.expected_done as i64, lang)
                 ),
                 Lang::Zh => format!(
-                    "第 {} 阶段 {title}；今天应完成 {}，你已完成 {done} 个：{standing}",
+                    "第 {} 阶段 {title}；截至今天应完成 {}，你已完成 {done} 个：{standing}",
                     stage + 1,
                     topics(s.expected_done as i64, lang)
                 ),
@@ -240,11 +240,12 @@ fn eta_text(loaded: &Loaded, pace: &Pace, lang: Lang) -> String {
 fn genius_text(genius: &Genius, summary: &Summary, lang: Lang) -> Option<String> {
     if genius.achieved {
         return Some(match lang {
+            // The line's label already says "Genius" (天才): the text says it was earned.
             Lang::En => format!(
-                "天才 genius: every topic done within {} of the start",
+                "天才, earned: every topic done within {} of the start",
                 days(genius.days, lang)
             ),
-            Lang::Zh => format!("天才：开始后 {} 天内完成了全部主题", genius.days),
+            Lang::Zh => format!("已达成：开始后 {} 天内完成了全部主题", genius.days),
         });
     }
     if !genius.possible {
