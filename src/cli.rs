@@ -33,8 +33,10 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Options that work before or after any command.
+/// Options that work before or after any command. Every command's help lists them after its own,
+/// under their own heading.
 #[derive(Debug, Args)]
+#[command(next_help_heading = GLOBAL_HEADING)]
 pub struct GlobalArgs {
     /// Follow this curriculum YAML file instead of the built-in LLM roadmap [env:
     /// STUDYPLAN_CURRICULUM]
@@ -55,6 +57,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
+
+/// The heading of the global options in help.
+const GLOBAL_HEADING: &str = "Global Options";
 
 /// When to colour the output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -126,8 +131,11 @@ pub enum Command {
         #[arg(value_name = "TOPIC")]
         topic: String,
 
-        /// The note; several words are joined with spaces
-        #[arg(required = true, value_name = "TEXT")]
+        /// The note; several words are joined with spaces. It may start with a dash (`- item`)
+        // A note is free text, so a word starting with a dash is part of it. clap takes every
+        // word after the first as text; `note` refuses one that is an option (see `is_option`),
+        // so an option typed after the text is never recorded in it.
+        #[arg(required = true, value_name = "TEXT", allow_hyphen_values = true)]
         text: Vec<String>,
     },
 
@@ -178,6 +186,13 @@ pub enum Command {
         json: bool,
     },
 
+    /// Print the paths of the store, its lock, the curriculum in use and the cache
+    Where {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Print a completion script for your shell (see the README to install it)
     Completions {
         /// The shell
@@ -224,10 +239,33 @@ pub struct Topics {
 }
 
 /// Reads a date written `YYYY-MM-DD`.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date like 2026-11-29 (YYYY-MM-DD)"))
+fn parse_date(text: &str) -> Result<NaiveDate, BadDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| BadDate(text.to_owned()))
 }
+
+/// A value that is not a date written `YYYY-MM-DD`; a type of its own, so that a usage error can
+/// say so in either language.
+#[derive(Debug)]
+pub struct BadDate(pub String);
+
+impl BadDate {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let text = &self.0;
+        match lang {
+            Lang::En => format!("`{text}` is not a date like 2026-11-29 (YYYY-MM-DD)"),
+            Lang::Zh => format!("`{text}` 不是 2026-11-29 这样的日期（YYYY-MM-DD）"),
+        }
+    }
+}
+
+impl std::fmt::Display for BadDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BadDate {}
 
 /// A topic state to filter on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -299,6 +337,27 @@ pub fn quick_parse(argv: &[std::ffi::OsString]) -> Option<Cli> {
     Some(Cli { global, command })
 }
 
+/// Whether `word`, one word of a command line, is one of the options of the command `name`, its
+/// global ones included: `--lang`, `--lang=zh`, `-h`.
+pub fn is_option(name: &str, word: &str) -> bool {
+    let mut root = Cli::command();
+    root.build();
+    let Some(command) = root.find_subcommand(name) else {
+        return false;
+    };
+    command.get_arguments().any(|arg| {
+        let long = arg.get_long().is_some_and(|long| {
+            word.strip_prefix("--")
+                .and_then(|rest| rest.strip_prefix(long))
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('='))
+        });
+        let short = arg
+            .get_short()
+            .is_some_and(|short| word.strip_prefix('-') == Some(short.encode_utf8(&mut [0; 4])));
+        long || short
+    })
+}
+
 /// The command-line definition for generating a completion script in `lang`: as [`command`],
 /// with the values of choice options described in that language too.
 pub fn completion_command(lang: Lang) -> clap::Command {
@@ -308,29 +367,92 @@ pub fn completion_command(lang: Lang) -> clap::Command {
     }
 }
 
-/// What a request for help (`--help`, `help`, a command without its subcommand) shows in `lang`,
-/// when it is not clap's own text (which it is in English).
-pub fn help(err: &clap::Error, lang: Lang) -> Option<String> {
-    use clap::error::ErrorKind;
-    match (lang, err.kind()) {
-        (
-            Lang::Zh,
-            ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
-        ) => Some(zh::finish_help(
-            &err.render().to_string(),
-            crate::config::wrap_width(),
-        )),
-        _ => None,
-    }
+/// What the command line shows instead of running a command: help, the version or a usage
+/// error, ready to print.
+#[derive(Debug)]
+pub struct Shown {
+    /// The text.
+    pub text: String,
+    /// Whether it goes to stderr: a usage error, or help shown for a command given without its
+    /// subcommand.
+    pub to_stderr: bool,
+    /// The exit code.
+    pub code: u8,
 }
 
-/// A usage error from clap in `lang`; none when clap's own text is what to show (all help and
-/// version output, English, and the rare kinds not translated).
-pub fn usage_error(err: &clap::Error, lang: Lang) -> Option<String> {
-    match lang {
-        Lang::En => None,
-        Lang::Zh => zh::usage_error(err),
+/// What to show for `err`, clap's answer to `argv` in `lang`; none for English help, which clap
+/// prints itself, styled for the terminal.
+pub fn shown(err: &clap::Error, argv: &[std::ffi::OsString], lang: Lang) -> Option<Shown> {
+    use clap::error::ErrorKind;
+    let code = u8::try_from(err.exit_code()).unwrap_or(2);
+    let text = match (err.kind(), lang) {
+        // The version is the program's, whichever command it was asked of.
+        (ErrorKind::DisplayVersion, _) => version(),
+        (
+            ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
+            Lang::En,
+        ) => {
+            return None;
+        }
+        (
+            ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
+            Lang::Zh,
+        ) => zh::finish_help(&err.render().to_string(), crate::config::wrap_width()),
+        (_, lang) => {
+            let help = help_command(argv);
+            match lang {
+                Lang::En => english_usage_error(err, &help),
+                Lang::Zh => {
+                    zh::usage_error(err, &help).unwrap_or_else(|| english_usage_error(err, &help))
+                }
+            }
+        }
+    };
+    Some(Shown {
+        text,
+        to_stderr: err.use_stderr(),
+        code,
+    })
+}
+
+/// `studyplan 0.1.0`, as `--version` prints it.
+pub fn version() -> String {
+    format!("studyplan {}\n", env!("CARGO_PKG_VERSION"))
+}
+
+/// The help to point a usage error to: that of the deepest command `argv` names
+/// (`studyplan curriculum check --help`), read by clap itself, leniently.
+fn help_command(argv: &[std::ffi::OsString]) -> String {
+    let mut words = vec!["studyplan".to_owned()];
+    if let Ok(matches) = Cli::command()
+        .ignore_errors(true)
+        .try_get_matches_from(argv)
+    {
+        let mut matches = &matches;
+        while let Some((name, sub)) = matches.subcommand() {
+            words.push(name.to_owned());
+            matches = sub;
+        }
     }
+    words.push("--help".to_owned());
+    words.join(" ")
+}
+
+/// clap's English usage error, with the program's name in front as on every other error, and
+/// pointing to the help of the command that was typed.
+fn english_usage_error(err: &clap::Error, help: &str) -> String {
+    let text = err.render().to_string();
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    let body: Vec<&str> = text
+        .trim_end()
+        .lines()
+        .filter(|line| !line.starts_with("For more information, try "))
+        .collect();
+    format!(
+        "{}{}\n\nFor more information, try `{help}`.\n",
+        crate::error::prefix(Lang::En),
+        body.join("\n").trim_end()
+    )
 }
 
 #[cfg(test)]
@@ -381,6 +503,7 @@ mod tests {
             &["done", "-h"],
             &["done", ""],
             &["note", "1.1", "text"],
+            &["note", "1.1", "- item"],
             &["status", "1.1"],
         ] {
             assert!(quick_parse(&argv(words)).is_none(), "{words:?}");
@@ -388,13 +511,59 @@ mod tests {
     }
 
     #[test]
+    fn a_notes_text_may_start_with_a_dash_and_options_before_it_still_count() {
+        let parse = |words: &[&str]| {
+            let argv = std::iter::once("studyplan").chain(words.iter().copied());
+            match Cli::try_parse_from(argv).map(|cli| (cli.global.lang, cli.command)) {
+                Ok((lang, Some(Command::Note { topic, text }))) => Ok((lang, topic, text)),
+                other => Err(format!("{other:?}")),
+            }
+        };
+        assert_eq!(
+            parse(&["note", "why-rag", "- item", "---", "-5%"]),
+            Ok((
+                None,
+                "why-rag".into(),
+                vec!["- item".into(), "---".into(), "-5%".into()]
+            ))
+        );
+        assert_eq!(
+            parse(&["note", "why-rag", "--lang", "zh", "-x"]),
+            Ok((Some(Lang::Zh), "why-rag".into(), vec!["-x".into()]))
+        );
+        assert!(parse(&["note", "why-rag", "--help"]).is_err());
+    }
+
+    #[test]
+    fn options_are_told_from_other_words() {
+        for word in [
+            "--lang",
+            "--lang=zh",
+            "--store",
+            "-h",
+            "--help",
+            "-V",
+            "--version",
+        ] {
+            assert!(is_option("note", word), "{word}");
+        }
+        for word in ["--langs", "-", "--", "---", "- item", "-hV", "lang", "--on"] {
+            assert!(!is_option("note", word), "{word}");
+        }
+        assert!(is_option("done", "--on=2026-11-01"));
+        assert!(!is_option("nothing", "--lang"));
+    }
+
+    #[test]
     fn dates_are_year_month_day() {
         assert_eq!(
-            parse_date("2028-02-29"),
-            Ok(NaiveDate::from_ymd_opt(2028, 2, 29).unwrap())
+            parse_date("2028-02-29").ok(),
+            NaiveDate::from_ymd_opt(2028, 2, 29)
         );
         for bad in ["2027-02-29", "2026-11-29T10:00", "29/11/2026", "today", ""] {
-            assert!(parse_date(bad).unwrap_err().contains("YYYY-MM-DD"), "{bad}");
+            let err = parse_date(bad).unwrap_err();
+            assert!(err.to_string().contains("YYYY-MM-DD"), "{bad}");
+            assert!(err.message(Lang::Zh).contains("（YYYY-MM-DD）"), "{bad}");
         }
     }
 }

@@ -165,6 +165,14 @@ pub fn early_lang(argv: &[OsString]) -> Lang {
     }
 }
 
+/// The file stdout writes to, when the system says and it is one (not a pipe or a socket): for
+/// messages about a failed write.
+pub fn stdout_target() -> Option<PathBuf> {
+    std::fs::read_link("/proc/self/fd/1")
+        .ok()
+        .filter(|target| target.is_absolute())
+}
+
 fn locale_lang() -> Lang {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()

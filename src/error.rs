@@ -82,6 +82,10 @@ pub enum Error {
     #[error("{}", self.message(Lang::En))]
     EmptyNote,
 
+    /// A word of a note's text is one of the options, typed after the text began.
+    #[error("{}", self.message(Lang::En))]
+    OptionInNote { word: String, topic: String },
+
     /// The progress store does not parse.
     #[error("{}", self.message(Lang::En))]
     StoreCorrupt { path: PathBuf, detail: String },
@@ -132,6 +136,13 @@ pub enum Error {
         cause: io::Error,
     },
 
+    /// The output could not be written to stdout, which goes to `target` when it is known.
+    #[error("{}", self.message(Lang::En))]
+    WriteOutput {
+        target: Option<PathBuf>,
+        cause: io::Error,
+    },
+
     /// A report was asked to go into a folder that does not exist.
     #[error("{}", self.message(Lang::En))]
     OutputFolderMissing { path: PathBuf, folder: PathBuf },
@@ -172,7 +183,8 @@ impl Error {
             | Error::AmbiguousTopic { .. }
             | Error::UnknownStage(_)
             | Error::AmbiguousStage { .. }
-            | Error::EmptyNote => 2,
+            | Error::EmptyNote
+            | Error::OptionInNote { .. } => 2,
             _ => 1,
         }
     }
@@ -340,6 +352,20 @@ impl Error {
                     "笔记是空的；请把内容写在主题后面，例如 `studyplan note why-rag \"读论文\"`",
                 )
                 .to_owned(),
+            Error::OptionInNote { word, topic } => {
+                let topic = shell_quoted(Path::new(topic));
+                match lang {
+                Lang::En => format!(
+                    "`{word}` in the note's text is an option, so nothing was noted; put options \
+                     before the topic, or quote the whole text to keep the word in the note \
+                     (`studyplan note {topic} \"... {word} ...\"`)"
+                ),
+                Lang::Zh => format!(
+                    "笔记内容中的 `{word}` 是一个选项，所以没有记下笔记；请把选项放在主题前面，\
+                     或把整段内容放进引号以保留这个词（`studyplan note {topic} \"…… {word} ……\"`）"
+                ),
+                }
+            }
             Error::StoreCorrupt { path, detail } => match lang {
                 Lang::En => format!(
                     "cannot read the progress store `{}`: {detail}\n\
@@ -488,6 +514,29 @@ impl Error {
                     }
                 }
             }
+            Error::WriteOutput { target, cause } => {
+                let reason = io_reason(cause, lang);
+                match (target, lang) {
+                    (Some(target), Lang::En) => format!(
+                        "cannot write the output to `{}` (standard output): {reason}; fix that or \
+                         send the output elsewhere, then run the command again",
+                        target.display()
+                    ),
+                    (None, Lang::En) => format!(
+                        "cannot write the output to standard output: {reason}; fix that or send \
+                         the output elsewhere, then run the command again"
+                    ),
+                    (Some(target), Lang::Zh) => format!(
+                        "无法把输出写入 `{}`（标准输出）：{reason}；请解决这个问题或把输出转到别处，\
+                         然后重新运行命令",
+                        target.display()
+                    ),
+                    (None, Lang::Zh) => format!(
+                        "无法把输出写入标准输出：{reason}；请解决这个问题或把输出转到别处，\
+                         然后重新运行命令"
+                    ),
+                }
+            }
             Error::OutputFolderMissing { path, folder } => match lang {
                 Lang::En => format!(
                     "cannot write the report to `{}`: the folder `{}` does not exist; create it \
@@ -568,9 +617,10 @@ fn lowercase_first(text: &str) -> String {
 /// An error of any kind as a message in `lang`: ours are translated; anything else (a failure
 /// deep in a library) is shown with its causes, as it comes.
 pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
-    match err.downcast_ref::<Error>() {
-        Some(ours) => ours.message(lang),
-        None => format!("{err:#}"),
+    match (err.downcast_ref::<Error>(), err.downcast_ref::<io::Error>()) {
+        (Some(ours), _) => ours.message(lang),
+        (None, Some(io)) => io_reason(io, lang),
+        (None, None) => format!("{err:#}"),
     }
 }
 
@@ -608,6 +658,18 @@ mod tests {
             Error::BadToday("soon".into()),
             Error::BadLang("fr".into()),
             Error::NoDataFolder,
+            Error::OptionInNote {
+                word: "--lang".into(),
+                topic: "why-rag".into(),
+            },
+            Error::WriteOutput {
+                target: Some(PathBuf::from("/dev/full")),
+                cause: io::Error::from(io::ErrorKind::StorageFull),
+            },
+            Error::WriteOutput {
+                target: None,
+                cause: io::Error::from(io::ErrorKind::StorageFull),
+            },
             Error::io(
                 IoAction::WriteReport,
                 Path::new("r.md"),

@@ -22,8 +22,21 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     let command = cli.command.unwrap_or(cli::Command::Status { json: false });
     let mut out = io::stdout().lock();
     commands::run(command, &settings, &mut out)?;
-    out.flush()?;
+    out.flush().map_err(output_error)?;
     Ok(())
+}
+
+/// A failure to write the output to stdout, saying where stdout goes when the system tells; the
+/// reader going away is left as it is, for [`is_broken_pipe`].
+pub fn output_error(cause: io::Error) -> anyhow::Error {
+    if cause.kind() == io::ErrorKind::BrokenPipe {
+        return cause.into();
+    }
+    Error::WriteOutput {
+        target: config::stdout_target(),
+        cause,
+    }
+    .into()
 }
 
 /// The exit code for an error: 2 for a mistake in what was typed, 1 otherwise.

@@ -1,8 +1,10 @@
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::FromArgMatches as _;
 use studyplan::cli::{self, Cli};
 use studyplan::error;
+use studyplan::i18n::Lang;
 
 fn main() -> ExitCode {
     let argv: Vec<_> = std::env::args_os().collect();
@@ -11,36 +13,51 @@ fn main() -> ExitCode {
     let parsed = match cli::quick_parse(&argv) {
         Some(cli) => Ok(cli),
         None => cli::command(lang)
-            .try_get_matches_from(argv)
+            .try_get_matches_from(&argv)
             .and_then(|matches| Cli::from_arg_matches(&matches)),
     };
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(err) => match cli::usage_error(&err, lang) {
-            Some(message) => {
-                eprint!("{message}");
-                return ExitCode::from(2);
-            }
-            None => match cli::help(&err, lang) {
-                // Asked for, on stdout; shown for a command given without its subcommand, on
-                // stderr with clap's exit code.
-                Some(help) if err.use_stderr() => {
-                    eprint!("{help}");
-                    return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
-                }
-                Some(help) => {
-                    print!("{help}");
-                    return ExitCode::SUCCESS;
-                }
-                None => err.exit(),
-            },
-        },
+        Err(err) => return show(&err, &argv, lang),
     };
     match studyplan::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if studyplan::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("{}{}", error::prefix(lang), error::describe(&err, lang));
+            ExitCode::from(studyplan::exit_code(&err))
+        }
+    }
+}
+
+/// Prints help, the version or a usage error instead of running a command. Help and the version
+/// go to stdout, so a failure to write them is an error like any other output's.
+fn show(err: &clap::Error, argv: &[std::ffi::OsString], lang: Lang) -> ExitCode {
+    let (written, code) = match cli::shown(err, argv, lang) {
+        Some(shown) if shown.to_stderr => {
+            // Nowhere is left to report a failure to write to stderr.
+            let _ = std::io::stderr().write_all(shown.text.as_bytes());
+            return ExitCode::from(shown.code);
+        }
+        Some(shown) => {
+            let mut out = std::io::stdout().lock();
+            let written = out
+                .write_all(shown.text.as_bytes())
+                .and_then(|()| out.flush());
+            (written, shown.code)
+        }
+        None => (err.print(), u8::try_from(err.exit_code()).unwrap_or(2)),
+    };
+    match written.map_err(studyplan::output_error) {
+        Ok(()) => ExitCode::from(code),
+        Err(err) if studyplan::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}{}",
+                error::prefix(lang),
+                error::describe(&err, lang)
+            );
             ExitCode::from(studyplan::exit_code(&err))
         }
     }

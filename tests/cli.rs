@@ -747,6 +747,236 @@ fn help_explains_the_commands_and_topic_names() {
 }
 
 #[test]
+fn a_note_may_start_with_a_dash() {
+    let env = TestEnv::new();
+    for text in ["- item", "---", "-5% of the tokens", "-> see the paper"] {
+        let out = env.ok(&["note", "why-rag", text]);
+        assert_eq!(
+            out,
+            format!("noted on 2.1 why-rag  Why do RAG, 2026-11-29:\n  {text}\n")
+        );
+    }
+    let out = env.ok(&[
+        "note", "--lang", "en", "why-rag", "pros", "-x", "--y", "a -- b",
+    ]);
+    assert_eq!(
+        out,
+        "noted on 2.1 why-rag  Why do RAG, 2026-11-29:\n  pros -x --y a -- b\n"
+    );
+    // An option typed after the text is refused, never recorded as text.
+    let before = env.store_bytes();
+    for option in ["--lang", "--store=x.yaml", "-h", "--help", "-V"] {
+        let err = env.fails(&["note", "why-rag", "read it", option, "en"], 2);
+        assert_eq!(
+            err,
+            format!(
+                "studyplan: error: `{option}` in the note's text is an option, so nothing was \
+                 noted; put options before the topic, or quote the whole text to keep the word in \
+                 the note (`studyplan note why-rag \"... {option} ...\"`)\n"
+            )
+        );
+    }
+    assert_eq!(env.store_bytes(), before);
+    let notes = json(&env.ok(&["show", "why-rag", "--json"]))["notes"].clone();
+    let texts: Vec<&str> = notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|note| note["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "- item",
+            "---",
+            "-5% of the tokens",
+            "-> see the paper",
+            "pros -x --y a -- b"
+        ]
+    );
+}
+
+#[test]
+fn where_prints_the_files_in_use_and_creates_none() {
+    let env = TestEnv::new();
+    let dir = env.dir.path().display().to_string();
+    let missing = env.dir.path().join("deep").join("progress.yaml");
+    let out = env.ok(&["where", "--store", missing.to_str().unwrap()]);
+    assert_text(
+        &out,
+        &format!(
+            "\
+Store:      {dir}/deep/progress.yaml (not created yet)
+Lock:       {dir}/deep/progress.yaml.lock (not created yet)
+Curriculum: built in (llm-roadmap); `studyplan curriculum export` prints it
+Cache:      {dir}/.cache/studyplan (not created yet)
+"
+        ),
+    );
+    assert!(!env.dir.path().join("deep").exists());
+    assert!(!env.dir.path().join(".cache").exists());
+    // Once written, the store and its lock are there; a relative path is shown from the root.
+    env.ok(&["done", "1.1"]);
+    let tiny = fixture("tiny.yaml");
+    let out = env.ok(&[
+        "where",
+        "--store",
+        "progress.yaml",
+        "--curriculum",
+        tiny.to_str().unwrap(),
+    ]);
+    assert_text(
+        &out,
+        &format!(
+            "\
+Store:      {dir}/progress.yaml
+Lock:       {dir}/progress.yaml.lock
+Curriculum: {}
+Cache:      {dir}/.cache/studyplan (not created yet)
+",
+            tiny.display()
+        ),
+    );
+}
+
+#[test]
+fn where_works_with_broken_files_and_names_a_linked_stores_target() {
+    let env = TestEnv::new();
+    let dir = env.dir.path().display().to_string();
+    let real = env.write("sync/real.yaml", "not: [a store");
+    std::os::unix::fs::symlink(&real, env.store()).unwrap();
+    let broken = env.write("broken.yaml", "stages: [");
+    let out = env.ok(&["where", "--curriculum", broken.to_str().unwrap()]);
+    assert_text(
+        &out,
+        &format!(
+            "\
+Store:      {dir}/progress.yaml
+Link to:    {dir}/sync/real.yaml
+Lock:       {dir}/sync/real.yaml.lock (not created yet)
+Curriculum: {dir}/broken.yaml
+Cache:      {dir}/.cache/studyplan (not created yet)
+"
+        ),
+    );
+    let out = json(&env.ok(&["where", "--json", "--curriculum", "gone.yaml"]));
+    assert_eq!(
+        out,
+        serde_json::json!({
+            "store": {"path": format!("{dir}/progress.yaml"), "exists": true},
+            "store_target": format!("{dir}/sync/real.yaml"),
+            "lock": {"path": format!("{dir}/sync/real.yaml.lock"), "exists": false},
+            "curriculum": {"path": format!("{dir}/gone.yaml"), "exists": false},
+            "built_in": null,
+            "cache": {"path": format!("{dir}/.cache/studyplan"), "exists": false},
+        })
+    );
+    let out = json(&env.ok(&["where", "--json"]));
+    assert_eq!(
+        out["curriculum"],
+        serde_json::json!({"path": null, "exists": true})
+    );
+    assert_eq!(out["built_in"], "llm-roadmap");
+}
+
+#[test]
+fn help_lists_the_global_options_after_the_commands_own() {
+    let env = TestEnv::new();
+    assert_text(
+        &env.ok(&["done", "-h"]),
+        "\
+Mark topics done
+
+Usage: studyplan done [OPTIONS] <TOPIC>...
+
+Arguments:
+  <TOPIC>...  Topics by id, position (2.4) or a piece of the title; all are changed, or none
+
+Options:
+      --on <DATE>  Record the change for this earlier date, YYYY-MM-DD, instead of today
+  -h, --help       Print help (see more with '--help')
+  -V, --version    Print version
+
+Global Options:
+      --curriculum <FILE>  Follow this curriculum YAML file instead of the built-in LLM roadmap
+                           [env: STUDYPLAN_CURRICULUM]
+      --store <FILE>       Keep progress in this file [env: STUDYPLAN_STORE] [default:
+                           studyplan/progress.yaml in your data folder]
+      --lang <LANG>        Language of the interface [default: from STUDYPLAN_LANG, then the locale,
+                           else en] [possible values: en, zh]
+      --color <WHEN>       When to use colour [default: auto] [possible values: auto, always, never]
+",
+    );
+    let long = env.ok(&["done", "--help"]);
+    let (own, global) = long.split_once("\nGlobal Options:\n").expect("a heading");
+    assert!(
+        own.contains("--on <DATE>") && !own.contains("--store"),
+        "{long}"
+    );
+    assert!(
+        global.contains("--store <FILE>") && !global.contains("--on"),
+        "{long}"
+    );
+}
+
+#[test]
+fn usage_errors_carry_the_programs_name_and_point_to_the_commands_help() {
+    let env = TestEnv::new();
+    assert_text(
+        &env.fails(&["list", "--bogus"], 2),
+        "\
+studyplan: error: unexpected argument '--bogus' found
+
+  tip: to pass '--bogus' as a value, use '-- --bogus'
+
+Usage: studyplan list [OPTIONS] [STAGE]
+
+For more information, try `studyplan list --help`.
+",
+    );
+    assert_text(
+        &env.fails(&["done", "1.1", "--on", "2026-02-30"], 2),
+        "\
+studyplan: error: invalid value '2026-02-30' for '--on <DATE>': `2026-02-30` is not a date like 2026-11-29 (YYYY-MM-DD)
+
+For more information, try `studyplan done --help`.
+",
+    );
+    let err = env.fails(&["curriculum", "check"], 2);
+    assert!(
+        err.ends_with("\n\nFor more information, try `studyplan curriculum check --help`.\n"),
+        "{err}"
+    );
+    // An unknown command points to the help that lists the commands.
+    let err = env.fails(&["stauts"], 2);
+    assert!(
+        err.starts_with("studyplan: error: unrecognized subcommand 'stauts'"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("For more information, try `studyplan --help`.\n"),
+        "{err}"
+    );
+    assert!(env.store_bytes().is_none());
+}
+
+#[test]
+fn the_version_is_the_programs_after_any_command() {
+    let env = TestEnv::new();
+    let version = format!("studyplan {}\n", env!("CARGO_PKG_VERSION"));
+    for args in [
+        &["-V"][..],
+        &["--version"],
+        &["done", "-V"],
+        &["curriculum", "check", "--version"],
+        &["--lang", "zh", "-V"],
+        &["--lang", "zh", "done", "-V"],
+    ] {
+        assert_eq!(env.ok(args), version, "{args:?}");
+    }
+}
+
+#[test]
 fn a_store_that_is_a_link_is_written_through_the_link() {
     let env = TestEnv::new();
     let real = env.dir.path().join("real").join("progress.yaml");

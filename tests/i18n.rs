@@ -275,9 +275,12 @@ fn chinese_help_has_chinese_notes_and_wraps_between_characters() {
             .output()
             .unwrap(),
     );
-    let options = narrow.split("选项：\n").nth(1).unwrap_or_default();
+    let options = narrow.split("\n选项：\n").nth(1).unwrap_or_default();
+    let (own, global) = options.split_once("\n\n全局选项：\n").unwrap_or_default();
     assert!(
-        options.lines().all(|line| line.starts_with(' ')),
+        [own, global]
+            .iter()
+            .all(|part| !part.is_empty() && part.lines().all(|line| line.starts_with(' '))),
         "{narrow}"
     );
     let help = env.ok(&["--lang", "zh", "--help"]);
@@ -292,37 +295,191 @@ fn chinese_help_has_chinese_notes_and_wraps_between_characters() {
 #[test]
 fn usage_errors_speak_both_languages_and_exit_2() {
     let env = TestEnv::new();
-    let cases: [(&[&str], &str, &str); 4] = [
+    let cases: [(&[&str], &str, &str, &str); 4] = [
         (
             &["stauts"],
             "unrecognized subcommand 'stauts'",
             "不认识的命令 `stauts`；你是不是想输入 `start`、`status`？",
+            "studyplan",
         ),
         (
             &["list", "--state", "finished"],
             "invalid value 'finished' for '--state <STATE>'",
             "`finished` 不是 `--state <STATE>` 的有效值；可选的值：todo、in-progress、done、skipped",
+            "studyplan list",
         ),
         (
             &["list", "--bogus"],
             "unexpected argument '--bogus'",
             "不认识的参数 `--bogus`",
+            "studyplan list",
         ),
         (
             &["done"],
             "required arguments were not provided",
             "缺少必需的参数：<TOPIC>...",
+            "studyplan done",
         ),
     ];
-    for (args, en, zh) in cases {
+    for (args, en, zh, command) in cases {
         let out = env.fails(args, 2);
+        assert!(out.starts_with("studyplan: error: "), "{out}");
         assert!(out.contains(en), "{args:?}:\n{out}");
+        assert!(
+            out.ends_with(&format!("For more information, try `{command} --help`.\n")),
+            "{out}"
+        );
         let mut all = vec!["--lang", "zh"];
         all.extend(args);
         let out = env.fails(&all, 2);
         assert!(out.starts_with("studyplan: 错误："), "{out}");
         assert!(out.contains(zh), "{args:?}:\n{out}");
-        assert!(out.contains("更多信息请运行 `studyplan --help`"), "{out}");
+        assert!(
+            out.ends_with(&format!("\n\n更多信息请运行 `{command} --help`\n")),
+            "{out}"
+        );
+        assert!(
+            !out.contains("[OPTIONS]") && !out.contains("Usage"),
+            "{out}"
+        );
+    }
+    assert_text(
+        &env.fails(&["--lang", "zh", "list", "--bogus"], 2),
+        "\
+studyplan: 错误：不认识的参数 `--bogus`
+
+用法：studyplan list [选项] [STAGE]
+
+更多信息请运行 `studyplan list --help`
+",
+    );
+}
+
+#[test]
+fn dates_typed_wrong_or_not_at_all_say_what_a_date_looks_like_in_chinese() {
+    let env = TestEnv::new();
+    for (args, command, option) in [
+        (&["done", "1.1", "--on"][..], "done", "`--on <DATE>`"),
+        (&["log", "--since"], "log", "`--since <DATE>`"),
+    ] {
+        let mut all = vec!["--lang", "zh"];
+        all.extend(args);
+        assert_text(
+            &env.fails(&all, 2),
+            &format!(
+                "studyplan: 错误：{option} 需要一个日期，格式 YYYY-MM-DD（例如 2026-11-29）\n\n\
+                 更多信息请运行 `studyplan {command} --help`\n"
+            ),
+        );
+    }
+    assert_text(
+        &env.fails(&["--lang", "zh", "done", "1.1", "--on", "2026-02-30"], 2),
+        "studyplan: 错误：`--on <DATE>` 的值无效：`2026-02-30` 不是 2026-11-29 这样的日期（YYYY-MM-DD）\n\n\
+         更多信息请运行 `studyplan done --help`\n",
+    );
+    assert_text(
+        &env.fails(&["--lang", "zh", "begin", "29/11/2026"], 2),
+        "studyplan: 错误：`[DATE]` 的值无效：`29/11/2026` 不是 2026-11-29 这样的日期（YYYY-MM-DD）\n\n\
+         更多信息请运行 `studyplan begin --help`\n",
+    );
+    // A choice option without its value still lists the choices.
+    let err = env.fails(&["--lang", "zh", "list", "--state"], 2);
+    assert!(
+        err.starts_with("studyplan: 错误：`--state <STATE>` 需要一个值；可选的值：todo、in-progress、done、skipped\n"),
+        "{err}"
+    );
+    assert!(env.store_bytes().is_none());
+}
+
+#[test]
+fn help_lists_the_global_options_after_the_commands_own_in_chinese() {
+    let env = TestEnv::new();
+    assert_text(
+        &env.ok(&["--lang", "zh", "done", "--help"]),
+        "\
+把主题标记为已完成
+
+用法：studyplan done [选项] <TOPIC>...
+
+参数：
+  <TOPIC>...  用编号、位置（2.4）或标题中的一段文字指定主题；要么全部修改，要么都不改
+
+选项：
+      --on <DATE>  把这次修改记在更早的某一天（YYYY-MM-DD），而不是今天
+  -h, --help       显示帮助
+  -V, --version    显示版本
+
+全局选项：
+      --curriculum <FILE>  使用这个课程 YAML 文件，而不是内置的大模型学习路线 [环境变量：STUDYPLAN_CURRICULUM]
+      --store <FILE>       把进度保存在这个文件里 [环境变量：STUDYPLAN_STORE] [默认：数据文件夹中的 studyplan/progress.yaml]
+      --lang <LANG>        界面语言：zh 或 en [默认：依次取 STUDYPLAN_LANG、系统区域设置，否则 en]
+      --color <WHEN>       何时使用颜色：auto（输出到终端且未设置 NO_COLOR 时）、always 或 never [默认：auto]
+",
+    );
+}
+
+#[test]
+fn where_speaks_chinese() {
+    let env = TestEnv::new();
+    let dir = env.dir.path().display().to_string();
+    assert_text(
+        &env.ok(&["--lang", "zh", "where"]),
+        &format!(
+            "\
+进度文件：  {dir}/progress.yaml（尚未创建）
+锁文件：    {dir}/progress.yaml.lock（尚未创建）
+课程：      内置（llm-roadmap）；`studyplan curriculum export` 可打印它
+缓存：      {dir}/.cache/studyplan（尚未创建）
+"
+        ),
+    );
+    // JSON keeps its keys in both languages.
+    assert_eq!(
+        env.ok(&["--lang", "zh", "where", "--json"]),
+        env.ok(&["where", "--json"])
+    );
+}
+
+#[test]
+fn output_that_cannot_be_written_says_where_and_why_in_both_languages() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let full = std::path::Path::new("/dev/full");
+    if !std::fs::metadata(full).is_ok_and(|meta| meta.file_type().is_char_device()) {
+        return;
+    }
+    let env = TestEnv::new();
+    // Help and the version are output like any other; so is a change's confirmation, after the
+    // change was recorded.
+    for args in [
+        &["list"][..],
+        &["--help"],
+        &["done", "--help"],
+        &["-V"],
+        &["done", "1.1"],
+    ] {
+        for (lang, message) in [
+            (
+                "en",
+                "studyplan: error: cannot write the output to `/dev/full` (standard output): the \
+                 disk is full; fix that or send the output elsewhere, then run the command again\n",
+            ),
+            (
+                "zh",
+                "studyplan: 错误：无法把输出写入 `/dev/full`（标准输出）：磁盘已满；请解决这个问题\
+                 或把输出转到别处，然后重新运行命令\n",
+            ),
+        ] {
+            let device = std::fs::OpenOptions::new().write(true).open(full).unwrap();
+            let output = env
+                .std_cmd()
+                .args(["--lang", lang])
+                .args(args)
+                .stdout(device)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            assert_text(&stderr(&output), message);
+        }
     }
 }
 

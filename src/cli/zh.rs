@@ -55,6 +55,10 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
     ("curricula", "列出进度文件里保存的各个计划及其进度"),
     (
+        "where",
+        "打印进度文件、它的锁文件、所用课程和缓存文件夹的路径",
+    ),
+    (
         "completions",
         "打印你的 shell 的补全脚本（安装方法见 README）",
     ),
@@ -106,9 +110,14 @@ const ARGS: &[(&str, &str, &str)] = &[
         "把报告写入这个文件而不是标准输出（`-`）；文件整体替换，绝不会只写一半",
     ),
     ("curricula", "json", "输出 JSON 而不是表格"),
+    ("where", "json", "输出 JSON 而不是文字"),
     ("begin", "date", "开始日期，格式 YYYY-MM-DD [默认：今天]"),
     ("note", "topic", "主题：编号、位置（2.4）或标题中的一段文字"),
-    ("note", "text", "笔记内容；多个词之间用空格连接"),
+    (
+        "note",
+        "text",
+        "笔记内容；多个词之间用空格连接。可以以短横线开头（`- 要点`）",
+    ),
     ("show", "topic", "主题：编号、位置（2.4）或标题中的一段文字"),
     ("show", "json", "输出 JSON 而不是文字"),
     ("log", "stage", "只看这个阶段：序号、编号或标题中的一段文字"),
@@ -126,9 +135,14 @@ const TOPICS_HELP: &str = "用编号、位置（2.4）或标题中的一段文�
 
 const ON_HELP: &str = "把这次修改记在更早的某一天（YYYY-MM-DD），而不是今天";
 
+/// The heading of the global options, listed after each command's own.
+const GLOBAL_HEADING: &str = "全局选项";
+
 /// The command with every text in Chinese.
 pub fn translate(command: Command) -> Command {
-    let mut command = dress(command, "")
+    // `-V` works after any command, as in English.
+    let versioned = command.is_propagate_version_set() && command.get_version().is_some();
+    let mut command = dress(command, "", versioned)
         .about(ABOUT)
         .long_about(LONG_ABOUT)
         .after_help(AFTER_HELP)
@@ -140,9 +154,8 @@ pub fn translate(command: Command) -> Command {
     translate_help_subcommands(command)
 }
 
-/// Translates one command and, depth first, its subcommands.
-fn dress(mut command: Command, path: &str) -> Command {
-    let has_version = command.get_version().is_some();
+/// Translates one command and, depth first, its subcommands; `versioned` when each has `-V`.
+fn dress(mut command: Command, path: &str, versioned: bool) -> Command {
     command = command
         .help_template(TEMPLATE)
         // clap wraps only at spaces; `finish_help` wraps Chinese text where it may break.
@@ -157,7 +170,7 @@ fn dress(mut command: Command, path: &str) -> Command {
                 .action(ArgAction::Help)
                 .help("显示帮助"),
         );
-    if has_version && path.is_empty() {
+    if versioned {
         command = command.disable_version_flag(true).arg(
             Arg::new("version")
                 .short('V')
@@ -169,14 +182,21 @@ fn dress(mut command: Command, path: &str) -> Command {
     if let Some((_, about)) = COMMANDS.iter().find(|(p, _)| *p == path) {
         command = command.about(*about).long_about(None);
     }
-    let ids: Vec<(String, bool, bool)> = command
+    let ids: Vec<(String, &str, bool)> = command
         .get_arguments()
         .map(|arg| {
             let takes_value = arg.get_action().takes_values();
-            (arg.get_id().to_string(), arg.is_positional(), takes_value)
+            let heading = if arg.is_positional() {
+                "参数"
+            } else if arg.is_global_set() {
+                GLOBAL_HEADING
+            } else {
+                "选项"
+            };
+            (arg.get_id().to_string(), heading, takes_value)
         })
         .collect();
-    for (id, positional, takes_value) in ids {
+    for (id, heading, takes_value) in ids {
         let help = ARGS
             .iter()
             .find(|(p, i, _)| *p == path && *i == id)
@@ -184,16 +204,26 @@ fn dress(mut command: Command, path: &str) -> Command {
             .or((id == "topics").then_some(TOPICS_HELP))
             .or((id == "on").then_some(ON_HELP));
         command = command.mut_arg(id, |arg| {
-            let arg = arg
-                .help_heading(if positional { "参数" } else { "选项" })
-                .hide_possible_values(takes_value);
+            let arg = arg.help_heading(heading).hide_possible_values(takes_value);
             match help {
                 Some(help) => arg.help(help),
                 None => arg,
             }
         });
     }
-    each_subcommand(command, path, dress)
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        command = command.mut_subcommand(name, |sub| dress(sub, &sub_path, versioned));
+    }
+    command
 }
 
 const HELP_ABOUT: &str = "显示本帮助，或所给命令的帮助";
@@ -218,6 +248,7 @@ pub fn finish_help(help: &str, width: Option<u16>) -> String {
             "命令:" | "Commands:" => "命令：\n".to_owned(),
             "参数:" | "Arguments:" => "参数：\n".to_owned(),
             "选项:" | "Options:" => "选项：\n".to_owned(),
+            "全局选项:" => "全局选项：\n".to_owned(),
             usage if usage.starts_with("用法：") || usage.starts_with("Usage: ") => {
                 let usage = usage
                     .trim_start_matches("用法：")
@@ -339,9 +370,9 @@ fn each_subcommand(mut command: Command, path: &str, f: fn(Command, &str) -> Com
     command
 }
 
-/// A usage error in Chinese, for the kinds a learner meets; none for help, version and the rare
-/// kinds, which clap shows itself.
-pub fn usage_error(err: &clap::Error) -> Option<String> {
+/// A usage error in Chinese, for the kinds a learner meets, pointing to `help` (the command that
+/// shows the help of what was typed); none for help, version and the rare kinds.
+pub fn usage_error(err: &clap::Error, help: &str) -> Option<String> {
     let text = |kind| match err.get(kind) {
         Some(ContextValue::String(value)) => Some(value.clone()),
         Some(ContextValue::StyledStr(value)) => Some(plain(value)),
@@ -371,9 +402,12 @@ pub fn usage_error(err: &clap::Error) -> Option<String> {
             let value = text(ContextKind::InvalidValue).unwrap_or_default();
             let arg = quoted(ContextKind::InvalidArg).unwrap_or_default();
             let valid = text(ContextKind::ValidValue)
+                .filter(|values| !values.is_empty())
                 .map(|values| format!("；可选的值：{values}"))
                 .unwrap_or_default();
-            if value.is_empty() {
+            if value.is_empty() && arg.ends_with("<DATE>`") {
+                format!("{arg} 需要一个日期，格式 YYYY-MM-DD（例如 2026-11-29）")
+            } else if value.is_empty() {
                 format!("{arg} 需要一个值{valid}")
             } else {
                 format!("`{value}` 不是 {arg} 的有效值{valid}")
@@ -393,11 +427,19 @@ pub fn usage_error(err: &clap::Error) -> Option<String> {
             "缺少必需的参数：{}",
             text(ContextKind::InvalidArg).unwrap_or_default()
         ),
-        ErrorKind::ValueValidation => format!(
-            "{} 的值 `{}` 无效",
-            quoted(ContextKind::InvalidArg).unwrap_or_default(),
-            text(ContextKind::InvalidValue).unwrap_or_default()
-        ),
+        ErrorKind::ValueValidation => {
+            let arg = quoted(ContextKind::InvalidArg).unwrap_or_default();
+            let why = std::error::Error::source(err);
+            match why.and_then(|why| why.downcast_ref::<crate::cli::BadDate>()) {
+                Some(date) => format!("{arg} 的值无效：{}", date.message(crate::i18n::Lang::Zh)),
+                None => format!(
+                    "{arg} 的值 `{}` 无效{}",
+                    text(ContextKind::InvalidValue).unwrap_or_default(),
+                    why.map(|why| format!("：{why}")).unwrap_or_default()
+                ),
+            }
+        }
+        ErrorKind::InvalidUtf8 => "参数中有无效的 UTF-8 文字".to_owned(),
         ErrorKind::ArgumentConflict => format!(
             "参数 {} 不能和 {} 一起使用",
             quoted(ContextKind::InvalidArg).unwrap_or_default(),
@@ -413,11 +455,14 @@ pub fn usage_error(err: &clap::Error) -> Option<String> {
         .map(|usage| {
             let usage = usage.trim();
             let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+            let usage = usage
+                .replace("[OPTIONS]", "[选项]")
+                .replace("[COMMAND]", "[命令]");
             format!("\n\n用法：{usage}")
         })
         .unwrap_or_default();
     Some(format!(
-        "studyplan: 错误：{message}{usage}\n\n更多信息请运行 `studyplan --help`\n"
+        "studyplan: 错误：{message}{usage}\n\n更多信息请运行 `{help}`\n"
     ))
 }
 

@@ -12,6 +12,7 @@ mod note;
 mod report;
 mod show;
 mod status;
+mod where_;
 
 use std::io::Write;
 
@@ -48,13 +49,15 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Curriculum(command) => curriculum_command::run(command, &style)?,
         Command::Curricula { json } => curricula::run(settings, &style, json)?,
         Command::Completions { shell } => completions::run(shell, settings)?,
+        Command::Where { json } => where_::run(settings, json),
     };
     // Lines beside the tables (verdicts, next topic, messages) wrap to the width too.
     let text = match (for_people, settings.width) {
         (true, Some(width)) if settings.wrap => render::fit_lines(&text, width),
         _ => text,
     };
-    out.write_all(text.as_bytes())?;
+    out.write_all(text.as_bytes())
+        .map_err(crate::output_error)?;
     Ok(())
 }
 

@@ -11,6 +11,13 @@ use crate::store::{Change, Event};
 /// Records the words of `text`, joined with spaces, as a note on the topic `query` names.
 pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<String> {
     let lang = settings.lang;
+    if let Some(word) = text.iter().find(|word| crate::cli::is_option("note", word)) {
+        return Err(Error::OptionInNote {
+            word: word.clone(),
+            topic: query.to_owned(),
+        }
+        .into());
+    }
     let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     let pos = super::resolve(&loaded, query, lang)?;
     let text = text.join(" ").trim().to_owned();
