@@ -552,10 +552,12 @@ impl Error {
             },
             Error::BadToday(value) => match lang {
                 Lang::En => format!(
-                    "STUDYPLAN_TODAY=`{value}` is not a date like 2026-11-29; fix or unset it"
+                    "STUDYPLAN_TODAY=`{value}` is not a date like 2026-11-29 (YYYY-MM-DD); fix or unset it"
                 ),
                 Lang::Zh => {
-                    format!("STUDYPLAN_TODAY=`{value}` 不是 2026-11-29 这样的日期；请改正或删除它")
+                    format!(
+                        "STUDYPLAN_TODAY=`{value}` 不是 2026-11-29 这样的日期（YYYY-MM-DD）；请改正或删除它"
+                    )
                 }
             },
             Error::BadLang(value) => match lang {

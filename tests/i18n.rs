@@ -641,7 +641,9 @@ fn store_and_environment_errors_in_both_languages() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("STUDYPLAN_TODAY=`tomorrow` is not a date like 2026-11-29"));
+    assert!(stderr(&out).contains(
+        "STUDYPLAN_TODAY=`tomorrow` is not a date like 2026-11-29 (YYYY-MM-DD); fix or unset it"
+    ));
     let out = fresh
         .cmd()
         .env("STUDYPLAN_TODAY", "tomorrow")
@@ -649,7 +651,9 @@ fn store_and_environment_errors_in_both_languages() {
         .arg("status")
         .output()
         .unwrap();
-    assert!(stderr(&out).contains("STUDYPLAN_TODAY=`tomorrow` 不是 2026-11-29 这样的日期"));
+    assert!(stderr(&out).contains(
+        "STUDYPLAN_TODAY=`tomorrow` 不是 2026-11-29 这样的日期（YYYY-MM-DD）；请改正或删除它"
+    ));
 
     // A language the variable names wrongly is reported in the locale's language.
     let out = fresh
