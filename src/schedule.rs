@@ -28,6 +28,17 @@ pub fn start(plan: &str, events: &[Event]) -> Option<NaiveDate> {
     begun.or(first)
 }
 
+/// The day the last `begin` of this plan set, the start a change may not come before; none
+/// without a `begin`, when the start is the earliest day any change counts for.
+pub fn begun(plan: &str, events: &[Event]) -> Option<NaiveDate> {
+    let mut plan = PlanFilter::new(plan);
+    events
+        .iter()
+        .filter(|event| event.change == Change::Begin && plan.matches(event))
+        .last()
+        .map(Event::day)
+}
+
 /// The earliest day any topic change or note of this plan counts for; `begin` aside.
 pub fn first_change(plan: &str, events: &[Event]) -> Option<NaiveDate> {
     events
@@ -421,6 +432,8 @@ mod tests {
         ];
         assert_eq!(start("llm-roadmap", &[]), None);
         assert_eq!(start("llm-roadmap", &events), Some(date("2026-11-12")));
+        // Without a `begin` of its own, nothing bounds a change from below.
+        assert_eq!(begun("llm-roadmap", &events), None);
         assert_eq!(
             first_change("llm-roadmap", &events),
             Some(date("2026-11-12"))
@@ -428,6 +441,7 @@ mod tests {
         events.push(begin("2026-11-10"));
         events.push(begin("2026-11-09"));
         assert_eq!(start("llm-roadmap", &events), Some(date("2026-11-09")));
+        assert_eq!(begun("llm-roadmap", &events), Some(date("2026-11-09")));
         assert_eq!(
             first_change("llm-roadmap", &events),
             Some(date("2026-11-12"))

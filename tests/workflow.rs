@@ -661,3 +661,168 @@ fn a_change_dated_before_the_topics_last_change_is_refused() {
     let out = env.ok(&["done", "1.1", "--on", "2026-11-10"]);
     assert!(out.contains("already done, unchanged"), "{out}");
 }
+
+/// Runs on a given day and returns the whole output, whatever the exit code.
+fn run_on(env: &TestEnv, today: &str, args: &[&str]) -> std::process::Output {
+    env.cmd()
+        .env("STUDYPLAN_TODAY", today)
+        .args(args)
+        .output()
+        .expect("run studyplan")
+}
+
+/// Three topics done by 11-14, fourteen by 11-29, a note on the 20th.
+fn busy_month() -> TestEnv {
+    let env = TestEnv::new();
+    env.ok(&["begin", "2026-11-01"]);
+    env.ok(&["done", "1.1", "1.2", "1.3", "--on", "2026-11-14"]);
+    ok_on(&env, "2026-11-20", &["note", "1.4", "later"]);
+    let eleven = [
+        "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "2.1", "2.2", "2.3",
+    ];
+    env.ok(&[&["done"][..], &eleven].concat());
+    env
+}
+
+#[test]
+fn a_pinned_past_day_sees_the_history_as_of_the_end_of_that_day() {
+    let env = busy_month();
+    let on_14 = |args: &[&str]| ok_on(&env, "2026-11-14", args);
+    let status = json_of(&on_14(&["status", "--json"]));
+    assert_eq!(status["overall"]["done"], 3);
+    assert_eq!(status["schedule"]["day"], 14);
+    assert_eq!(status["schedule"]["ahead"], -9);
+    assert!(on_14(&["status"]).contains("Overall:    3/41 done (7.3%)\n"));
+    // No date after the 14th anywhere: list, show, log, report, curricula.
+    let list = json_of(&on_14(&["list", "--json"]));
+    let done: Vec<&Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|topic| topic["state"] == "done")
+        .collect();
+    assert_eq!(done.len(), 3);
+    assert!(!on_14(&["list"]).contains("2026-11-29"));
+    assert_eq!(json_of(&on_14(&["next", "--json"]))["position"], "1.4");
+    let show = json_of(&on_14(&["show", "1.4", "--json"]));
+    assert_eq!(show["state"], "todo");
+    assert_eq!(show["notes"], json!([]));
+    assert_text(
+        &on_14(&["log", "--since", "2026-11-14"]),
+        "\
+2026-11-14  done  1.3 core-mindset  The core mindset for using AI well
+2026-11-14  done  1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
+2026-11-14  done  1.1 what-llms-can-do  What can large-model AI do?
+",
+    );
+    for args in [
+        &["report"][..],
+        &["report", "--format", "json"],
+        &["curricula"],
+    ] {
+        let out = on_14(args);
+        assert!(!out.contains("2026-11-2"), "{args:?}:\n{out}");
+    }
+    assert_eq!(json_of(&on_14(&["curricula", "--json"]))[0]["done"], 3);
+    // Each command says what it left out, on stderr.
+    let output = run_on(&env, "2026-11-14", &["status"]);
+    assert_text(
+        &String::from_utf8(output.stderr).unwrap(),
+        "studyplan: note: the history as of 2026-11-14: 12 later changes are left out (they stay in the store); unset `STUDYPLAN_TODAY` or check the clock to see them\n",
+    );
+    // The next day sees the note of the 20th no more than the 14th did; today sees everything.
+    assert_eq!(
+        json_of(&ok_on(&env, "2026-11-20", &["show", "1.4", "--json"]))["notes"][0]["text"],
+        "later"
+    );
+    assert_eq!(
+        json_of(&env.ok(&["status", "--json"]))["overall"]["done"],
+        14
+    );
+    assert!(env.run(&["status"]).stderr.is_empty());
+}
+
+#[test]
+fn a_change_on_a_pinned_past_day_counts_for_that_day_and_keeps_later_history() {
+    let env = busy_month();
+    let before = String::from_utf8(env.store_bytes().unwrap()).unwrap();
+    // 1.4 was done on the 29th: a change on the 14th would come before it.
+    let output = run_on(&env, "2026-11-14", &["done", "1.4"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains(
+            "`2026-11-14` is before the last change to `business-architecture`, on 2026-11-29"
+        ),
+        "{output:?}"
+    );
+    assert_eq!(
+        String::from_utf8(env.store_bytes().unwrap()).unwrap(),
+        before
+    );
+    // A topic with no later change: the summary is as of the 14th, the store keeps everything.
+    assert_text(
+        &ok_on(&env, "2026-11-14", &["done", "3.1"]),
+        "[x] 3.1 why-rag-revisited  Why do RAG (revisited)  (todo -> done)\n\
+         Overall: 4/41 (9.7%), below the 60-70% band: 21 more topics to reach 60%\n",
+    );
+    let after = String::from_utf8(env.store_bytes().unwrap()).unwrap();
+    assert!(after.starts_with(&before), "{after}");
+    assert_eq!(
+        json_of(&env.ok(&["status", "--json"]))["overall"]["done"],
+        15
+    );
+}
+
+#[test]
+fn a_change_before_the_start_is_refused_with_and_without_on() {
+    let env = TestEnv::new();
+    env.ok(&["begin", "2026-11-20"]);
+    let message = "`2026-11-10` is before the plan's start on 2026-11-20";
+    for args in [
+        &["done", "1.1"][..],
+        &["start", "1.1"],
+        &["skip", "1.1", "1.2"],
+        &["undo", "1.1"],
+        &["note", "1.1", "too early"],
+    ] {
+        let before = env.store_bytes();
+        let output = run_on(&env, "2026-11-10", args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8(output.stderr).unwrap();
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert_eq!(env.store_bytes(), before, "{args:?} wrote");
+        let with_on = [args, &["--on", "2026-11-10"]].concat();
+        if args[0] != "note" {
+            let err = refused(&env, &with_on, 1);
+            assert!(err.contains(message), "{with_on:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn without_begin_a_change_may_count_for_a_day_before_the_first_one() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    // Day 1, catching up on yesterday: the start moves back to it.
+    assert_text(
+        &env.ok(&["done", "1.2", "--on", "2026-11-28"]),
+        "[x] 1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?  (todo -> done, on 2026-11-28)\n\
+         Overall: 2/41 (4.8%), below the 60-70% band: 23 more topics to reach 60%\n",
+    );
+    let schedule = &json_of(&env.ok(&["status", "--json"]))["schedule"];
+    assert_eq!(schedule["start"], "2026-11-28");
+    assert_eq!(schedule["day"], 2);
+    // A pinned today before every change, too.
+    ok_on(&env, "2026-11-20", &["start", "2.1"]);
+    assert_eq!(
+        json_of(&env.ok(&["status", "--json"]))["schedule"]["start"],
+        "2026-11-20"
+    );
+    // Once `begin` sets the start, it holds.
+    env.ok(&["begin", "2026-11-20"]);
+    let err = refused(&env, &["done", "2.2", "--on", "2026-11-19"], 1);
+    assert!(
+        err.contains("before the plan's start on 2026-11-20"),
+        "{err}"
+    );
+}
