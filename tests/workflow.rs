@@ -122,8 +122,8 @@ fn status_json_gains_schedule_pace_and_genius_and_keeps_the_rest() {
             "per_week": 1.21,
             "per_week_recent": 1.0,
             "recent_days": 14,
-            "eta_60": "2027-03-25",
-            "eta_70": "2027-04-18",
+            "eta_low": "2027-03-25",
+            "eta_high": "2027-04-18",
             "eta_100": null
         })
     );
@@ -176,7 +176,7 @@ fn a_plan_with_no_history_has_not_started() {
     let json = json_of(&env.ok(&["status", "--json"]));
     assert_eq!(json["schedule"], Value::Null);
     assert_eq!(json["pace"]["per_week"], Value::Null);
-    assert_eq!(json["pace"]["eta_60"], Value::Null);
+    assert_eq!(json["pace"]["eta_low"], Value::Null);
     assert_eq!(json["genius"]["possible"], true);
     assert_eq!(json["genius"]["days_left"], 15);
     assert_eq!(json["stages"][0]["planned_start"], Value::Null);
@@ -824,5 +824,26 @@ fn without_begin_a_change_may_count_for_a_day_before_the_first_one() {
     assert!(
         err.contains("before the plan's start on 2026-11-20"),
         "{err}"
+    );
+}
+
+#[test]
+fn status_json_names_the_band_edges_for_what_they_are() {
+    // The fixture's band is 60-80%: 3 and 4 topics of 5.
+    let env = tiny();
+    tiny_ok(&env, "2026-11-27", &["begin"]);
+    tiny_ok(&env, "2026-11-27", &["done", "alpha", "beta", "gamma"]);
+    tiny_ok(&env, "2026-11-28", &["done", "delta"]);
+    let json = json_of(&tiny_ok(&env, "2026-11-28", &["status", "--json"]));
+    assert_eq!(
+        json["pace"],
+        json!({
+            "per_week": 14.0,
+            "per_week_recent": 14.0,
+            "recent_days": 2,
+            "eta_low": "2026-11-27",
+            "eta_high": "2026-11-28",
+            "eta_100": "2026-11-29"
+        })
     );
 }

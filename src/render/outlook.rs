@@ -311,8 +311,10 @@ pub(crate) struct PaceJson {
     per_week: Option<f64>,
     per_week_recent: Option<f64>,
     recent_days: i64,
-    eta_60: Option<String>,
-    eta_70: Option<String>,
+    /// The band's low edge, whatever share it is (`eta_60` before, after the roadmap's 60%).
+    eta_low: Option<String>,
+    /// The band's high edge (`eta_70` before).
+    eta_high: Option<String>,
     eta_100: Option<String>,
 }
 
@@ -323,8 +325,8 @@ impl PaceJson {
             per_week: pace.per_week,
             per_week_recent: pace.per_week_recent,
             recent_days: pace.recent_days,
-            eta_60: low,
-            eta_70: high,
+            eta_low: low,
+            eta_high: high,
             eta_100: all,
         }
     }
