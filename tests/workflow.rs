@@ -847,3 +847,66 @@ fn status_json_names_the_band_edges_for_what_they_are() {
         })
     );
 }
+
+#[test]
+fn log_says_which_begin_counts_and_what_each_moved() {
+    let env = TestEnv::new();
+    ok_on(&env, "2026-11-10", &["begin"]);
+    ok_on(&env, "2026-11-12", &["begin", "2026-11-01"]);
+    ok_on(&env, "2026-11-15", &["begin", "2026-11-05"]);
+    assert_text(
+        &env.ok(&["log"]),
+        "\
+2026-11-10  begin  the plan starts (superseded on 2026-11-12: moved to 2026-11-01)
+2026-11-05  begin  the plan starts (the start that counts, moved from 2026-11-01)
+2026-11-01  begin  the plan starts (superseded on 2026-11-15: moved to 2026-11-05)
+",
+    );
+    assert_text(
+        &env.ok(&["--lang", "zh", "log"]),
+        "\
+2026-11-10  开始计划  计划开始（已于 2026-11-12 改为 2026-11-01）
+2026-11-05  开始计划  计划开始（以此为准，由 2026-11-01 改至此日）
+2026-11-01  开始计划  计划开始（已于 2026-11-15 改为 2026-11-05）
+",
+    );
+    let log = json_of(&env.ok(&["log", "--json"]));
+    let said: Vec<(Value, Value)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| (entry["counts"].clone(), entry["moved_from"].clone()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (json!(false), Value::Null),
+            (json!(true), json!("2026-11-01")),
+            (json!(false), json!("2026-11-10")),
+        ]
+    );
+    // With the status: the last one recorded is the start.
+    assert_eq!(
+        json_of(&env.ok(&["status", "--json"]))["schedule"]["start"],
+        "2026-11-05"
+    );
+    // As of the 3rd, only the start on the 1st counts for a day so far: nothing to tell apart.
+    assert_text(
+        &ok_on(&env, "2026-11-03", &["log"]),
+        "2026-11-01  begin  the plan starts\n",
+    );
+}
+
+#[test]
+fn log_escapes_quotes_and_backslashes_inside_notes() {
+    let env = TestEnv::new();
+    env.ok(&["note", "1.1", r#"say "hi" to C:\temp"#]);
+    assert_text(
+        &env.ok(&["log"]),
+        "2026-11-29  note  1.1 what-llms-can-do  What can large-model AI do?  \"say \\\"hi\\\" to C:\\\\temp\"\n",
+    );
+    assert_eq!(
+        json_of(&env.ok(&["log", "--json"]))[0]["text"],
+        r#"say "hi" to C:\temp"#
+    );
+}
