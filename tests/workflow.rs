@@ -113,6 +113,7 @@ fn status_json_gains_schedule_pace_and_genius_and_keeps_the_rest() {
             "expected_stage": "advanced-applications",
             "expected_done": 16,
             "ahead": -11,
+            "overdue": 11,
             "over_by": 0
         })
     );
@@ -212,9 +213,21 @@ fn begin_defaults_to_today_and_says_so() {
     // A plan started today: day 1 of stage 1, one topic (11 over 10 days) expected.
     let status = env.ok(&["status"]);
     assert!(status.contains("Calendar:   day 1 of 90, started 2026-11-29, ends 2027-02-26\n"));
+    // Today's topic is still to do, not behind; the next day with none done, it is.
     assert!(status.contains(
-        "Plan:       stage 1 Applied basics, 1 topic expected done by today; you have 0: 1 topic behind\n"
+        "Plan:       stage 1 Applied basics, 1 topic expected done by today; you have 0: on schedule, 1 topic to go today\n"
     ));
+    assert!(ok_on(&env, "2026-11-30", &["status"]).contains(
+        "Plan:       stage 1 Applied basics, 2 topics expected done by today; you have 0: 2 topics behind\n"
+    ));
+    env.ok(&["done", "1.1"]);
+    assert!(ok_on(&env, "2026-11-30", &["status"]).contains(
+        "Plan:       stage 1 Applied basics, 2 topics expected done by today; you have 1: on schedule, 1 topic to go today\n"
+    ));
+    assert!(
+        ok_on(&env, "2026-11-30", &["--lang", "zh", "status"])
+            .contains("你已完成 1 个：符合计划，今天还有 1 个主题要完成\n")
+    );
     assert!(status.contains("Pace:       no pace yet: nothing done so far\n"));
     assert!(
         status.contains("Projected:  no pace yet: finish a topic to see when you will get there\n")
@@ -324,7 +337,7 @@ Readiness:  within the 60-80% band: you are getting ready
 Calendar:   the plan's calendar is over: its 5 days ended on 2026-12-01, 4 days ago (day 9 since the start on 2026-11-27)
 Plan:       all 5 topics were due by the calendar's end; you have 4: 1 topic behind
 Pace:       3.1 topics a week since the start
-Projected:  60% reached on 2026-11-29, 80% reached on 2026-11-29, 100% by 2026-12-08
+Projected:  60% and 80% reached on 2026-11-29, 100% by 2026-12-08
 Genius:     天才 genius: every topic done within 3 days of the start
 Next:       1.1 alpha  Alpha
 ",
@@ -908,5 +921,61 @@ fn log_escapes_quotes_and_backslashes_inside_notes() {
     assert_eq!(
         json_of(&env.ok(&["log", "--json"]))[0]["text"],
         r#"say "hi" to C:\temp"#
+    );
+}
+
+#[test]
+fn with_every_topic_done_the_verdict_says_the_plan_is_complete() {
+    let env = tiny();
+    tiny_ok(
+        &env,
+        "2026-11-29",
+        &["done", "alpha", "beta", "gamma", "delta"],
+    );
+    assert_text(
+        &tiny_ok(&env, "2026-11-29", &["skip", "epsilon"]),
+        "[-] 2.2 epsilon  Epsilon  (todo -> skipped)\n\
+         Overall: 4/5 (80.0%), within the 60-80% band: nothing left to study but the skipped topic; undo the skip to take it up\n",
+    );
+    assert_text(
+        &tiny_ok(&env, "2026-11-29", &["done", "epsilon"]),
+        "[x] 2.2 epsilon  Epsilon  (skipped -> done)\n\
+         Overall: 5/5 (100.0%), above the 60-80% band: all 5 topics done, the plan is complete\n",
+    );
+    assert!(
+        tiny_ok(&env, "2026-11-29", &["status"]).contains(
+            "Readiness:  above the 60-80% band: all 5 topics done, the plan is complete\n"
+        )
+    );
+    assert!(
+        tiny_ok(&env, "2026-11-29", &["--lang", "zh", "status"])
+            .contains("超过 60-80% 区间：全部 5 个主题都已完成，计划已学完\n")
+    );
+}
+
+#[test]
+fn projections_that_stand_alike_are_said_once() {
+    let env = tiny();
+    tiny_ok(&env, "2026-11-29", &["begin"]);
+    tiny_ok(&env, "2026-11-29", &["skip", "epsilon"]);
+    let projected = |lang: &str| {
+        tiny_ok(&env, "2026-11-29", &["--lang", lang, "status"])
+            .lines()
+            .filter(|line| line.starts_with("Projected:") || line.starts_with("预计："))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_text(
+        &projected("en"),
+        "Projected:  60% and 80% no pace yet, 100% out of reach (too many skipped)",
+    );
+    tiny_ok(&env, "2026-11-29", &["skip", "delta", "gamma"]);
+    assert_text(
+        &projected("en"),
+        "Projected:  60%, 80% and 100% out of reach (too many skipped)",
+    );
+    assert_text(
+        &projected("zh"),
+        "预计：      60%、80% 和 100% 无法达到（跳过太多）",
     );
 }
