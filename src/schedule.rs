@@ -28,6 +28,17 @@ pub fn start(plan: &str, events: &[Event]) -> Option<NaiveDate> {
     begun.or(first)
 }
 
+/// The day the last `begin` of this plan set, the start a change may not come before; none
+/// without a `begin`, when the start is the earliest day any change counts for.
+pub fn begun(plan: &str, events: &[Event]) -> Option<NaiveDate> {
+    let mut plan = PlanFilter::new(plan);
+    events
+        .iter()
+        .filter(|event| event.change == Change::Begin && plan.matches(event))
+        .last()
+        .map(Event::day)
+}
+
 /// The earliest day any topic change or note of this plan counts for; `begin` aside.
 pub fn first_change(plan: &str, events: &[Event]) -> Option<NaiveDate> {
     events
@@ -105,6 +116,9 @@ pub struct Schedule {
     pub expected_done: usize,
     /// Done topics minus expected ones: negative when behind.
     pub ahead: i64,
+    /// Topics the plan expected done by the end of yesterday and not done yet: while this is 0,
+    /// the learner is on schedule even with today's share still to do.
+    pub overdue: usize,
     /// Days since the calendar's last day; 0 while it runs.
     pub over_by: i64,
 }
@@ -117,6 +131,7 @@ pub fn schedule(loaded: &Loaded, start: NaiveDate, today: NaiveDate, done: usize
     let mut windows = Vec::with_capacity(stages.len());
     let mut expected_stage = None;
     let mut expected_done = 0;
+    let mut expected_yesterday = 0;
     let mut before = 0; // days of the stages before this one
     for (s, stage) in stages.iter().enumerate() {
         windows.push(
@@ -130,6 +145,8 @@ pub fn schedule(loaded: &Loaded, start: NaiveDate, today: NaiveDate, done: usize
         let into = (day - before).clamp(0, stage.days);
         // Whole numbers throughout, so the edges never wobble: `into` of `days` days, rounded down.
         expected_done += stage.topics.len() * into as usize / stage.days as usize;
+        let into = (day - 1 - before).clamp(0, stage.days);
+        expected_yesterday += stage.topics.len() * into as usize / stage.days as usize;
         before += stage.days;
     }
     Schedule {
@@ -141,6 +158,7 @@ pub fn schedule(loaded: &Loaded, start: NaiveDate, today: NaiveDate, done: usize
         expected_stage,
         expected_done,
         ahead: done as i64 - expected_done as i64,
+        overdue: expected_yesterday.saturating_sub(done),
         over_by: (day - total_days).max(0),
     }
 }
@@ -421,6 +439,8 @@ mod tests {
         ];
         assert_eq!(start("llm-roadmap", &[]), None);
         assert_eq!(start("llm-roadmap", &events), Some(date("2026-11-12")));
+        // Without a `begin` of its own, nothing bounds a change from below.
+        assert_eq!(begun("llm-roadmap", &events), None);
         assert_eq!(
             first_change("llm-roadmap", &events),
             Some(date("2026-11-12"))
@@ -428,6 +448,7 @@ mod tests {
         events.push(begin("2026-11-10"));
         events.push(begin("2026-11-09"));
         assert_eq!(start("llm-roadmap", &events), Some(date("2026-11-09")));
+        assert_eq!(begun("llm-roadmap", &events), Some(date("2026-11-09")));
         assert_eq!(
             first_change("llm-roadmap", &events),
             Some(date("2026-11-12"))
@@ -469,6 +490,8 @@ mod tests {
         // 11 topics over 10 days: one a day, rounded down.
         assert_eq!(s.expected_done, 1);
         assert_eq!(s.ahead, -1);
+        // Today's topic is still to do, but nothing is overdue.
+        assert_eq!(s.overdue, 0);
         assert_eq!(s.over_by, 0);
         assert_eq!(s.end, Some(date("2027-02-26")));
 
@@ -498,6 +521,10 @@ mod tests {
         assert_eq!(day11.expected_done, 11);
         let day14 = schedule(&loaded, start, date("2026-11-14"), 11);
         assert_eq!(day14.expected_done, 12);
+        // 3 days into stage 2 (0.9 of a topic) by the end of yesterday: nothing overdue yet.
+        assert_eq!((day14.ahead, day14.overdue), (-1, 0));
+        let day15 = schedule(&loaded, start, date("2026-11-15"), 11);
+        assert_eq!((day15.ahead, day15.overdue), (-1, 1));
         assert_eq!(
             day11.windows[0],
             Some(Window {

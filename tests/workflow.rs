@@ -113,6 +113,7 @@ fn status_json_gains_schedule_pace_and_genius_and_keeps_the_rest() {
             "expected_stage": "advanced-applications",
             "expected_done": 16,
             "ahead": -11,
+            "overdue": 11,
             "over_by": 0
         })
     );
@@ -122,8 +123,8 @@ fn status_json_gains_schedule_pace_and_genius_and_keeps_the_rest() {
             "per_week": 1.21,
             "per_week_recent": 1.0,
             "recent_days": 14,
-            "eta_60": "2027-03-25",
-            "eta_70": "2027-04-18",
+            "eta_low": "2027-03-25",
+            "eta_high": "2027-04-18",
             "eta_100": null
         })
     );
@@ -176,7 +177,7 @@ fn a_plan_with_no_history_has_not_started() {
     let json = json_of(&env.ok(&["status", "--json"]));
     assert_eq!(json["schedule"], Value::Null);
     assert_eq!(json["pace"]["per_week"], Value::Null);
-    assert_eq!(json["pace"]["eta_60"], Value::Null);
+    assert_eq!(json["pace"]["eta_low"], Value::Null);
     assert_eq!(json["genius"]["possible"], true);
     assert_eq!(json["genius"]["days_left"], 15);
     assert_eq!(json["stages"][0]["planned_start"], Value::Null);
@@ -212,9 +213,21 @@ fn begin_defaults_to_today_and_says_so() {
     // A plan started today: day 1 of stage 1, one topic (11 over 10 days) expected.
     let status = env.ok(&["status"]);
     assert!(status.contains("Calendar:   day 1 of 90, started 2026-11-29, ends 2027-02-26\n"));
+    // Today's topic is still to do, not behind; the next day with none done, it is.
     assert!(status.contains(
-        "Plan:       stage 1 Applied basics, 1 topic expected done by today; you have 0: 1 topic behind\n"
+        "Plan:       stage 1 Applied basics, 1 topic expected done by today; you have 0: on schedule, 1 topic to go today\n"
     ));
+    assert!(ok_on(&env, "2026-11-30", &["status"]).contains(
+        "Plan:       stage 1 Applied basics, 2 topics expected done by today; you have 0: 2 topics behind\n"
+    ));
+    env.ok(&["done", "1.1"]);
+    assert!(ok_on(&env, "2026-11-30", &["status"]).contains(
+        "Plan:       stage 1 Applied basics, 2 topics expected done by today; you have 1: on schedule, 1 topic to go today\n"
+    ));
+    assert!(
+        ok_on(&env, "2026-11-30", &["--lang", "zh", "status"])
+            .contains("你已完成 1 个：符合计划，今天还有 1 个主题要完成\n")
+    );
     assert!(status.contains("Pace:       no pace yet: nothing done so far\n"));
     assert!(
         status.contains("Projected:  no pace yet: finish a topic to see when you will get there\n")
@@ -324,7 +337,7 @@ Readiness:  within the 60-80% band: you are getting ready
 Calendar:   the plan's calendar is over: its 5 days ended on 2026-12-01, 4 days ago (day 9 since the start on 2026-11-27)
 Plan:       all 5 topics were due by the calendar's end; you have 4: 1 topic behind
 Pace:       3.1 topics a week since the start
-Projected:  60% reached on 2026-11-29, 80% reached on 2026-11-29, 100% by 2026-12-08
+Projected:  60% and 80% reached on 2026-11-29, 100% by 2026-12-08
 Genius:     天才, earned: every topic done within 3 days of the start
 Next:       1.1 alpha  Alpha
 ",
@@ -661,4 +674,309 @@ fn a_change_dated_before_the_topics_last_change_is_refused() {
     env.ok(&["done", "1.2", "--on", "2026-11-10"]);
     let out = env.ok(&["done", "1.1", "--on", "2026-11-10"]);
     assert!(out.contains("already done, unchanged"), "{out}");
+}
+
+/// Runs on a given day and returns the whole output, whatever the exit code.
+fn run_on(env: &TestEnv, today: &str, args: &[&str]) -> std::process::Output {
+    env.cmd()
+        .env("STUDYPLAN_TODAY", today)
+        .args(args)
+        .output()
+        .expect("run studyplan")
+}
+
+/// Three topics done by 11-14, fourteen by 11-29, a note on the 20th.
+fn busy_month() -> TestEnv {
+    let env = TestEnv::new();
+    env.ok(&["begin", "2026-11-01"]);
+    env.ok(&["done", "1.1", "1.2", "1.3", "--on", "2026-11-14"]);
+    ok_on(&env, "2026-11-20", &["note", "1.4", "later"]);
+    let eleven = [
+        "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "2.1", "2.2", "2.3",
+    ];
+    env.ok(&[&["done"][..], &eleven].concat());
+    env
+}
+
+#[test]
+fn a_pinned_past_day_sees_the_history_as_of_the_end_of_that_day() {
+    let env = busy_month();
+    let on_14 = |args: &[&str]| ok_on(&env, "2026-11-14", args);
+    let status = json_of(&on_14(&["status", "--json"]));
+    assert_eq!(status["overall"]["done"], 3);
+    assert_eq!(status["schedule"]["day"], 14);
+    assert_eq!(status["schedule"]["ahead"], -9);
+    assert!(on_14(&["status"]).contains("Overall:    3/41 done (7.3%)\n"));
+    // No date after the 14th anywhere: list, show, log, report, curricula.
+    let list = json_of(&on_14(&["list", "--json"]));
+    let done: Vec<&Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|topic| topic["state"] == "done")
+        .collect();
+    assert_eq!(done.len(), 3);
+    assert!(!on_14(&["list"]).contains("2026-11-29"));
+    assert_eq!(json_of(&on_14(&["next", "--json"]))["position"], "1.4");
+    let show = json_of(&on_14(&["show", "1.4", "--json"]));
+    assert_eq!(show["state"], "todo");
+    assert_eq!(show["notes"], json!([]));
+    assert_text(
+        &on_14(&["log", "--since", "2026-11-14"]),
+        "\
+2026-11-14  done  1.3 core-mindset  The core mindset for using AI well
+2026-11-14  done  1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
+2026-11-14  done  1.1 what-llms-can-do  What can large-model AI do?
+",
+    );
+    for args in [
+        &["report"][..],
+        &["report", "--format", "json"],
+        &["curricula"],
+    ] {
+        let out = on_14(args);
+        assert!(!out.contains("2026-11-2"), "{args:?}:\n{out}");
+    }
+    assert_eq!(json_of(&on_14(&["curricula", "--json"]))[0]["done"], 3);
+    // Each command says what it left out, on stderr.
+    let output = run_on(&env, "2026-11-14", &["status"]);
+    assert_text(
+        &String::from_utf8(output.stderr).unwrap(),
+        "studyplan: note: the history as of 2026-11-14: 12 later changes are left out (they stay in the store); unset `STUDYPLAN_TODAY` or check the clock to see them\n",
+    );
+    // The next day sees the note of the 20th no more than the 14th did; today sees everything.
+    assert_eq!(
+        json_of(&ok_on(&env, "2026-11-20", &["show", "1.4", "--json"]))["notes"][0]["text"],
+        "later"
+    );
+    assert_eq!(
+        json_of(&env.ok(&["status", "--json"]))["overall"]["done"],
+        14
+    );
+    assert!(env.run(&["status"]).stderr.is_empty());
+}
+
+#[test]
+fn a_change_on_a_pinned_past_day_counts_for_that_day_and_keeps_later_history() {
+    let env = busy_month();
+    let before = String::from_utf8(env.store_bytes().unwrap()).unwrap();
+    // 1.4 was done on the 29th: a change on the 14th would come before it.
+    let output = run_on(&env, "2026-11-14", &["done", "1.4"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains(
+            "`2026-11-14` is before the last change to `business-architecture`, on 2026-11-29"
+        ),
+        "{output:?}"
+    );
+    assert_eq!(
+        String::from_utf8(env.store_bytes().unwrap()).unwrap(),
+        before
+    );
+    // A topic with no later change: the summary is as of the 14th, the store keeps everything.
+    assert_text(
+        &ok_on(&env, "2026-11-14", &["done", "3.1"]),
+        "[x] 3.1 why-rag-revisited  Why do RAG (revisited)  (todo -> done)\n\
+         Overall: 4/41 (9.7%), below the 60-70% band: 21 more topics to reach 60%\n",
+    );
+    let after = String::from_utf8(env.store_bytes().unwrap()).unwrap();
+    assert!(after.starts_with(&before), "{after}");
+    assert_eq!(
+        json_of(&env.ok(&["status", "--json"]))["overall"]["done"],
+        15
+    );
+}
+
+#[test]
+fn a_change_before_the_start_is_refused_with_and_without_on() {
+    let env = TestEnv::new();
+    env.ok(&["begin", "2026-11-20"]);
+    let message = "`2026-11-10` is before the plan's start on 2026-11-20";
+    for args in [
+        &["done", "1.1"][..],
+        &["start", "1.1"],
+        &["skip", "1.1", "1.2"],
+        &["undo", "1.1"],
+        &["note", "1.1", "too early"],
+    ] {
+        let before = env.store_bytes();
+        let output = run_on(&env, "2026-11-10", args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8(output.stderr).unwrap();
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert_eq!(env.store_bytes(), before, "{args:?} wrote");
+        let with_on = [args, &["--on", "2026-11-10"]].concat();
+        if args[0] != "note" {
+            let err = refused(&env, &with_on, 1);
+            assert!(err.contains(message), "{with_on:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn without_begin_a_change_may_count_for_a_day_before_the_first_one() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    // Day 1, catching up on yesterday: the start moves back to it.
+    assert_text(
+        &env.ok(&["done", "1.2", "--on", "2026-11-28"]),
+        "[x] 1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?  (todo -> done, on 2026-11-28)\n\
+         Overall: 2/41 (4.8%), below the 60-70% band: 23 more topics to reach 60%\n",
+    );
+    let schedule = &json_of(&env.ok(&["status", "--json"]))["schedule"];
+    assert_eq!(schedule["start"], "2026-11-28");
+    assert_eq!(schedule["day"], 2);
+    // A pinned today before every change, too.
+    ok_on(&env, "2026-11-20", &["start", "2.1"]);
+    assert_eq!(
+        json_of(&env.ok(&["status", "--json"]))["schedule"]["start"],
+        "2026-11-20"
+    );
+    // Once `begin` sets the start, it holds.
+    env.ok(&["begin", "2026-11-20"]);
+    let err = refused(&env, &["done", "2.2", "--on", "2026-11-19"], 1);
+    assert!(
+        err.contains("before the plan's start on 2026-11-20"),
+        "{err}"
+    );
+}
+
+#[test]
+fn status_json_names_the_band_edges_for_what_they_are() {
+    // The fixture's band is 60-80%: 3 and 4 topics of 5.
+    let env = tiny();
+    tiny_ok(&env, "2026-11-27", &["begin"]);
+    tiny_ok(&env, "2026-11-27", &["done", "alpha", "beta", "gamma"]);
+    tiny_ok(&env, "2026-11-28", &["done", "delta"]);
+    let json = json_of(&tiny_ok(&env, "2026-11-28", &["status", "--json"]));
+    assert_eq!(
+        json["pace"],
+        json!({
+            "per_week": 14.0,
+            "per_week_recent": 14.0,
+            "recent_days": 2,
+            "eta_low": "2026-11-27",
+            "eta_high": "2026-11-28",
+            "eta_100": "2026-11-29"
+        })
+    );
+}
+
+#[test]
+fn log_says_which_begin_counts_and_what_each_moved() {
+    let env = TestEnv::new();
+    ok_on(&env, "2026-11-10", &["begin"]);
+    ok_on(&env, "2026-11-12", &["begin", "2026-11-01"]);
+    ok_on(&env, "2026-11-15", &["begin", "2026-11-05"]);
+    assert_text(
+        &env.ok(&["log"]),
+        "\
+2026-11-10  begin  the plan starts (superseded on 2026-11-12: moved to 2026-11-01)
+2026-11-05  begin  the plan starts (the start that counts, moved from 2026-11-01)
+2026-11-01  begin  the plan starts (superseded on 2026-11-15: moved to 2026-11-05)
+",
+    );
+    assert_text(
+        &env.ok(&["--lang", "zh", "log"]),
+        "\
+2026-11-10  开始计划  计划开始（已于 2026-11-12 改为 2026-11-01）
+2026-11-05  开始计划  计划开始（以此为准，由 2026-11-01 改至此日）
+2026-11-01  开始计划  计划开始（已于 2026-11-15 改为 2026-11-05）
+",
+    );
+    let log = json_of(&env.ok(&["log", "--json"]));
+    let said: Vec<(Value, Value)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| (entry["counts"].clone(), entry["moved_from"].clone()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (json!(false), Value::Null),
+            (json!(true), json!("2026-11-01")),
+            (json!(false), json!("2026-11-10")),
+        ]
+    );
+    // With the status: the last one recorded is the start.
+    assert_eq!(
+        json_of(&env.ok(&["status", "--json"]))["schedule"]["start"],
+        "2026-11-05"
+    );
+    // As of the 3rd, only the start on the 1st counts for a day so far: nothing to tell apart.
+    assert_text(
+        &ok_on(&env, "2026-11-03", &["log"]),
+        "2026-11-01  begin  the plan starts\n",
+    );
+}
+
+#[test]
+fn log_escapes_quotes_and_backslashes_inside_notes() {
+    let env = TestEnv::new();
+    env.ok(&["note", "1.1", r#"say "hi" to C:\temp"#]);
+    assert_text(
+        &env.ok(&["log"]),
+        "2026-11-29  note  1.1 what-llms-can-do  What can large-model AI do?  \"say \\\"hi\\\" to C:\\\\temp\"\n",
+    );
+    assert_eq!(
+        json_of(&env.ok(&["log", "--json"]))[0]["text"],
+        r#"say "hi" to C:\temp"#
+    );
+}
+
+#[test]
+fn with_every_topic_done_the_verdict_says_the_plan_is_complete() {
+    let env = tiny();
+    tiny_ok(
+        &env,
+        "2026-11-29",
+        &["done", "alpha", "beta", "gamma", "delta"],
+    );
+    assert_text(
+        &tiny_ok(&env, "2026-11-29", &["skip", "epsilon"]),
+        "[-] 2.2 epsilon  Epsilon  (todo -> skipped)\n\
+         Overall: 4/5 (80.0%), within the 60-80% band: nothing left to study but the skipped topic; undo the skip to take it up\n",
+    );
+    assert_text(
+        &tiny_ok(&env, "2026-11-29", &["done", "epsilon"]),
+        "[x] 2.2 epsilon  Epsilon  (skipped -> done)\n\
+         Overall: 5/5 (100.0%), above the 60-80% band: all 5 topics done, the plan is complete\n",
+    );
+    assert!(
+        tiny_ok(&env, "2026-11-29", &["status"]).contains(
+            "Readiness:  above the 60-80% band: all 5 topics done, the plan is complete\n"
+        )
+    );
+    assert!(
+        tiny_ok(&env, "2026-11-29", &["--lang", "zh", "status"])
+            .contains("超过 60-80% 区间：全部 5 个主题都已完成，计划已学完\n")
+    );
+}
+
+#[test]
+fn projections_that_stand_alike_are_said_once() {
+    let env = tiny();
+    tiny_ok(&env, "2026-11-29", &["begin"]);
+    tiny_ok(&env, "2026-11-29", &["skip", "epsilon"]);
+    let projected = |lang: &str| {
+        tiny_ok(&env, "2026-11-29", &["--lang", lang, "status"])
+            .lines()
+            .filter(|line| line.starts_with("Projected:") || line.starts_with("预计："))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_text(
+        &projected("en"),
+        "Projected:  60% and 80% no pace yet, 100% out of reach (too many skipped)",
+    );
+    tiny_ok(&env, "2026-11-29", &["skip", "delta", "gamma"]);
+    assert_text(
+        &projected("en"),
+        "Projected:  60%, 80% and 100% out of reach (too many skipped)",
+    );
+    assert_text(
+        &projected("zh"),
+        "预计：      60%、80% 和 100% 无法达到（跳过太多）",
+    );
 }

@@ -18,11 +18,9 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
     let plan = loaded.curriculum.id.as_str();
 
     let (lock, mut store) = super::lock(settings)?;
-    super::warn(
-        &store,
-        &crate::progress::replay(&loaded, &store.events),
-        lang,
-    );
+    let history = super::as_of(&store, settings);
+    super::warn(&store, &crate::progress::replay(&loaded, &history), lang);
+    drop(history);
     schedule::check_begin(day, today, schedule::first_change(plan, &store.events))?;
     let explicit = store
         .events

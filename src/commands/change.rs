@@ -44,11 +44,18 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
     }
     let (lock, store) = super::lock(settings)?;
     let store = super::keep(store);
-    if topics.on.is_some() {
-        let start = schedule::start(&loaded.curriculum.id, &store.events);
-        schedule::check_day(day, settings.today, start)?;
-    }
-    let mut replay = progress::replay(loaded, &store.events);
+    // The same checks with `--on` and without, against everything the store will hold: a
+    // pinned or wrong today is a day like any other.
+    let plan = loaded.curriculum.id.as_str();
+    schedule::check_day(day, settings.today, schedule::begun(plan, &store.events))?;
+    let history = super::as_of(store, settings);
+    let mut replay = progress::replay(loaded, &history);
+    // Changes counting for days after today are not in the view, but the store replays them.
+    let recorded = match &history {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(_) => Some(progress::replay(loaded, &store.events)),
+    };
+    drop(history);
     super::warn(store, &replay, lang);
     let dated = match topics.on {
         Some(day) => match lang {
@@ -84,8 +91,13 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             ));
             continue;
         }
-        let last = replay.topics.get(index).and_then(|p| p.since);
-        if let Some(last) = last.filter(|&last| topics.on.is_some() && day < last) {
+        let last = recorded
+            .as_ref()
+            .unwrap_or(&replay)
+            .topics
+            .get(index)
+            .and_then(|p| p.since);
+        if let Some(last) = last.filter(|&last| day < last) {
             // State is replayed in recorded order; a change dated before the latest one would
             // set the state while the history, read by date, says otherwise.
             return Err(Error::BeforeLastChange {
@@ -130,7 +142,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
 
     debug_assert_eq!(
         replay.topics,
-        progress::replay(loaded, &store.events).topics,
+        progress::replay(loaded, &super::as_of(store, settings)).topics,
         "updated in place as a replay would"
     );
     let summary = progress::summarize(loaded, &replay);

@@ -11,9 +11,10 @@ use crate::store::Store;
 pub fn run(settings: &Settings, style: &Style, json: bool) -> anyhow::Result<String> {
     let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     let store = Store::read(&settings.store)?;
-    let replay = progress::replay(&loaded, &store.events);
+    let history = super::as_of(&store, settings);
+    let replay = progress::replay(&loaded, &history);
     let summary = progress::summarize(&loaded, &replay);
-    let records = plans::plans(&store.events);
+    let records = plans::plans(&history);
     Ok(if json {
         render::plans::plans_json(&loaded, &summary, &records, style.lang)
     } else {

@@ -14,6 +14,7 @@ mod show;
 mod status;
 mod where_;
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use crate::cli::{Command, CurriculumCommand};
@@ -23,7 +24,7 @@ use crate::error::Error;
 use crate::i18n::Lang;
 use crate::progress::{self, Replay};
 use crate::render::{self, Style};
-use crate::store::{self, Change, Store};
+use crate::store::{self, Change, Event, Store};
 
 /// Runs one command, writing its output to `out`.
 pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyhow::Result<()> {
@@ -92,11 +93,69 @@ pub(crate) fn read(settings: &Settings) -> anyhow::Result<(&'static Loaded, Repl
 pub(crate) fn read_store(
     settings: &Settings,
 ) -> anyhow::Result<(&'static Loaded, &'static Store, Replay)> {
-    let (loaded, store) = load_with(settings, || Store::read(&settings.store));
+    let read = || {
+        Store::read(&settings.store).map(|mut store| {
+            let recorded = store.events.len();
+            store
+                .events
+                .retain(|event| counts_by(event, settings.today));
+            note_left_out(recorded - store.events.len(), settings);
+            store
+        })
+    };
+    let (loaded, store) = load_with(settings, read);
     let (loaded, store) = (loaded?, store?);
     let replay = progress::replay(loaded, &store.events);
     warn(store, &replay, settings.lang);
     Ok((loaded, store, replay))
+}
+
+/// Whether `event` is part of the history as it stood at the end of `today`: it counts for that
+/// day or an earlier one. Every command sees the history through this one rule, so a pinned
+/// `STUDYPLAN_TODAY` (or a clock that is behind) shows where the learner stood on that day.
+fn counts_by(event: &Event, today: chrono::NaiveDate) -> bool {
+    event.day() <= today
+}
+
+/// The history of `store`, a store read under the lock for a change, as it stood at the end of
+/// today; see [`counts_by`]. The store itself keeps every change, later ones too.
+pub(crate) fn as_of<'a>(store: &'a Store, settings: &Settings) -> Cow<'a, [Event]> {
+    let today = settings.today;
+    if store.events.iter().all(|event| counts_by(event, today)) {
+        return Cow::Borrowed(&store.events);
+    }
+    let kept: Vec<Event> = store
+        .events
+        .iter()
+        .filter(|event| counts_by(event, today))
+        .cloned()
+        .collect();
+    note_left_out(store.events.len() - kept.len(), settings);
+    Cow::Owned(kept)
+}
+
+/// Says that changes counting for days after today are left out, and why.
+fn note_left_out(count: usize, settings: &Settings) {
+    if count == 0 {
+        return;
+    }
+    let today = settings.today;
+    eprintln!(
+        "studyplan: {}",
+        match settings.lang {
+            Lang::En => format!(
+                "note: the history as of {today}: {count} later {} left out (they stay in the store); unset `STUDYPLAN_TODAY` or check the clock to see them",
+                if count == 1 {
+                    "change is"
+                } else {
+                    "changes are"
+                }
+            ),
+            Lang::Zh => format!(
+                "提示：按 {today} 当天结束时的记录显示：之后的 {count} 条记录未计入（仍保留在进度文件里）；取消 `STUDYPLAN_TODAY` 或检查系统时钟即可看到"
+            ),
+        }
+    );
 }
 
 /// Keeps `value` until the process ends, which is right after the command: freeing a plan of

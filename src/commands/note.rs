@@ -6,6 +6,7 @@ use crate::error::Error;
 use crate::i18n::Lang;
 use crate::progress;
 use crate::render;
+use crate::schedule;
 use crate::store::{Change, Event};
 
 /// Records the words of `text`, joined with spaces, as a note on the topic `query` names.
@@ -26,7 +27,17 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
     }
 
     let (lock, mut store) = super::lock(settings)?;
-    super::warn(&store, &progress::replay(&loaded, &store.events), lang);
+    // A note counts for today, which may not come before the plan's start any more than a
+    // change may.
+    let plan = loaded.curriculum.id.as_str();
+    schedule::check_day(
+        settings.today,
+        settings.today,
+        schedule::begun(plan, &store.events),
+    )?;
+    let history = super::as_of(&store, settings);
+    super::warn(&store, &progress::replay(&loaded, &history), lang);
+    drop(history);
     let topic = Some(loaded.topic(pos).id.as_str());
     let note = Event::new(settings.now, &loaded.curriculum.id, topic, Change::Note)
         .with_text(text.clone());

@@ -1,6 +1,7 @@
 //! The history: one line per change, newest first.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -22,7 +23,7 @@ pub struct LogFilter {
 
 /// The changes of `loaded`'s plan that pass `filter`, newest first; changes that count for the
 /// same day, last recorded first.
-fn entries<'a>(loaded: &Loaded, events: &'a [Event], filter: LogFilter) -> Vec<&'a Event> {
+fn entries<'a>(loaded: &Loaded, events: &'a [Event], filter: LogFilter) -> Vec<(usize, &'a Event)> {
     let plan = loaded.curriculum.id.as_str();
     let mut kept: Vec<(usize, &Event)> = events
         .iter()
@@ -40,7 +41,82 @@ fn entries<'a>(loaded: &Loaded, events: &'a [Event], filter: LogFilter) -> Vec<&
         })
         .collect();
     kept.sort_by_key(|&(i, event)| Reverse((event.day(), i)));
-    kept.into_iter().map(|(_, event)| event).collect()
+    kept
+}
+
+/// What one `begin` did, when the plan was begun more than once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Begin {
+    /// The last `begin` recorded: the start that counts.
+    counts: bool,
+    /// The start the one recorded before it had set, when this one moved it.
+    moved_from: Option<NaiveDate>,
+    /// For one that no longer counts: the day the next `begin` was recorded, and the start it set.
+    replaced: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// Each `begin` of `loaded`'s plan, by its place in `events`, when there is more than one; the
+/// last one recorded counts.
+fn begins(loaded: &Loaded, events: &[Event]) -> HashMap<usize, Begin> {
+    let plan = loaded.curriculum.id.as_str();
+    let found: Vec<(usize, &Event)> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| event.change == Change::Begin && *event.plan == *plan)
+        .collect();
+    if found.len() < 2 {
+        return HashMap::new();
+    }
+    (0..found.len())
+        .map(|k| {
+            let (i, event) = found[k];
+            let before = k.checked_sub(1).map(|k| found[k].1.day());
+            let next = found.get(k + 1).map(|&(_, next)| next);
+            let begin = Begin {
+                counts: next.is_none(),
+                moved_from: before.filter(|&day| day != event.day()),
+                replaced: next.map(|next| (next.at().date_naive(), next.day())),
+            };
+            (i, begin)
+        })
+        .collect()
+}
+
+/// What a `begin` says beside "the plan starts".
+fn begin_text(begin: Begin, day: NaiveDate, lang: Lang) -> String {
+    match (begin.counts, begin.moved_from, begin.replaced, lang) {
+        (true, Some(from), _, Lang::En) => format!(" (the start that counts, moved from {from})"),
+        (true, Some(from), _, Lang::Zh) => format!("（以此为准，由 {from} 改至此日）"),
+        (true, None, _, Lang::En) => " (the start that counts)".to_owned(),
+        (true, None, _, Lang::Zh) => "（以此为准）".to_owned(),
+        (false, _, Some((on, to)), Lang::En) if to != day => {
+            format!(" (superseded on {on}: moved to {to})")
+        }
+        (false, _, Some((on, to)), Lang::Zh) if to != day => format!("（已于 {on} 改为 {to}）"),
+        (false, _, replaced, Lang::En) => match replaced {
+            Some((on, _)) => format!(" (superseded on {on})"),
+            None => " (superseded)".to_owned(),
+        },
+        (false, _, replaced, Lang::Zh) => match replaced {
+            Some((on, _)) => format!("（已于 {on} 被取代）"),
+            None => "（已被取代）".to_owned(),
+        },
+    }
+}
+
+/// A note's text in double quotes, one line, with quotes and backslashes inside escaped so that
+/// where it ends is never in doubt.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in one_line(text).chars() {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
 }
 
 /// The name of a change in the interface language.
@@ -96,18 +172,23 @@ pub fn log(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang) -> 
     }
     let width = shown
         .iter()
-        .map(|event| change_name(&event.change, lang).width())
+        .map(|(_, event)| change_name(&event.change, lang).width())
         .max()
         .unwrap_or(0);
+    let begins = begins(loaded, events);
     let mut out = String::new();
-    for event in shown {
+    for (i, event) in shown {
         out.push_str(&event.day().to_string());
         out.push_str("  ");
         out.push_str(&pad(change_name(&event.change, lang), width));
         out.push_str("  ");
         out.push_str(&subject(loaded, event, lang));
+        if let Some(&begin) = begins.get(&i) {
+            out.push_str(&begin_text(begin, event.day(), lang));
+        }
         if let Some(text) = event.text() {
-            out.push_str(&format!("  \"{}\"", one_line(text)));
+            out.push_str("  ");
+            out.push_str(&quoted(text));
         }
         out.push('\n');
     }
@@ -124,14 +205,23 @@ struct LogEntry<'a> {
     stage: Option<&'a str>,
     title: Option<&'a str>,
     text: Option<&'a str>,
+    /// Only for a `begin`, when the plan was begun more than once: whether it is the start
+    /// that counts (the last one recorded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counts: Option<bool>,
+    /// Only beside `counts`: the start it moved from, if it moved one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    moved_from: Option<Option<String>>,
 }
 
 /// `log --json`: an array of changes, newest first.
 pub fn log_json(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang) -> String {
+    let begins = begins(loaded, events);
     let entries: Vec<LogEntry> = entries(loaded, events, filter)
         .into_iter()
-        .map(|event| {
+        .map(|(i, event)| {
             let pos = loaded_position(loaded, event);
+            let begin = begins.get(&i);
             LogEntry {
                 date: event.day().to_string(),
                 at: event.at().to_rfc3339(),
@@ -141,6 +231,8 @@ pub fn log_json(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang
                 stage: pos.map(|pos| loaded.curriculum.stages[pos.stage].id.as_str()),
                 title: pos.map(|pos| loaded.topic(pos).title.get(lang)),
                 text: event.text(),
+                counts: begin.map(|begin| begin.counts),
+                moved_from: begin.map(|begin| begin.moved_from.map(|day| day.to_string())),
             }
         })
         .collect();

@@ -406,6 +406,32 @@ pub fn verdict(loaded: &Loaded, summary: &Summary, lang: Lang) -> String {
     let low = share_text(band.low);
     let high = share_text(band.high);
     let low_number = low.trim_end_matches('%');
+    let overall = summary.overall;
+    // Nothing left to do: "well on your way" or "getting ready" would promise more to come.
+    if overall.total > 0 && overall.remaining() == 0 && summary.readiness != Readiness::Below {
+        let place = match (summary.readiness, lang) {
+            (Readiness::Above, Lang::En) => format!("above the {low_number}-{high} band"),
+            (_, Lang::En) => format!("within the {low_number}-{high} band"),
+            (Readiness::Above, Lang::Zh) => format!("超过 {low_number}-{high} 区间"),
+            (_, Lang::Zh) => format!("已进入 {low_number}-{high} 区间"),
+        };
+        return match (overall.skipped, lang) {
+            (0, Lang::En) => format!(
+                "{place}: all {} topics done, the plan is complete",
+                overall.total
+            ),
+            (0, Lang::Zh) => format!("{place}：全部 {} 个主题都已完成，计划已学完", overall.total),
+            (1, Lang::En) => format!(
+                "{place}: nothing left to study but the skipped topic; undo the skip to take it up"
+            ),
+            (n, Lang::En) => format!(
+                "{place}: nothing left to study but the {n} skipped topics; undo a skip to take one up"
+            ),
+            (n, Lang::Zh) => {
+                format!("{place}：除了跳过的 {n} 个主题，已没有要学的；撤销跳过即可继续")
+            }
+        };
+    }
     match summary.readiness {
         Readiness::Below if !summary.band_reachable => match lang {
             Lang::En => format!(

@@ -130,6 +130,11 @@ fn plan_text(loaded: &Loaded, s: &Schedule, summary: &Summary, style: &Style) ->
     let done = summary.overall.done;
     let standing = match s.ahead {
         0 => lang.pick("on schedule", "正好符合计划").to_owned(),
+        // Today is not over: today's share still to do is not behind.
+        n if n < 0 && s.overdue == 0 => match lang {
+            Lang::En => format!("on schedule, {} to go today", topics(-n, lang)),
+            Lang::Zh => format!("符合计划，今天还有 {}要完成", topics(-n, lang)),
+        },
         n if n > 0 => match lang {
             Lang::En => format!("{} ahead", topics(n, lang)),
             Lang::Zh => format!("领先 {}", topics(n, lang)),
@@ -141,7 +146,7 @@ fn plan_text(loaded: &Loaded, s: &Schedule, summary: &Summary, style: &Style) ->
     };
     let standing = style.paint(
         &standing,
-        if s.ahead >= 0 {
+        if s.ahead >= 0 || s.overdue == 0 {
             Color::Green
         } else {
             Color::Yellow
@@ -219,9 +224,17 @@ fn eta_text(loaded: &Loaded, pace: &Pace, lang: Lang) -> String {
         share_text(band.high),
         "100%".to_owned(),
     ];
-    let parts: Vec<String> = shares
-        .iter()
-        .zip(pace.eta)
+    // Targets that stand the same (out of reach, reached the same day) are said once.
+    let mut groups: Vec<(Vec<&str>, Eta)> = Vec::new();
+    for (share, eta) in shares.iter().zip(pace.eta) {
+        match groups.last_mut() {
+            Some((names, last)) if *last == eta => names.push(share),
+            _ => groups.push((vec![share], eta)),
+        }
+    }
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(names, eta)| (and_list(&names, lang), eta))
         .map(|(share, eta)| match (eta, lang) {
             (Eta::Reached(day), Lang::En) => format!("{share} reached on {day}"),
             (Eta::Reached(day), Lang::Zh) => format!("{share} 已于 {day} 达到"),
@@ -234,6 +247,19 @@ fn eta_text(loaded: &Loaded, pace: &Pace, lang: Lang) -> String {
         })
         .collect();
     parts.join(lang.pick(", ", "，"))
+}
+
+/// `a`, `a and b`, `a, b and c`; `a 和 b`, `a、b 和 c` in Chinese.
+fn and_list(names: &[&str], lang: Lang) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [first @ .., last] => format!(
+            "{}{}{last}",
+            first.join(lang.pick(", ", "、")),
+            lang.pick(" and ", " 和 ")
+        ),
+    }
 }
 
 /// What the genius line says; nothing once the window has closed without it.
@@ -286,6 +312,7 @@ pub(crate) struct ScheduleJson<'a> {
     expected_stage: Option<&'a str>,
     expected_done: usize,
     ahead: i64,
+    overdue: usize,
     over_by: i64,
 }
 
@@ -301,6 +328,7 @@ impl<'a> ScheduleJson<'a> {
                 .map(|stage| loaded.curriculum.stages[stage].id.as_str()),
             expected_done: s.expected_done,
             ahead: s.ahead,
+            overdue: s.overdue,
             over_by: s.over_by,
         }
     }
@@ -312,8 +340,10 @@ pub(crate) struct PaceJson {
     per_week: Option<f64>,
     per_week_recent: Option<f64>,
     recent_days: i64,
-    eta_60: Option<String>,
-    eta_70: Option<String>,
+    /// The band's low edge, whatever share it is (`eta_60` before, after the roadmap's 60%).
+    eta_low: Option<String>,
+    /// The band's high edge (`eta_70` before).
+    eta_high: Option<String>,
     eta_100: Option<String>,
 }
 
@@ -324,8 +354,8 @@ impl PaceJson {
             per_week: pace.per_week,
             per_week_recent: pace.per_week_recent,
             recent_days: pace.recent_days,
-            eta_60: low,
-            eta_70: high,
+            eta_low: low,
+            eta_high: high,
             eta_100: all,
         }
     }
