@@ -331,3 +331,52 @@ fn text_beside_the_tables_wraps_on_a_terminal_width_and_stays_whole_when_piped()
     let piped = env.ok(&["show", "1.2"]);
     assert!(piped.lines().any(|line| line.ends_with(note)), "{piped}");
 }
+
+/// A curriculum of `n` topics in one stage, written into `env`.
+fn big_curriculum(env: &TestEnv, n: usize) -> String {
+    let mut yaml = String::from(
+        "id: big\ntitle: Big course\nband: { low: 0.6, high: 0.7 }\nstages:\n  - id: only\n    title: Only stage\n    days: 30\n    topics:\n",
+    );
+    for t in 1..=n {
+        yaml.push_str(&format!("      - {{ id: topic-{t}, title: Topic {t} }}\n"));
+    }
+    env.write("big.yaml", yaml);
+    "big.yaml".to_owned()
+}
+
+#[test]
+fn a_share_too_small_for_a_tenth_shows_as_less_than_a_tenth_never_as_nothing() {
+    let env = TestEnv::new();
+    let big = big_curriculum(&env, 1001);
+    let done = env.ok(&["--curriculum", &big, "done", "topic-1"]);
+    assert!(done.contains("1/1001 (<0.1%)"), "{done}");
+    for lang in ["en", "zh"] {
+        let args = |more: &[&str]| -> Vec<String> {
+            ["--curriculum", &big, "--lang", lang]
+                .iter()
+                .chain(more)
+                .map(|word| word.to_string())
+                .collect()
+        };
+        let run = |more: &[&str]| {
+            let all = args(more);
+            env.ok(&all.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        let status = run(&["status"]);
+        let row = status.lines().find(|line| line.contains("1/1001")).expect("row");
+        assert!(row.contains("<0.1%"), "{status}");
+        assert!(!status.contains("0.0%"), "{status}");
+        assert!(run(&["curricula"]).contains("1/1001 (<0.1%)"));
+        let report = run(&["report"]);
+        assert!(report.contains("<0.1%") && !report.contains("0.0%"), "{report}");
+    }
+    // JSON keeps the number itself.
+    let json = env.ok(&["--curriculum", &big, "status", "--json"]);
+    assert!(json.contains("\"percent\": 0.0999000999000999"), "{json}");
+    // Rounded down, never up: 1000 of 1001 is not yet 100%.
+    let mut all = vec!["--curriculum", big.as_str(), "done"];
+    let ids: Vec<String> = (2..=1000).map(|t| format!("topic-{t}")).collect();
+    all.extend(ids.iter().map(String::as_str));
+    let done = env.ok(&all);
+    assert!(done.contains("1000/1001 (99.9%)"), "{done}");
+}

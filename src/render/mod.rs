@@ -343,9 +343,13 @@ fn pieces(line: &str) -> Vec<&str> {
 }
 
 /// `part` of `total` as a percentage with one decimal, rounded down so that a share just short
-/// of an edge never shows as the edge itself.
+/// of an edge never shows as the edge itself; a share too small to show as a tenth is `<0.1%`, so
+/// that a start is never shown as nothing.
 pub fn percent_text(part: usize, total: usize) -> String {
     let tenths = (part * 1000).checked_div(total).unwrap_or(0);
+    if tenths == 0 && part > 0 {
+        return "<0.1%".to_owned();
+    }
     format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
@@ -520,6 +524,10 @@ mod tests {
         assert_eq!(percent_text(41, 41), "100.0%");
         assert_eq!(percent_text(0, 0), "0.0%");
         assert_eq!(percent_text(2, 3), "66.6%");
+        assert_eq!(percent_text(1, 1001), "<0.1%");
+        assert_eq!(percent_text(0, 1001), "0.0%");
+        assert_eq!(percent_text(1, 1000), "0.1%");
+        assert_eq!(percent_text(1000, 1001), "99.9%");
     }
 
     #[test]
