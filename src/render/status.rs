@@ -60,14 +60,12 @@ pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Sty
         Readiness::Below => Color::Yellow,
         _ => Color::Green,
     };
-    // Numbers and bars never wrap; stage titles and planned windows may. On a narrow terminal
-    // the planned windows go, leaving the room to the titles.
+    // Numbers, bars and planned windows never wrap; stage titles may. On a narrow terminal the
+    // planned windows go, leaving the room to the titles.
     let planned: Vec<usize> = schedule.map(|_| 3).into_iter().collect();
-    let keep: Vec<usize> = (0..table.column_count())
-        .filter(|&c| c != 1 && !planned.contains(&c))
-        .collect();
-    style.fit(&mut table, &keep, &planned, 30);
-    let mut out = format!("{}\n{}\n", c.title.get(lang), style.show(&table));
+    let keep: Vec<usize> = (0..table.column_count()).filter(|&c| c != 1).collect();
+    let layout = style.fit(&mut table, &keep, &planned, 16);
+    let mut out = format!("{}\n{}\n", c.title.get(lang), style.show(&table, &layout));
     let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
     out.push_str(&format!(
         "{}{}/{} {} ({})",
