@@ -523,3 +523,84 @@ fn in_blocks_an_id_that_misses_the_room_beside_its_label_takes_a_line_of_its_own
         "{out}"
     );
 }
+
+#[test]
+fn ascii_borders_are_as_wide_where_ambiguous_characters_are_drawn_wide() {
+    let env = env_with_progress();
+    for args in table_commands(&env) {
+        for lang in ["zh", "en"] {
+            let mut all: Vec<&str> = vec!["--lang", lang, "--border", "ascii"];
+            all.extend(args.iter().map(String::as_str));
+            let out = at_columns(&env, 100, &all);
+            let lines: Vec<&str> = out
+                .lines()
+                .filter(|line| line.starts_with(['+', '|']))
+                .collect();
+            assert!(lines.len() >= 3, "{all:?}: no table\n{out}");
+            for line in &lines {
+                // As wide on a terminal that draws ambiguous-width characters two columns wide.
+                assert_eq!(line.width_cjk(), line.width(), "{all:?}: {line}\n{out}");
+                assert_eq!(line.width(), lines[0].width(), "{all:?}: {line}\n{out}");
+            }
+            // The variable says the same; the option beats the variable.
+            let from_env = env
+                .cmd()
+                .env("COLUMNS", "100")
+                .env("STUDYPLAN_BORDER", "ascii")
+                .args(&all[..2])
+                .args(&args)
+                .output()
+                .unwrap();
+            assert_eq!(String::from_utf8(from_env.stdout).unwrap(), out);
+            let unicode = env
+                .cmd()
+                .env("COLUMNS", "100")
+                .env("STUDYPLAN_BORDER", "ascii")
+                .args(["--border", "unicode"])
+                .args(&all[..2])
+                .args(&args)
+                .output()
+                .unwrap();
+            let mut plain: Vec<&str> = vec!["--lang", lang];
+            plain.extend(args.iter().map(String::as_str));
+            assert_eq!(
+                String::from_utf8(unicode.stdout).unwrap(),
+                at_columns(&env, 100, &plain)
+            );
+        }
+    }
+    // The planned windows are dated with a plain hyphen too.
+    let status = at_columns(&env, 100, &["--border", "ascii", "status"]);
+    assert!(status.contains("| 2026-11-29 - 2026-12-08 |"), "{status}");
+}
+
+#[test]
+fn an_unknown_border_style_in_the_environment_is_refused_in_both_languages() {
+    let env = env_with_progress();
+    let before = env.store_bytes();
+    for (lang, words) in [("en", "is not a border style"), ("zh", "不是表格线的画法")] {
+        let output = env
+            .cmd()
+            .env("STUDYPLAN_BORDER", "round")
+            .args(["--lang", lang, "status"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.contains("STUDYPLAN_BORDER=`round`") && stderr.contains(words),
+            "{stderr}"
+        );
+        assert!(stderr.contains("`ascii`"), "{stderr}");
+    }
+    // Case does not matter, as for STUDYPLAN_LANG; a typo in the option is a usage error.
+    let out = env
+        .cmd()
+        .env("STUDYPLAN_BORDER", "ASCII")
+        .arg("list")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    env.fails(&["--border", "round", "status"], 2);
+    assert_eq!(env.store_bytes(), before);
+}

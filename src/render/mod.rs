@@ -16,7 +16,7 @@ pub use outlook::{outlook_lines, window_text};
 pub use show::{show, show_json};
 pub use status::{status, status_json};
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -34,6 +34,9 @@ pub struct Style {
     pub color: bool,
     /// Table width; none means the terminal's own.
     pub width: Option<u16>,
+    /// Whether tables are drawn in ASCII, for terminals that draw box-drawing characters (East
+    /// Asian "ambiguous width") two columns wide.
+    pub ascii: bool,
 }
 
 /// Progress bars are this wide; half as wide below [`NARROW`] columns, a quarter below 50.
@@ -57,9 +60,12 @@ pub(crate) enum Layout {
 impl Style {
     pub(crate) fn table(&self) -> Table {
         let mut table = Table::new();
-        table
-            .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
-            .set_content_arrangement(ContentArrangement::Dynamic);
+        if self.ascii {
+            table.load_style(ASCII_FULL_CONDENSED);
+        } else {
+            table.load_style(UTF8_FULL_CONDENSED.with_rounded_corners());
+        }
+        table.set_content_arrangement(ContentArrangement::Dynamic);
         if let Some(width) = self.width {
             table.set_width(width);
         }

@@ -39,10 +39,14 @@ pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Sty
         ];
         if let Some(schedule) = schedule {
             let today = schedule.expected_stage == Some(s);
-            row.push(style.cell(
-                window_text(schedule.windows.get(s).copied().flatten()),
-                if today { Color::Cyan } else { Color::Reset },
-            ));
+            let window = window_text(schedule.windows.get(s).copied().flatten());
+            // The en dash is drawn two columns wide where box-drawing characters are.
+            let window = if style.ascii {
+                window.replace('–', "-")
+            } else {
+                window
+            };
+            row.push(style.cell(window, if today { Color::Cyan } else { Color::Reset }));
         }
         row.extend([
             Cell::new(format!("{}/{}", counts.done, counts.total))
