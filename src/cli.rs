@@ -56,6 +56,21 @@ pub struct GlobalArgs {
     /// When to use colour
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// How to draw the lines of tables: ascii for a terminal that draws box-drawing characters
+    /// two columns wide (a common CJK setting) [default: from STUDYPLAN_BORDER, else unicode]
+    #[arg(long, global = true, value_enum, value_name = "STYLE")]
+    pub border: Option<BorderStyle>,
+}
+
+/// How the lines of tables are drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum BorderStyle {
+    /// Box-drawing characters: ╭─┬─╮ │ ┆
+    #[default]
+    Unicode,
+    /// Plain ASCII: +-+ | =, as wide on every terminal
+    Ascii,
 }
 
 /// The heading of the global options in help.
@@ -333,6 +348,7 @@ pub fn quick_parse(argv: &[std::ffi::OsString]) -> Option<Cli> {
         store: None,
         lang: None,
         color: ColorChoice::Auto,
+        border: None,
     };
     Some(Cli { global, command })
 }

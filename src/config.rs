@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike as _};
 
-use crate::cli::{ColorChoice, GlobalArgs};
+use crate::cli::{BorderStyle, ColorChoice, GlobalArgs};
 use crate::curriculum::Source;
 use crate::error::Error;
 use crate::i18n::Lang;
@@ -33,6 +33,8 @@ pub struct Settings {
     /// Table width: `COLUMNS`, else the terminal's width, else [`PIPED_WIDTH`]; always set here,
     /// so tables never measure the terminal themselves.
     pub width: Option<u16>,
+    /// How table lines are drawn: `--border`, else `STUDYPLAN_BORDER`, else box-drawing characters.
+    pub border: BorderStyle,
     /// Whether lines of text beside the tables wrap to `width`: on a terminal or with `COLUMNS`;
     /// piped output keeps each line whole for the scripts that read it.
     pub wrap: bool,
@@ -80,6 +82,7 @@ impl Settings {
                 ColorChoice::Auto => stdout_is_terminal && env_value("NO_COLOR").is_none(),
             },
             width: Some(table_width(stdout_is_terminal)),
+            border: border(args)?,
             wrap: wraps(stdout_is_terminal),
             today,
             now,
@@ -100,6 +103,21 @@ pub fn lang(args: &GlobalArgs) -> anyhow::Result<Lang> {
         };
     }
     Ok(locale_lang())
+}
+
+/// How table lines are drawn: `--border`, else `STUDYPLAN_BORDER`, else box-drawing characters.
+fn border(args: &GlobalArgs) -> anyhow::Result<BorderStyle> {
+    if let Some(border) = args.border {
+        return Ok(border);
+    }
+    match env_value("STUDYPLAN_BORDER") {
+        None => Ok(BorderStyle::Unicode),
+        Some(value) => match value.to_ascii_lowercase().as_str() {
+            "unicode" => Ok(BorderStyle::Unicode),
+            "ascii" => Ok(BorderStyle::Ascii),
+            _ => Err(Error::BadBorder(value).into()),
+        },
+    }
 }
 
 /// The width lines of text wrap at: `COLUMNS` when set, else the terminal's when stdout is one;

@@ -155,6 +155,10 @@ pub enum Error {
     #[error("{}", self.message(Lang::En))]
     BadLang(String),
 
+    /// `STUDYPLAN_BORDER` names a border style studyplan does not draw.
+    #[error("{}", self.message(Lang::En))]
+    BadBorder(String),
+
     /// No data folder to keep the store in by default.
     #[error("{}", self.message(Lang::En))]
     NoDataFolder,
@@ -568,6 +572,14 @@ impl Error {
                     format!("STUDYPLAN_LANG=`{value}` 不是 studyplan 支持的语言；请用 `zh` 或 `en`")
                 }
             },
+            Error::BadBorder(value) => match lang {
+                Lang::En => format!(
+                    "STUDYPLAN_BORDER=`{value}` is not a border style; use `unicode` or `ascii`"
+                ),
+                Lang::Zh => {
+                    format!("STUDYPLAN_BORDER=`{value}` 不是表格线的画法；请用 `unicode` 或 `ascii`")
+                }
+            },
             Error::NoDataFolder => lang
                 .pick(
                     "cannot find your data folder; pass --store FILE or set STUDYPLAN_STORE",
@@ -659,6 +671,7 @@ mod tests {
             },
             Error::BadToday("soon".into()),
             Error::BadLang("fr".into()),
+            Error::BadBorder("round".into()),
             Error::NoDataFolder,
             Error::OptionInNote {
                 word: "--lang".into(),

@@ -86,6 +86,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "color",
         "何时使用颜色：auto（输出到终端且未设置 NO_COLOR 时）、always 或 never",
     ),
+    (
+        "",
+        "border",
+        "表格线的画法：终端把制表符画成两列宽时（中日韩语言环境的常见设置）用 ascii [默认：取 STUDYPLAN_BORDER，否则 unicode]",
+    ),
     ("status", "json", "输出 JSON 而不是表格"),
     (
         "list",
@@ -300,6 +305,13 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     ("", "color", "always", "总是使用颜色"),
     ("", "color", "never", "从不使用颜色"),
+    ("", "border", "unicode", "制表符：╭─┬─╮ │ ┆"),
+    (
+        "",
+        "border",
+        "ascii",
+        "纯 ASCII：+-+ | =，在任何终端上都一样宽",
+    ),
     ("list", "state", "todo", "未开始"),
     ("list", "state", "in-progress", "进行中"),
     ("list", "state", "done", "已完成"),

@@ -32,6 +32,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         lang: settings.lang,
         color: settings.color,
         width: settings.width,
+        ascii: settings.border == crate::cli::BorderStyle::Ascii,
     };
     let for_people = is_for_people(&command);
     let text = match command {

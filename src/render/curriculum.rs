@@ -63,7 +63,7 @@ pub fn summary(loaded: &Loaded, style: &Style) -> String {
             Cell::new(stage.topics.len()).set_alignment(CellAlignment::Right),
         ]);
     }
-    style.fit(&mut table, &[0, 3, 4], &[], 0);
-    out.push_str(&format!("{}\n", style.show(&table)));
+    let layout = style.fit(&mut table, &[0, 2, 3, 4], &[], 16);
+    out.push_str(&format!("{}\n", style.show(&table, &layout)));
     out
 }

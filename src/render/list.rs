@@ -70,10 +70,10 @@ pub fn list(loaded: &Loaded, replay: &Replay, filter: ListFilter, style: &Style)
     if rows == 0 {
         return format!("{}\n", lang.pick("no topics match", "没有符合条件的主题"));
     }
-    // Marks, positions, states and dates never wrap; on a narrow terminal the dates go first,
-    // then the state words (the mark still tells the state), leaving the room to id and title.
-    style.fit(&mut table, &[0, 1, 4, 5], &[5, 4], 36);
-    format!("{}\n", style.show(&table))
+    // Marks, positions, ids, states and dates never wrap; on a narrow terminal the dates go
+    // first, then the state words (the mark still tells the state), leaving the room to titles.
+    let layout = style.fit(&mut table, &[0, 1, 2, 4, 5], &[5, 4], 16);
+    format!("{}\n", style.show(&table, &layout))
 }
 
 #[derive(Serialize)]

@@ -16,8 +16,8 @@ pub use outlook::{outlook_lines, window_text};
 pub use show::{show, show_json};
 pub use status::{status, status_json};
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table};
+use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -34,6 +34,9 @@ pub struct Style {
     pub color: bool,
     /// Table width; none means the terminal's own.
     pub width: Option<u16>,
+    /// Whether tables are drawn in ASCII, for terminals that draw box-drawing characters (East
+    /// Asian "ambiguous width") two columns wide.
+    pub ascii: bool,
 }
 
 /// Progress bars are this wide; half as wide below [`NARROW`] columns, a quarter below 50.
@@ -42,16 +45,27 @@ pub(crate) const BAR_WIDTH: usize = 20;
 /// Terminals narrower than this get the compact layout.
 pub(crate) const NARROW: u16 = 80;
 
-/// Terminals narrower than this get each row of a table as a block of `label: value` lines: a
-/// table that narrow wraps every word a letter or two a line, if it fits at all.
-pub(crate) const STACKED_BELOW: u16 = 40;
+/// The fewest columns a wrapping column (a title) is given before the table turns into blocks.
+pub(crate) const MIN_WRAP: usize = 10;
+
+/// How a table is shown at the width.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// Drawn with borders, titles wrapped inside their column.
+    Table,
+    /// Each row as a block of `label: value` lines; the `whole` columns are never wrapped.
+    Blocks { whole: Vec<usize> },
+}
 
 impl Style {
     pub(crate) fn table(&self) -> Table {
         let mut table = Table::new();
-        table
-            .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
-            .set_content_arrangement(ContentArrangement::Dynamic);
+        if self.ascii {
+            table.load_style(ASCII_FULL_CONDENSED);
+        } else {
+            table.load_style(UTF8_FULL_CONDENSED.with_rounded_corners());
+        }
+        table.set_content_arrangement(ContentArrangement::Dynamic);
         if let Some(width) = self.width {
             table.set_width(width);
         }
@@ -70,63 +84,100 @@ impl Style {
         }
     }
 
-    /// Fits `table` to the width. The `keep` columns hold short values (marks, positions, dates)
-    /// and never wrap; the others share what is left and wrap inside their column. When they would
-    /// get fewer than `room` columns between them, the `optional` columns are hidden, in order.
-    pub(crate) fn fit(&self, table: &mut Table, keep: &[usize], optional: &[usize], room: usize) {
+    /// Fits `table` to the width, deciding from the measured widths of its columns. The `keep`
+    /// columns hold values that are typed and copied or read at a glance (marks, positions, ids,
+    /// numbers, percentages, bars, dates): they are never broken, in a table or in a block. The
+    /// others (titles) wrap inside their column, comfortably `room` columns wide; the `optional`
+    /// columns are hidden, in order, while that does not fit. When even the kept columns and
+    /// titles [`MIN_WRAP`] columns narrow do not fit, each row becomes a block of labelled lines.
+    pub(crate) fn fit(
+        &self,
+        table: &mut Table,
+        keep: &[usize],
+        optional: &[usize],
+        room: usize,
+    ) -> Layout {
         let width = usize::from(self.width.unwrap_or(crate::config::PIPED_WIDTH));
         let content: Vec<usize> = table
             .column_max_content_widths()
             .into_iter()
             .map(usize::from)
             .collect();
+        let columns = content.len();
+        // A column's width with its padding and the border to its left; the table's right border
+        // is the 1 added.
+        let needed = |hidden: &[usize], wrap_width: &dyn Fn(usize) -> usize| -> usize {
+            (0..columns)
+                .filter(|c| !hidden.contains(c))
+                .map(|c| {
+                    if keep.contains(&c) {
+                        content[c] + 3
+                    } else {
+                        wrap_width(c) + 3
+                    }
+                })
+                .sum::<usize>()
+                + 1
+        };
+        let comfortable = |c: usize| content[c].min(room.max(MIN_WRAP));
+        let tight = |c: usize| content[c].min(MIN_WRAP);
         let mut hidden: Vec<usize> = Vec::new();
         for &next in optional {
-            let visible = || (0..content.len()).filter(|c| !hidden.contains(c));
-            let needed: usize = visible().map(|c| content[c] + 3).sum::<usize>() + 1;
-            let fixed: usize = visible()
-                .filter(|c| keep.contains(c))
-                .map(|c| content[c] + 3)
-                .sum::<usize>()
-                + 1;
-            let flexible = visible().filter(|c| !keep.contains(c)).count();
-            if needed <= width || width.saturating_sub(fixed + 3 * flexible) >= room {
+            if needed(&hidden, &|c| content[c]) <= width || needed(&hidden, &comfortable) <= width {
                 break;
             }
             hidden.push(next);
         }
-        // On a terminal too narrow even for the short columns, everything may wrap.
-        let visible = (0..content.len()).filter(|c| !hidden.contains(c));
-        let fixed: usize = visible
-            .clone()
-            .filter(|c| keep.contains(c))
-            .map(|c| content[c] + 3)
-            .sum::<usize>()
-            + 1;
-        let flexible = visible.filter(|c| !keep.contains(c)).count();
-        let keep_whole = fixed + 4 * flexible <= width;
-        for (c, _) in content.iter().enumerate() {
+        let fixed = needed(&hidden, &|_| 0);
+        let wrapping: Vec<usize> = (0..columns)
+            .filter(|c| !hidden.contains(c) && !keep.contains(c))
+            .collect();
+        if needed(&hidden, &tight) > width {
+            return Layout::Blocks {
+                whole: keep.to_vec(),
+            };
+        }
+        // Each wrapping column gets its tight width, then the rest goes to the narrowest that
+        // wants more, one column at a time.
+        let mut given: Vec<usize> = wrapping.iter().map(|&c| tight(c)).collect();
+        let mut spare = width - fixed - given.iter().sum::<usize>();
+        while spare > 0 {
+            let Some(n) = (0..wrapping.len())
+                .filter(|&n| given[n] < content[wrapping[n]])
+                .min_by_key(|&n| given[n])
+            else {
+                break;
+            };
+            given[n] += 1;
+            spare -= 1;
+        }
+        for c in 0..columns {
             let constraint = if hidden.contains(&c) {
                 ColumnConstraint::Hidden
-            } else if keep_whole && keep.contains(&c) {
-                ColumnConstraint::ContentWidth
+            } else if let Some(n) = wrapping.iter().position(|&w| w == c) {
+                // Two columns of padding around the content.
+                ColumnConstraint::Absolute(Width::Fixed(
+                    u16::try_from(given[n] + 2).unwrap_or(u16::MAX),
+                ))
             } else {
-                continue;
+                ColumnConstraint::ContentWidth
             };
             if let Some(column) = table.column_mut(c) {
                 column.set_constraint(constraint);
             }
         }
+        Layout::Table
     }
 
-    /// The table as text, without a last line end: drawn, or, below [`STACKED_BELOW`] columns,
-    /// each row as a block of `label: value` lines, blocks apart, long values wrapped under
-    /// themselves.
-    pub(crate) fn show(&self, table: &Table) -> String {
+    /// The table as text, without a last line end: drawn, or each row as a block of
+    /// `label: value` lines, blocks apart, long values wrapped under themselves and whole values
+    /// on a line of their own when they do not fit beside their label.
+    pub(crate) fn show(&self, table: &Table, layout: &Layout) -> String {
         let width = self.width.unwrap_or(crate::config::PIPED_WIDTH);
-        if width >= STACKED_BELOW {
-            return table.to_string();
-        }
+        let whole = match layout {
+            Layout::Table => return table.to_string(),
+            Layout::Blocks { whole } => whole,
+        };
         let colon = self.lang.pick(":", "：");
         let labels: Vec<String> = table
             .header()
@@ -147,19 +198,28 @@ impl Style {
         let mut blocks = Vec::new();
         for row in table.row_iter() {
             let mut block = String::new();
-            for (label, cell) in labels.iter().zip(row.cell_iter()) {
+            for (c, (label, cell)) in labels.iter().zip(row.cell_iter()).enumerate() {
                 let value = cell.content();
                 if value.trim().is_empty() {
                     continue;
                 }
-                let value = value.replace('\n', &format!("\n{indent}"));
-                if label.is_empty() {
-                    block.push_str(&format!("{value}\n"));
+                let line = if label.is_empty() {
+                    value.clone()
                 } else {
-                    block.push_str(&format!("{}  {value}\n", pad(label, label_width)));
+                    format!("{}  {value}", pad(label, label_width))
+                };
+                if !whole.contains(&c) {
+                    let value = line.replace('\n', &format!("\n{indent}"));
+                    block.push_str(&fit_lines(&format!("{value}\n"), width));
+                } else if line.width() <= usize::from(width) || label.is_empty() {
+                    block.push_str(&format!("{line}\n"));
+                } else if indent.len() + value.width() <= usize::from(width) {
+                    block.push_str(&format!("{}\n{indent}{value}\n", label.trim_end()));
+                } else {
+                    block.push_str(&format!("{}\n{value}\n", label.trim_end()));
                 }
             }
-            blocks.push(fit_lines(&block, width));
+            blocks.push(block);
         }
         blocks.join("\n").trim_end().to_owned()
     }
@@ -343,9 +403,13 @@ fn pieces(line: &str) -> Vec<&str> {
 }
 
 /// `part` of `total` as a percentage with one decimal, rounded down so that a share just short
-/// of an edge never shows as the edge itself.
+/// of an edge never shows as the edge itself; a share too small to show as a tenth is `<0.1%`, so
+/// that a start is never shown as nothing.
 pub fn percent_text(part: usize, total: usize) -> String {
     let tenths = (part * 1000).checked_div(total).unwrap_or(0);
+    if tenths == 0 && part > 0 {
+        return "<0.1%".to_owned();
+    }
     format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
@@ -546,6 +610,10 @@ mod tests {
         assert_eq!(percent_text(41, 41), "100.0%");
         assert_eq!(percent_text(0, 0), "0.0%");
         assert_eq!(percent_text(2, 3), "66.6%");
+        assert_eq!(percent_text(1, 1001), "<0.1%");
+        assert_eq!(percent_text(0, 1001), "0.0%");
+        assert_eq!(percent_text(1, 1000), "0.1%");
+        assert_eq!(percent_text(1000, 1001), "99.9%");
     }
 
     #[test]

@@ -70,10 +70,10 @@ pub fn plans(loaded: &Loaded, summary: &Summary, records: &[PlanRecord], style: 
             Cell::new(record.last.map(|day| day.to_string()).unwrap_or_default()),
         ]);
     }
-    style.fit(&mut table, &[0, 3, 4, 5, 6], &[6, 2], 16);
+    let layout = style.fit(&mut table, &[0, 1, 3, 4, 5, 6], &[6, 2], 16);
     format!(
         "{}\n{}\n",
-        style.show(&table),
+        style.show(&table, &layout),
         lang.pick(
             "* the curriculum in use; pick another with --curriculum FILE",
             "* 为当前使用的课程；用 --curriculum FILE 换用其他课程"

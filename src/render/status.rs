@@ -39,10 +39,14 @@ pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Sty
         ];
         if let Some(schedule) = schedule {
             let today = schedule.expected_stage == Some(s);
-            row.push(style.cell(
-                window_text(schedule.windows.get(s).copied().flatten()),
-                if today { Color::Cyan } else { Color::Reset },
-            ));
+            let window = window_text(schedule.windows.get(s).copied().flatten());
+            // The en dash is drawn two columns wide where box-drawing characters are.
+            let window = if style.ascii {
+                window.replace('–', "-")
+            } else {
+                window
+            };
+            row.push(style.cell(window, if today { Color::Cyan } else { Color::Reset }));
         }
         row.extend([
             Cell::new(format!("{}/{}", counts.done, counts.total))
@@ -60,14 +64,12 @@ pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Sty
         Readiness::Below => Color::Yellow,
         _ => Color::Green,
     };
-    // Numbers and bars never wrap; stage titles and planned windows may. On a narrow terminal
-    // the planned windows go, leaving the room to the titles.
+    // Numbers, bars and planned windows never wrap; stage titles may. On a narrow terminal the
+    // planned windows go, leaving the room to the titles.
     let planned: Vec<usize> = schedule.map(|_| 3).into_iter().collect();
-    let keep: Vec<usize> = (0..table.column_count())
-        .filter(|&c| c != 1 && !planned.contains(&c))
-        .collect();
-    style.fit(&mut table, &keep, &planned, 30);
-    let mut out = format!("{}\n{}\n", c.title.get(lang), style.show(&table));
+    let keep: Vec<usize> = (0..table.column_count()).filter(|&c| c != 1).collect();
+    let layout = style.fit(&mut table, &keep, &planned, 16);
+    let mut out = format!("{}\n{}\n", c.title.get(lang), style.show(&table, &layout));
     let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
     out.push_str(&format!(
         "{}{}/{} {} ({})",
