@@ -905,6 +905,9 @@ Global Options:
       --lang <LANG>        Language of the interface [default: from STUDYPLAN_LANG, then the locale,
                            else en] [possible values: en, zh]
       --color <WHEN>       When to use colour [default: auto] [possible values: auto, always, never]
+      --border <STYLE>     How to draw the lines of tables: ascii for a terminal that draws
+                           box-drawing characters two columns wide (a common CJK setting) [default:
+                           from STUDYPLAN_BORDER, else unicode] [possible values: unicode, ascii]
 ",
     );
     let long = env.ok(&["done", "--help"]);
