@@ -453,7 +453,15 @@ impl Error {
             } => {
                 let path = path.display();
                 let reason = io_reason(cause, lang);
+                let not_regular = crate::files::NotRegular::cause_of(cause).is_some();
                 match (action, lang) {
+                    (IoAction::ReadStore, Lang::En) if not_regular => format!(
+                        "cannot read the progress store `{path}`: {reason}; point --store (or \
+                         STUDYPLAN_STORE) at a regular file"
+                    ),
+                    (IoAction::ReadStore, Lang::Zh) if not_regular => format!(
+                        "无法读取进度文件 `{path}`：{reason}；请用 --store（或 STUDYPLAN_STORE）指定一个普通文件"
+                    ),
                     (IoAction::ReadStore, Lang::En) => format!(
                         "cannot read the progress store `{path}`: {reason}; check its permissions, \
                          or point --store at another file"
@@ -541,6 +549,9 @@ impl Error {
 /// Why an I/O call failed, in words: the common cases translated, the rest as the system says.
 pub fn io_reason(err: &io::Error, lang: Lang) -> String {
     use io::ErrorKind::*;
+    if let Some(kind) = crate::files::NotRegular::cause_of(err) {
+        return kind.reason(lang == Lang::Zh).to_owned();
+    }
     let (en, zh) = match err.kind() {
         NotFound => ("no such file or folder", "文件或文件夹不存在"),
         PermissionDenied => ("permission denied", "没有权限"),

@@ -28,6 +28,7 @@ use serde_yaml::Value;
 
 use crate::curriculum::IdHash;
 use crate::error::{Error, IoAction};
+use crate::files::open_regular;
 
 /// The newest store layout this build reads and the one it writes.
 pub const VERSION: u64 = 1;
@@ -391,7 +392,7 @@ struct Seen {
 /// Reads the store file at `path` (already through [`real_path`]), noting what it looked like.
 fn read_file(path: &Path) -> Result<(Store, Seen), Error> {
     let read_error = |err| Error::io(IoAction::ReadStore, path, err);
-    let mut file = match File::open(path) {
+    let mut file = match open_regular(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
             let seen = Seen {
@@ -751,7 +752,7 @@ fn read_large(file: &mut File, path: &Path, stamp: Stamp) -> Option<(Vec<Event>,
     let (first, second) = std::thread::scope(|scope| {
         let second = scope.spawn(|| {
             // Its own handle, so the two read at their own places; the same file, or none.
-            let mut file = File::open(path).ok()?;
+            let mut file = open_regular(path).ok()?;
             (Stamp::of(&file.metadata().ok()?) == stamp)
                 .then(|| read_event_lines(&mut file, split, stamp.len, Vec::new()))?
         });
@@ -1422,7 +1423,7 @@ impl Lock {
 /// none when it is not.
 fn read_unchanged(path: &Path, seen: Option<Stamp>) -> io::Result<Option<Vec<u8>>> {
     let Some(seen) = seen else { return Ok(None) };
-    let mut file = match File::open(path) {
+    let mut file = match open_regular(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(err),
