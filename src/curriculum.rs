@@ -201,6 +201,13 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
             ),
         });
     }
+    if let Some(location) = expands_too_much(text) {
+        return Err(Error::CurriculumExpandsTooMuch {
+            file: name.to_owned(),
+            location,
+            limit_mib: MAX_EXPANDED >> 20,
+        });
+    }
     let curriculum: Curriculum =
         serde_yaml::from_str(text).map_err(|err| Error::CurriculumSyntax {
             file: name.to_owned(),
@@ -242,6 +249,63 @@ fn too_deep(text: &str) -> Option<usize> {
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// How large a curriculum may grow once its aliases (`*name`) are expanded, in bytes of text plus
+/// [`NODE_BYTES`] for each value: four times the largest file read. The YAML reader copies an
+/// anchor's value at every alias, so a small file can repeat a long text into gigabytes.
+pub const MAX_EXPANDED: usize = 4 * MAX_FILE_SIZE;
+
+/// What each value counts for in [`MAX_EXPANDED`], besides its text, so that a million aliases of
+/// an empty value count too.
+const NODE_BYTES: u64 = 16;
+
+/// Where the aliases of `text` first make it larger than [`MAX_EXPANDED`] once expanded: the
+/// line and column of that alias. Walks the events once, never expanding anything; a text with
+/// no `&` or no `*` has no aliases and is not walked at all.
+fn expands_too_much(text: &str) -> Option<(usize, usize)> {
+    use saphyr_parser::{Event, Parser};
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'&', bytes).is_none() || memchr::memchr(b'*', bytes).is_none() {
+        return None;
+    }
+    // The expanded size so far, each anchor's expanded size, and for each open list or map its
+    // anchor and the size when it opened.
+    let mut total: u64 = 0;
+    let mut anchors: HashMap<usize, u64> = HashMap::new();
+    let mut open: Vec<(usize, u64)> = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else { break };
+        match event {
+            Event::Scalar(value, _, anchor, _) => {
+                let size = value.len() as u64 + NODE_BYTES;
+                total = total.saturating_add(size);
+                if anchor > 0 {
+                    anchors.insert(anchor, size);
+                }
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                open.push((anchor, total));
+                total = total.saturating_add(NODE_BYTES);
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((anchor, start)) = open.pop()
+                    && anchor > 0
+                {
+                    anchors.insert(anchor, total - start);
+                }
+            }
+            Event::Alias(anchor) => {
+                total = total.saturating_add(anchors.get(&anchor).copied().unwrap_or(0));
+                if total > MAX_EXPANDED as u64 {
+                    return Some((span.start.line(), span.start.col() + 1));
+                }
+            }
+            Event::DocumentEnd => break,
             _ => {}
         }
     }

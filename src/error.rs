@@ -26,6 +26,15 @@ pub enum Error {
         message: String,
     },
 
+    /// A curriculum's aliases would repeat its text into more than `limit_mib` MiB; `location` is
+    /// the alias where it crosses that.
+    #[error("{}", self.message(Lang::En))]
+    CurriculumExpandsTooMuch {
+        file: String,
+        location: (usize, usize),
+        limit_mib: usize,
+    },
+
     /// A curriculum parsed but breaks the rules.
     #[error("{}", self.message(Lang::En))]
     CurriculumInvalid {
@@ -211,6 +220,21 @@ impl Error {
                     format!("{at}: {message}")
                 }
             }
+            Error::CurriculumExpandsTooMuch {
+                file,
+                location: (line, column),
+                limit_mib,
+            } => match lang {
+                Lang::En => format!(
+                    "{file}:{line}:{column}: the aliases (`*name`) of this file repeat its text \
+                     into more than {limit_mib} MiB once expanded, far more than any curriculum \
+                     needs; write the repeated text out where it is needed, or repeat it less"
+                ),
+                Lang::Zh => format!(
+                    "{file}:{line}:{column}: 这个文件的别名（`*name`）展开后会把内容重复成超过 \
+                     {limit_mib} MiB，远超任何课程所需；请把重复的文字直接写在需要的地方，或少重复几次"
+                ),
+            },
             Error::CurriculumInvalid { file, problems } => {
                 let mut out = if zh {
                     format!("课程 `{file}` 有 {} 个问题：", problems.len())

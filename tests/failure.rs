@@ -403,6 +403,37 @@ fn an_alias_bomb_is_refused() {
 }
 
 #[test]
+fn a_long_text_repeated_through_aliases_is_refused_before_it_is_expanded() {
+    let env = TestEnv::new();
+    // 1.4 MiB that would expand to 12 GiB: a 64 KiB link, then 200,000 aliases of it.
+    let mut yaml = format!(
+        "{HEAD}stages:\n- id: s\n  title: S\n  days: 1\n  topics:\n  - id: t\n    title: T\n    links: [&long \"{}\"",
+        "x".repeat(64 << 10)
+    );
+    yaml.push_str(&", *long".repeat(200_000));
+    yaml.push_str("]\n");
+    assert!(yaml.len() < 3 << 19, "{}", yaml.len());
+    let file = env.write("repeat.yaml", yaml);
+    let expected = "repeat.yaml:11:72713: the aliases (`*name`) of this file repeat its text into \
+                    more than 64 MiB once expanded";
+    assert_eq!(hostile(&env, &file, expected), 1);
+    let output = env
+        .cmd()
+        .args(["--lang", "zh", "curriculum", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("展开后会把内容重复成超过 64 MiB"));
+    // Anchors and aliases well within the bound are as welcome as ever.
+    let small = format!(
+        "{HEAD}stages:\n- id: s\n  title: &t {{en: Shared, zh: 共用}}\n  days: 1\n  topics:\n  - {{id: t, title: *t}}\n"
+    );
+    let small = env.write("small.yaml", small);
+    env.ok(&["curriculum", "check", &small.display().to_string()]);
+}
+
+#[test]
 fn nesting_a_hundred_thousand_levels_deep_is_refused() {
     let env = TestEnv::new();
     let depth = 100_000;
