@@ -87,6 +87,14 @@ pub enum Error {
     #[error("{}", self.message(Lang::En))]
     BeginAfterWork { date: NaiveDate, first: NaiveDate },
 
+    /// `forget` was given the id of a topic the curriculum has (`current` is its id now).
+    #[error("{}", self.message(Lang::En))]
+    ForgetCurrentTopic { id: String, current: String },
+
+    /// `forget` was given an id with no progress to forget; `orphans` are the ids it could take.
+    #[error("{}", self.message(Lang::En))]
+    NothingToForget { id: String, orphans: Vec<String> },
+
     /// A note with nothing in it.
     #[error("{}", self.message(Lang::En))]
     EmptyNote,
@@ -181,7 +189,9 @@ impl Error {
             | Error::AmbiguousTopic { .. }
             | Error::UnknownStage(_)
             | Error::AmbiguousStage { .. }
-            | Error::EmptyNote => 2,
+            | Error::EmptyNote
+            | Error::ForgetCurrentTopic { .. }
+            | Error::NothingToForget { .. } => 2,
             _ => 1,
         }
     }
@@ -358,6 +368,37 @@ impl Error {
                      （见 `studyplan log`）"
                 ),
             },
+            Error::ForgetCurrentTopic { id, current } => match lang {
+                Lang::En => format!(
+                    "`{id}` is a topic of this curriculum (`{current}`), so there is nothing to \
+                     forget; `forget` drops progress only on ids the curriculum no longer has; to \
+                     clear this topic's progress, use `studyplan undo {current}`"
+                ),
+                Lang::Zh => format!(
+                    "`{id}` 是当前课程里的主题（`{current}`），没有可忘记的；forget 只丢弃课程中已不存在的编号上的进度；\
+                     要清除这个主题的进度，请用 `studyplan undo {current}`"
+                ),
+            },
+            Error::NothingToForget { id, orphans } => {
+                let list: Vec<String> = orphans.iter().map(|o| format!("`{o}`")).collect();
+                match (lang, orphans.is_empty()) {
+                    (Lang::En, true) => format!(
+                        "the store has no progress on `{id}` to forget, and no progress on any id \
+                         this curriculum no longer has"
+                    ),
+                    (Lang::En, false) => format!(
+                        "the store has no progress on `{id}` to forget; the ids it could forget: {}",
+                        list.join(", ")
+                    ),
+                    (Lang::Zh, true) => format!(
+                        "进度文件里没有 `{id}` 的进度可忘记，也没有任何当前课程已不存在的编号上的进度"
+                    ),
+                    (Lang::Zh, false) => format!(
+                        "进度文件里没有 `{id}` 的进度可忘记；可以忘记的编号：{}",
+                        list.join("、")
+                    ),
+                }
+            }
             Error::EmptyNote => lang
                 .pick(
                     "the note is empty; write it after the topic, like `studyplan note why-rag \"read the paper\"`",

@@ -54,6 +54,9 @@ pub enum Change {
     Note,
     /// The plan's start date was set.
     Begin,
+    /// The learner dropped the progress recorded so far on a topic id the curriculum no longer
+    /// has; the changes before it stay in the history and no longer count.
+    Forget,
     /// A change this build does not know (written by a newer one); kept, and otherwise ignored.
     Other(Id),
 }
@@ -67,6 +70,7 @@ impl Change {
             "skip" => Change::Skip,
             "note" => Change::Note,
             "begin" => Change::Begin,
+            "forget" => Change::Forget,
             other => Change::Other(other.into()),
         }
     }
@@ -80,6 +84,7 @@ impl Change {
             Change::Skip => "skip",
             Change::Note => "note",
             Change::Begin => "begin",
+            Change::Forget => "forget",
             Change::Other(word) => word.as_ref(),
         }
     }

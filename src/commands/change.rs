@@ -49,7 +49,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
         schedule::check_day(day, settings.today, start)?;
     }
     let mut replay = progress::replay(loaded, &store.events);
-    super::warn(store, &replay, lang);
+    super::warn_in(store, &replay, lang, &loaded.source);
     let dated = match topics.on {
         Some(day) => match lang {
             Lang::En => format!(", on {day}"),

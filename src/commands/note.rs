@@ -19,7 +19,12 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
     }
 
     let (lock, mut store) = super::lock(settings)?;
-    super::warn(&store, &progress::replay(&loaded, &store.events), lang);
+    super::warn_in(
+        &store,
+        &progress::replay(&loaded, &store.events),
+        lang,
+        &loaded.source,
+    );
     let topic = Some(loaded.topic(pos).id.as_str());
     let note = Event::new(settings.now, &loaded.curriculum.id, topic, Change::Note)
         .with_text(text.clone());
