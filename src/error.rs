@@ -684,6 +684,23 @@ mod tests {
             Error::BadToday("soon".into()),
             Error::BadLang("fr".into()),
             Error::NoDataFolder,
+            Error::ForgetCurrentTopic {
+                id: "old".into(),
+                current: "new".into(),
+            },
+            Error::NothingToForget {
+                id: "x".into(),
+                orphans: vec!["gone".into()],
+            },
+            Error::NothingToForget {
+                id: "x".into(),
+                orphans: Vec::new(),
+            },
+            Error::CurriculumExpandsTooMuch {
+                file: "c.yaml".into(),
+                location: (3, 4),
+                limit_mib: 64,
+            },
             Error::io(
                 IoAction::WriteReport,
                 Path::new("r.md"),

@@ -457,12 +457,25 @@ mod tests {
                     0 => Change::Other("archive".into()),
                     n => changes[n % changes.len()].clone(),
                 };
+                // The learner forgets the early orphan in the second half.
+                if i == count * 3 / 4 {
+                    return ev("gone-early", Change::Forget, 1 + (i * 28 / count) as u32);
+                }
                 ev(topic, change, 1 + (i * 28 / count) as u32)
             })
             .collect();
-        let whole = replay_part(&loaded, &events, None);
+        let one_pass = |until| {
+            replay_part(
+                &loaded,
+                &events,
+                0,
+                &forgotten(&loaded, &events, until),
+                until,
+            )
+        };
+        let whole = one_pass(None);
         assert_eq!(replay(&loaded, &events), whole);
-        assert_eq!(whole.orphans, ["gone-early", "gone-late"]);
+        assert_eq!(whole.orphans, ["gone-late"]);
         assert!(whole.unknown_changes > 2);
         // Every topic was touched: the early ones stand where the first half left them.
         assert!(whole.topics.iter().all(|topic| topic.since.is_some()));
@@ -470,11 +483,29 @@ mod tests {
         // Up to a day in the first half, and one in the second.
         for day in [8, 20] {
             let day = NaiveDate::from_ymd_opt(2026, 11, day);
-            assert_eq!(
-                replay_until(&loaded, &events, day),
-                replay_part(&loaded, &events, day)
-            );
+            assert_eq!(replay_until(&loaded, &events, day), one_pass(day));
         }
+        // Before the day it was forgotten, the early orphan is still there.
+        let before = replay_until(&loaded, &events, NaiveDate::from_ymd_opt(2026, 11, 20));
+        assert_eq!(before.orphans, ["gone-early", "gone-late"]);
+    }
+
+    #[test]
+    fn a_forgotten_id_loses_the_changes_before_it_and_keeps_later_ones() {
+        let loaded = roadmap();
+        let events = [
+            ev("gone", Change::Done, 1),
+            ev("gone", Change::Forget, 2),
+            ev("other-gone", Change::Start, 2),
+        ];
+        assert_eq!(replay(&loaded, &events).orphans, ["other-gone"]);
+        let mut again = events.to_vec();
+        again.push(ev("gone", Change::Done, 3));
+        assert_eq!(replay(&loaded, &again).orphans, ["other-gone", "gone"]);
+        // A forget of one plan is not a forget of another.
+        let mut elsewhere = events.to_vec();
+        elsewhere[1].plan = "another-plan".into();
+        assert_eq!(replay(&loaded, &elsewhere).orphans, ["gone", "other-gone"]);
     }
 
     #[test]

@@ -774,7 +774,8 @@ fn a_planted_cache_entry_is_checked_like_the_file_or_passed_over() {
     let sound = fs::read(&entry).unwrap();
     let days = 1234i64.to_le_bytes();
     let genius = 2345i64.to_le_bytes();
-    let plants: [(&str, Box<dyn FnOnce(&mut Vec<u8>)>); 4] = [
+    type Edit = Box<dyn FnOnce(&mut Vec<u8>)>;
+    let plants: [(&str, Edit); 4] = [
         (
             "days: 0",
             Box::new(move |data| replace_bytes(data, &days, &0i64.to_le_bytes())),
