@@ -201,7 +201,7 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
             ),
         });
     }
-    if let Some(location) = expands_too_much(text) {
+    if let Some(location) = aliases_expand_beyond(text, MAX_EXPANDED as u64) {
         return Err(Error::CurriculumExpandsTooMuch {
             file: name.to_owned(),
             location,
@@ -264,10 +264,10 @@ pub const MAX_EXPANDED: usize = 4 * MAX_FILE_SIZE;
 /// an empty value count too.
 const NODE_BYTES: u64 = 16;
 
-/// Where the aliases of `text` first make it larger than [`MAX_EXPANDED`] once expanded: the
-/// line and column of that alias. Walks the events once, never expanding anything; a text with
-/// no `&` or no `*` has no aliases and is not walked at all.
-fn expands_too_much(text: &str) -> Option<(usize, usize)> {
+/// Where the aliases of the YAML `text` first make it larger than `limit` once expanded (as
+/// [`MAX_EXPANDED`] counts): the line and column of that alias. Walks the events once, never
+/// expanding anything; a text with no `&` or no `*` has no aliases and is not walked at all.
+pub fn aliases_expand_beyond(text: &str, limit: u64) -> Option<(usize, usize)> {
     use saphyr_parser::{Event, Parser};
     let bytes = text.as_bytes();
     if memchr::memchr(b'&', bytes).is_none() || memchr::memchr(b'*', bytes).is_none() {
@@ -301,7 +301,7 @@ fn expands_too_much(text: &str) -> Option<(usize, usize)> {
             }
             Event::Alias(anchor) => {
                 total = total.saturating_add(anchors.get(&anchor).copied().unwrap_or(0));
-                if total > MAX_EXPANDED as u64 {
+                if total > limit {
                     return Some((span.start.line(), span.start.col() + 1));
                 }
             }

@@ -1198,6 +1198,17 @@ fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
             (None, None) => corrupt(message),
         }
     };
+    // The YAML reader copies an anchor's value at every alias (`*name`): a small hand-made file
+    // could repeat a long text into gigabytes. Four times the text is far more than any store's
+    // aliases need.
+    let limit = (4 * text.len() as u64).max(crate::curriculum::MAX_EXPANDED as u64);
+    if let Some((line, column)) = crate::curriculum::aliases_expand_beyond(text, limit) {
+        return Err(corrupt(format!(
+            "line {line} column {column}: its aliases (`*name`) repeat its text into more than {} \
+             MiB once expanded, which studyplan never writes",
+            limit >> 20
+        )));
+    }
     let document = parse_yaml(text).map_err(yaml_error)?;
     let Value::Mapping(mut map) = document else {
         return Err(corrupt(

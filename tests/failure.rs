@@ -810,3 +810,41 @@ fn a_planted_cache_entry_is_checked_like_the_file_or_passed_over() {
         }
     }
 }
+
+#[test]
+fn a_store_whose_aliases_repeat_a_long_text_is_refused_before_it_is_expanded() {
+    let env = TestEnv::new();
+    // 0.7 MiB that would expand to 6 GiB, in a key this build does not know.
+    let store = format!(
+        "version: 1\nkept: [&long \"{}\"{}]\nevents: []\n",
+        "x".repeat(64 << 10),
+        ", *long".repeat(100_000)
+    );
+    fs::write(env.store(), &store).unwrap();
+    let out = env.dir.path().join("store-bomb.err");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("ulimit -v 2097152; exec \"$0\" status")
+        .arg(assert_cmd::cargo::cargo_bin!("studyplan"))
+        .env_clear();
+    for (key, value) in env.std_cmd().get_envs() {
+        if let Some(value) = value {
+            cmd.env(key, value);
+        }
+    }
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(fs::File::create(&out).unwrap())
+        .spawn()
+        .unwrap();
+    let status = wait_at_most(child, Duration::from_secs(60), "a store alias bomb");
+    let stderr = fs::read_to_string(&out).unwrap_or_default();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "line 2 column 72708: its aliases (`*name`) repeat its text into more than 64 MiB"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(env.store()).unwrap(), store);
+}
