@@ -88,13 +88,15 @@ fn rust(c: &Curriculum) -> String {
         );
         for topic in &stage.topics {
             let links: Vec<String> = topic.links.iter().map(|link| string(link)).collect();
+            let was: Vec<String> = topic.was.iter().map(|id| string(id)).collect();
             let _ = writeln!(
                 out,
-                "Topic {{ id: {}, title: {}, description: {}, links: vec![{}] }},",
+                "Topic {{ id: {}, title: {}, description: {}, links: vec![{}], was: vec![{}] }},",
                 string(&topic.id),
                 text(&topic.title),
                 option(&topic.description, text),
                 links.join(", "),
+                was.join(", "),
             );
         }
         out.push_str("] },\n");

@@ -131,6 +131,17 @@ pub enum Command {
     /// Return topics to not started
     Undo(Topics),
 
+    /// Drop the progress on topic ids this curriculum no longer has
+    ///
+    /// For a topic that is gone for good. If it was renamed instead, add its old id to the
+    /// topic in the curriculum (`was: [OLD-ID]`) and its progress follows. The history keeps
+    /// every change: `forget` is recorded as one more, and the changes before it stop counting.
+    Forget {
+        /// The old topic ids, exactly as the warning names them
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+
     /// Set the day the plan starts (day 1 of its calendar)
     ///
     /// Without it, the plan starts on the day of its first recorded change.

@@ -57,6 +57,8 @@ pub struct Loaded {
     pub order: Vec<Pos>,
     /// Each topic's index in `order`, by stable id.
     by_id: HashMap<String, usize, IdHash>,
+    /// Each renamed topic's index in `order`, by the ids it had before (its `was`).
+    by_old_id: HashMap<String, usize, IdHash>,
 }
 
 /// Hashing for topic ids, looked up once per change in the store: ids are short and come from
@@ -181,7 +183,7 @@ pub const MAX_FILE_SIZE: usize = 16 << 20;
 fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
+    crate::files::open_regular(path)?
         .take(MAX_FILE_SIZE as u64 + 1)
         .read_to_end(&mut bytes)?;
     Ok(bytes)
@@ -197,6 +199,13 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
                 "`[` and `{{` are nested more than {MAX_FLOW_DEPTH} deep here; \
                  a curriculum needs only a few levels"
             ),
+        });
+    }
+    if let Some(location) = aliases_expand_beyond(text, MAX_EXPANDED as u64) {
+        return Err(Error::CurriculumExpandsTooMuch {
+            file: name.to_owned(),
+            location,
+            limit_mib: MAX_EXPANDED >> 20,
         });
     }
     let curriculum: Curriculum =
@@ -246,6 +255,63 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
+/// How large a curriculum may grow once its aliases (`*name`) are expanded, in bytes of text plus
+/// [`NODE_BYTES`] for each value: four times the largest file read. The YAML reader copies an
+/// anchor's value at every alias, so a small file can repeat a long text into gigabytes.
+pub const MAX_EXPANDED: usize = 4 * MAX_FILE_SIZE;
+
+/// What each value counts for in [`MAX_EXPANDED`], besides its text, so that a million aliases of
+/// an empty value count too.
+const NODE_BYTES: u64 = 16;
+
+/// Where the aliases of the YAML `text` first make it larger than `limit` once expanded (as
+/// [`MAX_EXPANDED`] counts): the line and column of that alias. Walks the events once, never
+/// expanding anything; a text with no `&` or no `*` has no aliases and is not walked at all.
+pub fn aliases_expand_beyond(text: &str, limit: u64) -> Option<(usize, usize)> {
+    use saphyr_parser::{Event, Parser};
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'&', bytes).is_none() || memchr::memchr(b'*', bytes).is_none() {
+        return None;
+    }
+    // The expanded size so far, each anchor's expanded size, and for each open list or map its
+    // anchor and the size when it opened.
+    let mut total: u64 = 0;
+    let mut anchors: HashMap<usize, u64> = HashMap::new();
+    let mut open: Vec<(usize, u64)> = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else { break };
+        match event {
+            Event::Scalar(value, _, anchor, _) => {
+                let size = value.len() as u64 + NODE_BYTES;
+                total = total.saturating_add(size);
+                if anchor > 0 {
+                    anchors.insert(anchor, size);
+                }
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                open.push((anchor, total));
+                total = total.saturating_add(NODE_BYTES);
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((anchor, start)) = open.pop()
+                    && anchor > 0
+                {
+                    anchors.insert(anchor, total - start);
+                }
+            }
+            Event::Alias(anchor) => {
+                total = total.saturating_add(anchors.get(&anchor).copied().unwrap_or(0));
+                if total > limit {
+                    return Some((span.start.line(), span.start.col() + 1));
+                }
+            }
+            Event::DocumentEnd => break,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// serde_yaml appends " at line L column C"; the location is reported separately.
 fn strip_location(message: &str) -> String {
     match message.find(" at line ") {
@@ -267,6 +333,14 @@ pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// Whether `id` has the shape of a position or a stage number: only digits and dots, like `2.1`,
+/// `3` or `1.`. The resolver reads `STAGE.TOPIC` as a position and a bare number as a stage, so a
+/// stage or topic with such an id would shadow another, or be named by a number that means
+/// something else.
+pub fn is_position_like(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// Which part of a curriculum a problem is about.
@@ -298,6 +372,14 @@ impl Part {
 pub enum ProblemKind {
     /// An id with characters ids may not have.
     BadId(Part),
+    /// A stage or topic id made only of digits and dots, the shape of a position.
+    PositionId(Part),
+    /// An old id (`was`) that is the id of a part now; the topic that lists it and that part.
+    OldIdInUse(Part, String, Part),
+    /// An old id (`was`) listed twice; the topic listing it again and the one that listed it first.
+    OldIdTwice(Part, String, Part),
+    /// An old id (`was`) with characters ids may not have.
+    BadOldId(Part, String),
     /// An id used twice; the part that had it first.
     DuplicateId(Part, Part),
     /// A title with no text.
@@ -352,6 +434,77 @@ impl Problem {
                 } else {
                     format!(
                         "{}: id `{id}` is not a valid id; use letters, digits, `-`, `_` and `.`",
+                        part.describe(lang)
+                    )
+                }
+            }
+            ProblemKind::PositionId(part) => {
+                let id = part_id(part);
+                let example = match part {
+                    Part::Stage(..) => format!("stage-{}", id.replace('.', "-")),
+                    _ => format!("topic-{}", id.replace('.', "-")),
+                };
+                let example = example.trim_end_matches('-');
+                if zh {
+                    format!(
+                        "{}：编号 `{id}` 只有数字和点，和位置（`2.1` 指第 2 阶段第 1 个主题）或阶段序号一样，\
+                         会和它们混淆；请用带字母的编号，例如 `{example}`（改名时可用 `was: [{id}]` 保留进度）",
+                        part.describe(lang)
+                    )
+                } else {
+                    format!(
+                        "{}: id `{id}` is only digits and dots, the shape of a position (`2.1` is \
+                         stage 2, topic 1) or a stage number, so it would be taken for one; use an \
+                         id with a letter, like `{example}` (when renaming, `was: [{id}]` keeps its \
+                         progress)",
+                        part.describe(lang)
+                    )
+                }
+            }
+            ProblemKind::OldIdInUse(part, old, holder) => {
+                if zh {
+                    format!(
+                        "{}：`was` 里的旧编号 `{old}` 正是{}现在的编号；旧编号必须是现在没有任何部分使用的编号，\
+                         请删掉它，或给其中一个改名",
+                        part.describe(lang),
+                        holder.describe(lang)
+                    )
+                } else {
+                    format!(
+                        "{}: the old id `{old}` in `was` is the id of {} now; an old id must be one \
+                         nothing has now, so remove it or rename one of them",
+                        part.describe(lang),
+                        holder.describe(lang)
+                    )
+                }
+            }
+            ProblemKind::OldIdTwice(part, old, first) => {
+                if zh {
+                    format!(
+                        "{}：旧编号 `{old}` 已经写在{}的 `was` 里；旧编号的进度只能归到一个主题，\
+                         请只在一个主题里保留它",
+                        part.describe(lang),
+                        first.describe(lang)
+                    )
+                } else {
+                    format!(
+                        "{}: the old id `{old}` is already in the `was` of {}; progress on an old id \
+                         can follow only one topic, so keep it in one",
+                        part.describe(lang),
+                        first.describe(lang)
+                    )
+                }
+            }
+            ProblemKind::BadOldId(part, old) => {
+                if zh {
+                    format!(
+                        "{}：`was` 里的旧编号 `{old}` 不合法；只能用字母、数字、`-`、`_` 和 `.`，并以字母或数字开头",
+                        part.describe(lang)
+                    )
+                } else {
+                    format!(
+                        "{}: the old id `{old}` in `was` is not a valid id; use letters, digits, \
+                         `-`, `_` and `.`",
                         part.describe(lang)
                     )
                 }
@@ -484,6 +637,8 @@ pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
     let mut check_id = |id: &str, part: Part, path: String, problems: &mut Vec<Problem>| {
         if !is_valid_id(id) {
             problems.push(Problem::new(ProblemKind::BadId(part), path));
+        } else if !matches!(part, Part::Curriculum(_)) && is_position_like(id) {
+            problems.push(Problem::new(ProblemKind::PositionId(part), path));
         } else if let Some(first) = seen.get(id) {
             problems.push(Problem::new(
                 ProblemKind::DuplicateId(part, first.clone()),
@@ -568,7 +723,39 @@ pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
             }
         }
     }
+    check_old_ids(curriculum, &seen, &mut problems);
     problems
+}
+
+/// The old ids (`was`) of every topic: each a valid id, none in use now (`current` holds the
+/// ids in use), none listed twice.
+fn check_old_ids(
+    curriculum: &Curriculum,
+    current: &HashMap<String, Part>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut claimed: HashMap<&str, Part> = HashMap::new();
+    for (s, stage) in curriculum.stages.iter().enumerate() {
+        for (t, topic) in stage.topics.iter().enumerate() {
+            let part = || Part::Topic(Pos { stage: s, topic: t }, topic.id.clone());
+            for (i, old) in topic.was.iter().enumerate() {
+                let path = format!("stages.{s}.topics.{t}.was.{i}");
+                let kind = if !is_valid_id(old) {
+                    ProblemKind::BadOldId(part(), old.clone())
+                } else if let Some(holder) = current.get(old.as_str()) {
+                    ProblemKind::OldIdInUse(part(), old.clone(), holder.clone())
+                } else if *old == topic.id {
+                    ProblemKind::OldIdInUse(part(), old.clone(), part())
+                } else if let Some(first) = claimed.get(old.as_str()) {
+                    ProblemKind::OldIdTwice(part(), old.clone(), first.clone())
+                } else {
+                    claimed.insert(old, part());
+                    continue;
+                };
+                problems.push(Problem::new(kind, path));
+            }
+        }
+    }
 }
 
 /// Why a name typed on the command line matched no single topic.
@@ -590,17 +777,20 @@ impl Loaded {
             .flat_map(|(s, stage)| (0..stage.topics.len()).map(move |t| Pos { stage: s, topic: t }))
             .collect();
         let mut by_id = HashMap::with_capacity_and_hasher(order.len(), IdHash);
+        let mut by_old_id = HashMap::with_hasher(IdHash);
         for (index, &pos) in order.iter().enumerate() {
-            by_id.insert(
-                curriculum.stages[pos.stage].topics[pos.topic].id.clone(),
-                index,
-            );
+            let topic = &curriculum.stages[pos.stage].topics[pos.topic];
+            by_id.insert(topic.id.clone(), index);
+            for old in &topic.was {
+                by_old_id.insert(old.clone(), index);
+            }
         }
         Loaded {
             curriculum,
             source,
             order,
             by_id,
+            by_old_id,
         }
     }
 
@@ -609,14 +799,24 @@ impl Loaded {
         &self.curriculum.stages[pos.stage].topics[pos.topic]
     }
 
-    /// The position of the topic with this stable id.
+    /// The position of the topic whose progress is stored under `id`: its stable id, or one it
+    /// had before it was renamed.
     pub fn position_of(&self, id: &str) -> Option<Pos> {
         self.index_of(id).map(|index| self.order[index])
     }
 
-    /// The index in [`Loaded::order`] of the topic with this stable id.
+    /// The index in [`Loaded::order`] of the topic whose progress is stored under `id`: its
+    /// stable id, or one it had before it was renamed (its `was`).
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.by_id
+            .get(id)
+            .or_else(|| self.by_old_id.get(id))
+            .copied()
+    }
+
+    /// Whether `id` is an id a topic had before it was renamed, not the id of any topic now.
+    pub fn is_old_id(&self, id: &str) -> bool {
+        self.by_old_id.contains_key(id)
     }
 
     /// How many topics the curriculum has.
@@ -654,15 +854,20 @@ impl Loaded {
             .collect()
     }
 
-    /// Finds the one topic a user named: by stable id, by position `STAGE.TOPIC` (from 1), or by a
-    /// piece of its title in either language, ignoring case, when exactly one topic matches.
+    /// Finds the one topic a user named: by stable id, by position `STAGE.TOPIC` (from 1), by an
+    /// id it had before it was renamed, or by a piece of its title in either language, ignoring
+    /// case, when exactly one topic matches.
     pub fn resolve(&self, query: &str) -> Result<Pos, Unresolved> {
         let query = query.trim();
-        if let Some(pos) = self.position_of(query) {
-            return Ok(pos);
+        if let Some(&index) = self.by_id.get(query) {
+            return Ok(self.order[index]);
         }
         if let Some(pos) = self.parse_position(query) {
             return Ok(pos);
+        }
+        // An old id may have had the shape of a position; the position wins.
+        if let Some(&index) = self.by_old_id.get(query) {
+            return Ok(self.order[index]);
         }
         let needle = query.to_lowercase();
         if !needle.is_empty() {

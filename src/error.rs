@@ -26,6 +26,15 @@ pub enum Error {
         message: String,
     },
 
+    /// A curriculum's aliases would repeat its text into more than `limit_mib` MiB; `location` is
+    /// the alias where it crosses that.
+    #[error("{}", self.message(Lang::En))]
+    CurriculumExpandsTooMuch {
+        file: String,
+        location: (usize, usize),
+        limit_mib: usize,
+    },
+
     /// A curriculum parsed but breaks the rules.
     #[error("{}", self.message(Lang::En))]
     CurriculumInvalid {
@@ -77,6 +86,14 @@ pub enum Error {
     /// A start date was given after work already recorded.
     #[error("{}", self.message(Lang::En))]
     BeginAfterWork { date: NaiveDate, first: NaiveDate },
+
+    /// `forget` was given the id of a topic the curriculum has (`current` is its id now).
+    #[error("{}", self.message(Lang::En))]
+    ForgetCurrentTopic { id: String, current: String },
+
+    /// `forget` was given an id with no progress to forget; `orphans` are the ids it could take.
+    #[error("{}", self.message(Lang::En))]
+    NothingToForget { id: String, orphans: Vec<String> },
 
     /// A note with nothing in it.
     #[error("{}", self.message(Lang::En))]
@@ -188,7 +205,9 @@ impl Error {
             | Error::UnknownStage(_)
             | Error::AmbiguousStage { .. }
             | Error::EmptyNote
-            | Error::OptionInNote { .. } => 2,
+            | Error::OptionInNote { .. }
+            | Error::ForgetCurrentTopic { .. }
+            | Error::NothingToForget { .. } => 2,
             _ => 1,
         }
     }
@@ -227,6 +246,21 @@ impl Error {
                     format!("{at}: {message}")
                 }
             }
+            Error::CurriculumExpandsTooMuch {
+                file,
+                location: (line, column),
+                limit_mib,
+            } => match lang {
+                Lang::En => format!(
+                    "{file}:{line}:{column}: the aliases (`*name`) of this file repeat its text \
+                     into more than {limit_mib} MiB once expanded, far more than any curriculum \
+                     needs; write the repeated text out where it is needed, or repeat it less"
+                ),
+                Lang::Zh => format!(
+                    "{file}:{line}:{column}: 这个文件的别名（`*name`）展开后会把内容重复成超过 \
+                     {limit_mib} MiB，远超任何课程所需；请把重复的文字直接写在需要的地方，或少重复几次"
+                ),
+            },
             Error::CurriculumInvalid { file, problems } => {
                 let mut out = if zh {
                     format!("课程 `{file}` 有 {} 个问题：", problems.len())
@@ -350,6 +384,37 @@ impl Error {
                      （见 `studyplan log`）"
                 ),
             },
+            Error::ForgetCurrentTopic { id, current } => match lang {
+                Lang::En => format!(
+                    "`{id}` is a topic of this curriculum (`{current}`), so there is nothing to \
+                     forget; `forget` drops progress only on ids the curriculum no longer has; to \
+                     clear this topic's progress, use `studyplan undo {current}`"
+                ),
+                Lang::Zh => format!(
+                    "`{id}` 是当前课程里的主题（`{current}`），没有可忘记的；forget 只丢弃课程中已不存在的编号上的进度；\
+                     要清除这个主题的进度，请用 `studyplan undo {current}`"
+                ),
+            },
+            Error::NothingToForget { id, orphans } => {
+                let list: Vec<String> = orphans.iter().map(|o| format!("`{o}`")).collect();
+                match (lang, orphans.is_empty()) {
+                    (Lang::En, true) => format!(
+                        "the store has no progress on `{id}` to forget, and no progress on any id \
+                         this curriculum no longer has"
+                    ),
+                    (Lang::En, false) => format!(
+                        "the store has no progress on `{id}` to forget; the ids it could forget: {}",
+                        list.join(", ")
+                    ),
+                    (Lang::Zh, true) => format!(
+                        "进度文件里没有 `{id}` 的进度可忘记，也没有任何当前课程已不存在的编号上的进度"
+                    ),
+                    (Lang::Zh, false) => format!(
+                        "进度文件里没有 `{id}` 的进度可忘记；可以忘记的编号：{}",
+                        list.join("、")
+                    ),
+                }
+            }
             Error::EmptyNote => lang
                 .pick(
                     "the note is empty; write it after the topic, like `studyplan note why-rag \"read the paper\"`",
@@ -483,7 +548,15 @@ impl Error {
             } => {
                 let path = path.display();
                 let reason = io_reason(cause, lang);
+                let not_regular = crate::files::NotRegular::cause_of(cause).is_some();
                 match (action, lang) {
+                    (IoAction::ReadStore, Lang::En) if not_regular => format!(
+                        "cannot read the progress store `{path}`: {reason}; point --store (or \
+                         STUDYPLAN_STORE) at a regular file"
+                    ),
+                    (IoAction::ReadStore, Lang::Zh) if not_regular => format!(
+                        "无法读取进度文件 `{path}`：{reason}；请用 --store（或 STUDYPLAN_STORE）指定一个普通文件"
+                    ),
                     (IoAction::ReadStore, Lang::En) => format!(
                         "cannot read the progress store `{path}`: {reason}; check its permissions, \
                          or point --store at another file"
@@ -604,6 +677,9 @@ impl Error {
 /// Why an I/O call failed, in words: the common cases translated, the rest as the system says.
 pub fn io_reason(err: &io::Error, lang: Lang) -> String {
     use io::ErrorKind::*;
+    if let Some(kind) = crate::files::NotRegular::cause_of(err) {
+        return kind.reason(lang == Lang::Zh).to_owned();
+    }
     let (en, zh) = match err.kind() {
         NotFound => ("no such file or folder", "文件或文件夹不存在"),
         PermissionDenied => ("permission denied", "没有权限"),
@@ -684,6 +760,23 @@ mod tests {
             Error::WriteOutput {
                 target: None,
                 cause: io::Error::from(io::ErrorKind::StorageFull),
+            },
+            Error::ForgetCurrentTopic {
+                id: "old".into(),
+                current: "new".into(),
+            },
+            Error::NothingToForget {
+                id: "x".into(),
+                orphans: vec!["gone".into()],
+            },
+            Error::NothingToForget {
+                id: "x".into(),
+                orphans: Vec::new(),
+            },
+            Error::CurriculumExpandsTooMuch {
+                file: "c.yaml".into(),
+                location: (3, 4),
+                limit_mib: 64,
             },
             Error::io(
                 IoAction::WriteReport,

@@ -43,6 +43,12 @@ pub fn plans(events: &[Event]) -> Vec<PlanRecord> {
         record.events += 1;
         record.last = record.last.max(Some(event.day()));
         let state = match event.change {
+            Change::Forget => {
+                if let (Some(topic), Some(topics)) = (&event.topic, states.get_mut(&*event.plan)) {
+                    topics.remove(&**topic);
+                }
+                continue;
+            }
             Change::Done => State::Done,
             Change::Undo => State::Todo,
             Change::Start => State::InProgress,

@@ -56,13 +56,16 @@ const PARALLEL_FROM: usize = 20_000;
 /// Replays like [`replay`], leaving out changes that count for a day after `until`: where the
 /// learner stood at the end of that day.
 pub fn replay_until(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>) -> Replay {
+    let forgotten = forgotten(loaded, events, until);
+    let forgotten = &forgotten;
     if events.len() < PARALLEL_FROM {
-        return replay_part(loaded, events, until);
+        return replay_part(loaded, events, 0, forgotten, until);
     }
-    let (first, second) = events.split_at(events.len() / 2);
+    let half = events.len() / 2;
+    let (first, second) = events.split_at(half);
     let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| replay_part(loaded, second, until));
-        let first = replay_part(loaded, first, until);
+        let second = scope.spawn(|| replay_part(loaded, second, half, forgotten, until));
+        let first = replay_part(loaded, first, 0, forgotten, until);
         let second = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -90,31 +93,70 @@ impl Replay {
     }
 }
 
-/// Replays `events`, a stretch of the history, onto topics none of which has any progress yet.
-fn replay_part(loaded: &Loaded, events: &[Event], until: Option<NaiveDate>) -> Replay {
+/// For each topic id the learner has forgotten (`studyplan forget`), the index in `events` of the
+/// last such change that counts: changes to that id before it do not count.
+fn forgotten<'e>(
+    loaded: &Loaded,
+    events: &'e [Event],
+    until: Option<NaiveDate>,
+) -> HashMap<&'e str, usize> {
+    let mut plan = PlanFilter::new(&loaded.curriculum.id);
+    let mut forgotten = HashMap::new();
+    for (index, event) in events.iter().enumerate() {
+        if event.change == Change::Forget
+            && plan.matches(event)
+            && until.is_none_or(|last| event.day() <= last)
+            && let Some(topic) = &event.topic
+        {
+            forgotten.insert(&**topic, index);
+        }
+    }
+    forgotten
+}
+
+/// Replays `events`, a stretch of the history that starts at index `offset` of it, onto topics
+/// none of which has any progress yet; changes `forgotten` says were forgotten do not count.
+fn replay_part(
+    loaded: &Loaded,
+    events: &[Event],
+    offset: usize,
+    forgotten: &HashMap<&str, usize>,
+    until: Option<NaiveDate>,
+) -> Replay {
     let mut plan = PlanFilter::new(&loaded.curriculum.id);
     let mut topics = vec![TopicProgress::default(); loaded.topic_count()];
     let mut orphans: Vec<String> = Vec::new();
     let mut unknown_changes = 0;
-    let counted =
+    let mut counted =
         |event: &&Event| plan.matches(event) && until.is_none_or(|last| event.day() <= last);
     // A store shares one allocation per distinct id, so each is looked up in the curriculum
     // once, by address, rather than hashed and compared at every change.
     let mut indices =
         HashMap::with_capacity_and_hasher(loaded.topic_count().min(events.len()), IdHash);
-    for event in events.iter().filter(counted) {
+    for (index, event) in events
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| counted(event))
+    {
         let state = match &event.change {
             Change::Done => State::Done,
             Change::Undo => State::Todo,
             Change::Start => State::InProgress,
             Change::Skip => State::Skipped,
-            Change::Note | Change::Begin => continue,
+            Change::Note | Change::Begin | Change::Forget => continue,
             Change::Other(_) => {
                 unknown_changes += 1;
                 continue;
             }
         };
         let Some(topic) = &event.topic else { continue };
+        if !forgotten.is_empty()
+            && forgotten
+                .get(&**topic)
+                .is_some_and(|&forget| offset + index < forget)
+        {
+            continue;
+        }
         let address = topic.address();
         let index = *indices
             .entry(address)
@@ -415,12 +457,25 @@ mod tests {
                     0 => Change::Other("archive".into()),
                     n => changes[n % changes.len()].clone(),
                 };
+                // The learner forgets the early orphan in the second half.
+                if i == count * 3 / 4 {
+                    return ev("gone-early", Change::Forget, 1 + (i * 28 / count) as u32);
+                }
                 ev(topic, change, 1 + (i * 28 / count) as u32)
             })
             .collect();
-        let whole = replay_part(&loaded, &events, None);
+        let one_pass = |until| {
+            replay_part(
+                &loaded,
+                &events,
+                0,
+                &forgotten(&loaded, &events, until),
+                until,
+            )
+        };
+        let whole = one_pass(None);
         assert_eq!(replay(&loaded, &events), whole);
-        assert_eq!(whole.orphans, ["gone-early", "gone-late"]);
+        assert_eq!(whole.orphans, ["gone-late"]);
         assert!(whole.unknown_changes > 2);
         // Every topic was touched: the early ones stand where the first half left them.
         assert!(whole.topics.iter().all(|topic| topic.since.is_some()));
@@ -428,11 +483,29 @@ mod tests {
         // Up to a day in the first half, and one in the second.
         for day in [8, 20] {
             let day = NaiveDate::from_ymd_opt(2026, 11, day);
-            assert_eq!(
-                replay_until(&loaded, &events, day),
-                replay_part(&loaded, &events, day)
-            );
+            assert_eq!(replay_until(&loaded, &events, day), one_pass(day));
         }
+        // Before the day it was forgotten, the early orphan is still there.
+        let before = replay_until(&loaded, &events, NaiveDate::from_ymd_opt(2026, 11, 20));
+        assert_eq!(before.orphans, ["gone-early", "gone-late"]);
+    }
+
+    #[test]
+    fn a_forgotten_id_loses_the_changes_before_it_and_keeps_later_ones() {
+        let loaded = roadmap();
+        let events = [
+            ev("gone", Change::Done, 1),
+            ev("gone", Change::Forget, 2),
+            ev("other-gone", Change::Start, 2),
+        ];
+        assert_eq!(replay(&loaded, &events).orphans, ["other-gone"]);
+        let mut again = events.to_vec();
+        again.push(ev("gone", Change::Done, 3));
+        assert_eq!(replay(&loaded, &again).orphans, ["other-gone", "gone"]);
+        // A forget of one plan is not a forget of another.
+        let mut elsewhere = events.to_vec();
+        elsewhere[1].plan = "another-plan".into();
+        assert_eq!(replay(&loaded, &elsewhere).orphans, ["gone", "other-gone"]);
     }
 
     #[test]

@@ -28,6 +28,7 @@ use serde_yaml::Value;
 
 use crate::curriculum::IdHash;
 use crate::error::{Error, IoAction};
+use crate::files::open_regular;
 
 /// The newest store layout this build reads and the one it writes.
 pub const VERSION: u64 = 1;
@@ -53,6 +54,9 @@ pub enum Change {
     Note,
     /// The plan's start date was set.
     Begin,
+    /// The learner dropped the progress recorded so far on a topic id the curriculum no longer
+    /// has; the changes before it stay in the history and no longer count.
+    Forget,
     /// A change this build does not know (written by a newer one); kept, and otherwise ignored.
     Other(Id),
 }
@@ -66,6 +70,7 @@ impl Change {
             "skip" => Change::Skip,
             "note" => Change::Note,
             "begin" => Change::Begin,
+            "forget" => Change::Forget,
             other => Change::Other(other.into()),
         }
     }
@@ -79,6 +84,7 @@ impl Change {
             Change::Skip => "skip",
             Change::Note => "note",
             Change::Begin => "begin",
+            Change::Forget => "forget",
             Change::Other(word) => word.as_ref(),
         }
     }
@@ -391,7 +397,7 @@ struct Seen {
 /// Reads the store file at `path` (already through [`real_path`]), noting what it looked like.
 fn read_file(path: &Path) -> Result<(Store, Seen), Error> {
     let read_error = |err| Error::io(IoAction::ReadStore, path, err);
-    let mut file = match File::open(path) {
+    let mut file = match open_regular(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
             let seen = Seen {
@@ -751,7 +757,7 @@ fn read_large(file: &mut File, path: &Path, stamp: Stamp) -> Option<(Vec<Event>,
     let (first, second) = std::thread::scope(|scope| {
         let second = scope.spawn(|| {
             // Its own handle, so the two read at their own places; the same file, or none.
-            let mut file = File::open(path).ok()?;
+            let mut file = open_regular(path).ok()?;
             (Stamp::of(&file.metadata().ok()?) == stamp)
                 .then(|| read_event_lines(&mut file, split, stamp.len, Vec::new()))?
         });
@@ -1192,6 +1198,17 @@ fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
             (None, None) => corrupt(message),
         }
     };
+    // The YAML reader copies an anchor's value at every alias (`*name`): a small hand-made file
+    // could repeat a long text into gigabytes. Four times the text is far more than any store's
+    // aliases need.
+    let limit = (4 * text.len() as u64).max(crate::curriculum::MAX_EXPANDED as u64);
+    if let Some((line, column)) = crate::curriculum::aliases_expand_beyond(text, limit) {
+        return Err(corrupt(format!(
+            "line {line} column {column}: its aliases (`*name`) repeat its text into more than {} \
+             MiB once expanded, which studyplan never writes",
+            limit >> 20
+        )));
+    }
     let document = parse_yaml(text).map_err(yaml_error)?;
     let Value::Mapping(mut map) = document else {
         return Err(corrupt(
@@ -1422,7 +1439,7 @@ impl Lock {
 /// none when it is not.
 fn read_unchanged(path: &Path, seen: Option<Stamp>) -> io::Result<Option<Vec<u8>>> {
     let Some(seen) = seen else { return Ok(None) };
-    let mut file = match File::open(path) {
+    let mut file = match open_regular(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(err),

@@ -360,3 +360,164 @@ fn completions_for_every_shell_name_the_commands_and_the_topics() {
     let err = env.fails(&["completions", "tcsh"], 2);
     assert!(err.contains("invalid value 'tcsh'"), "{err}");
 }
+
+/// The tiny fixture with `edit` applied, written into the env.
+fn tiny_edited(env: &TestEnv, name: &str, edit: impl Fn(String) -> String) -> String {
+    let text = std::fs::read_to_string(fixture("tiny.yaml")).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text);
+    env.write(name, edited).display().to_string()
+}
+
+/// Runs once, expects success, and gives stdout and stderr.
+fn ok_and_stderr(env: &TestEnv, args: &[&str]) -> (String, String) {
+    let output = env.run(args);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{args:?}: {stderr}");
+    (String::from_utf8(output.stdout).unwrap(), stderr)
+}
+
+#[test]
+fn progress_follows_a_renamed_topic_and_a_topic_gone_for_good_can_be_forgotten() {
+    let env = TestEnv::new();
+    let tiny = tiny();
+    env.ok(&["--curriculum", &tiny, "done", "alpha", "beta"]);
+    env.ok(&["--curriculum", &tiny, "start", "delta"]);
+    // `alpha` is renamed `first-letter`; `beta` and `delta` are removed.
+    let renamed = tiny_edited(&env, "renamed.yaml", |text| {
+        text.replace(
+            "{ id: alpha, title:",
+            "{ id: first-letter, was: [alpha], title:",
+        )
+        .replace("      - { id: beta, title: { zh: 乙, en: Beta } }\n", "")
+        .replace("      - { id: delta, title: { zh: 丁, en: Delta } }\n", "")
+    });
+    let args = |rest: &[&'static str]| {
+        let mut args = vec!["--curriculum", renamed.as_str()];
+        args.extend_from_slice(rest);
+        args.into_iter().map(str::to_owned).collect::<Vec<_>>()
+    };
+    let run = |rest: &[&'static str]| {
+        let args = args(rest);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        ok_and_stderr(&env, &args)
+    };
+    let (_, warning) = run(&["status"]);
+    assert_text(
+        &warning,
+        &format!(
+            "studyplan: warning: the store has progress on topics this curriculum no longer has; \
+             it is kept: `beta`, `delta`\n  if a topic was renamed, list its old id under it in \
+             the curriculum `{renamed}` (`was: [beta]`) and its progress follows\n  if it is gone \
+             for good, drop its progress with `studyplan forget beta delta`\n"
+        ),
+    );
+    assert_eq!(done_ids(&env, Some(&renamed)), ["first-letter"]);
+    // The old id still names the topic, and its history shows under the new one.
+    assert!(run(&["show", "alpha"]).0.contains("first-letter"));
+    assert!(run(&["show", "first-letter"]).0.contains("done"));
+
+    // A topic of the curriculum, or an id with no progress, is not forgotten.
+    let arg_list = args(&["forget", "alpha"]);
+    let refused = env.fails(&arg_list.iter().map(String::as_str).collect::<Vec<_>>(), 2);
+    assert!(
+        refused.contains("`alpha` is a topic of this curriculum (`first-letter`)"),
+        "{refused}"
+    );
+    let nothing = args(&["forget", "zeta"]);
+    let refused = env.fails(&nothing.iter().map(String::as_str).collect::<Vec<_>>(), 2);
+    assert!(
+        refused
+            .contains("no progress on `zeta` to forget; the ids it could forget: `beta`, `delta`"),
+        "{refused}"
+    );
+    let before = env.store_bytes().unwrap();
+    let (said, _) = run(&["forget", "beta", "delta"]);
+    assert_text(
+        &said,
+        "forgot the progress on `beta`; its changes stay in the history (`studyplan log`) and no \
+         longer count\nforgot the progress on `delta`; its changes stay in the history \
+         (`studyplan log`) and no longer count\n",
+    );
+    // Recorded as new changes after the old ones, which are kept byte for byte.
+    let after = env.store_bytes().unwrap();
+    assert_eq!(&after[..before.len()], &before[..]);
+    let (_, warning) = run(&["status"]);
+    assert_eq!(warning, "", "settled");
+    let (log, _) = run(&["log"]);
+    assert!(log.contains("forget"), "{log}");
+    // Nothing else moved: the original curriculum still sees `alpha` done, and `forget` dropped
+    // only what came before it.
+    assert_eq!(done_ids(&env, Some(&tiny)), ["alpha"]);
+    env.ok(&["--curriculum", &tiny, "done", "beta"]);
+    assert_eq!(done_ids(&env, Some(&tiny)), ["alpha", "beta"]);
+}
+
+#[test]
+fn old_ids_are_checked_like_ids() {
+    let env = TestEnv::new();
+    let bad = tiny_edited(&env, "bad-was.yaml", |text| {
+        text.replace(
+            "{ id: alpha, title:",
+            "{ id: alpha, was: [beta, old], title:",
+        )
+        .replace(
+            "{ id: gamma, title:",
+            "{ id: gamma, was: [old, 'a b'], title:",
+        )
+    });
+    let stderr = env.fails(&["curriculum", "check", &bad], 1);
+    assert_text(
+        &stderr,
+        &format!(
+            "studyplan: error: the curriculum `{bad}` has 3 problems:\n  \
+             {bad}:12:28: topic 1.1 (`alpha`): the old id `beta` in `was` is the id of topic 1.2 \
+             (`beta`) now; an old id must be one nothing has now, so remove it or rename one of \
+             them\n  \
+             {bad}:14:28: topic 1.3 (`gamma`): the old id `old` is already in the `was` of topic \
+             1.1 (`alpha`); progress on an old id can follow only one topic, so keep it in one\n  \
+             {bad}:14:33: topic 1.3 (`gamma`): the old id `a b` in `was` is not a valid id; use \
+             letters, digits, `-`, `_` and `.`\n\
+             fix them and check again with `studyplan curriculum check {bad}`\n"
+        ),
+    );
+}
+
+#[test]
+fn ids_shaped_like_a_position_or_a_stage_number_are_refused() {
+    let env = TestEnv::new();
+    let bad = tiny_edited(&env, "positions.yaml", |text| {
+        text.replace("{ id: beta,", "{ id: '2.1',")
+            .replace("{ id: delta,", "{ id: '1.',")
+            .replace("  - id: second\n", "  - id: '3'\n")
+    });
+    let stderr = env.fails(&["curriculum", "check", &bad], 1);
+    assert_text(
+        &stderr,
+        &format!(
+            "studyplan: error: the curriculum `{bad}` has 3 problems:\n  \
+             {bad}:13:15: topic 1.2 (`2.1`): id `2.1` is only digits and dots, the shape of a \
+             position (`2.1` is stage 2, topic 1) or a stage number, so it would be taken for \
+             one; use an id with a letter, like `topic-2-1` (when renaming, `was: [2.1]` keeps \
+             its progress)\n  \
+             {bad}:15:9: stage 2 (`3`): id `3` is only digits and dots, the shape of a position \
+             (`2.1` is stage 2, topic 1) or a stage number, so it would be taken for one; use an \
+             id with a letter, like `stage-3` (when renaming, `was: [3]` keeps its progress)\n  \
+             {bad}:19:15: topic 2.1 (`1.`): id `1.` is only digits and dots, the shape of a \
+             position (`2.1` is stage 2, topic 1) or a stage number, so it would be taken for \
+             one; use an id with a letter, like `topic-1` (when renaming, `was: [1.]` keeps its \
+             progress)\n\
+             fix them and check again with `studyplan curriculum check {bad}`\n"
+        ),
+    );
+    // Renamed, with the old id kept in `was`, the progress recorded under it follows, and the
+    // position means the position again.
+    let fixed = tiny_edited(&env, "fixed.yaml", |text| {
+        text.replace("{ id: beta,", "{ id: beta, was: ['2.1'],")
+    });
+    let store = "version: 1\nevents:\n- {at: 2026-11-28T10:00:00+08:00, plan: tiny, topic: '2.1', change: done}\n";
+    env.write("progress.yaml", store);
+    assert_eq!(done_ids(&env, Some(&fixed)), ["beta"]);
+    env.ok(&["--curriculum", &fixed, "done", "2.1"]);
+    assert_eq!(done_ids(&env, Some(&fixed)), ["beta", "delta"]);
+}

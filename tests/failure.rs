@@ -403,6 +403,37 @@ fn an_alias_bomb_is_refused() {
 }
 
 #[test]
+fn a_long_text_repeated_through_aliases_is_refused_before_it_is_expanded() {
+    let env = TestEnv::new();
+    // 1.4 MiB that would expand to 12 GiB: a 64 KiB link, then 200,000 aliases of it.
+    let mut yaml = format!(
+        "{HEAD}stages:\n- id: s\n  title: S\n  days: 1\n  topics:\n  - id: t\n    title: T\n    links: [&long \"{}\"",
+        "x".repeat(64 << 10)
+    );
+    yaml.push_str(&", *long".repeat(200_000));
+    yaml.push_str("]\n");
+    assert!(yaml.len() < 3 << 19, "{}", yaml.len());
+    let file = env.write("repeat.yaml", yaml);
+    let expected = "repeat.yaml:11:72713: the aliases (`*name`) of this file repeat its text into \
+                    more than 64 MiB once expanded";
+    assert_eq!(hostile(&env, &file, expected), 1);
+    let output = env
+        .cmd()
+        .args(["--lang", "zh", "curriculum", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("展开后会把内容重复成超过 64 MiB"));
+    // Anchors and aliases well within the bound are as welcome as ever.
+    let small = format!(
+        "{HEAD}stages:\n- id: s\n  title: &t {{en: Shared, zh: 共用}}\n  days: 1\n  topics:\n  - {{id: t, title: *t}}\n"
+    );
+    let small = env.write("small.yaml", small);
+    env.ok(&["curriculum", "check", &small.display().to_string()]);
+}
+
+#[test]
 fn nesting_a_hundred_thousand_levels_deep_is_refused() {
     let env = TestEnv::new();
     let depth = 100_000;
@@ -587,4 +618,233 @@ proptest! {
         }
         let _ = loaded.resolve_stage(&query);
     }
+}
+
+/// Makes a named pipe at `path`; false where `mkfifo` is not there to make one.
+fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+/// Runs studyplan with `args` and `store`, at most 20 seconds; gives the exit code and stderr.
+fn run_bounded(env: &TestEnv, store: &Path, args: &[&str], what: &str) -> (Option<i32>, String) {
+    let out = env.dir.path().join("bounded.err");
+    let child = env
+        .std_cmd()
+        .env("STUDYPLAN_STORE", store)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(fs::File::create(&out).unwrap())
+        .spawn()
+        .unwrap();
+    let status = wait_at_most(child, Duration::from_secs(20), what);
+    (status.code(), fs::read_to_string(&out).unwrap_or_default())
+}
+
+#[test]
+fn a_fifo_or_a_device_as_the_curriculum_is_refused_before_it_is_read() {
+    let env = TestEnv::new();
+    let fifo = env.dir.path().join("plan.fifo");
+    let mut files = vec![(Path::new("/dev/zero").to_owned(), "it is a device")];
+    if mkfifo(&fifo) {
+        files.push((fifo, "it is a named pipe (FIFO)"));
+    }
+    for (file, reason) in files {
+        let path = file.display().to_string();
+        for args in [
+            &["--curriculum", &path, "status"][..],
+            &["curriculum", "check", &path],
+        ] {
+            let (code, stderr) = run_bounded(&env, &env.store(), args, &path);
+            assert_eq!(code, Some(1), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains(&format!("cannot read the curriculum `{path}`: {reason}")),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+    assert!(env.store_bytes().is_none());
+}
+
+#[test]
+fn a_fifo_or_a_device_as_the_store_is_refused_before_it_is_read() {
+    let env = TestEnv::new();
+    let fifo = env.dir.path().join("progress.fifo");
+    let mut stores = vec![(Path::new("/dev/zero").to_owned(), "it is a device")];
+    if mkfifo(&fifo) {
+        stores.push((fifo, "it is a named pipe (FIFO)"));
+    }
+    for (store, reason) in stores {
+        // Reading, and the read a change makes under the lock.
+        for args in [&["status"][..], &["log"], &["curricula"]] {
+            let (code, stderr) = run_bounded(&env, &store, args, &store.display().to_string());
+            assert_eq!(code, Some(1), "{args:?}: {stderr}");
+            let expected = format!(
+                "cannot read the progress store `{}`: {reason}, not a regular file; point --store",
+                store.display()
+            );
+            assert!(stderr.contains(&expected), "{args:?}: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn a_fifo_planted_as_a_cache_entry_is_passed_over() {
+    let env = TestEnv::new();
+    let file = env.write("big.yaml", curriculum_yaml(20, 200));
+    let file = file.display().to_string();
+    let first = env.ok(&["--curriculum", &file, "list", "s3"]);
+    let entries = env.dir.path().join(".cache/studyplan/curricula");
+    let entry = fs::read_dir(&entries)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    fs::remove_file(&entry).unwrap();
+    if !mkfifo(&entry) {
+        return;
+    }
+    let (code, stderr) = run_bounded(
+        &env,
+        &env.store(),
+        &["--curriculum", &file, "status"],
+        "a fifo as a cache entry",
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(env.ok(&["--curriculum", &file, "list", "s3"]), first);
+}
+
+/// Replaces the data of the cache entry at `entry` with what `edit` makes of it, and gives it the
+/// checksum that matches, as anyone can: the checksum finds damage, not intent.
+fn plant(entry: &Path, edit: impl FnOnce(&mut Vec<u8>)) {
+    use std::hash::Hasher as _;
+    let bytes = fs::read(entry).unwrap();
+    let newline = bytes.iter().position(|&b| b == b'\n').unwrap();
+    let mut data = bytes[newline + 1..].to_vec();
+    edit(&mut data);
+    let line = std::str::from_utf8(&bytes[..newline]).unwrap();
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(&data);
+    let mut planted =
+        format!("{}{:016x}\n", &line[..line.len() - 16], hasher.finish()).into_bytes();
+    planted.extend_from_slice(&data);
+    fs::write(entry, planted).unwrap();
+}
+
+fn replace_bytes(data: &mut [u8], from: &[u8], to: &[u8]) {
+    let at = data
+        .windows(from.len())
+        .position(|window| window == from)
+        .expect("the value is in the entry");
+    data[at..at + to.len()].copy_from_slice(to);
+}
+
+#[test]
+fn a_planted_cache_entry_is_checked_like_the_file_or_passed_over() {
+    let env = TestEnv::new();
+    let yaml = curriculum_yaml(20, 200)
+        .replacen("days: 3", "days: 1234", 1)
+        .replacen("stages:\n", "genius_days: 2345\nstages:\n", 1);
+    let file = env.write("big.yaml", yaml).display().to_string();
+    env.ok(&["--curriculum", &file, "begin", "2026-11-01"]);
+    env.ok(&["--curriculum", &file, "done", "t-0-1", "t-3-4"]);
+    let uncached = |args: &[&str]| {
+        let output = env
+            .cmd()
+            .env("XDG_CACHE_HOME", env.dir.path().join("no-cache"))
+            .arg("--curriculum")
+            .arg(&file)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let status = uncached(&["status", "--json"]);
+    let entries = env.dir.path().join(".cache/studyplan/curricula");
+    let entry = fs::read_dir(&entries)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let sound = fs::read(&entry).unwrap();
+    let days = 1234i64.to_le_bytes();
+    let genius = 2345i64.to_le_bytes();
+    type Edit = Box<dyn FnOnce(&mut Vec<u8>)>;
+    let plants: [(&str, Edit); 4] = [
+        (
+            "days: 0",
+            Box::new(move |data| replace_bytes(data, &days, &0i64.to_le_bytes())),
+        ),
+        (
+            "genius_days: i64::MIN",
+            Box::new(move |data| replace_bytes(data, &genius, &i64::MIN.to_le_bytes())),
+        ),
+        (
+            "a negative day count",
+            Box::new(move |data| replace_bytes(data, &days, &(-1i64).to_le_bytes())),
+        ),
+        ("garbage", Box::new(|data| *data = b"garbage".to_vec())),
+    ];
+    for (what, edit) in plants {
+        fs::write(&entry, &sound).unwrap();
+        plant(&entry, edit);
+        for args in [&["begin", "2026-11-01"][..], &["status", "--json"]] {
+            let output = env
+                .cmd()
+                .arg("--curriculum")
+                .arg(&file)
+                .args(args)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(0), "{what}, {args:?}: {stderr}");
+            assert!(!stderr.contains("panicked"), "{what}: {stderr}");
+            if args[0] == "status" {
+                assert_eq!(String::from_utf8_lossy(&output.stdout), status, "{what}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_store_whose_aliases_repeat_a_long_text_is_refused_before_it_is_expanded() {
+    let env = TestEnv::new();
+    // 0.7 MiB that would expand to 6 GiB, in a key this build does not know.
+    let store = format!(
+        "version: 1\nkept: [&long \"{}\"{}]\nevents: []\n",
+        "x".repeat(64 << 10),
+        ", *long".repeat(100_000)
+    );
+    fs::write(env.store(), &store).unwrap();
+    let out = env.dir.path().join("store-bomb.err");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("ulimit -v 2097152; exec \"$0\" status")
+        .arg(assert_cmd::cargo::cargo_bin!("studyplan"))
+        .env_clear();
+    for (key, value) in env.std_cmd().get_envs() {
+        if let Some(value) = value {
+            cmd.env(key, value);
+        }
+    }
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(fs::File::create(&out).unwrap())
+        .spawn()
+        .unwrap();
+    let status = wait_at_most(child, Duration::from_secs(60), "a store alias bomb");
+    let stderr = fs::read_to_string(&out).unwrap_or_default();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "line 2 column 72708: its aliases (`*name`) repeat its text into more than 64 MiB"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(env.store()).unwrap(), store);
 }

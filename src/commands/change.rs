@@ -56,7 +56,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
         std::borrow::Cow::Owned(_) => Some(progress::replay(loaded, &store.events)),
     };
     drop(history);
-    super::warn(store, &replay, lang);
+    super::warn_in(store, &replay, lang, &loaded.source);
     let dated = match topics.on {
         Some(day) => match lang {
             Lang::En => format!(", on {day}"),

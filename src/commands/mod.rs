@@ -5,6 +5,7 @@ mod change;
 mod completions;
 mod curricula;
 mod curriculum_command;
+mod forget;
 mod list;
 mod log;
 mod next;
@@ -44,6 +45,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Skip(topics) => change::run(settings, Change::Skip, &topics)?,
         Command::Undo(topics) => change::run(settings, Change::Undo, &topics)?,
         Command::Begin { date } => begin::run(settings, date)?,
+        Command::Forget { ids } => forget::run(settings, &ids)?,
         Command::Note { topic, text } => note::run(settings, &topic, &text)?,
         Command::Show { topic, json } => show::run(settings, &topic, json)?,
         Command::Log { stage, since, json } => log::run(settings, stage, since, json)?,
@@ -76,6 +78,7 @@ fn is_for_people(command: &Command) -> bool {
             | Command::Skip(_)
             | Command::Undo(_)
             | Command::Begin { .. }
+            | Command::Forget { .. }
             | Command::Note { .. }
             | Command::Show { json: false, .. }
             | Command::Log { json: false, .. }
@@ -107,7 +110,7 @@ pub(crate) fn read_store(
     let (loaded, store) = load_with(settings, read);
     let (loaded, store) = (loaded?, store?);
     let replay = progress::replay(loaded, &store.events);
-    warn(store, &replay, settings.lang);
+    warn_in(store, &replay, settings.lang, &loaded.source);
     Ok((loaded, store, replay))
 }
 
@@ -212,15 +215,15 @@ pub(crate) fn lock(settings: &Settings) -> anyhow::Result<(store::Lock, Store)> 
 
 /// Mentions what is odd but not fatal; the command carries on.
 pub(crate) fn warn(store: &Store, replay: &Replay, lang: Lang) {
+    warn_in(store, replay, lang, "");
+}
+
+/// Like [`warn`], for the curriculum read from `source` (its name in messages).
+pub(crate) fn warn_in(store: &Store, replay: &Replay, lang: Lang, source: &str) {
     if !replay.orphans.is_empty() {
-        let ids: Vec<String> = replay.orphans.iter().map(|id| format!("`{id}`")).collect();
         eprintln!(
-            "studyplan: {}{}",
-            lang.pick(
-                "warning: the store has progress on topics this curriculum no longer has; it is kept: ",
-                "警告：进度文件里有当前课程已不存在的主题的记录，已保留："
-            ),
-            ids.join(", ")
+            "studyplan: {}",
+            orphans_warning(&replay.orphans, source, lang)
         );
     }
     let unknown = store.unknown_keys();
@@ -291,4 +294,32 @@ pub(crate) fn resolve(loaded: &Loaded, query: &str, lang: Lang) -> Result<Pos, E
                     .collect(),
             },
         })
+}
+
+/// The warning about progress on ids the curriculum no longer has, and the two ways to settle
+/// it: the topic was renamed (`was` in the curriculum `source`) or is gone (`forget`).
+pub(crate) fn orphans_warning(orphans: &[String], source: &str, lang: Lang) -> String {
+    let ids: Vec<String> = orphans.iter().map(|id| format!("`{id}`")).collect();
+    let first = &orphans[0];
+    let all = orphans.join(" ");
+    let file = if source.is_empty() || source == curriculum::EMBEDDED_NAME {
+        String::new()
+    } else {
+        format!(" `{source}`")
+    };
+    match lang {
+        Lang::En => format!(
+            "warning: the store has progress on topics this curriculum no longer has; it is kept: \
+             {}\n  if a topic was renamed, list its old id under it in the curriculum{file} \
+             (`was: [{first}]`) and its progress follows\n  if it is gone for good, drop its \
+             progress with `studyplan forget {all}`",
+            ids.join(", ")
+        ),
+        Lang::Zh => format!(
+            "警告：进度文件里有当前课程已不存在的主题的记录，已保留：{}\n  \
+             如果主题只是改了名，请在课程{file}里该主题下写上旧编号（`was: [{first}]`），进度会跟过去\n  \
+             如果它已彻底删除，可用 `studyplan forget {all}` 丢弃它的进度",
+            ids.join("、")
+        ),
+    }
 }

@@ -36,7 +36,12 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
         schedule::begun(plan, &store.events),
     )?;
     let history = super::as_of(&store, settings);
-    super::warn(&store, &progress::replay(&loaded, &history), lang);
+    super::warn_in(
+        &store,
+        &progress::replay(&loaded, &history),
+        lang,
+        &loaded.source,
+    );
     drop(history);
     let topic = Some(loaded.topic(pos).id.as_str());
     let note = Event::new(settings.now, &loaded.curriculum.id, topic, Change::Note)

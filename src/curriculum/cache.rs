@@ -6,8 +6,9 @@
 //! a compact binary form (a tenth of the work of reading it back as JSON). It is used only when that
 //! line matches the file as it is now and the rest is intact and reads whole; anything else (no
 //! entry, another version, an edited file, a damaged entry) means the YAML is parsed as usual.
-//! Entries are written only for curricula that parsed and validated, so a sound entry is exactly
-//! what parsing the file again would give. Any failure to read or write the cache is ignored: it
+//! Entries are written only for curricula that parsed and validated, and an entry read back is
+//! validated again (a planted one could hold anything), so a sound entry is exactly what parsing
+//! the file again would give. Any failure to read or write the cache is ignored: it
 //! is never needed.
 
 use std::fs;
@@ -60,7 +61,8 @@ pub fn lookup(dir: &Path, file: &Path, source: &[u8]) -> Option<Curriculum> {
 }
 
 fn lookup_within(dir: &Path, file: &Path, source: &[u8], max: usize) -> Option<Curriculum> {
-    let file = fs::File::open(entry_path(dir, file)).ok()?;
+    // Never a FIFO or a device planted as an entry: it could block, or never end.
+    let file = crate::files::open_regular(&entry_path(dir, file)).ok()?;
     let mut entry = Vec::new();
     file.take(max as u64 + 1).read_to_end(&mut entry).ok()?;
     if entry.len() > max {
@@ -72,7 +74,9 @@ fn lookup_within(dir: &Path, file: &Path, source: &[u8], max: usize) -> Option<C
     if checksum != format!("{:016x}", hash(data)).as_bytes() {
         return None;
     }
-    decode(data)
+    // The checksum finds damage, not intent: anyone can write an entry that matches. So what an
+    // entry holds passes the same rules as a parsed file, or the file is parsed again.
+    decode(data).filter(|curriculum| super::validate(curriculum).is_empty())
 }
 
 /// Records `curriculum`, parsed and validated from `source`, for `file`. Best effort.
@@ -162,6 +166,7 @@ fn encode(curriculum: &Curriculum) -> Vec<u8> {
             title,
             description,
             links,
+            was,
         } in topics
         {
             out.str(id);
@@ -170,6 +175,10 @@ fn encode(curriculum: &Curriculum) -> Vec<u8> {
             out.len(links.len());
             for link in links {
                 out.str(link);
+            }
+            out.len(was.len());
+            for old in was {
+                out.str(old);
             }
         }
     }
@@ -201,6 +210,7 @@ fn decode(data: &[u8]) -> Option<Curriculum> {
                         title: input.text()?,
                         description: input.option(Reader::text)?,
                         links: input.list(4, Reader::string)?,
+                        was: input.list(4, Reader::string)?,
                     })
                 })?,
             })
@@ -243,8 +253,8 @@ impl Writer {
 }
 
 /// The fewest bytes a topic takes: an id's length, a title in one language (a flag, a length and
-/// a flag), the flag for no description and the count of links.
-const TOPIC_BYTES: usize = 4 + 6 + 1 + 4;
+/// a flag), the flag for no description, the count of links and the count of old ids.
+const TOPIC_BYTES: usize = 4 + 6 + 1 + 4 + 4;
 /// The fewest bytes a stage takes: an id's length, a title, days, the flag for no goal and the
 /// count of topics.
 const STAGE_BYTES: usize = 4 + 6 + 8 + 1 + 4;
@@ -322,6 +332,7 @@ mod tests {
             en: Some("more".into()),
         });
         topic.links = vec!["https://example.com/a".into(), String::new()];
+        topic.was = vec!["old-id".into()];
         full.stages[0].goal = None;
         for curriculum in [crate::curriculum::embedded_curriculum(), full] {
             let data = encode(&curriculum);
@@ -347,6 +358,7 @@ mod tests {
             title: one(""),
             description: None,
             links: Vec::new(),
+            was: Vec::new(),
         };
         let stage = Stage {
             id: String::new(),
@@ -400,6 +412,29 @@ mod tests {
             Some(curriculum)
         );
         assert_eq!(lookup_within(dir.path(), &file, source, size - 1), None);
+    }
+
+    #[test]
+    fn an_entry_that_breaks_the_rules_is_never_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plan.yaml");
+        let source = b"the yaml bytes";
+        let sound = crate::curriculum::embedded_curriculum();
+        let mut no_days = sound.clone();
+        no_days.stages[0].days = 0;
+        let mut endless = sound.clone();
+        endless.genius_days = Some(i64::MIN);
+        let mut no_band = sound.clone();
+        no_band.band.low = f64::NAN;
+        let mut renamed_onto_itself = sound.clone();
+        let id = renamed_onto_itself.stages[0].topics[0].id.clone();
+        renamed_onto_itself.stages[1].topics[0].was = vec![id];
+        for planted in [no_days, endless, no_band, renamed_onto_itself] {
+            save(dir.path(), &file, source, &planted);
+            assert_eq!(lookup(dir.path(), &file, source), None, "{planted:?}");
+        }
+        save(dir.path(), &file, source, &sound);
+        assert_eq!(lookup(dir.path(), &file, source), Some(sound));
     }
 
     #[test]

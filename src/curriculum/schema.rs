@@ -131,4 +131,8 @@ pub struct Topic {
     /// Optional links to material.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
+    /// Ids the topic had before it was renamed, like `was: [old-id]`: progress recorded under
+    /// them counts for this topic. None of them may be an id in use, or another topic's old id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub was: Vec<String>,
 }

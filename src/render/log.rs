@@ -128,6 +128,7 @@ pub fn change_name(change: &Change, lang: Lang) -> &str {
         Change::Skip => lang.pick("skip", "跳过"),
         Change::Note => lang.pick("note", "笔记"),
         Change::Begin => lang.pick("begin", "开始计划"),
+        Change::Forget => lang.pick("forget", "忘记"),
         Change::Other(word) => word.as_ref(),
     }
 }

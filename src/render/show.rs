@@ -12,11 +12,17 @@ use crate::store::{Change, Event};
 /// The changes and the notes of the topic at `pos`, each oldest first.
 fn history<'a>(loaded: &Loaded, events: &'a [Event], pos: Pos) -> (Vec<&'a Event>, Vec<&'a Event>) {
     let plan = loaded.curriculum.id.as_str();
-    let id = loaded.topic(pos).id.as_str();
+    // Changes recorded under an id the topic had before it was renamed are its own too.
     let mut mine: Vec<(usize, &Event)> = events
         .iter()
         .enumerate()
-        .filter(|(_, event)| *event.plan == *plan && event.topic.as_deref() == Some(id))
+        .filter(|(_, event)| {
+            *event.plan == *plan
+                && event
+                    .topic
+                    .as_deref()
+                    .is_some_and(|id| loaded.position_of(id) == Some(pos))
+        })
         .collect();
     mine.sort_by_key(|&(i, event)| (event.day(), i));
     mine.into_iter()

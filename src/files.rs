@@ -1,0 +1,128 @@
+//! Opening a file to read it: only a regular file is opened, so that a named pipe (FIFO) never
+//! blocks a command and a device such as `/dev/zero` is never read without end. Used for the
+//! curriculum, the curriculum cache's entries and the progress store alike.
+
+use std::fmt;
+use std::fs::{self, File};
+use std::io;
+use std::path::Path;
+
+/// What a path names when it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotRegular {
+    /// A folder.
+    Folder,
+    /// A named pipe (FIFO).
+    Fifo,
+    /// A character or block device, like `/dev/zero`.
+    Device,
+    /// A socket.
+    Socket,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl NotRegular {
+    fn of(file_type: fs::FileType) -> Option<NotRegular> {
+        #[cfg(unix)]
+        use std::os::unix::fs::FileTypeExt as _;
+        if file_type.is_file() {
+            return None;
+        }
+        if file_type.is_dir() {
+            return Some(NotRegular::Folder);
+        }
+        #[cfg(unix)]
+        {
+            if file_type.is_fifo() {
+                return Some(NotRegular::Fifo);
+            }
+            if file_type.is_char_device() || file_type.is_block_device() {
+                return Some(NotRegular::Device);
+            }
+            if file_type.is_socket() {
+                return Some(NotRegular::Socket);
+            }
+        }
+        Some(NotRegular::Other)
+    }
+
+    /// Why the file was not read, in words.
+    pub fn reason(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (NotRegular::Folder, false) => "it is a folder, not a file",
+            (NotRegular::Folder, true) => "这是一个文件夹，不是文件",
+            (NotRegular::Fifo, false) => "it is a named pipe (FIFO), not a regular file",
+            (NotRegular::Fifo, true) => "这是一个命名管道（FIFO），不是普通文件",
+            (NotRegular::Device, false) => "it is a device, not a regular file",
+            (NotRegular::Device, true) => "这是一个设备，不是普通文件",
+            (NotRegular::Socket, false) => "it is a socket, not a regular file",
+            (NotRegular::Socket, true) => "这是一个套接字，不是普通文件",
+            (NotRegular::Other, false) => "it is not a regular file",
+            (NotRegular::Other, true) => "这不是普通文件",
+        }
+    }
+
+    /// The kind that `err`, from [`open_regular`], says the file was, if that is why it failed.
+    pub fn cause_of(err: &io::Error) -> Option<NotRegular> {
+        err.get_ref()?.downcast_ref::<NotRegular>().copied()
+    }
+}
+
+impl fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.reason(false))
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
+fn refuse(kind: NotRegular) -> io::Error {
+    let error_kind = match kind {
+        NotRegular::Folder => io::ErrorKind::IsADirectory,
+        _ => io::ErrorKind::InvalidInput,
+    };
+    io::Error::new(error_kind, kind)
+}
+
+/// Opens the regular file at `path` (a link is followed) to read it. Anything else is refused
+/// with an error that [`NotRegular::cause_of`] names, before it is opened: opening a FIFO waits
+/// for a writer, and a device can be read forever. The opened file is checked once more, in case
+/// the path was swapped in between.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    if let Some(kind) = NotRegular::of(fs::metadata(path)?.file_type()) {
+        return Err(refuse(kind));
+    }
+    let file = File::open(path)?;
+    if let Some(kind) = NotRegular::of(file.metadata()?.file_type()) {
+        return Err(refuse(kind));
+    }
+    Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_regular_files_are_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plain.yaml");
+        fs::write(&file, "text").unwrap();
+        assert!(open_regular(&file).is_ok());
+        let cause = |path: &Path| NotRegular::cause_of(&open_regular(path).unwrap_err());
+        assert_eq!(cause(dir.path()), Some(NotRegular::Folder));
+        #[cfg(unix)]
+        {
+            assert_eq!(cause(Path::new("/dev/zero")), Some(NotRegular::Device));
+            let fifo = dir.path().join("fifo");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|status| status.success()) {
+                assert_eq!(cause(&fifo), Some(NotRegular::Fifo));
+            }
+        }
+        let missing = open_regular(&dir.path().join("missing")).unwrap_err();
+        assert_eq!(missing.kind(), io::ErrorKind::NotFound);
+        assert_eq!(NotRegular::cause_of(&missing), None);
+    }
+}
