@@ -178,7 +178,7 @@ pub enum Command {
         json: bool,
     },
 
-    /// Print a completion script for your shell (see the README to install it)
+    /// Print a completion script for your shell; its first lines say how to install it
     Completions {
         /// The shell
         #[arg(value_enum, value_name = "SHELL")]

@@ -56,7 +56,7 @@ const COMMANDS: &[(&str, &str)] = &[
     ("curricula", "列出进度文件里保存的各个计划及其进度"),
     (
         "completions",
-        "打印你的 shell 的补全脚本（安装方法见 README）",
+        "打印你的 shell 的补全脚本；脚本开头几行写着安装方法",
     ),
 ];
 
