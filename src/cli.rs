@@ -184,6 +184,9 @@ pub enum Command {
         #[arg(value_enum, value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
+
+    /// Print the manual page, to install with `studyplan man > ~/.local/share/man/man1/studyplan.1`
+    Man,
 }
 
 /// What to do with curricula.

@@ -532,7 +532,10 @@ fn bash_completion_offers_ids_alone_and_no_file_names_for_them() {
     assert_eq!(complete(&["studyplan", "list", ""]), ["odd-stage"]);
     // Options only when an option is being typed, and then no ids among them.
     let options = complete(&["studyplan", "done", "--"]);
-    assert!(options.iter().all(|word| word.starts_with("--")), "{options:?}");
+    assert!(
+        options.iter().all(|word| word.starts_with("--")),
+        "{options:?}"
+    );
     assert!(options.contains(&"--on".to_owned()), "{options:?}");
     // Nothing (not file names) for a note's text or a date.
     for words in [
@@ -562,7 +565,9 @@ fn completion_scripts_say_how_to_install_them() {
     // zsh reads `#compdef` on the first line only.
     let zsh = env.ok(&["--lang", "zh", "completions", "zsh"]);
     assert!(
-        zsh.starts_with("#compdef studyplan\n# studyplan 的补全脚本，按课程 `llm-roadmap` 生成。\n"),
+        zsh.starts_with(
+            "#compdef studyplan\n# studyplan 的补全脚本，按课程 `llm-roadmap` 生成。\n"
+        ),
         "{zsh}"
     );
     for shell in ["bash", "powershell", "elvish"] {
@@ -574,4 +579,44 @@ fn completion_scripts_say_how_to_install_them() {
     }
     let help = env.ok(&["completions", "--help"]);
     assert!(!help.contains("README"), "{help}");
+}
+
+#[test]
+fn the_readme_makes_every_folder_it_installs_into() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("read the README");
+    let mut made: Vec<String> = Vec::new();
+    let mut checked = 0;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            made.clear();
+        }
+        for part in line.split("&&") {
+            if let Some(folder) = part.trim().strip_prefix("mkdir -p ") {
+                made.push(folder.trim().to_owned());
+            }
+        }
+        if let Some((_, target)) = line.split_once(" > ~/") {
+            let target = format!("~/{}", target.trim());
+            let folder = target.rsplit_once('/').map_or("", |(folder, _)| folder);
+            assert!(
+                made.iter().any(|m| m == folder),
+                "no `mkdir -p {folder}` before: {line}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "{checked}");
+    // The scripts say how to install them as the README does.
+    let env = TestEnv::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = env.ok(&["completions", shell]);
+        for line in script.lines().filter_map(|line| line.strip_prefix("#   ")) {
+            let command = line.split("   #").next().unwrap_or(line);
+            assert!(
+                readme.contains(command),
+                "{shell}: `{command}` is not in the README"
+            );
+        }
+    }
 }

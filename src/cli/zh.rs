@@ -58,6 +58,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "completions",
         "打印你的 shell 的补全脚本；脚本开头几行写着安装方法",
     ),
+    (
+        "man",
+        "打印使用手册（man 页面），安装：studyplan --lang zh man > ~/.local/share/man/zh_CN/man1/studyplan.1",
+    ),
 ];
 
 /// Arguments (by command path and id) and their Chinese help.

@@ -102,7 +102,9 @@ fn with_header(shell: Shell, script: &str, loaded: &Loaded, lang: Lang) -> Strin
             "mkdir -p ~/.config/fish/completions\n\
              studyplan completions fish > ~/.config/fish/completions/studyplan.fish"
         }
-        Shell::PowerShell => "studyplan completions powershell | Out-String | Invoke-Expression   # in $PROFILE",
+        Shell::PowerShell => {
+            "studyplan completions powershell | Out-String | Invoke-Expression   # in $PROFILE"
+        }
         _ => "eval (studyplan completions elvish | slurp)   # in ~/.config/elvish/rc.elv",
     };
     let mut header = String::new();
@@ -250,9 +252,7 @@ fn zsh_ids(script: &str, ids: &Ids) -> String {
         .replace(&format!("({ZSH_TOPICS})"), "_studyplan__topic_ids")
         .replace(&format!("({ZSH_STAGES})"), "_studyplan__stage_ids");
     let function = |name: &str, tag: &str, list: &[(String, String)]| {
-        let mut out = format!(
-            "(( $+functions[{name}] )) ||\n{name}() {{\n    local -a ids=(\n"
-        );
+        let mut out = format!("(( $+functions[{name}] )) ||\n{name}() {{\n    local -a ids=(\n");
         for (id, description) in list {
             // `_describe` reads a backslash as an escape, and a colon as the end of the id.
             let item = format!(
@@ -262,7 +262,9 @@ fn zsh_ids(script: &str, ids: &Ids) -> String {
             );
             out.push_str(&format!("        '{}'\n", item.replace('\'', "'\\''")));
         }
-        out.push_str(&format!("    )\n    _describe -t {tag}s '{tag}' ids \"$@\"\n}}\n\n"));
+        out.push_str(&format!(
+            "    )\n    _describe -t {tag}s '{tag}' ids \"$@\"\n}}\n\n"
+        ));
         out
     };
     let functions = format!(
@@ -333,7 +335,10 @@ fn fish_ids(ids: &Ids, command: &clap::Command) -> String {
         }
     };
     lines(
-        &format!("__fish_studyplan_using_subcommand {}", TOPIC_COMMANDS.join(" ")),
+        &format!(
+            "__fish_studyplan_using_subcommand {}",
+            TOPIC_COMMANDS.join(" ")
+        ),
         &ids.topics,
     );
     lines(
@@ -356,7 +361,11 @@ fn fish_optspecs(command: &clap::Command) -> Vec<String> {
         for arg in command.get_arguments().filter(|arg| !arg.is_positional()) {
             let Some(long) = arg.get_long() else { continue };
             let short = arg.get_short().map(|s| format!("{s}/")).unwrap_or_default();
-            let value = if arg.get_action().takes_values() { "=" } else { "" };
+            let value = if arg.get_action().takes_values() {
+                "="
+            } else {
+                ""
+            };
             specs.push(format!("'{short}{long}{value}'"));
         }
         for sub in command.get_subcommands() {

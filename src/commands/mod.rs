@@ -7,6 +7,7 @@ mod curricula;
 mod curriculum_command;
 mod list;
 mod log;
+mod man;
 mod next;
 mod note;
 mod report;
@@ -48,6 +49,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Curriculum(command) => curriculum_command::run(command, &style)?,
         Command::Curricula { json } => curricula::run(settings, &style, json)?,
         Command::Completions { shell } => completions::run(shell, settings)?,
+        Command::Man => man::run(settings.lang)?,
     };
     // Lines beside the tables (verdicts, next topic, messages) wrap to the width too.
     let text = match (for_people, settings.width) {
