@@ -219,12 +219,15 @@ pub enum Command {
         json: bool,
     },
 
-    /// Print a completion script for your shell (see the README to install it)
+    /// Print a completion script for your shell; its first lines say how to install it
     Completions {
         /// The shell
         #[arg(value_enum, value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
+
+    /// Print the manual page, to install with `studyplan man > ~/.local/share/man/man1/studyplan.1`
+    Man,
 }
 
 /// What to do with curricula.

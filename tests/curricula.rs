@@ -341,14 +341,14 @@ fn completions_for_every_shell_name_the_commands_and_the_topics() {
     );
     let tiny = fixture("tiny.yaml").display().to_string();
     let zsh = env.ok(&["--curriculum", &tiny, "completions", "zsh"]);
-    assert!(zsh.contains("alpha\\:\"1.1 Alpha\""), "{zsh}");
+    assert!(zsh.contains("        'alpha:1.1 Alpha'\n"), "{zsh}");
     assert!(!zsh.contains("why-rag"), "{zsh}");
     // Descriptions follow the interface language where the shell shows them.
     let fish = env.ok(&["--lang", "zh", "completions", "fish"]);
     assert!(fish.contains("把主题标记为已完成"), "{fish}");
     assert!(
         fish.contains(
-            "\"__fish_studyplan_using_subcommand undo\" -f -a 'why-rag' -d '2.1 为什么要做 RAG'"
+            "\"__fish_studyplan_using_subcommand done start skip undo\" -f -a 'why-rag' -d '2.1 为什么要做 RAG'"
         ),
         "{fish}"
     );
@@ -520,4 +520,265 @@ fn ids_shaped_like_a_position_or_a_stage_number_are_refused() {
     assert_eq!(done_ids(&env, Some(&fixed)), ["beta"]);
     env.ok(&["--curriculum", &fixed, "done", "2.1"]);
     assert_eq!(done_ids(&env, Some(&fixed)), ["beta", "delta"]);
+}
+
+/// Whether `shell` is installed; CI installs bash, zsh and fish (`.ci/run`), so a test that needs
+/// one is skipped, with a notice, only on a machine without it.
+fn have_shell(shell: &str) -> bool {
+    let found = std::process::Command::new(shell)
+        .args(["-c", "exit 0"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        eprintln!("notice: `{shell}` is not installed; skipping its completion test");
+    }
+    found
+}
+
+/// A folder holding the completion script for `shell` made with the `quotes.yaml` fixture, and
+/// a file that must never be offered as a topic.
+fn completion_env(shell: &str, file_name: &str) -> TestEnv {
+    let env = TestEnv::new();
+    let quotes = fixture("quotes.yaml").display().to_string();
+    let script = env.ok(&["--curriculum", &quotes, "completions", shell]);
+    env.write(file_name, script);
+    env.write("work/afile.txt", "");
+    env
+}
+
+/// The candidates a shell offers: one `value<TAB>description` (or `value`) a line.
+fn offered(output: std::process::Output) -> Vec<String> {
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout)
+        .expect("utf-8")
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.trim_end().to_owned())
+        .collect()
+}
+
+/// Every title of `quotes.yaml`, as its topic is described (`1.1 …`), in curriculum order.
+const QUOTED_TITLES: [(&str, &str); 9] = [
+    ("dq", "1.1 How do large models acquire \"intelligence\"?"),
+    ("sq", "1.2 It's 'quoted'"),
+    ("bs", "1.3 back\\slash \\\\ two"),
+    ("dollar", "1.4 cost $HOME ${PATH} $(echo pwned)"),
+    ("tick", "1.5 run `echo pwned` now"),
+    ("colon", "1.6 a:b c\\:d"),
+    ("brackets", "1.7 arr[1] and [x] {y}"),
+    ("newline", "1.8 line one line two"),
+    ("semi", "1.9 a; b & c | d > e < f ( ) # g ! h ~ i * ? %s %%"),
+];
+
+#[test]
+fn zsh_completion_shows_every_title_as_written() {
+    if !have_shell("zsh") {
+        return;
+    }
+    let env = completion_env("zsh", "zfunc/_studyplan");
+    let complete = |line: &str| {
+        let output = std::process::Command::new("zsh")
+            .arg("-f")
+            .arg(fixture("zsh-capture.zsh"))
+            .arg(env.dir.path().join("zfunc"))
+            .arg(line)
+            .current_dir(env.dir.path().join("work"))
+            .env("HOME", env.dir.path())
+            .output()
+            .expect("run zsh");
+        offered(output)
+    };
+    let topics: Vec<String> = QUOTED_TITLES
+        .iter()
+        .map(|(id, title)| format!("<<{id}>> {id:<10} {title}"))
+        .collect();
+    // `done` had ids before `show` and `note` did, but lost the quotes of 1.1's title.
+    for line in ["studyplan done dq ", "studyplan show ", "studyplan note "] {
+        assert_eq!(complete(line), topics, "{line}");
+    }
+    assert_eq!(
+        complete("studyplan list "),
+        ["<<odd-stage>> odd-stage   1 Stage \"one\" $HOME `x` [a] b:c \\ 'q'"],
+    );
+}
+
+#[test]
+fn fish_completion_offers_ids_and_never_file_names_for_them() {
+    if !have_shell("fish") {
+        return;
+    }
+    let env = completion_env("fish", "studyplan.fish");
+    let complete = |line: &str| {
+        let output = std::process::Command::new("fish")
+            .arg("--no-config")
+            .arg("-c")
+            .arg(format!("source ../studyplan.fish; complete -C '{line}'"))
+            .current_dir(env.dir.path().join("work"))
+            .env("HOME", env.dir.path())
+            .output()
+            .expect("run fish");
+        offered(output)
+    };
+    let mut topics: Vec<String> = QUOTED_TITLES
+        .iter()
+        .map(|(id, title)| format!("{id}\t{title}"))
+        .collect();
+    topics.sort();
+    for line in [
+        "studyplan show ",
+        "studyplan note ",
+        "studyplan done dq ",
+        "studyplan --lang en undo ",
+        "studyplan show --json ",
+    ] {
+        assert_eq!(complete(line), topics, "{line}");
+    }
+    assert_eq!(
+        complete("studyplan list "),
+        ["odd-stage\t1 Stage \"one\" $HOME `x` [a] b:c \\ 'q'"]
+    );
+    // No file names where the argument is not a file: a note's text, a date, a command alone.
+    for line in [
+        "studyplan note dq ",
+        "studyplan show dq ",
+        "studyplan done --on ",
+        "studyplan log --since ",
+        "studyplan begin ",
+        "studyplan next ",
+    ] {
+        assert_eq!(complete(line), Vec::<String>::new(), "{line}");
+    }
+    // Where a file is wanted, files are offered.
+    assert_eq!(complete("studyplan report -o "), ["afile.txt"]);
+    assert_eq!(complete("studyplan curriculum check "), ["afile.txt"]);
+}
+
+#[test]
+fn bash_completion_offers_ids_alone_and_no_file_names_for_them() {
+    if !have_shell("bash") {
+        return;
+    }
+    let env = completion_env("bash", "studyplan.bash");
+    // What bash does on TAB: the words of the line, then the completion function.
+    let complete = |words: &[&str]| {
+        let output = std::process::Command::new("bash")
+            .arg("--norc")
+            .arg("-c")
+            .arg(
+                r#"source ../studyplan.bash
+                COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 ))
+                COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+                _studyplan_with_ids studyplan "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+                printf '%s\n' "${COMPREPLY[@]}""#,
+            )
+            .arg("bash")
+            .args(words)
+            .current_dir(env.dir.path().join("work"))
+            .env("HOME", env.dir.path())
+            .output()
+            .expect("run bash");
+        offered(output)
+    };
+    let ids: Vec<&str> = QUOTED_TITLES.iter().map(|(id, _)| *id).collect();
+    for words in [
+        &["studyplan", "done", ""][..],
+        &["studyplan", "done", "dq", ""],
+        &["studyplan", "--lang", "zh", "skip", ""],
+        &["studyplan", "done", "--on", "2026-11-01", ""],
+        &["studyplan", "show", ""],
+        &["studyplan", "note", ""],
+    ] {
+        assert_eq!(complete(words), ids, "{words:?}");
+    }
+    assert_eq!(complete(&["studyplan", "done", "d"]), ["dq", "dollar"]);
+    assert_eq!(complete(&["studyplan", "list", ""]), ["odd-stage"]);
+    // Options only when an option is being typed, and then no ids among them.
+    let options = complete(&["studyplan", "done", "--"]);
+    assert!(
+        options.iter().all(|word| word.starts_with("--")),
+        "{options:?}"
+    );
+    assert!(options.contains(&"--on".to_owned()), "{options:?}");
+    // Nothing (not file names) for a note's text or a date.
+    for words in [
+        &["studyplan", "note", "dq", ""][..],
+        &["studyplan", "show", "dq", ""],
+        &["studyplan", "done", "--on", ""],
+        &["studyplan", "log", "--since", ""],
+    ] {
+        assert_eq!(complete(words), Vec::<String>::new(), "{words:?}");
+    }
+    assert_eq!(complete(&["studyplan", "report", "-o", ""]), ["afile.txt"]);
+}
+
+#[test]
+fn completion_scripts_say_how_to_install_them() {
+    let env = TestEnv::new();
+    let fish = env.ok(&["completions", "fish"]);
+    assert!(
+        fish.starts_with(
+            "# Completion for studyplan, made with the curriculum `llm-roadmap`.\n\
+             # Install it (and make it again after you change your curriculum):\n\
+             #   mkdir -p ~/.config/fish/completions\n\
+             #   studyplan completions fish > ~/.config/fish/completions/studyplan.fish\n"
+        ),
+        "{fish}"
+    );
+    // zsh reads `#compdef` on the first line only.
+    let zsh = env.ok(&["--lang", "zh", "completions", "zsh"]);
+    assert!(
+        zsh.starts_with(
+            "#compdef studyplan\n# studyplan 的补全脚本，按课程 `llm-roadmap` 生成。\n"
+        ),
+        "{zsh}"
+    );
+    for shell in ["bash", "powershell", "elvish"] {
+        let script = env.ok(&["completions", shell]);
+        assert!(
+            script.contains(&format!("studyplan completions {shell}")),
+            "{shell}: {script}"
+        );
+    }
+    let help = env.ok(&["completions", "--help"]);
+    assert!(!help.contains("README"), "{help}");
+}
+
+#[test]
+fn the_readme_makes_every_folder_it_installs_into() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("read the README");
+    let mut made: Vec<String> = Vec::new();
+    let mut checked = 0;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            made.clear();
+        }
+        for part in line.split("&&") {
+            if let Some(folder) = part.trim().strip_prefix("mkdir -p ") {
+                made.push(folder.trim().to_owned());
+            }
+        }
+        if let Some((_, target)) = line.split_once(" > ~/") {
+            let target = format!("~/{}", target.trim());
+            let folder = target.rsplit_once('/').map_or("", |(folder, _)| folder);
+            assert!(
+                made.iter().any(|m| m == folder),
+                "no `mkdir -p {folder}` before: {line}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "{checked}");
+    // The scripts say how to install them as the README does.
+    let env = TestEnv::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = env.ok(&["completions", shell]);
+        for line in script.lines().filter_map(|line| line.strip_prefix("#   ")) {
+            let command = line.split("   #").next().unwrap_or(line);
+            assert!(
+                readme.contains(command),
+                "{shell}: `{command}` is not in the README"
+            );
+        }
+    }
 }

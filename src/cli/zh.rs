@@ -66,7 +66,11 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
     (
         "completions",
-        "打印你的 shell 的补全脚本（安装方法见 README）",
+        "打印你的 shell 的补全脚本；脚本开头几行写着安装方法",
+    ),
+    (
+        "man",
+        "打印使用手册（man 页面），安装：studyplan --lang zh man > ~/.local/share/man/zh_CN/man1/studyplan.1",
     ),
 ];
 

@@ -8,6 +8,7 @@ mod curriculum_command;
 mod forget;
 mod list;
 mod log;
+mod man;
 mod next;
 mod note;
 mod report;
@@ -54,6 +55,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Curricula { json } => curricula::run(settings, &style, json)?,
         Command::Completions { shell } => completions::run(shell, settings)?,
         Command::Where { json } => where_::run(settings, json),
+        Command::Man => man::run(settings.lang)?,
     };
     // Lines beside the tables (verdicts, next topic, messages) wrap to the width too.
     let text = match (for_people, settings.width) {
