@@ -18,18 +18,19 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => match cli::usage_error(&err, lang) {
             Some(message) => {
-                eprint!("{message}");
+                studyplan::to_stderr(&message);
                 return ExitCode::from(2);
             }
             None => match cli::help(&err, lang) {
                 // Asked for, on stdout; shown for a command given without its subcommand, on
                 // stderr with clap's exit code.
                 Some(help) if err.use_stderr() => {
-                    eprint!("{help}");
+                    studyplan::to_stderr(&help);
                     return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
                 }
                 Some(help) => {
-                    print!("{help}");
+                    let _ =
+                        std::io::Write::write_all(&mut std::io::stdout().lock(), help.as_bytes());
                     return ExitCode::SUCCESS;
                 }
                 None => err.exit(),
@@ -40,7 +41,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if studyplan::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("{}{}", error::prefix(lang), error::describe(&err, lang));
+            studyplan::to_stderr(&format!(
+                "{}{}\n",
+                error::prefix(lang),
+                error::describe(&err, lang)
+            ));
             ExitCode::from(studyplan::exit_code(&err))
         }
     }

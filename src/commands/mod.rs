@@ -136,14 +136,14 @@ fn load_with(
 pub(crate) fn lock(settings: &Settings) -> anyhow::Result<(store::Lock, Store)> {
     let lang = settings.lang;
     store::lock(&settings.store, || {
-        eprintln!(
-            "studyplan: {} `{}` ...",
+        crate::to_stderr(&format!(
+            "studyplan: {} `{}` ...\n",
             lang.pick(
                 "waiting for another studyplan to finish writing",
                 "正在等待另一个 studyplan 写完"
             ),
             settings.store.display()
-        );
+        ));
     })
 }
 
@@ -151,36 +151,36 @@ pub(crate) fn lock(settings: &Settings) -> anyhow::Result<(store::Lock, Store)> 
 pub(crate) fn warn(store: &Store, replay: &Replay, lang: Lang) {
     if !replay.orphans.is_empty() {
         let ids: Vec<String> = replay.orphans.iter().map(|id| format!("`{id}`")).collect();
-        eprintln!(
-            "studyplan: {}{}",
+        crate::to_stderr(&format!(
+            "studyplan: {}{}\n",
             lang.pick(
                 "warning: the store has progress on topics this curriculum no longer has; it is kept: ",
                 "警告：进度文件里有当前课程已不存在的主题的记录，已保留："
             ),
             ids.join(", ")
-        );
+        ));
     }
     let unknown = store.unknown_keys();
     if !unknown.is_empty() {
         let keys: Vec<String> = unknown.iter().map(|key| format!("`{key}`")).collect();
-        eprintln!(
-            "studyplan: {}{}",
+        crate::to_stderr(&format!(
+            "studyplan: {}{}\n",
             lang.pick(
                 "warning: the store has fields this version does not know; they are kept: ",
                 "警告：进度文件里有本版本不认识的字段，已保留："
             ),
             keys.join(", ")
-        );
+        ));
     }
     if replay.unknown_changes > 0 {
-        eprintln!(
-            "studyplan: {} {}",
+        crate::to_stderr(&format!(
+            "studyplan: {} {}\n",
             lang.pick(
                 "warning: changes of a kind this version does not know were kept and ignored:",
                 "警告：有本版本不认识的记录，已保留并忽略："
             ),
             replay.unknown_changes
-        );
+        ));
     }
 }
 

@@ -31,11 +31,11 @@ pub fn run(
         return Ok(text);
     };
     write_whole(&path, text.as_bytes())?;
-    eprintln!(
-        "studyplan: {} `{}`",
+    crate::to_stderr(&format!(
+        "studyplan: {} `{}`\n",
         lang.pick("report written to", "报告已写入"),
         path.display()
-    );
+    ));
     Ok(String::new())
 }
 
