@@ -192,9 +192,9 @@ pub enum Command {
 
     /// Write a report to share: a Markdown checklist, a CSV sheet or JSON
     Report {
-        /// The report's format
-        #[arg(long, short, value_enum, value_name = "FORMAT", default_value_t = ReportFormat::Markdown)]
-        format: ReportFormat,
+        /// The report's format [default: what the --output file's extension says (.md, .csv, .json), else markdown]
+        #[arg(long, short, value_enum, value_name = "FORMAT")]
+        format: Option<ReportFormat>,
 
         /// Write the report to this file instead of stdout (`-`); it is replaced whole, never half-written
         #[arg(long, short, value_name = "FILE")]

@@ -164,6 +164,31 @@ pub enum Error {
     #[error("{}", self.message(Lang::En))]
     OutputFolderMissing { path: PathBuf, folder: PathBuf },
 
+    /// A report was asked to go over the store, its lock or the curriculum in use.
+    #[error("{}", self.message(Lang::En))]
+    ReportOntoOwnFile {
+        path: PathBuf,
+        file: PathBuf,
+        what: OwnFile,
+    },
+
+    /// A report's `--format` says one format and its file's extension another.
+    #[error("{}", self.message(Lang::En))]
+    ReportFormatMismatch {
+        path: PathBuf,
+        given: String,
+        said: String,
+    },
+
+    /// A report's file has an extension that names no format, and no `--format` was given.
+    #[error("{}", self.message(Lang::En))]
+    ReportFormatUnknown { path: PathBuf, extension: String },
+
+    /// A report was asked to go onto something that is neither a file, a pipe nor a character
+    /// device (a block device, a socket), which it would destroy.
+    #[error("{}", self.message(Lang::En))]
+    ReportNotAFile(PathBuf),
+
     /// `STUDYPLAN_TODAY` is not a date.
     #[error("{}", self.message(Lang::En))]
     BadToday(String),
@@ -179,6 +204,17 @@ pub enum Error {
     /// No data folder to keep the store in by default.
     #[error("{}", self.message(Lang::En))]
     NoDataFolder,
+}
+
+/// The files studyplan works with, which a report is never written over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnFile {
+    /// The progress store.
+    Store,
+    /// The store's lock file.
+    Lock,
+    /// The curriculum file in use.
+    Curriculum,
 }
 
 /// What was being done to a file when it failed.
@@ -207,7 +243,10 @@ impl Error {
             | Error::EmptyNote
             | Error::OptionInNote { .. }
             | Error::ForgetCurrentTopic { .. }
-            | Error::NothingToForget { .. } => 2,
+            | Error::NothingToForget { .. }
+            | Error::ReportOntoOwnFile { .. }
+            | Error::ReportFormatMismatch { .. }
+            | Error::ReportFormatUnknown { .. } => 2,
             _ => 1,
         }
     }
@@ -625,6 +664,63 @@ impl Error {
                     "无法把报告写入 `{}`：文件夹 `{}` 不存在；请先创建它，或换一个 --output",
                     path.display(),
                     folder.display()
+                ),
+            },
+            Error::ReportOntoOwnFile { path, file, what } => {
+                let (path, file) = (path.display(), file.display());
+                let what = match (what, lang) {
+                    (OwnFile::Store, Lang::En) => "the progress store, and your history would be lost",
+                    (OwnFile::Lock, Lang::En) => "the progress store's lock file",
+                    (OwnFile::Curriculum, Lang::En) => "the curriculum in use",
+                    (OwnFile::Store, Lang::Zh) => "进度文件，你的历史记录会丢失",
+                    (OwnFile::Lock, Lang::Zh) => "进度文件的锁文件",
+                    (OwnFile::Curriculum, Lang::Zh) => "正在使用的课程文件",
+                };
+                match lang {
+                    Lang::En => format!(
+                        "cannot write the report to `{path}`: it is `{file}`, {what}; nothing was \
+                         written: choose another --output"
+                    ),
+                    Lang::Zh => format!(
+                        "不能把报告写入 `{path}`：它就是 `{file}`，{what}；没有写入任何内容：\
+                         请换一个 --output"
+                    ),
+                }
+            }
+            Error::ReportFormatMismatch { path, given, said } => match lang {
+                Lang::En => format!(
+                    "`--format {given}` does not match the file name `{}`, which says {said}; drop \
+                     --format to write {said}, or give the file a name that fits",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "`--format {given}` 与文件名 `{}` 不符（扩展名表示 {said}）；去掉 --format \
+                     即写成 {said}，或换一个相符的文件名",
+                    path.display()
+                ),
+            },
+            Error::ReportFormatUnknown { path, extension } => match lang {
+                Lang::En => format!(
+                    "cannot tell the report's format from the file name `{}`: `.{extension}` is \
+                     none of .md, .csv or .json; add --format markdown, csv or json",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "无法从文件名 `{}` 判断报告格式：`.{extension}` 不是 .md、.csv 或 .json；\
+                     请加上 --format markdown、csv 或 json",
+                    path.display()
+                ),
+            },
+            Error::ReportNotAFile(path) => match lang {
+                Lang::En => format!(
+                    "cannot write the report to `{}`: it is neither a file, a pipe nor a \
+                     character device, and it was left as it is; choose another --output",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "无法把报告写入 `{}`：它既不是文件，也不是管道或字符设备，已保持原样；\
+                     请换一个 --output",
+                    path.display()
                 ),
             },
             Error::BadToday(value) => match lang {

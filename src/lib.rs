@@ -40,6 +40,12 @@ pub fn output_error(cause: io::Error) -> anyhow::Error {
     .into()
 }
 
+/// Writes a diagnostic to stderr. A stderr that is closed or a pipe whose reader went away is
+/// ignored: a message that cannot be shown is no reason to stop, and never a panic.
+pub fn to_stderr(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
 /// The exit code for an error: 2 for a mistake in what was typed, 1 otherwise.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     err.downcast_ref::<Error>().map_or(1, Error::exit_code)

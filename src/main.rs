@@ -24,7 +24,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if studyplan::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("{}{}", error::prefix(lang), error::describe(&err, lang));
+            studyplan::to_stderr(&format!(
+                "{}{}\n",
+                error::prefix(lang),
+                error::describe(&err, lang)
+            ));
             ExitCode::from(studyplan::exit_code(&err))
         }
     }

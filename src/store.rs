@@ -15,7 +15,7 @@
 //! on every write.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read as _, Seek as _, SeekFrom, Write as _};
@@ -547,8 +547,9 @@ struct RawEvent {
     change: Option<String>,
     on: Option<String>,
     text: Option<String>,
+    /// In the order written, so that they are written back in it.
     #[serde(flatten)]
-    extra: BTreeMap<String, Value>,
+    extra: serde_yaml::Mapping,
 }
 
 impl RawEvent {
@@ -567,9 +568,19 @@ impl RawEvent {
         };
         let plan = self.plan.ok_or_else(|| missing("plan"))?;
         let change = Change::parse(&self.change.ok_or_else(|| missing("change"))?);
+        let mut extra = Vec::with_capacity(self.extra.len());
+        for (key, value) in self.extra {
+            let Value::String(key) = key else {
+                return Err(format!(
+                    "event {number}: key `{}` is not a string",
+                    flow(&key)
+                ));
+            };
+            extra.push((key, value));
+        }
         Ok(Event::new(at, &plan, self.topic.as_deref(), change)
             .counting_for(on)
-            .with_more(self.text, self.extra.into_iter().collect()))
+            .with_more(self.text, extra))
     }
 }
 
@@ -1215,7 +1226,9 @@ fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
             "it is not a YAML map with `version:` and `events:`".into(),
         ));
     };
-    let version = match map.remove("version") {
+    // `shift_remove`: a plain remove moves the last key into the gap, and the unknown keys
+    // kept would change their order on every write.
+    let version = match map.shift_remove("version") {
         Some(Value::Number(number)) if number.as_u64().is_some() => number.as_u64().unwrap_or(0),
         Some(other) => {
             return Err(corrupt(format!(
@@ -1226,7 +1239,7 @@ fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
         None => return Err(corrupt("it has no `version:` field".into())),
     };
     check_version(version, path)?;
-    let raw: Vec<RawEvent> = match map.remove("events") {
+    let raw: Vec<RawEvent> = match map.shift_remove("events") {
         Some(events) => {
             serde_yaml::from_value(events).map_err(|err| corrupt(format!("events: {err}")))?
         }
@@ -1936,6 +1949,43 @@ mod tests {
             "nan",
         ] {
             assert!(!is_plain_safe(quoted), "{quoted}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_keep_their_order_through_every_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.yaml");
+        fs::write(
+            &path,
+            "zeta: 1\nversion: 1\nalpha: [a]\nevents:\n- {at: 2026-11-29T09:12:03+08:00, \
+             plan: p, topic: a, change: done, z: 1, b: 2, m: 3}\nmid: {x: 1}\nomega: o\n",
+        )
+        .unwrap();
+        let keys = |store: &Store| -> Vec<String> {
+            store.extra.iter().map(|(key, _)| key.clone()).collect()
+        };
+        let event_keys = |store: &Store| -> Vec<String> {
+            store.events[0]
+                .extra()
+                .iter()
+                .map(|(key, _)| key.clone())
+                .collect()
+        };
+        for round in 0..4 {
+            let store = change(&path, vec![event(&format!("t{round}"), Change::Done)]);
+            assert_eq!(
+                keys(&store),
+                ["zeta", "alpha", "mid", "omega"],
+                "write {round}"
+            );
+            let read = Store::read(&path).unwrap();
+            assert_eq!(
+                keys(&read),
+                ["zeta", "alpha", "mid", "omega"],
+                "write {round}"
+            );
+            assert_eq!(event_keys(&read), ["z", "b", "m"], "write {round}");
         }
     }
 

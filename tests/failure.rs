@@ -848,3 +848,46 @@ fn a_store_whose_aliases_repeat_a_long_text_is_refused_before_it_is_expanded() {
     );
     assert_eq!(fs::read_to_string(env.store()).unwrap(), store);
 }
+
+/// Runs studyplan with `args` and a stderr whose reader has already gone away.
+fn with_stderr_gone(env: &TestEnv, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    env.std_cmd()
+        .args(args)
+        .stderr(Stdio::from(writer))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_closed_stderr_never_makes_a_panic() {
+    let env = TestEnv::new();
+    // An error, a usage error, a warning on a command that goes on, and a waiting message's path.
+    assert_eq!(
+        with_stderr_gone(&env, &["done", "prompt"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        with_stderr_gone(&env, &["done", "9.9"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(with_stderr_gone(&env, &["--bogus"]).status.code(), Some(2));
+    assert_eq!(
+        with_stderr_gone(&env, &["--lang", "zh", "--bogus"])
+            .status
+            .code(),
+        Some(2)
+    );
+    env.write("progress.yaml", "version: 1\nowner: ada\nevents: []\n");
+    let output = with_stderr_gone(&env, &["done", "why-rag"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("why-rag"));
+    let report = env.dir.path().join("r.md").display().to_string();
+    assert_eq!(
+        with_stderr_gone(&env, &["report", "-o", &report])
+            .status
+            .code(),
+        Some(0)
+    );
+}

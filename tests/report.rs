@@ -4,6 +4,7 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::process::Command;
 
 use common::{TestEnv, assert_text, fixture};
 use serde_json::Value;
@@ -344,4 +345,209 @@ fn an_output_of_dash_is_stdout() {
     let to_stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(to_stdout, env.ok(&["report", "--format", "csv"]));
     assert!(!env.dir.path().join("-").exists());
+}
+
+#[test]
+fn a_report_is_never_written_over_the_store_its_lock_or_the_curriculum() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    let curriculum = env.write("plan/my.yaml", fs::read(fixture("tiny.yaml")).unwrap());
+    env.ok(&["--curriculum", "plan/my.yaml", "done", "alpha"]);
+    let dir = env.dir.path();
+    std::os::unix::fs::symlink(env.store(), dir.join("link.md")).unwrap();
+    fs::hard_link(env.store(), dir.join("hard.md")).unwrap();
+    fs::create_dir(dir.join("sub")).unwrap();
+    let store_before = env.store_bytes().unwrap();
+    let curriculum_before = fs::read(&curriculum).unwrap();
+    let lock = format!("{}.lock", env.store().display());
+    let lock_before = fs::read(&lock).unwrap();
+    for (spelling, what) in [
+        ("progress.yaml", "the progress store"),
+        ("./progress.yaml", "the progress store"),
+        ("sub/../progress.yaml", "the progress store"),
+        ("link.md", "the progress store"),
+        ("hard.md", "the progress store"),
+        (env.store().to_str().unwrap(), "the progress store"),
+        ("progress.yaml.lock", "lock file"),
+        ("./sub/../progress.yaml.lock", "lock file"),
+        ("plan/my.yaml", "the curriculum in use"),
+        ("plan/../plan/./my.yaml", "the curriculum in use"),
+    ] {
+        let err = env.fails(
+            &[
+                "--curriculum",
+                "plan/my.yaml",
+                "report",
+                "-f",
+                "markdown",
+                "-o",
+                spelling,
+            ],
+            2,
+        );
+        assert!(
+            err.contains(&format!("cannot write the report to `{spelling}`")),
+            "{err}"
+        );
+        assert!(err.contains(what), "{spelling}: {err}");
+        assert!(err.contains("choose another --output"), "{err}");
+        assert_eq!(env.store_bytes().unwrap(), store_before, "{spelling}");
+        assert_eq!(
+            fs::read(&curriculum).unwrap(),
+            curriculum_before,
+            "{spelling}"
+        );
+        assert_eq!(fs::read(&lock).unwrap(), lock_before, "{spelling}");
+    }
+    let err = env.fails(
+        &["--lang", "zh", "report", "-f", "csv", "-o", "progress.yaml"],
+        2,
+    );
+    assert!(
+        err.contains("不能把报告写入 `progress.yaml`：它就是"),
+        "{err}"
+    );
+    // A store that does not exist yet is protected too: a report there would be read as one.
+    let fresh = TestEnv::new();
+    let err = fresh.fails(&["report", "-f", "markdown", "-o", "progress.yaml"], 2);
+    assert!(err.contains("the progress store"), "{err}");
+    assert_eq!(fresh.store_bytes(), None);
+    // The store through a link: the link's target is what is protected.
+    let linked = TestEnv::new();
+    let real = linked.write("real/progress.yaml", &store_before);
+    std::os::unix::fs::symlink(&real, linked.store()).unwrap();
+    let err = linked.fails(&["report", "-f", "markdown", "-o", "real/progress.yaml"], 2);
+    assert!(err.contains("the progress store"), "{err}");
+    assert_eq!(fs::read(&real).unwrap(), store_before);
+}
+
+#[test]
+fn a_report_goes_through_a_link_and_into_a_pipe_and_never_replaces_them() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    let expected = env.ok(&["report"]);
+    let dir = env.dir.path();
+    fs::create_dir(dir.join("reports")).unwrap();
+    // A link to a file, and a link to one not made yet: both are written through.
+    fs::write(dir.join("reports/old.md"), "old").unwrap();
+    std::os::unix::fs::symlink("reports/old.md", dir.join("latest.md")).unwrap();
+    std::os::unix::fs::symlink("reports/new.md", dir.join("next.md")).unwrap();
+    for link in ["latest.md", "next.md"] {
+        env.ok(&["report", "-o", link]);
+        assert!(
+            fs::symlink_metadata(dir.join(link))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(dir.join(link)).unwrap(), expected);
+    }
+    assert_eq!(
+        fs::read_to_string(dir.join("reports/new.md")).unwrap(),
+        expected
+    );
+    // A character device is written to, not replaced.
+    env.ok(&["report", "-o", "/dev/null"]);
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let err = env.fails(&["report", "-o", "/dev/full"], 1);
+    assert!(
+        err.contains("cannot write the report to `/dev/full`"),
+        "{err}"
+    );
+    assert!(
+        fs::metadata("/dev/full")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    // A pipe gets the report as a stream.
+    let fifo = dir.join("pipe.md");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success(),
+        "mkfifo"
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    env.ok(&["report", "-o", "pipe.md"]);
+    assert_eq!(reader.join().unwrap(), expected);
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let names: BTreeSet<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|name| name.contains(".tmp.")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_read_only_report_file_is_refused_and_left_alone() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = TestEnv::new();
+    let path = env.write("r.md", "keep me");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    if fs::OpenOptions::new().write(true).open(&path).is_ok() {
+        return; // root writes any file
+    }
+    let err = env.fails(&["report", "-o", "r.md"], 1);
+    assert!(
+        err.contains("cannot write the report to `r.md`: permission denied"),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), "keep me");
+}
+
+#[test]
+fn the_format_comes_from_the_file_name_and_a_contradiction_is_refused() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    for (name, format) in [
+        ("p.csv", "csv"),
+        ("p.json", "json"),
+        ("p.md", "markdown"),
+        ("P.MARKDOWN", "markdown"),
+        ("p.txt", "markdown"),
+        ("p", "markdown"),
+    ] {
+        env.ok(&["report", "-o", name]);
+        assert_eq!(
+            fs::read_to_string(env.dir.path().join(name)).unwrap(),
+            env.ok(&["report", "-f", format]),
+            "{name}"
+        );
+    }
+    let err = env.fails(&["report", "-f", "csv", "-o", "q.md"], 2);
+    assert_text(
+        &err,
+        "studyplan: error: `--format csv` does not match the file name `q.md`, which says \
+         markdown; drop --format to write markdown, or give the file a name that fits\n",
+    );
+    let err = env.fails(&["--lang", "zh", "report", "-f", "json", "-o", "q.csv"], 2);
+    assert!(
+        err.contains("`--format json` 与文件名 `q.csv` 不符"),
+        "{err}"
+    );
+    let err = env.fails(&["report", "-o", "q.html"], 2);
+    assert_text(
+        &err,
+        "studyplan: error: cannot tell the report's format from the file name `q.html`: `.html` \
+         is none of .md, .csv or .json; add --format markdown, csv or json\n",
+    );
+    let err = env.fails(&["--lang", "zh", "report", "-o", "q.html"], 2);
+    assert!(err.contains("无法从文件名 `q.html` 判断报告格式"), "{err}");
+    assert!(!env.dir.path().join("q.md").exists() && !env.dir.path().join("q.html").exists());
+    env.ok(&["report", "-f", "csv", "-o", "q.html.csv"]);
 }

@@ -117,7 +117,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "report",
         "format",
-        "报告格式：markdown（按阶段分组的清单）、csv（每个主题一行）或 json",
+        "报告格式：markdown（按阶段分组的清单）、csv（每个主题一行）或 json [默认：按 --output 文件的扩展名（.md、.csv、.json），否则 markdown]",
     ),
     (
         "report",

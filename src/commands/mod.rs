@@ -146,8 +146,8 @@ fn note_left_out(count: usize, settings: &Settings) {
         return;
     }
     let today = settings.today;
-    eprintln!(
-        "studyplan: {}",
+    crate::to_stderr(&format!(
+        "studyplan: {}\n",
         match settings.lang {
             Lang::En => format!(
                 "note: the history as of {today}: {count} later {} left out (they stay in the store); unset `STUDYPLAN_TODAY` or check the clock to see them",
@@ -161,7 +161,7 @@ fn note_left_out(count: usize, settings: &Settings) {
                 "提示：按 {today} 当天结束时的记录显示：之后的 {count} 条记录未计入（仍保留在进度文件里）；取消 `STUDYPLAN_TODAY` 或检查系统时钟即可看到"
             ),
         }
-    );
+    ));
 }
 
 /// Keeps `value` until the process ends, which is right after the command: freeing a plan of
@@ -204,14 +204,14 @@ fn load_with(
 pub(crate) fn lock(settings: &Settings) -> anyhow::Result<(store::Lock, Store)> {
     let lang = settings.lang;
     store::lock(&settings.store, || {
-        eprintln!(
-            "studyplan: {} `{}` ...",
+        crate::to_stderr(&format!(
+            "studyplan: {} `{}` ...\n",
             lang.pick(
                 "waiting for another studyplan to finish writing",
                 "正在等待另一个 studyplan 写完"
             ),
             settings.store.display()
-        );
+        ));
     })
 }
 
@@ -223,32 +223,32 @@ pub(crate) fn warn(store: &Store, replay: &Replay, lang: Lang) {
 /// Like [`warn`], for the curriculum read from `source` (its name in messages).
 pub(crate) fn warn_in(store: &Store, replay: &Replay, lang: Lang, source: &str) {
     if !replay.orphans.is_empty() {
-        eprintln!(
-            "studyplan: {}",
+        crate::to_stderr(&format!(
+            "studyplan: {}\n",
             orphans_warning(&replay.orphans, source, lang)
-        );
+        ));
     }
     let unknown = store.unknown_keys();
     if !unknown.is_empty() {
         let keys: Vec<String> = unknown.iter().map(|key| format!("`{key}`")).collect();
-        eprintln!(
-            "studyplan: {}{}",
+        crate::to_stderr(&format!(
+            "studyplan: {}{}\n",
             lang.pick(
                 "warning: the store has fields this version does not know; they are kept: ",
                 "警告：进度文件里有本版本不认识的字段，已保留："
             ),
             keys.join(", ")
-        );
+        ));
     }
     if replay.unknown_changes > 0 {
-        eprintln!(
-            "studyplan: {} {}",
+        crate::to_stderr(&format!(
+            "studyplan: {} {}\n",
             lang.pick(
                 "warning: changes of a kind this version does not know were kept and ignored:",
                 "警告：有本版本不认识的记录，已保留并忽略："
             ),
             replay.unknown_changes
-        );
+        ));
     }
 }
 
