@@ -99,7 +99,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "",
         "border",
-        "表格线的画法：终端把制表符画成两列宽时（中日韩语言环境的常见设置）用 ascii [默认：取 STUDYPLAN_BORDER，否则 unicode]",
+        "表格线的画法：终端把框线字符画成两列宽时（中日韩语言环境的常见设置）用 ascii [默认：取 STUDYPLAN_BORDER，否则 unicode]",
     ),
     ("status", "json", "输出 JSON 而不是表格"),
     (
@@ -316,7 +316,7 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     ("", "color", "always", "总是使用颜色"),
     ("", "color", "never", "从不使用颜色"),
-    ("", "border", "unicode", "制表符：╭─┬─╮ │ ┆"),
+    ("", "border", "unicode", "框线字符：╭─┬─╮ │ ┆"),
     (
         "",
         "border",
