@@ -1548,8 +1548,8 @@ pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<(Lock, Store)
 /// append or replace, the answer is the same.
 fn check_writable(path: &Path) -> Result<(), Error> {
     match fs::metadata(path) {
-        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(err) => Err(Error::io(IoAction::ReadStore, path, err)),
+        // No file (or no folder) yet: making them is the next step, and says what fails.
+        Err(_) => Ok(()),
         Ok(meta) if meta.is_dir() => Err(Error::StoreNotAFile {
             path: path.to_owned(),
             folder: true,
