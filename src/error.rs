@@ -141,6 +141,14 @@ pub enum Error {
     #[error("{}", self.message(Lang::En))]
     StoreNotAFile { path: PathBuf, folder: bool },
 
+    /// The store path names a pipe, a device or a socket.
+    #[error("{}", self.message(Lang::En))]
+    StoreNotRegular(PathBuf),
+
+    /// The store belongs to another user, and writing it anew would make it the writer's.
+    #[error("{}", self.message(Lang::En))]
+    OwnerWouldChange(PathBuf),
+
     /// The store path is a link to nothing.
     #[error("{}", self.message(Lang::En))]
     StoreLinkBroken(PathBuf),
@@ -569,6 +577,31 @@ impl Error {
                     ),
                 }
             }
+            Error::StoreNotRegular(path) => match lang {
+                Lang::En => format!(
+                    "the progress store `{}` is not a regular file (a pipe, a device or a socket); \
+                     it was left as it is: point --store at a file",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "进度文件 `{}` 不是普通文件（而是管道、设备或套接字）；已保持原样：\
+                     请用 --store 指定一个文件",
+                    path.display()
+                ),
+            },
+            Error::OwnerWouldChange(path) => match lang {
+                Lang::En => format!(
+                    "cannot write the progress store `{}`: it belongs to another user, and \
+                     writing it anew would make it yours; nothing was changed: run the command as \
+                     its owner",
+                    path.display()
+                ),
+                Lang::Zh => format!(
+                    "无法写入进度文件 `{}`：它属于另一个用户，重新写入会让它变成你的；\
+                     没有做任何改动：请以它的所有者身份运行命令",
+                    path.display()
+                ),
+            },
             Error::StoreLinkBroken(path) => match lang {
                 Lang::En => format!(
                     "the progress store `{}` is a link to a file that cannot be reached; fix the link \

@@ -1430,7 +1430,18 @@ impl Lock {
                     let text = read_unchanged(path, seen.stamp)
                         .map_err(write_error)?
                         .ok_or_else(changed)?;
-                    replace(path, &[&text, lines.as_bytes()], unchanged)?;
+                    match replace(path, &[&text, lines.as_bytes()], unchanged) {
+                        // Another user's file stays theirs: the lines go on its end, in one write.
+                        Err(err)
+                            if matches!(err.downcast_ref(), Some(Error::OwnerWouldChange(_))) =>
+                        {
+                            let stamp = seen.stamp.ok_or_else(changed)?;
+                            if !append(path, stamp, lines.as_bytes()).map_err(write_error)? {
+                                return Err(changed().into());
+                            }
+                        }
+                        replaced => replaced?,
+                    }
                 }
                 store.events.extend(new);
             }
@@ -1516,6 +1527,8 @@ pub fn lock_path(store: &Path) -> PathBuf {
 /// store under it. When another process holds the lock, calls `on_wait` once and then waits.
 pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<(Lock, Store)> {
     let path = &real_path(path)?;
+    // Before the lock file is made: a store that cannot be written leaves nothing beside it.
+    check_writable(path)?;
     if let Some(dir) = parent(path) {
         fs::create_dir_all(dir).map_err(|err| Error::io(IoAction::CreateStoreFolder, dir, err))?;
     }
@@ -1545,6 +1558,26 @@ pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<(Lock, Store)
         seen,
     };
     Ok((lock, store))
+}
+
+/// Refuses a store that is there but cannot be written: a folder, anything but a regular file (a
+/// pipe, a device), or a file that cannot be opened for writing. Whatever a change would do next,
+/// append or replace, the answer is the same.
+fn check_writable(path: &Path) -> Result<(), Error> {
+    match fs::metadata(path) {
+        // No file (or no folder) yet: making them is the next step, and says what fails.
+        Err(_) => Ok(()),
+        Ok(meta) if meta.is_dir() => Err(Error::StoreNotAFile {
+            path: path.to_owned(),
+            folder: true,
+        }),
+        Ok(meta) if !meta.is_file() => Err(Error::StoreNotRegular(path.to_owned())),
+        Ok(_) => match OpenOptions::new().append(true).open(path) {
+            Ok(_) => Ok(()),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(err) => Err(Error::io(IoAction::WriteStore, path, err)),
+        },
+    }
 }
 
 fn parent(path: &Path) -> Option<&Path> {
@@ -1584,6 +1617,10 @@ fn replace(
     let temp = dir.join(format!("{}{}", temp_prefix(path), std::process::id()));
     let result = write_and_sync(&temp, parts, path)
         .map_err(|err| Error::io(IoAction::WriteStore, path, err))
+        .and_then(|kept| match kept {
+            Owner::Kept => Ok(()),
+            Owner::WouldChange => Err(Error::OwnerWouldChange(path.to_owned())),
+        })
         .and_then(|()| unchanged())
         .and_then(|()| {
             fs::rename(&temp, path).map_err(|err| Error::io(IoAction::WriteStore, path, err))
@@ -1599,15 +1636,42 @@ fn replace(
     Ok(())
 }
 
-fn write_and_sync(temp: &Path, parts: &[&[u8]], original: &Path) -> io::Result<()> {
+/// Whether a file written anew keeps the owner of the one it replaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    Kept,
+    /// The file belongs to another user, and a new one would become ours.
+    WouldChange,
+}
+
+/// Writes the temp file with the mode and the owner of `original`, if there is one. A file that
+/// cannot be opened for writing is refused here too, so that the rename path refuses what an
+/// append would.
+fn write_and_sync(temp: &Path, parts: &[&[u8]], original: &Path) -> io::Result<Owner> {
+    let meta = match OpenOptions::new().append(true).open(original) {
+        Ok(file) => Some(file.metadata()?),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => None,
+        Err(err) => return Err(err),
+    };
     let mut file = OpenOptions::new().write(true).create_new(true).open(temp)?;
-    if let Ok(meta) = fs::metadata(original) {
+    if let Some(meta) = meta {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let mine = file.metadata()?;
+            if (mine.uid(), mine.gid()) != (meta.uid(), meta.gid())
+                && std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid())).is_err()
+            {
+                return Ok(Owner::WouldChange);
+            }
+        }
         file.set_permissions(meta.permissions())?;
     }
     for part in parts {
         file.write_all(part)?;
     }
-    file.sync_all()
+    file.sync_all()?;
+    Ok(Owner::Kept)
 }
 
 #[cfg(test)]

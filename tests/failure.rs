@@ -891,3 +891,152 @@ fn a_closed_stderr_never_makes_a_panic() {
         Some(0)
     );
 }
+
+/// studyplan with `args`, run as another user (`nobody`) when the tests run as root, as root may
+/// write any file; none when there is no way to do that.
+fn as_other_user(env: &TestEnv, args: &[&str]) -> Option<std::process::Output> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let plain = env.std_cmd();
+    let root =
+        fs::metadata("/proc/self").map(|meta| std::os::unix::fs::MetadataExt::uid(&meta) == 0);
+    if !root.unwrap_or(false) {
+        let mut cmd = plain;
+        return Some(cmd.args(args).output().unwrap());
+    }
+    // `nobody` must reach the temp folder.
+    fs::set_permissions(env.dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let mut cmd = Command::new("setpriv");
+    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(plain.get_program())
+        .args(args)
+        .current_dir(env.dir.path())
+        .env_clear();
+    for (key, value) in plain.get_envs() {
+        if let Some(value) = value {
+            cmd.env(key, value);
+        }
+    }
+    let output = cmd.output().ok()?;
+    output
+        .status
+        .code()
+        .is_some_and(|code| code != 127)
+        .then_some(output)
+}
+
+#[cfg(unix)]
+fn owner_and_inode(path: &Path) -> (u32, u64) {
+    use std::os::unix::fs::MetadataExt as _;
+    let meta = fs::metadata(path).unwrap();
+    (meta.uid(), meta.ino())
+}
+
+#[test]
+fn a_read_only_store_is_refused_whatever_the_number_of_topics() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = TestEnv::new();
+    env.ok(&["done", "why-rag"]);
+    let store = env.store();
+    fs::set_permissions(&store, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = (env.store_bytes(), owner_and_inode(&store));
+    for args in [
+        &["done", "1.2"][..],
+        &["done", "1.2", "1.3"],
+        &["start", "1.2", "1.3", "1.4"],
+        &["note", "why-rag", "a note"],
+        &["begin", "2026-11-01"],
+    ] {
+        let Some(output) = as_other_user(&env, args) else {
+            return;
+        };
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write the progress store")
+                && stderr.contains("permission denied"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(
+            (env.store_bytes(), owner_and_inode(&store)),
+            before,
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_store_of_another_user_stays_theirs() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = TestEnv::new();
+    env.ok(&["done", "why-rag"]);
+    let store = env.store();
+    let lock = env.dir.path().join("progress.yaml.lock");
+    for file in [&store, &lock] {
+        fs::set_permissions(file, fs::Permissions::from_mode(0o666)).unwrap();
+    }
+    let (owner, inode) = owner_and_inode(&store);
+    // Two changes at once go on the end of the file, which stays the owner's.
+    let Some(output) = as_other_user(&env, &["done", "1.2", "1.3"]) else {
+        return;
+    };
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(owner_and_inode(&store).0, owner);
+    let done = Store::read(&store).unwrap().events.len();
+    assert_eq!(done, 3);
+    assert_eq!(owner_and_inode(&store).1, inode, "the store was replaced");
+    // A layout that must be written whole is refused rather than taken over by the writer.
+    let text = fs::read_to_string(&store)
+        .unwrap()
+        .replace("events:", "owner: ada\nevents:");
+    fs::write(&store, &text).unwrap();
+    let output = as_other_user(&env, &["done", "1.4"]).unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if owner_and_inode(&store).0 == 65534 || output.status.success() {
+        // Not root: the writer is the owner, and writes.
+        assert!(output.status.success(), "{stderr}");
+        return;
+    }
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("it belongs to another user"), "{stderr}");
+    assert_eq!(fs::read_to_string(&store).unwrap(), text);
+    assert_eq!(owner_and_inode(&store).0, owner);
+}
+
+#[test]
+fn a_pipe_or_a_link_to_a_folder_as_the_store_is_refused_and_gets_no_lock_file() {
+    let env = TestEnv::new();
+    let fifo = env.dir.path().join("pipe.yaml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    fs::create_dir(env.dir.path().join("folder")).unwrap();
+    let link = env.dir.path().join("link.yaml");
+    std::os::unix::fs::symlink("folder", &link).unwrap();
+    for (store, needle) in [(&fifo, "is not a regular file"), (&link, "is a folder")] {
+        let output = env
+            .std_cmd()
+            .env("STUDYPLAN_STORE", store)
+            .args(["done", "why-rag", "1.2"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(needle), "{stderr}");
+    }
+    let names: Vec<String> = fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|name| name.ends_with(".lock")),
+        "{names:?}"
+    );
+}
