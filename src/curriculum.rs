@@ -62,57 +62,9 @@ pub struct Loaded {
 }
 
 /// Hashing for topic ids, looked up once per change in the store: ids are short and come from
-/// the learner's own files, so a simple multiplicative hash (as in rustc's FxHash) is safe here
-/// and several times cheaper than the default SipHash.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct IdHash;
-
-impl std::hash::BuildHasher for IdHash {
-    type Hasher = IdHasher;
-
-    fn build_hasher(&self) -> IdHasher {
-        IdHasher(0)
-    }
-}
-
-/// The hasher behind [`IdHash`].
-#[derive(Clone, Copy, Debug)]
-pub struct IdHasher(u64);
-
-impl IdHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// the learner's own files, so rustc's FxHash is safe here and several times cheaper than the
+/// default SipHash.
+pub type IdHash = rustc_hash::FxBuildHasher;
 
 /// Where to read a curriculum from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -776,8 +728,8 @@ impl Loaded {
             .enumerate()
             .flat_map(|(s, stage)| (0..stage.topics.len()).map(move |t| Pos { stage: s, topic: t }))
             .collect();
-        let mut by_id = HashMap::with_capacity_and_hasher(order.len(), IdHash);
-        let mut by_old_id = HashMap::with_hasher(IdHash);
+        let mut by_id = HashMap::with_capacity_and_hasher(order.len(), IdHash::default());
+        let mut by_old_id = HashMap::with_hasher(IdHash::default());
         for (index, &pos) in order.iter().enumerate() {
             let topic = &curriculum.stages[pos.stage].topics[pos.topic];
             by_id.insert(topic.id.clone(), index);
