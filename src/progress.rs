@@ -131,8 +131,10 @@ fn replay_part(
         |event: &&Event| plan.matches(event) && until.is_none_or(|last| event.day() <= last);
     // A store shares one allocation per distinct id, so each is looked up in the curriculum
     // once, by address, rather than hashed and compared at every change.
-    let mut indices =
-        HashMap::with_capacity_and_hasher(loaded.topic_count().min(events.len()), IdHash);
+    let mut indices = HashMap::with_capacity_and_hasher(
+        loaded.topic_count().min(events.len()),
+        IdHash::default(),
+    );
     for (index, event) in events
         .iter()
         .enumerate()

@@ -735,12 +735,18 @@ fn plant(entry: &Path, edit: impl FnOnce(&mut Vec<u8>)) {
     fs::write(entry, planted).unwrap();
 }
 
-fn replace_bytes(data: &mut [u8], from: &[u8], to: &[u8]) {
+/// Replaces the number `from` with `to` in an entry's data, in the encoding entries use.
+fn replace_number(data: &mut Vec<u8>, from: i64, to: i64) {
+    let (from, to) = (encoded(from), encoded(to));
     let at = data
         .windows(from.len())
         .position(|window| window == from)
         .expect("the value is in the entry");
-    data[at..at + to.len()].copy_from_slice(to);
+    data.splice(at..at + from.len(), to);
+}
+
+fn encoded(n: i64) -> Vec<u8> {
+    postcard::to_allocvec(&n).unwrap()
 }
 
 #[test]
@@ -772,21 +778,16 @@ fn a_planted_cache_entry_is_checked_like_the_file_or_passed_over() {
         .unwrap()
         .path();
     let sound = fs::read(&entry).unwrap();
-    let days = 1234i64.to_le_bytes();
-    let genius = 2345i64.to_le_bytes();
     type Edit = Box<dyn FnOnce(&mut Vec<u8>)>;
     let plants: [(&str, Edit); 4] = [
-        (
-            "days: 0",
-            Box::new(move |data| replace_bytes(data, &days, &0i64.to_le_bytes())),
-        ),
+        ("days: 0", Box::new(|data| replace_number(data, 1234, 0))),
         (
             "genius_days: i64::MIN",
-            Box::new(move |data| replace_bytes(data, &genius, &i64::MIN.to_le_bytes())),
+            Box::new(|data| replace_number(data, 2345, i64::MIN)),
         ),
         (
             "a negative day count",
-            Box::new(move |data| replace_bytes(data, &days, &(-1i64).to_le_bytes())),
+            Box::new(|data| replace_number(data, 1234, -1)),
         ),
         ("garbage", Box::new(|data| *data = b"garbage".to_vec())),
     ];

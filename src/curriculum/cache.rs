@@ -3,13 +3,13 @@
 //! One entry per curriculum file, in the cache folder, named after a hash of the file's path. An
 //! entry starts with a line naming the studyplan version and the entry format, the length and hash
 //! of the exact YAML bytes it was made from and the hash of the rest, then the parsed curriculum in
-//! a compact binary form (a tenth of the work of reading it back as JSON). It is used only when that
-//! line matches the file as it is now and the rest is intact and reads whole; anything else (no
-//! entry, another version, an edited file, a damaged entry) means the YAML is parsed as usual.
-//! Entries are written only for curricula that parsed and validated, and an entry read back is
-//! validated again (a planted one could hold anything), so a sound entry is exactly what parsing
-//! the file again would give. Any failure to read or write the cache is ignored: it
-//! is never needed.
+//! the program's binary encoding (`codec.rs`; a tenth of the work of reading it back as JSON). It
+//! is used only when that line matches the file as it is now and the rest is intact and reads
+//! whole; anything else (no entry, another version, an edited file, a damaged entry) means the
+//! YAML is parsed as usual. Entries are written only for curricula that parsed and validated, and
+//! an entry read back is validated again (a planted one could hold anything), so a sound entry is
+//! exactly what parsing the file again would give. Any failure to read or write the cache is
+//! ignored: it is never needed.
 
 use std::fs;
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::Curriculum;
-use super::schema::{Band, Stage, Text, Topic};
+use super::codec::{self, decode, encode};
 
 /// Files smaller than this parse in well under a millisecond; caching them would cost more.
 pub const MIN_SIZE: usize = 64 * 1024;
@@ -29,14 +29,14 @@ fn hash(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
-/// How an entry for `source` must start; the hash of the data that follows ends the line. The
-/// build script fingerprints this file and the schema, so a build that lays the data out
-/// differently never reads an entry another build wrote.
+/// How an entry for `source` must start; the hash of the data that follows ends the line. It
+/// names the encoding's version, so a build that lays the data out differently never reads an
+/// entry another build wrote.
 fn key(source: &[u8]) -> String {
     format!(
         "studyplan-curriculum-cache {} {} {} {:016x} ",
         env!("CARGO_PKG_VERSION"),
-        env!("STUDYPLAN_CACHE_FORMAT"),
+        codec::FORMAT,
         source.len(),
         hash(source)
     )
@@ -127,274 +127,9 @@ fn remove_stale_temp_files(path: &Path) {
     }
 }
 
-/// The curriculum as bytes: strings as a little-endian `u32` length and UTF-8, lists as a count
-/// and their items, optional values behind a `0`/`1` byte, numbers in 8 little-endian bytes.
-fn encode(curriculum: &Curriculum) -> Vec<u8> {
-    let Curriculum {
-        id,
-        title,
-        description,
-        band: Band { low, high },
-        genius_days,
-        stages,
-    } = curriculum;
-    let mut out = Writer(Vec::with_capacity(64 * 1024));
-    out.str(id);
-    out.text(title);
-    out.option(description.as_ref(), Writer::text);
-    out.bytes(&low.to_le_bytes());
-    out.bytes(&high.to_le_bytes());
-    out.option(genius_days.as_ref(), |out, days| {
-        out.bytes(&days.to_le_bytes())
-    });
-    out.len(stages.len());
-    for Stage {
-        id,
-        title,
-        days,
-        goal,
-        topics,
-    } in stages
-    {
-        out.str(id);
-        out.text(title);
-        out.bytes(&days.to_le_bytes());
-        out.option(goal.as_ref(), Writer::text);
-        out.len(topics.len());
-        for Topic {
-            id,
-            title,
-            description,
-            links,
-            was,
-        } in topics
-        {
-            out.str(id);
-            out.text(title);
-            out.option(description.as_ref(), Writer::text);
-            out.len(links.len());
-            for link in links {
-                out.str(link);
-            }
-            out.len(was.len());
-            for old in was {
-                out.str(old);
-            }
-        }
-    }
-    out.0
-}
-
-/// Reads what [`encode`] wrote, or nothing when the bytes are not exactly that.
-fn decode(data: &[u8]) -> Option<Curriculum> {
-    let mut input = Reader(data);
-    let input = &mut input;
-    let curriculum = Curriculum {
-        id: input.string()?,
-        title: input.text()?,
-        description: input.option(Reader::text)?,
-        band: Band {
-            low: f64::from_le_bytes(input.array()?),
-            high: f64::from_le_bytes(input.array()?),
-        },
-        genius_days: input.option(|input| Some(i64::from_le_bytes(input.array()?)))?,
-        stages: input.list(STAGE_BYTES, |input| {
-            Some(Stage {
-                id: input.string()?,
-                title: input.text()?,
-                days: i64::from_le_bytes(input.array()?),
-                goal: input.option(Reader::text)?,
-                topics: input.list(TOPIC_BYTES, |input| {
-                    Some(Topic {
-                        id: input.string()?,
-                        title: input.text()?,
-                        description: input.option(Reader::text)?,
-                        links: input.list(4, Reader::string)?,
-                        was: input.list(4, Reader::string)?,
-                    })
-                })?,
-            })
-        })?,
-    };
-    input.0.is_empty().then_some(curriculum)
-}
-
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn bytes(&mut self, bytes: &[u8]) {
-        self.0.extend_from_slice(bytes);
-    }
-
-    fn len(&mut self, len: usize) {
-        // Curricula are capped at 16 MiB, so every length fits.
-        self.bytes(&u32::try_from(len).unwrap_or(u32::MAX).to_le_bytes());
-    }
-
-    fn str(&mut self, value: &str) {
-        self.len(value.len());
-        self.bytes(value.as_bytes());
-    }
-
-    fn option<T>(&mut self, value: Option<&T>, write: impl Fn(&mut Writer, &T)) {
-        match value {
-            Some(value) => {
-                self.0.push(1);
-                write(self, value);
-            }
-            None => self.0.push(0),
-        }
-    }
-
-    fn text(&mut self, text: &Text) {
-        self.option(text.zh.as_ref(), |out, zh| out.str(zh));
-        self.option(text.en.as_ref(), |out, en| out.str(en));
-    }
-}
-
-/// The fewest bytes a topic takes: an id's length, a title in one language (a flag, a length and
-/// a flag), the flag for no description, the count of links and the count of old ids.
-const TOPIC_BYTES: usize = 4 + 6 + 1 + 4 + 4;
-/// The fewest bytes a stage takes: an id's length, a title, days, the flag for no goal and the
-/// count of topics.
-const STAGE_BYTES: usize = 4 + 6 + 8 + 1 + 4;
-
-struct Reader<'a>(&'a [u8]);
-
-impl Reader<'_> {
-    fn take(&mut self, len: usize) -> Option<&[u8]> {
-        let (taken, rest) = self.0.split_at_checked(len)?;
-        self.0 = rest;
-        Some(taken)
-    }
-
-    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
-        self.take(N)?.try_into().ok()
-    }
-
-    fn len(&mut self) -> Option<usize> {
-        usize::try_from(u32::from_le_bytes(self.array()?)).ok()
-    }
-
-    fn string(&mut self) -> Option<String> {
-        let len = self.len()?;
-        String::from_utf8(self.take(len)?.to_vec()).ok()
-    }
-
-    fn option<T>(&mut self, read: impl Fn(&mut Self) -> Option<T>) -> Option<Option<T>> {
-        match self.take(1)? {
-            [0] => Some(None),
-            [1] => read(self).map(Some),
-            _ => None,
-        }
-    }
-
-    /// A list of items that each take at least `min_bytes`.
-    fn list<T>(
-        &mut self,
-        min_bytes: usize,
-        read: impl Fn(&mut Self) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let len = self.len()?;
-        // No more room than the bytes left could hold, so a wrong count asks for little memory.
-        let mut items = Vec::with_capacity(len.min(self.0.len() / min_bytes));
-        for _ in 0..len {
-            items.push(read(self)?);
-        }
-        Some(items)
-    }
-
-    /// A text, which is in at least one language.
-    fn text(&mut self) -> Option<Text> {
-        let text = Text {
-            zh: self.option(Reader::string)?,
-            en: self.option(Reader::string)?,
-        };
-        (text.zh.is_some() || text.en.is_some()).then_some(text)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn curricula_read_back_exactly_as_written() {
-        let mut full = crate::curriculum::embedded_curriculum();
-        full.description = Some(Text {
-            zh: Some("说明".into()),
-            en: None,
-        });
-        full.genius_days = None;
-        let topic = &mut full.stages[1].topics[2];
-        topic.description = Some(Text {
-            zh: None,
-            en: Some("more".into()),
-        });
-        topic.links = vec!["https://example.com/a".into(), String::new()];
-        topic.was = vec!["old-id".into()];
-        full.stages[0].goal = None;
-        for curriculum in [crate::curriculum::embedded_curriculum(), full] {
-            let data = encode(&curriculum);
-            assert_eq!(decode(&data).as_ref(), Some(&curriculum));
-            // Anything cut off or added is not taken for a curriculum.
-            for len in [0, 1, data.len() / 2, data.len() - 1] {
-                assert_eq!(decode(&data[..len]), None, "cut to {len}");
-            }
-            let mut longer = data.clone();
-            longer.push(0);
-            assert_eq!(decode(&longer), None);
-        }
-    }
-
-    #[test]
-    fn the_fewest_bytes_an_item_takes_are_what_the_smallest_one_is_written_as() {
-        let one = |zh: &str| Text {
-            zh: Some(zh.into()),
-            en: None,
-        };
-        let topic = Topic {
-            id: String::new(),
-            title: one(""),
-            description: None,
-            links: Vec::new(),
-            was: Vec::new(),
-        };
-        let stage = Stage {
-            id: String::new(),
-            title: one(""),
-            days: 0,
-            goal: None,
-            topics: Vec::new(),
-        };
-        let mut curriculum = crate::curriculum::embedded_curriculum();
-        let empty = encode(&Curriculum {
-            stages: Vec::new(),
-            ..curriculum.clone()
-        });
-        curriculum.stages = vec![stage.clone()];
-        assert_eq!(encode(&curriculum).len() - empty.len(), STAGE_BYTES);
-        curriculum.stages[0].topics = vec![topic];
-        assert_eq!(
-            encode(&curriculum).len() - empty.len(),
-            STAGE_BYTES + TOPIC_BYTES
-        );
-    }
-
-    #[test]
-    fn an_entry_no_build_would_write_is_not_taken() {
-        let mut curriculum = crate::curriculum::embedded_curriculum();
-        curriculum.stages[0].title = Text { zh: None, en: None };
-        assert_eq!(decode(&encode(&curriculum)), None);
-        // A count of four billion stages, and nothing after it.
-        let mut huge = encode(&Curriculum {
-            stages: Vec::new(),
-            ..crate::curriculum::embedded_curriculum()
-        });
-        let count = huge.len() - 4;
-        huge[count..].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert_eq!(decode(&huge), None);
-    }
 
     #[test]
     fn entries_are_found_by_file_and_bytes_and_never_when_too_large() {

@@ -1,5 +1,6 @@
 //! The curriculum's YAML schema: the serde types and nothing else, so that the build script can
-//! read the embedded roadmap with the very same types (see `build.rs`).
+//! read the embedded roadmap with the very same types (see `build.rs`). Serializing is only for
+//! the binary encoding in `codec.rs`, which names no fields, so no field is ever skipped.
 
 use std::fmt;
 
@@ -12,10 +13,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Text {
     /// The Chinese form.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub zh: Option<String>,
     /// The English form.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
 }
 
@@ -28,6 +27,14 @@ impl Text {
     /// True when any form given is empty, so no language ever shows a blank title.
     pub fn is_blank(&self) -> bool {
         self.forms().any(|form| form.trim().is_empty())
+    }
+
+    /// The text, if it is given in at least one language.
+    fn checked<E: de::Error>(self) -> Result<Text, E> {
+        if self.zh.is_none() && self.en.is_none() {
+            return Err(E::custom("text needs `zh`, `en` or both"));
+        }
+        Ok(self)
     }
 }
 
@@ -62,14 +69,23 @@ impl<'de> Deserialize<'de> for Text {
                     };
                     *slot = Some(map.next_value()?);
                 }
-                if text.zh.is_none() && text.en.is_none() {
-                    return Err(de::Error::custom("text needs `zh`, `en` or both"));
-                }
-                Ok(text)
+                text.checked()
             }
         }
 
-        deserializer.deserialize_any(TextVisitor)
+        /// Both forms, as the binary encoding (which cannot ask what comes next) writes them.
+        #[derive(Deserialize)]
+        struct Forms {
+            zh: Option<String>,
+            en: Option<String>,
+        }
+
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_any(TextVisitor)
+        } else {
+            let Forms { zh, en } = Forms::deserialize(deserializer)?;
+            Text { zh, en }.checked()
+        }
     }
 }
 
@@ -91,12 +107,12 @@ pub struct Curriculum {
     /// The curriculum's name.
     pub title: Text,
     /// Optional longer description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub description: Option<Text>,
     /// The readiness band.
     pub band: Band,
     /// Days from the start within which finishing everything earns the genius badge.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub genius_days: Option<i64>,
     /// The stages, in the order they are studied.
     pub stages: Vec<Stage>,
@@ -112,7 +128,7 @@ pub struct Stage {
     /// Planned days for the stage; a positive whole number.
     pub days: i64,
     /// What the stage is for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub goal: Option<Text>,
     /// The topics, in the order they are studied.
     pub topics: Vec<Topic>,
@@ -126,13 +142,13 @@ pub struct Topic {
     /// The topic's name.
     pub title: Text,
     /// Optional longer description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub description: Option<Text>,
     /// Optional links to material.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub links: Vec<String>,
     /// Ids the topic had before it was renamed, like `was: [old-id]`: progress recorded under
     /// them counts for this topic. None of them may be an id in use, or another topic's old id.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub was: Vec<String>,
 }
