@@ -410,9 +410,14 @@ pub struct Shown {
     pub code: u8,
 }
 
-/// What to show for `err`, clap's answer to `argv` in `lang`; none for English help, which clap
-/// prints itself, styled for the terminal.
-pub fn shown(err: &clap::Error, argv: &[std::ffi::OsString], lang: Lang) -> Option<Shown> {
+/// What to show for `err`, clap's answer to `argv` in `lang`, Chinese help wrapped to `width`;
+/// none for English help, which clap prints itself, styled for the terminal.
+pub fn shown(
+    err: &clap::Error,
+    argv: &[std::ffi::OsString],
+    lang: Lang,
+    width: Option<u16>,
+) -> Option<Shown> {
     use clap::error::ErrorKind;
     let code = u8::try_from(err.exit_code()).unwrap_or(2);
     let text = match (err.kind(), lang) {
@@ -427,7 +432,7 @@ pub fn shown(err: &clap::Error, argv: &[std::ffi::OsString], lang: Lang) -> Opti
         (
             ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
             Lang::Zh,
-        ) => zh::finish_help(&err.render().to_string(), crate::config::wrap_width()),
+        ) => zh::finish_help(&err.render().to_string(), width),
         (_, lang) => {
             let help = help_command(argv);
             match lang {

@@ -13,10 +13,6 @@ use crate::curriculum::Source;
 use crate::error::Error;
 use crate::i18n::Lang;
 
-/// Width given to tables when stdout is not a terminal: generous, and fixed so that output piped
-/// to a script or a file does not depend on the window it was run from.
-pub const PIPED_WIDTH: u16 = 120;
-
 /// Everything a command needs to know about how it was run.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -30,7 +26,7 @@ pub struct Settings {
     pub lang: Lang,
     /// Whether to colour the output.
     pub color: bool,
-    /// Table width: `COLUMNS`, else the terminal's width, else [`PIPED_WIDTH`]; always set here,
+    /// Table width: `COLUMNS`, else the terminal's width, else [`PIPED_WIDTH`](crate::wrap::PIPED_WIDTH); always set here,
     /// so tables never measure the terminal themselves.
     pub width: Option<u16>,
     /// How table lines are drawn: `--border`, else `STUDYPLAN_BORDER`, else box-drawing characters.
@@ -146,7 +142,7 @@ fn table_width(stdout_is_terminal: bool) -> u16 {
     {
         return columns;
     }
-    PIPED_WIDTH
+    crate::wrap::PIPED_WIDTH
 }
 
 /// The interface language, decided before the command line is parsed so that help and usage

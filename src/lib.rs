@@ -12,6 +12,7 @@ pub mod progress;
 pub mod render;
 pub mod schedule;
 pub mod store;
+pub mod wrap;
 
 use std::io::{self, Write as _};
 

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
 /// Prints help, the version or a usage error instead of running a command. Help and the version
 /// go to stdout, so a failure to write them is an error like any other output's.
 fn show(err: &clap::Error, argv: &[std::ffi::OsString], lang: Lang) -> ExitCode {
-    let (written, code) = match cli::shown(err, argv, lang) {
+    let (written, code) = match cli::shown(err, argv, lang, studyplan::config::wrap_width()) {
         Some(shown) if shown.to_stderr => {
             // Nowhere is left to report a failure to write to stderr.
             let _ = std::io::stderr().write_all(shown.text.as_bytes());

@@ -282,7 +282,7 @@ pub fn finish_help(help: &str, width: Option<u16>) -> String {
         out.push_str(&line);
     }
     match width {
-        Some(width) => crate::render::fit_lines(&out, width),
+        Some(width) => crate::wrap::fit_lines(&out, width),
         None => out,
     }
 }

@@ -59,7 +59,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
     };
     // Lines beside the tables (verdicts, next topic, messages) wrap to the width too.
     let text = match (for_people, settings.width) {
-        (true, Some(width)) if settings.wrap => render::fit_lines(&text, width),
+        (true, Some(width)) if settings.wrap => crate::wrap::fit_lines(&text, width),
         _ => text,
     };
     out.write_all(text.as_bytes())
