@@ -29,10 +29,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
     let queries = &topics.topics;
     let day = topics.on.unwrap_or(settings.today);
     schedule::check_day(day, settings.today, None)?;
-    let loaded = super::keep(curriculum::load_cached(
-        &settings.curriculum,
-        settings.cache.as_deref(),
-    )?);
+    let loaded = &curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     // Every name is resolved before anything is touched, so a typo changes nothing.
     let mut positions = Vec::with_capacity(queries.len());
     let mut seen = HashSet::new();
@@ -42,13 +39,12 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             positions.push(pos);
         }
     }
-    let (lock, store) = super::lock(settings)?;
-    let store = super::keep(store);
+    let (lock, mut store) = super::lock(settings)?;
     // The same checks with `--on` and without, against everything the store will hold: a
     // pinned or wrong today is a day like any other.
     let plan = loaded.curriculum.id.as_str();
     schedule::check_day(day, settings.today, schedule::begun(plan, &store.events))?;
-    let history = super::as_of(store, settings);
+    let history = super::as_of(&store, settings);
     let mut replay = progress::replay(loaded, &history);
     // Changes counting for days after today are not in the view, but the store replays them.
     let recorded = match &history {
@@ -56,7 +52,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
         std::borrow::Cow::Owned(_) => Some(progress::replay(loaded, &store.events)),
     };
     drop(history);
-    super::warn_in(store, &replay, lang, &loaded.source);
+    super::warn_in(&store, &replay, lang, &loaded.source);
     let dated = match topics.on {
         Some(day) => match lang {
             Lang::En => format!(", on {day}"),
@@ -137,12 +133,12 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
     if new.is_empty() {
         drop(lock);
     } else {
-        lock.add(store, new)?;
+        lock.add(&mut store, new)?;
     }
 
     debug_assert_eq!(
         replay.topics,
-        progress::replay(loaded, &super::as_of(store, settings)).topics,
+        progress::replay(loaded, &super::as_of(&store, settings)).topics,
         "updated in place as a replay would"
     );
     let summary = progress::summarize(loaded, &replay);

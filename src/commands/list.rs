@@ -13,7 +13,7 @@ pub fn run(
     state: Option<StateFilter>,
     json: bool,
 ) -> anyhow::Result<String> {
-    let (loaded, replay) = super::read(settings)?;
+    let super::Reading { loaded, replay, .. } = &super::read(settings)?;
     let filter = ListFilter {
         stage: super::stage(loaded, stage, settings.lang)?,
         state: state.map(|state| match state {
@@ -24,8 +24,8 @@ pub fn run(
         }),
     };
     Ok(if json {
-        render::list_json(loaded, &replay, filter, style.lang)
+        render::list_json(loaded, replay, filter, style.lang)
     } else {
-        render::list(loaded, &replay, filter, style)
+        render::list(loaded, replay, filter, style)
     })
 }

@@ -12,7 +12,7 @@ pub fn run(
     since: Option<NaiveDate>,
     json: bool,
 ) -> anyhow::Result<String> {
-    let (loaded, store, _) = super::read_store(settings)?;
+    let super::Reading { loaded, store, .. } = &super::read(settings)?;
     let filter = LogFilter {
         stage: super::stage(loaded, stage, settings.lang)?,
         since,

@@ -89,16 +89,16 @@ fn is_for_people(command: &Command) -> bool {
     )
 }
 
-/// Loads the curriculum and replays the store onto it, without locking or writing anything.
-pub(crate) fn read(settings: &Settings) -> anyhow::Result<(&'static Loaded, Replay)> {
-    let (loaded, _, replay) = read_store(settings)?;
-    Ok((loaded, replay))
+/// What a reading command works from: the curriculum, the store with its history as of the end
+/// of today, and that history replayed onto the curriculum.
+pub(crate) struct Reading {
+    pub loaded: Loaded,
+    pub store: Store,
+    pub replay: Replay,
 }
 
-/// Like [`read`], keeping the store's history as well.
-pub(crate) fn read_store(
-    settings: &Settings,
-) -> anyhow::Result<(&'static Loaded, &'static Store, Replay)> {
+/// Loads the curriculum and replays the store onto it, without locking or writing anything.
+pub(crate) fn read(settings: &Settings) -> anyhow::Result<Reading> {
     let read = || {
         Store::read(&settings.store).map(|mut store| {
             let recorded = store.events.len();
@@ -111,9 +111,13 @@ pub(crate) fn read_store(
     };
     let (loaded, store) = load_with(settings, read);
     let (loaded, store) = (loaded?, store?);
-    let replay = progress::replay(loaded, &store.events);
-    warn_in(store, &replay, settings.lang, &loaded.source);
-    Ok((loaded, store, replay))
+    let replay = progress::replay(&loaded, &store.events);
+    warn_in(&store, &replay, settings.lang, &loaded.source);
+    Ok(Reading {
+        loaded,
+        store,
+        replay,
+    })
 }
 
 /// Whether `event` is part of the history as it stood at the end of `today`: it counts for that
@@ -164,21 +168,11 @@ fn note_left_out(count: usize, settings: &Settings) {
     ));
 }
 
-/// Keeps `value` until the process ends, which is right after the command: freeing a plan of
-/// 10,000 topics and a history of 100,000 changes piece by piece would cost a run a few
-/// milliseconds for nothing.
-pub(crate) fn keep<T>(value: T) -> &'static mut T {
-    Box::leak(Box::new(value))
-}
-
-/// Loads the curriculum while `read` reads the store, and [keeps](keep) both.
+/// Loads the curriculum while `read` reads the store.
 fn load_with(
     settings: &Settings,
     read: impl FnOnce() -> anyhow::Result<Store> + Send,
-) -> (
-    Result<&'static Loaded, Error>,
-    anyhow::Result<&'static Store>,
-) {
+) -> (Result<Loaded, Error>, anyhow::Result<Store>) {
     let load = || curriculum::load_cached(&settings.curriculum, settings.cache.as_deref());
     let (loaded, store) = match settings.curriculum {
         // A file may be large: read it and the store at once, one on each core.
@@ -193,10 +187,7 @@ fn load_with(
         // The built-in roadmap takes microseconds; a thread would cost more than it saves.
         curriculum::Source::Embedded => (load(), read()),
     };
-    (
-        loaded.map(|loaded| &*keep(loaded)),
-        store.map(|store| &*keep(store)),
-    )
+    (loaded, store)
 }
 
 /// Takes the store's lock for a change and reads the store under it, saying so when another

@@ -6,8 +6,8 @@ use crate::render::{self, Style};
 
 /// Renders the next topic, or says there is none.
 pub fn run(settings: &Settings, style: &Style, json: bool) -> anyhow::Result<String> {
-    let (loaded, replay) = super::read(settings)?;
-    let next = progress::next(loaded, &replay);
+    let super::Reading { loaded, replay, .. } = &super::read(settings)?;
+    let next = progress::next(loaded, replay);
     Ok(match (json, next) {
         (true, _) => render::next_json(loaded, next, style.lang),
         (false, Some(pos)) => format!("{}\n", render::topic_line(loaded, pos, style.lang)),

@@ -27,14 +27,18 @@ pub fn run(
     if let Some(path) = &output {
         check_not_own_file(path, settings)?;
     }
-    let (loaded, store, replay) = super::read_store(settings)?;
-    let summary = progress::summarize(loaded, &replay);
-    let outlook = schedule::outlook(loaded, &store.events, &replay, &summary, settings.today);
+    let super::Reading {
+        loaded,
+        store,
+        replay,
+    } = &super::read(settings)?;
+    let summary = progress::summarize(loaded, replay);
+    let outlook = schedule::outlook(loaded, &store.events, replay, &summary, settings.today);
     let lang = settings.lang;
     let text = match format {
-        ReportFormat::Markdown => report::markdown(loaded, &replay, &summary, lang, settings.today),
-        ReportFormat::Csv => report::csv(loaded, &replay, lang),
-        ReportFormat::Json => report::json(loaded, &replay, &summary, &outlook, lang),
+        ReportFormat::Markdown => report::markdown(loaded, replay, &summary, lang, settings.today),
+        ReportFormat::Csv => report::csv(loaded, replay, lang),
+        ReportFormat::Json => report::json(loaded, replay, &summary, &outlook, lang),
     };
     let Some(path) = output else {
         return Ok(text);

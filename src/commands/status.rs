@@ -7,9 +7,13 @@ use crate::schedule;
 
 /// Renders the status report.
 pub fn run(settings: &Settings, style: &Style, json: bool) -> anyhow::Result<String> {
-    let (loaded, store, replay) = super::read_store(settings)?;
-    let summary = progress::summarize(loaded, &replay);
-    let outlook = schedule::outlook(loaded, &store.events, &replay, &summary, settings.today);
+    let super::Reading {
+        loaded,
+        store,
+        replay,
+    } = &super::read(settings)?;
+    let summary = progress::summarize(loaded, replay);
+    let outlook = schedule::outlook(loaded, &store.events, replay, &summary, settings.today);
     Ok(if json {
         render::status_json(loaded, &summary, &outlook, style.lang)
     } else {
