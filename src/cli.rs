@@ -302,6 +302,8 @@ pub enum StateFilter {
     /// Not started
     Todo,
     /// Started, not finished
+    // JSON, CSV and the store spell it `in_progress`; both spellings are taken.
+    #[value(alias = "in_progress")]
     InProgress,
     /// Finished
     Done,
@@ -582,6 +584,31 @@ mod tests {
         }
         assert!(is_option("done", "--on=2026-11-01"));
         assert!(!is_option("nothing", "--lang"));
+    }
+
+    #[test]
+    fn every_value_with_a_hyphen_is_taken_with_an_underscore_too() {
+        fn check<T: ValueEnum + std::fmt::Debug + PartialEq>() {
+            for value in T::value_variants() {
+                let name = value.to_possible_value().unwrap().get_name().to_owned();
+                for spelling in [name.clone(), name.replace('-', "_"), name.replace('_', "-")] {
+                    assert_eq!(T::from_str(&spelling, false).as_ref(), Ok(value), "{spelling}");
+                }
+            }
+        }
+        check::<StateFilter>();
+        check::<ReportFormat>();
+        check::<ColorChoice>();
+        check::<BorderStyle>();
+        check::<Lang>();
+        let cli = Cli::try_parse_from(["studyplan", "list", "--state", "in_progress"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::List {
+                state: Some(StateFilter::InProgress),
+                ..
+            })
+        ));
     }
 
     #[test]
