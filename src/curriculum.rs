@@ -1024,7 +1024,9 @@ fn closest<'a>(needle: &str, ids: impl Iterator<Item = &'a str>) -> Vec<String> 
         .filter_map(|(n, id)| {
             let lower = id.to_lowercase();
             let distance = edit_distance(needle, &lower);
-            let rank = if lower.starts_with(needle) || (long_enough(&lower) && needle.starts_with(&lower)) {
+            let rank = if lower.starts_with(needle)
+                || (long_enough(&lower) && needle.starts_with(&lower))
+            {
                 0
             } else if (long_enough(needle) && lower.contains(needle))
                 || (long_enough(&lower) && needle.contains(&lower))
@@ -1180,7 +1182,12 @@ mod tests {
 
     #[test]
     fn suggestions_rank_prefixes_then_pieces_then_edits() {
-        let ids = ["vector-rag", "vector-databases", "embeddings", "what-llms-can-do"];
+        let ids = [
+            "vector-rag",
+            "vector-databases",
+            "embeddings",
+            "what-llms-can-do",
+        ];
         let near = |q: &str| closest(q, ids.into_iter());
         // An id the typed word starts with beats one a few edits away.
         assert_eq!(near("vector-databasesx"), ["vector-databases"]);
@@ -1193,7 +1200,10 @@ mod tests {
         assert_eq!(near("embedings"), ["embeddings"]);
         assert!(near("zzz").is_empty());
         assert!(near("").is_empty());
-        let ranked = closest("vector-ra", ["vector-databases", "vector-ra-x", "vector-rb"].into_iter());
+        let ranked = closest(
+            "vector-ra",
+            ["vector-databases", "vector-ra-x", "vector-rb"].into_iter(),
+        );
         assert_eq!(ranked, ["vector-ra-x", "vector-rb"]);
     }
 
@@ -1202,7 +1212,10 @@ mod tests {
         let loaded = embedded();
         let named = |q: &str| loaded.resolve_named(q);
         assert_eq!(named("2.4"), Ok(Named::Topic(Pos { stage: 1, topic: 3 })));
-        assert_eq!(named("embeddings"), Ok(Named::Topic(Pos { stage: 1, topic: 3 })));
+        assert_eq!(
+            named("embeddings"),
+            Ok(Named::Topic(Pos { stage: 1, topic: 3 }))
+        );
         assert_eq!(named("2"), Ok(Named::Stage(1)));
         assert_eq!(named("model-training"), Ok(Named::Stage(2)));
         assert_eq!(named("商业闭环"), Ok(Named::Stage(3)));
@@ -1221,7 +1234,10 @@ mod tests {
             "t.yaml",
         )
         .unwrap();
-        assert_eq!(tiny.resolve_named("阶"), Err(UnresolvedName::Stages(vec![0, 1])));
+        assert_eq!(
+            tiny.resolve_named("阶"),
+            Err(UnresolvedName::Stages(vec![0, 1]))
+        );
     }
 
     #[test]
