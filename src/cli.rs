@@ -165,10 +165,13 @@ pub enum Command {
         text: Vec<String>,
     },
 
-    /// Show everything about one topic: titles, stage, position, state, history and notes
+    /// Show everything about one topic (titles, description, links, stage, state, history and
+    /// notes) or one stage (titles, goal, planned days and dates, progress and topics)
     Show {
-        /// The topic, by id, position (2.4) or a piece of the title
-        #[arg(value_name = "TOPIC")]
+        /// A topic by id, position (2.4) or a piece of its title, or a stage by id, number (2) or a
+        /// piece of its title. Topic ids and positions are tried first, then stage ids and
+        /// numbers, then topic titles, then stage titles
+        #[arg(value_name = "TOPIC|STAGE")]
         topic: String,
 
         /// Print JSON instead of text
@@ -302,6 +305,8 @@ pub enum StateFilter {
     /// Not started
     Todo,
     /// Started, not finished
+    // JSON, CSV and the store spell it `in_progress`; both spellings are taken.
+    #[value(alias = "in_progress")]
     InProgress,
     /// Finished
     Done,
@@ -587,6 +592,35 @@ mod tests {
         }
         assert!(is_option("done", "--on=2026-11-01"));
         assert!(!is_option("nothing", "--lang"));
+    }
+
+    #[test]
+    fn every_value_with_a_hyphen_is_taken_with_an_underscore_too() {
+        fn check<T: ValueEnum + std::fmt::Debug + PartialEq>() {
+            for value in T::value_variants() {
+                let name = value.to_possible_value().unwrap().get_name().to_owned();
+                for spelling in [name.clone(), name.replace('-', "_"), name.replace('_', "-")] {
+                    assert_eq!(
+                        T::from_str(&spelling, false).as_ref(),
+                        Ok(value),
+                        "{spelling}"
+                    );
+                }
+            }
+        }
+        check::<StateFilter>();
+        check::<ReportFormat>();
+        check::<ColorChoice>();
+        check::<BorderStyle>();
+        check::<Lang>();
+        let cli = Cli::try_parse_from(["studyplan", "list", "--state", "in_progress"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::List {
+                state: Some(StateFilter::InProgress),
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -814,42 +814,107 @@ impl Loaded {
     }
 
     /// Finds the one topic a user named: by stable id, by position `STAGE.TOPIC` (from 1), by an
-    /// id it had before it was renamed, or by a piece of its title in either language, ignoring
-    /// case, when exactly one topic matches.
+    /// id it had before it was renamed, or, when exactly one topic matches, by the start of its
+    /// id or a piece of its title in either language, ignoring case.
     pub fn resolve(&self, query: &str) -> Result<Pos, Unresolved> {
         let query = query.trim();
+        if let Some(pos) = self.exact_topic(query) {
+            return Ok(pos);
+        }
+        let needle = query.to_lowercase();
+        match self.topics_matching(&needle).as_slice() {
+            [] => Err(Unresolved::Unknown(closest(&needle, self.topic_ids()))),
+            [pos] => Ok(*pos),
+            several => Err(Unresolved::Ambiguous(several.to_vec())),
+        }
+    }
+
+    /// Finds the topic or the stage `show` was given. Topics come first: a topic's id, position
+    /// or old id; then a stage's id or number; then the start of a topic's id or a piece of its
+    /// title; then a piece of a stage's title. Each step that matches several is ambiguous.
+    pub fn resolve_named(&self, query: &str) -> Result<Named, UnresolvedName> {
+        let query = query.trim();
+        if let Some(pos) = self.exact_topic(query) {
+            return Ok(Named::Topic(pos));
+        }
+        let stages = &self.curriculum.stages;
+        if let Some(s) = stages.iter().position(|stage| stage.id == query) {
+            return Ok(Named::Stage(s));
+        }
+        let number = query.parse::<usize>().ok();
+        if let Some(n) = number.filter(|n| (1..=stages.len()).contains(n)) {
+            return Ok(Named::Stage(n - 1));
+        }
+        let needle = query.to_lowercase();
+        match self.topics_matching(&needle).as_slice() {
+            [] => {}
+            [pos] => return Ok(Named::Topic(*pos)),
+            several => return Err(UnresolvedName::Topics(several.to_vec())),
+        }
+        if !needle.is_empty() {
+            match self.stages_titled(&needle).as_slice() {
+                [] => {}
+                [s] => return Ok(Named::Stage(*s)),
+                several => return Err(UnresolvedName::Stages(several.to_vec())),
+            }
+        }
+        if number.is_some() {
+            return Err(UnresolvedName::NoSuchStage);
+        }
+        let stage_ids = stages.iter().map(|stage| stage.id.as_str());
+        Err(UnresolvedName::Unknown(closest(
+            &needle,
+            self.topic_ids().chain(stage_ids),
+        )))
+    }
+
+    /// The topic `query` names exactly: its id, its position, an old id of it, or its id in
+    /// other letter case when no other id is the same.
+    fn exact_topic(&self, query: &str) -> Option<Pos> {
         if let Some(&index) = self.by_id.get(query) {
-            return Ok(self.order[index]);
+            return Some(self.order[index]);
         }
         if let Some(pos) = self.parse_position(query) {
-            return Ok(pos);
+            return Some(pos);
         }
         // An old id may have had the shape of a position; the position wins.
         if let Some(&index) = self.by_old_id.get(query) {
-            return Ok(self.order[index]);
+            return Some(self.order[index]);
         }
         let needle = query.to_lowercase();
-        if !needle.is_empty() {
-            let matches: Vec<Pos> = self
-                .order
-                .iter()
-                .copied()
-                .filter(|&pos| {
-                    let topic = self.topic(pos);
-                    topic.id.to_lowercase() == needle
-                        || topic
-                            .title
-                            .forms()
-                            .any(|form| form.to_lowercase().contains(&needle))
-                })
-                .collect();
-            match matches.len() {
-                0 => {}
-                1 => return Ok(matches[0]),
-                _ => return Err(Unresolved::Ambiguous(matches)),
-            }
+        let mut same = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&pos| self.topic(pos).id.to_lowercase() == needle);
+        match (same.next(), same.next()) {
+            (Some(pos), None) => Some(pos),
+            _ => None,
         }
-        Err(Unresolved::Unknown(self.closest_ids(&needle)))
+    }
+
+    /// The topics whose id starts with `needle` or whose title holds it in either language,
+    /// ignoring case (`needle` is lowercase already), in curriculum order.
+    fn topics_matching(&self, needle: &str) -> Vec<Pos> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        self.order
+            .iter()
+            .copied()
+            .filter(|&pos| {
+                let topic = self.topic(pos);
+                topic.id.to_lowercase().starts_with(needle)
+                    || topic
+                        .title
+                        .forms()
+                        .any(|form| form.to_lowercase().contains(needle))
+            })
+            .collect()
+    }
+
+    fn topic_ids(&self) -> impl Iterator<Item = &str> {
+        self.order.iter().map(|&pos| self.topic(pos).id.as_str())
     }
 
     fn parse_position(&self, query: &str) -> Option<Pos> {
@@ -861,25 +926,90 @@ impl Loaded {
             topic: topic - 1,
         })
     }
+}
 
-    /// Up to five ids close to what was typed, closest first.
-    fn closest_ids(&self, needle: &str) -> Vec<String> {
-        let budget = (needle.chars().count() / 3).max(2);
-        let mut scored: Vec<(usize, Pos)> = self
-            .order
-            .iter()
-            .filter_map(|&pos| {
-                let distance = edit_distance(needle, &self.topic(pos).id.to_lowercase());
-                (distance <= budget).then_some((distance, pos))
-            })
-            .collect();
-        scored.sort_by_key(|&(distance, pos)| (distance, pos.stage, pos.topic));
-        scored
-            .into_iter()
-            .take(5)
-            .map(|(_, pos)| self.topic(pos).id.clone())
-            .collect()
+/// What `show` was given: a topic or a stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    /// The topic at this position.
+    Topic(Pos),
+    /// The stage with this index, from 0.
+    Stage(usize),
+}
+
+/// Why what `show` was given named no single topic or stage.
+#[derive(Debug, PartialEq, Eq)]
+pub enum UnresolvedName {
+    /// Nothing matched; the closest topic and stage ids, best first.
+    Unknown(Vec<String>),
+    /// A number, and no stage has it.
+    NoSuchStage,
+    /// Several topics matched; all of them, in curriculum order.
+    Topics(Vec<Pos>),
+    /// Several stages matched; all of them, in order.
+    Stages(Vec<usize>),
+}
+
+/// The language of the form of `text` that holds `query`, ignoring case, `prefer` first; none
+/// when no form holds it (the name matched something else, such as an id). Shown with a
+/// candidate, it tells the learner why the candidate matched.
+pub fn matching_lang(text: &Text, query: &str, prefer: Lang) -> Option<Lang> {
+    let needle = query.trim().to_lowercase();
+    let other = match prefer {
+        Lang::En => Lang::Zh,
+        Lang::Zh => Lang::En,
+    };
+    let form = |lang: Lang| match lang {
+        Lang::Zh => text.zh.as_deref(),
+        Lang::En => text.en.as_deref(),
+    };
+    [prefer, other].into_iter().find(|&lang| {
+        form(lang).is_some_and(|form| !needle.is_empty() && form.to_lowercase().contains(&needle))
+    })
+}
+
+/// Up to five of `ids` close to `needle` (lowercase), best first: ids that start with it or that
+/// it starts with, then ids that hold it or that it holds, then ids a few edits away; each group
+/// by edit distance, then in the order given.
+fn closest<'a>(needle: &str, ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+    if needle.is_empty() {
+        return Vec::new();
     }
+    let budget = (needle.chars().count() / 3).max(2);
+    // A piece this short is in too many ids to say anything.
+    let long_enough = |piece: &str| piece.chars().count() >= 3;
+    let mut scored: Vec<(u8, usize, usize, &str)> = ids
+        .enumerate()
+        .filter_map(|(n, id)| {
+            let lower = id.to_lowercase();
+            let distance = edit_distance(needle, &lower);
+            let rank = if lower.starts_with(needle)
+                || (long_enough(&lower) && needle.starts_with(&lower))
+            {
+                0
+            } else if (long_enough(needle) && lower.contains(needle))
+                || (long_enough(&lower) && needle.contains(&lower))
+            {
+                1
+            } else if distance <= budget {
+                2
+            } else {
+                return None;
+            };
+            Some((rank, distance, n, id))
+        })
+        .collect();
+    scored.sort_unstable();
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, _, id) in scored {
+        if out.len() == 5 {
+            break;
+        }
+        if !out.iter().any(|seen| seen == id) {
+            out.push(id.to_owned());
+        }
+    }
+    out
 }
 
 /// Levenshtein distance over characters.
@@ -990,6 +1120,94 @@ mod tests {
         assert!(matches!(loaded.resolve("5.1"), Err(Unresolved::Unknown(_))));
         assert!(matches!(loaded.resolve("1.0"), Err(Unresolved::Unknown(_))));
         assert!(matches!(loaded.resolve(""), Err(Unresolved::Unknown(_))));
+    }
+
+    #[test]
+    fn a_unique_start_of_an_id_names_its_topic_and_a_shared_one_is_ambiguous() {
+        let loaded = embedded();
+        let at = |q: &str| loaded.resolve(q).map(|pos| loaded.topic(pos).id.clone());
+        assert_eq!(at("vector-data"), Ok("vector-databases".into()));
+        assert_eq!(at("prompt-eng"), Ok("prompt-engineering".into()));
+        assert_eq!(at("cot"), Ok("cot-and-tot".into()));
+        assert_eq!(at("WHY-RAG"), Ok("why-rag".into()));
+        match loaded.resolve("prompt-a") {
+            Err(Unresolved::Ambiguous(found)) => assert_eq!(
+                found.iter().map(|&pos| pos.to_string()).collect::<Vec<_>>(),
+                ["1.8", "1.11"]
+            ),
+            other => panic!("expected ambiguous, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn suggestions_rank_prefixes_then_pieces_then_edits() {
+        let ids = [
+            "vector-rag",
+            "vector-databases",
+            "embeddings",
+            "what-llms-can-do",
+        ];
+        let near = |q: &str| closest(q, ids.into_iter());
+        // An id the typed word starts with beats one a few edits away.
+        assert_eq!(near("vector-databasesx"), ["vector-databases"]);
+        assert_eq!(near("vector-ragx"), ["vector-rag"]);
+        // A piece inside an id.
+        assert_eq!(near("llms"), ["what-llms-can-do"]);
+        assert_eq!(near("the-embeddings"), ["embeddings"]);
+        // Edits last, closest first.
+        assert_eq!(near("vector-rog"), ["vector-rag"]);
+        assert_eq!(near("embedings"), ["embeddings"]);
+        assert!(near("zzz").is_empty());
+        assert!(near("").is_empty());
+        let ranked = closest(
+            "vector-ra",
+            ["vector-databases", "vector-ra-x", "vector-rb"].into_iter(),
+        );
+        assert_eq!(ranked, ["vector-ra-x", "vector-rb"]);
+    }
+
+    #[test]
+    fn show_takes_topics_first_then_stages() {
+        let loaded = embedded();
+        let named = |q: &str| loaded.resolve_named(q);
+        assert_eq!(named("2.4"), Ok(Named::Topic(Pos { stage: 1, topic: 3 })));
+        assert_eq!(
+            named("embeddings"),
+            Ok(Named::Topic(Pos { stage: 1, topic: 3 }))
+        );
+        assert_eq!(named("2"), Ok(Named::Stage(1)));
+        assert_eq!(named("model-training"), Ok(Named::Stage(2)));
+        assert_eq!(named("商业闭环"), Ok(Named::Stage(3)));
+        assert_eq!(named("9"), Err(UnresolvedName::NoSuchStage));
+        assert!(matches!(named("rag"), Err(UnresolvedName::Topics(_))));
+        assert_eq!(
+            named("model-trainin"),
+            Err(UnresolvedName::Unknown(vec!["model-training".into()]))
+        );
+        // Both stage titles hold 阶, no topic does.
+        let tiny = parse(
+            &format!(
+                "{BASE}stages:\n- {{id: s1, title: 一阶, days: 1, topics: [{{id: t, title: T}}]}}\n\
+                 - {{id: s2, title: 二阶, days: 1, topics: [{{id: u, title: U}}]}}\n"
+            ),
+            "t.yaml",
+        )
+        .unwrap();
+        assert_eq!(
+            tiny.resolve_named("阶"),
+            Err(UnresolvedName::Stages(vec![0, 1]))
+        );
+    }
+
+    #[test]
+    fn the_language_that_matched_is_told() {
+        let text = Text {
+            zh: Some("向量数据库".into()),
+            en: Some("Vector databases".into()),
+        };
+        assert_eq!(matching_lang(&text, "向量", Lang::En), Some(Lang::Zh));
+        assert_eq!(matching_lang(&text, "VECTOR", Lang::Zh), Some(Lang::En));
+        assert_eq!(matching_lang(&text, "vector-d", Lang::En), None);
     }
 
     #[test]

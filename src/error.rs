@@ -56,9 +56,16 @@ pub enum Error {
         candidates: Vec<String>,
     },
 
-    /// What was typed names no stage.
+    /// What was typed names no stage; `stages` are the ids of all of them, in order.
     #[error("{}", self.message(Lang::En))]
-    UnknownStage(String),
+    UnknownStage { query: String, stages: Vec<String> },
+
+    /// What `show` was given names no topic and no stage.
+    #[error("{}", self.message(Lang::En))]
+    UnknownName {
+        query: String,
+        suggestions: Vec<String>,
+    },
 
     /// What was typed names several stages.
     #[error("{}", self.message(Lang::En))]
@@ -246,7 +253,8 @@ impl Error {
         match self {
             Error::UnknownTopic { .. }
             | Error::AmbiguousTopic { .. }
-            | Error::UnknownStage(_)
+            | Error::UnknownStage { .. }
+            | Error::UnknownName { .. }
             | Error::AmbiguousStage { .. }
             | Error::EmptyNote
             | Error::OptionInNote { .. }
@@ -370,26 +378,65 @@ impl Error {
                 ));
                 out
             }
-            Error::AmbiguousStage { query, candidates } => match lang {
-                Lang::En => format!(
-                    "`{query}` matches {} stages: {}; name one by its number or id",
-                    candidates.len(),
-                    candidates.join(", ")
-                ),
-                Lang::Zh => format!(
-                    "`{query}` 匹配到 {} 个阶段：{}；请用阶段序号或编号指定其中一个",
-                    candidates.len(),
-                    candidates.join("、")
-                ),
-            },
-            Error::UnknownStage(query) => match lang {
-                Lang::En => format!(
-                    "unknown stage `{query}`; give a stage number, id or a piece of its title (see `studyplan status`)"
-                ),
-                Lang::Zh => format!(
-                    "没有这个阶段：`{query}`；请给出阶段序号、编号或标题中的一段文字（见 `studyplan status`）"
-                ),
-            },
+            Error::AmbiguousStage { query, candidates } => {
+                let mut out = match lang {
+                    Lang::En => format!("`{query}` matches {} stages:", candidates.len()),
+                    Lang::Zh => format!("`{query}` 匹配到 {} 个阶段：", candidates.len()),
+                };
+                for candidate in candidates {
+                    out.push_str("\n  ");
+                    out.push_str(candidate);
+                }
+                out.push('\n');
+                out.push_str(lang.pick(
+                    "name one by its number or id",
+                    "请用阶段序号或编号指定其中一个",
+                ));
+                out
+            }
+            Error::UnknownStage { query, stages } => {
+                // A long list of ids would bury the message; the command named shows them all.
+                const SHOWN: usize = 8;
+                let mut ids: Vec<String> = stages
+                    .iter()
+                    .take(SHOWN)
+                    .map(|id| format!("`{id}`"))
+                    .collect();
+                if stages.len() > SHOWN {
+                    ids.push(lang.pick("...", "……").to_owned());
+                }
+                let count = stages.len();
+                match lang {
+                    Lang::En => format!(
+                        "unknown stage `{query}`; name one by its number (1-{count}), its id ({}) \
+                         or a piece of its title; `studyplan list` shows each stage's id and title",
+                        ids.join(", ")
+                    ),
+                    Lang::Zh => format!(
+                        "没有这个阶段：`{query}`；请用阶段序号（1-{count}）、编号（{}）或标题中的一段文字\
+                         指定阶段；`studyplan list` 会列出每个阶段的编号和标题",
+                        ids.join("、")
+                    ),
+                }
+            }
+            Error::UnknownName { query, suggestions } => {
+                let mut out = match lang {
+                    Lang::En => format!("no topic or stage is named `{query}`"),
+                    Lang::Zh => format!("没有叫 `{query}` 的主题或阶段"),
+                };
+                if !suggestions.is_empty() {
+                    let list: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+                    out.push_str(&match lang {
+                        Lang::En => format!("; did you mean {}?", list.join(", ")),
+                        Lang::Zh => format!("；你是不是想输入 {}？", list.join("、")),
+                    });
+                }
+                out.push_str(lang.pick(
+                    " (name a topic by id, by position like `2.4` or by a piece of its title, or a stage by id, number or a piece of its title; see `studyplan list`)",
+                    "（主题可以用编号、位置如 `2.4` 或标题中的一段文字指定，阶段可以用编号、序号或标题中的一段文字指定；见 `studyplan list`）",
+                ));
+                out
+            }
             Error::FutureDate { date, today } => match lang {
                 Lang::En => format!(
                     "`{date}` is in the future (today is {today}); studyplan records what you have \
@@ -869,7 +916,18 @@ mod tests {
     #[test]
     fn every_message_exists_in_both_languages_and_they_differ() {
         let errors = [
-            Error::UnknownStage("9".into()),
+            Error::UnknownStage {
+                query: "9".into(),
+                stages: vec!["first".into(), "second".into()],
+            },
+            Error::UnknownName {
+                query: "x".into(),
+                suggestions: vec!["y".into()],
+            },
+            Error::AmbiguousStage {
+                query: "s".into(),
+                candidates: vec!["1 first  First".into(), "2 second  Second".into()],
+            },
             Error::UnknownTopic {
                 query: "x".into(),
                 suggestions: vec!["y".into()],

@@ -38,14 +38,14 @@ fn status_on_a_fresh_store_shows_the_whole_roadmap() {
     let env = TestEnv::new();
     let expected = "\
 LLM learning roadmap
-╭───┬───────────────────────────┬──────┬──────┬──────┬──────────────────────╮
-│ # ┆ Stage                     ┆ Days ┆ Done ┆ %    ┆ Progress             │
-╞═══╪═══════════════════════════╪══════╪══════╪══════╪══════════════════════╡
-│ 1 ┆ Applied basics            ┆   10 ┆ 0/11 ┆ 0.0% ┆ -------------------- │
-│ 2 ┆ Advanced applications     ┆   30 ┆  0/9 ┆ 0.0% ┆ -------------------- │
-│ 3 ┆ Model training            ┆   30 ┆  0/9 ┆ 0.0% ┆ -------------------- │
-│ 4 ┆ Closing the business loop ┆   20 ┆ 0/12 ┆ 0.0% ┆ -------------------- │
-╰───┴───────────────────────────┴──────┴──────┴──────┴──────────────────────╯
+╭───┬───────────────────────────┬───────────────────────┬──────┬──────┬──────┬──────────────────────╮
+│ # ┆ Stage                     ┆ Id                    ┆ Days ┆ Done ┆ %    ┆ Progress             │
+╞═══╪═══════════════════════════╪═══════════════════════╪══════╪══════╪══════╪══════════════════════╡
+│ 1 ┆ Applied basics            ┆ applied-basics        ┆   10 ┆ 0/11 ┆ 0.0% ┆ -------------------- │
+│ 2 ┆ Advanced applications     ┆ advanced-applications ┆   30 ┆  0/9 ┆ 0.0% ┆ -------------------- │
+│ 3 ┆ Model training            ┆ model-training        ┆   30 ┆  0/9 ┆ 0.0% ┆ -------------------- │
+│ 4 ┆ Closing the business loop ┆ business-loop         ┆   20 ┆ 0/12 ┆ 0.0% ┆ -------------------- │
+╰───┴───────────────────────────┴───────────────────────┴──────┴──────┴──────┴──────────────────────╯
 Overall:    0/41 done (0.0%)
 Readiness:  below the 60-70% band: 25 more topics to reach 60%
 Calendar:   not started: the plan starts with your first change, or on the day you give `studyplan begin`
@@ -171,6 +171,7 @@ fn list_shows_every_topic_with_its_mark() {
 ╭─────┬─────┬──────────────────────────┬──────────────────────────────────────────────┬───────┬────────────╮
 │     ┆ #   ┆ Id                       ┆ Title                                        ┆ State ┆ Since      │
 ╞═════╪═════╪══════════════════════════╪══════════════════════════════════════════════╪═══════╪════════════╡
+│     ┆ 2   ┆ advanced-applications    ┆ Stage 2: Advanced applications               ┆       ┆            │
 │ [ ] ┆ 2.1 ┆ why-rag                  ┆ Why do RAG                                   ┆ todo  ┆            │
 │ [ ] ┆ 2.2 ┆ simple-chatpdf           ┆ Build a simple ChatPDF                       ┆ todo  ┆            │
 │ [ ] ┆ 2.3 ┆ retrieval-basics         ┆ Basic concepts of retrieval                  ┆ todo  ┆            │
@@ -223,7 +224,7 @@ fn list_rejects_an_unknown_stage() {
     assert!(err.contains("unknown stage `9`"), "{err}");
     let err = env.fails(&["list", "应用"], 2);
     assert!(
-        err.contains("`应用` matches 2 stages: 1 Applied basics, 2 Advanced applications"),
+        err.contains("`应用` matches 2 stages:\n  1 applied-basics  初阶应用\n  2 advanced-applications  高阶应用\n"),
         "{err}"
     );
 }

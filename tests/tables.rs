@@ -154,6 +154,8 @@ fn narrow_lists_keep_marks_positions_ids_and_titles() {
 ╭─────┬──────┬───────────────────────────┬─────────────────╮
 │     ┆ #    ┆ Id                        ┆ Title           │
 ╞═════╪══════╪═══════════════════════════╪═════════════════╡
+│     ┆ 1    ┆ applied-basics            ┆ Stage 1:        │
+│     ┆      ┆                           ┆ Applied basics  │
 │ [x] ┆ 1.1  ┆ what-llms-can-do          ┆ What can        │
 │     ┆      ┆                           ┆ large-model AI  │
 │     ┆      ┆                           ┆ do?             │
@@ -178,8 +180,8 @@ fn piped_output_is_not_wrapped_to_a_tiny_width() {
         .output()
         .unwrap();
     assert_eq!(out.as_bytes(), wide.stdout);
-    // Most titles fit on one line: 41 topics, 4 border lines, a few wrapped titles.
-    assert!(rows.len() < 41 + 4 + 12, "{out}");
+    // Most titles fit on one line: 41 topics, 4 stage rows, 4 border lines, a few wrapped titles.
+    assert!(rows.len() < 41 + 4 + 4 + 12, "{out}");
 }
 
 #[test]
@@ -301,7 +303,7 @@ fn below_forty_columns_each_row_is_a_block_of_labelled_lines() {
     });
     let out = at_columns(&env, 30, &["list", "1"]);
     assert!(
-        out.starts_with("[x]\n#:      1.1\nId:     what-llms-can-do\nTitle:  What can large-model\n        AI do?\n"),
+        out.starts_with("#:      1\nId:     applied-basics\nTitle:  Stage 1: Applied\n        basics\n\n[x]\n#:      1.1\nId:     what-llms-can-do\nTitle:  What can large-model\n        AI do?\n"),
         "{out}"
     );
     let zh = at_columns(&env, 30, &["--lang", "zh", "status"]);

@@ -326,12 +326,12 @@ fn the_genius_badge_is_earned_in_the_window_and_kept_in_every_later_status() {
         &tiny_ok(&env, "2026-12-05", &["status"]),
         "\
 Tiny course
-╭───┬──────────────┬──────┬─────────────────────────┬──────┬────────┬──────────────────────╮
-│ # ┆ Stage        ┆ Days ┆ Planned                 ┆ Done ┆ %      ┆ Progress             │
-╞═══╪══════════════╪══════╪═════════════════════════╪══════╪════════╪══════════════════════╡
-│ 1 ┆ First stage  ┆    2 ┆ 2026-11-27 – 2026-11-28 ┆  2/3 ┆  66.6% ┆ #############------- │
-│ 2 ┆ Second stage ┆    3 ┆ 2026-11-29 – 2026-12-01 ┆  2/2 ┆ 100.0% ┆ #################### │
-╰───┴──────────────┴──────┴─────────────────────────┴──────┴────────┴──────────────────────╯
+╭───┬──────────────┬────────┬──────┬─────────────────────────┬──────┬────────┬──────────────────────╮
+│ # ┆ Stage        ┆ Id     ┆ Days ┆ Planned                 ┆ Done ┆ %      ┆ Progress             │
+╞═══╪══════════════╪════════╪══════╪═════════════════════════╪══════╪════════╪══════════════════════╡
+│ 1 ┆ First stage  ┆ first  ┆    2 ┆ 2026-11-27 – 2026-11-28 ┆  2/3 ┆  66.6% ┆ #############------- │
+│ 2 ┆ Second stage ┆ second ┆    3 ┆ 2026-11-29 – 2026-12-01 ┆  2/2 ┆ 100.0% ┆ #################### │
+╰───┴──────────────┴────────┴──────┴─────────────────────────┴──────┴────────┴──────────────────────╯
 Overall:    4/5 done (80.0%)
 Readiness:  within the 60-80% band: you are getting ready
 Calendar:   the plan's calendar is over: its 5 days ended on 2026-12-01, 4 days ago (day 9 since the start on 2026-11-27)
@@ -529,7 +529,7 @@ fn notes_and_show_refuse_what_they_cannot_name_and_write_nothing() {
     assert!(err.contains("unknown topic `no-such-topic`"), "{err}");
     refused(&env, &["note", "1.4"], 2);
     let err = refused(&env, &["show", "9.9"], 2);
-    assert!(err.contains("unknown topic `9.9`"), "{err}");
+    assert!(err.contains("no topic or stage is named `9.9`"), "{err}");
     refused(&env, &["show", "a"], 2);
 }
 

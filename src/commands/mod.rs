@@ -21,7 +21,7 @@ use std::io::Write;
 
 use crate::cli::{Command, CurriculumCommand};
 use crate::config::Settings;
-use crate::curriculum::{self, Loaded, Pos, Unresolved};
+use crate::curriculum::{self, Loaded, Named, Pos, Unresolved, UnresolvedName};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::progress::{self, Replay};
@@ -48,7 +48,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Begin { date } => begin::run(settings, date)?,
         Command::Forget { ids } => forget::run(settings, &ids)?,
         Command::Note { topic, text } => note::run(settings, &topic, &text)?,
-        Command::Show { topic, json } => show::run(settings, &topic, json)?,
+        Command::Show { topic, json } => show::run(settings, &style, &topic, json)?,
         Command::Log { stage, since, json } => log::run(settings, stage, since, json)?,
         Command::Report { format, output } => report::run(settings, format, output)?,
         Command::Curriculum(command) => curriculum_command::run(command, &style)?,
@@ -253,20 +253,54 @@ pub(crate) fn stage(
         Some(query) => match loaded.resolve_stage(&query) {
             Some(index) => Ok(Some(index)),
             None => match loaded.stages_titled(&query).as_slice() {
-                [] | [_] => Err(Error::UnknownStage(query)),
-                several => Err(Error::AmbiguousStage {
-                    candidates: several
-                        .iter()
-                        .map(|&s| {
-                            let stage = &loaded.curriculum.stages[s];
-                            format!("{} {}", s + 1, stage.title.get(lang))
-                        })
-                        .collect(),
-                    query,
-                }),
+                [] | [_] => Err(unknown_stage(loaded, query)),
+                several => Err(ambiguous_stage(loaded, query, several, lang)),
             },
         },
         None => Ok(None),
+    }
+}
+
+fn unknown_stage(loaded: &Loaded, query: String) -> Error {
+    Error::UnknownStage {
+        query,
+        stages: loaded
+            .curriculum
+            .stages
+            .iter()
+            .map(|stage| stage.id.clone())
+            .collect(),
+    }
+}
+
+/// Several stages matched: each with its number, id and its title in the language that matched.
+fn ambiguous_stage(loaded: &Loaded, query: String, found: &[usize], lang: Lang) -> Error {
+    Error::AmbiguousStage {
+        candidates: found
+            .iter()
+            .map(|&s| {
+                let stage = &loaded.curriculum.stages[s];
+                let shown = curriculum::matching_lang(&stage.title, &query, lang).unwrap_or(lang);
+                format!("{} {}  {}", s + 1, stage.id, stage.title.get(shown))
+            })
+            .collect(),
+        query,
+    }
+}
+
+/// Several topics matched: each as [`render::topic_line`] gives it, with its title in the
+/// language that matched, so that a Chinese piece typed in English shows why it matched.
+fn ambiguous_topic(loaded: &Loaded, query: &str, found: Vec<Pos>, lang: Lang) -> Error {
+    Error::AmbiguousTopic {
+        query: query.to_owned(),
+        candidates: found
+            .into_iter()
+            .map(|pos| {
+                let title = &loaded.topic(pos).title;
+                let shown = curriculum::matching_lang(title, query, lang).unwrap_or(lang);
+                render::topic_line(loaded, pos, shown)
+            })
+            .collect(),
     }
 }
 
@@ -279,13 +313,24 @@ pub(crate) fn resolve(loaded: &Loaded, query: &str, lang: Lang) -> Result<Pos, E
                 query: query.to_owned(),
                 suggestions,
             },
-            Unresolved::Ambiguous(found) => Error::AmbiguousTopic {
+            Unresolved::Ambiguous(found) => ambiguous_topic(loaded, query, found, lang),
+        })
+}
+
+/// Turns what `show` was given into one topic or one stage, or an error naming candidates.
+pub(crate) fn resolve_named(loaded: &Loaded, query: &str, lang: Lang) -> Result<Named, Error> {
+    loaded
+        .resolve_named(query)
+        .map_err(|unresolved| match unresolved {
+            UnresolvedName::Unknown(suggestions) => Error::UnknownName {
                 query: query.to_owned(),
-                candidates: found
-                    .into_iter()
-                    .map(|pos| render::topic_line(loaded, pos, lang))
-                    .collect(),
+                suggestions,
             },
+            UnresolvedName::NoSuchStage => unknown_stage(loaded, query.to_owned()),
+            UnresolvedName::Topics(found) => ambiguous_topic(loaded, query, found, lang),
+            UnresolvedName::Stages(found) => {
+                ambiguous_stage(loaded, query.to_owned(), &found, lang)
+            }
         })
 }
 

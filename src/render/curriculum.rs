@@ -22,6 +22,15 @@ pub fn summary(loaded: &Loaded, style: &Style) -> String {
     };
     line(&mut out, "Id", "编号", c.id.clone());
     line(&mut out, "Title", "标题", c.title.get(lang).to_owned());
+    if let Some(description) = &c.description {
+        let lines: Vec<&str> = description.get(lang).lines().collect();
+        line(
+            &mut out,
+            "About",
+            "简介",
+            lines.join(&format!("\n{}", " ".repeat(12))),
+        );
+    }
     line(&mut out, "Stages", "阶段", c.stages.len().to_string());
     line(&mut out, "Topics", "主题", loaded.topic_count().to_string());
     line(&mut out, "Days", "天数", days.to_string());

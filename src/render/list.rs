@@ -36,8 +36,20 @@ fn listed<'a>(
         .filter(move |(pos, p)| filter.keeps(*pos, p))
 }
 
-/// `list`: one row per topic.
+/// `list`: one row per topic, under a row for each stage with its number, id and title.
 pub fn list(loaded: &Loaded, replay: &Replay, filter: ListFilter, style: &Style) -> String {
+    topic_table(loaded, replay, filter, style, true)
+}
+
+/// The table of the topics `filter` keeps; with `headings`, each stage's topics come after a
+/// row of its own: no mark, the stage's number and id, and `Stage N: title`.
+pub(crate) fn topic_table(
+    loaded: &Loaded,
+    replay: &Replay,
+    filter: ListFilter,
+    style: &Style,
+    headings: bool,
+) -> String {
     let lang = style.lang;
     let mut table = style.table();
     table.set_header([
@@ -49,7 +61,23 @@ pub fn list(loaded: &Loaded, replay: &Replay, filter: ListFilter, style: &Style)
         lang.pick("Since", "日期"),
     ]);
     let mut rows = 0;
+    let mut stage_shown = None;
     for (pos, progress) in listed(loaded, replay, filter) {
+        if headings && stage_shown != Some(pos.stage) {
+            let stage = &loaded.curriculum.stages[pos.stage];
+            table.add_row([
+                Cell::new(""),
+                Cell::new(pos.stage + 1),
+                Cell::new(&stage.id),
+                Cell::new(match lang {
+                    Lang::En => format!("Stage {}: {}", pos.stage + 1, stage.title.get(lang)),
+                    Lang::Zh => format!("第 {} 阶段：{}", pos.stage + 1, stage.title.get(lang)),
+                }),
+                Cell::new(""),
+                Cell::new(""),
+            ]);
+            stage_shown = Some(pos.stage);
+        }
         let topic = loaded.topic(pos);
         let color = state_color(progress.state);
         table.add_row([
@@ -76,8 +104,9 @@ pub fn list(loaded: &Loaded, replay: &Replay, filter: ListFilter, style: &Style)
     format!("{}\n", style.show(&table, &layout))
 }
 
+/// A topic as `list --json` gives it.
 #[derive(Serialize)]
-struct ListedTopic<'a> {
+pub(crate) struct ListedTopic<'a> {
     id: &'a str,
     stage: &'a str,
     position: String,
@@ -89,7 +118,17 @@ struct ListedTopic<'a> {
 
 /// `list --json`: an array of topics.
 pub fn list_json(loaded: &Loaded, replay: &Replay, filter: ListFilter, lang: Lang) -> String {
-    let topics: Vec<ListedTopic> = listed(loaded, replay, filter)
+    to_json(&listed_topics(loaded, replay, filter, lang))
+}
+
+/// The topics `filter` keeps, as `list --json` gives them.
+pub(crate) fn listed_topics<'a>(
+    loaded: &'a Loaded,
+    replay: &'a Replay,
+    filter: ListFilter,
+    lang: Lang,
+) -> Vec<ListedTopic<'a>> {
+    listed(loaded, replay, filter)
         .map(|(pos, progress)| {
             let topic = loaded.topic(pos);
             ListedTopic {
@@ -102,6 +141,5 @@ pub fn list_json(loaded: &Loaded, replay: &Replay, filter: ListFilter, lang: Lan
                 since: progress.since.map(|day| day.to_string()),
             }
         })
-        .collect();
-    to_json(&topics)
+        .collect()
 }

@@ -13,7 +13,7 @@ mod status;
 pub use list::{ListFilter, list, list_json};
 pub use log::{LogFilter, change_name, log, log_json};
 pub use outlook::{outlook_lines, window_text};
-pub use show::{show, show_json};
+pub use show::{StagePlan, show, show_json, show_stage, show_stage_json};
 pub use status::{status, status_json};
 
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};

@@ -2,11 +2,13 @@
 
 use serde::Serialize;
 
+use super::list::{ListFilter, ListedTopic, listed_topics, topic_table};
 use super::log::change_name;
-use super::{label, state_name, to_json};
+use super::{Style, label, percent_text, skipped_text, state_name, to_json, window_text};
 use crate::curriculum::{Loaded, Pos, Text};
 use crate::i18n::Lang;
-use crate::progress::{Replay, State, TopicProgress};
+use crate::progress::{self, Counts, Replay, State, TopicProgress};
+use crate::schedule::Window;
 use crate::store::{Change, Event};
 
 /// The changes and the notes of the topic at `pos`, each oldest first.
@@ -60,6 +62,19 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
         .collect();
     out.push_str(&titles.join(&format!("\n{indent}")));
     out.push('\n');
+    if let Some(description) = &topic.description {
+        out.push_str(&label("About", "简介"));
+        out.push_str(&lines_under(description.get(lang), &indent));
+    }
+    for (i, link) in topic.links.iter().enumerate() {
+        out.push_str(&if i == 0 {
+            label("Links", "链接")
+        } else {
+            indent.clone()
+        });
+        out.push_str(link);
+        out.push('\n');
+    }
     out.push_str(&label("Stage", "阶段"));
     out.push_str(&format!("{} {}\n", pos.stage + 1, stage.title.get(lang)));
     out.push_str(&label("Position", "位置"));
@@ -134,12 +149,20 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
     out
 }
 
+/// `text`, its lines after the first under `indent`, with a line end.
+fn lines_under(text: &str, indent: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    format!("{}\n", lines.join(&format!("\n{indent}")))
+}
+
 #[derive(Serialize)]
 struct ShowJson<'a> {
     id: &'a str,
     position: String,
     stage: StageRef<'a>,
     title: &'a Text,
+    description: Option<&'a Text>,
+    links: &'a [String],
     state: State,
     since: Option<String>,
     history: Vec<HistoryJson<'a>>,
@@ -151,6 +174,7 @@ struct StageRef<'a> {
     id: &'a str,
     number: usize,
     title: &'a Text,
+    goal: Option<&'a Text>,
 }
 
 #[derive(Serialize)]
@@ -167,7 +191,8 @@ struct NoteJson<'a> {
     text: &'a str,
 }
 
-/// `show --json`: the same facts as [`show`], with both titles as `{zh, en}`.
+/// `show --json`: the same facts as [`show`], with both titles as `{zh, en}`, and the
+/// description and the stage's goal so too.
 pub fn show_json(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos) -> String {
     let topic = loaded.topic(pos);
     let stage = &loaded.curriculum.stages[pos.stage];
@@ -180,8 +205,11 @@ pub fn show_json(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos) -
             id: &stage.id,
             number: pos.stage + 1,
             title: &stage.title,
+            goal: stage.goal.as_ref(),
         },
         title: &topic.title,
+        description: topic.description.as_ref(),
+        links: &topic.links,
         state: progress.state,
         since: progress.since.map(|day| day.to_string()),
         history: changes
@@ -200,5 +228,137 @@ pub fn show_json(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos) -
                 text: event.text().unwrap_or_default(),
             })
             .collect(),
+    })
+}
+
+/// Where a stage sits in the plan's calendar.
+#[derive(Clone, Copy, Debug)]
+pub struct StagePlan {
+    /// The plan's day the stage starts on, from 1.
+    pub first_day: i64,
+    /// The plan's day the stage ends on.
+    pub last_day: i64,
+    /// The days of the whole plan.
+    pub total_days: i64,
+    /// The stage's dates; none before the plan has a start.
+    pub window: Option<Window>,
+}
+
+/// `show STAGE`: the stage's titles, goal, planned days and dates, progress, and a table of its
+/// topics as `list` shows them.
+pub fn show_stage(
+    loaded: &Loaded,
+    replay: &Replay,
+    s: usize,
+    counts: Counts,
+    plan: &StagePlan,
+    style: &Style,
+) -> String {
+    let lang = style.lang;
+    let stage = &loaded.curriculum.stages[s];
+    let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
+    let indent = " ".repeat(12);
+    let mut out = format!("{} {}\n", s + 1, stage.id);
+    out.push_str(&label("Title", "标题"));
+    let titles: Vec<&str> = stage.title.forms().collect();
+    out.push_str(&titles.join(&format!("\n{indent}")));
+    out.push('\n');
+    if let Some(goal) = &stage.goal {
+        out.push_str(&label("Goal", "目标"));
+        out.push_str(&lines_under(goal.get(lang), &indent));
+    }
+    out.push_str(&label("Planned", "计划"));
+    let (days, first, last, total) = (stage.days, plan.first_day, plan.last_day, plan.total_days);
+    out.push_str(&match lang {
+        Lang::En => format!(
+            "{days} {}, days {first}-{last} of {total}",
+            if days == 1 { "day" } else { "days" }
+        ),
+        Lang::Zh => format!("{days} 天，第 {first}-{last} 天（共 {total} 天）"),
+    });
+    match plan.window {
+        Some(window) => {
+            let dates = window_text(Some(window));
+            let dates = if style.ascii {
+                dates.replace('–', "-")
+            } else {
+                dates
+            };
+            out.push_str(&format!("{}{dates}", lang.pick(": ", "：")));
+        }
+        None => out.push_str(lang.pick(
+            "; the dates follow once the plan has begun (`studyplan begin`)",
+            "；计划开始后才有日期（`studyplan begin`）",
+        )),
+    }
+    out.push('\n');
+    out.push_str(&label("Progress", "进度"));
+    out.push_str(&format!(
+        "{}/{} {} ({})",
+        counts.done,
+        counts.total,
+        lang.pick("done", "已完成"),
+        percent_text(counts.done, counts.total)
+    ));
+    out.push_str(&skipped_text(counts, lang));
+    out.push('\n');
+    let filter = ListFilter {
+        stage: Some(s),
+        state: None,
+    };
+    out.push_str(&topic_table(loaded, replay, filter, style, false));
+    out
+}
+
+#[derive(Serialize)]
+struct StageJson<'a> {
+    id: &'a str,
+    number: usize,
+    title: &'a Text,
+    goal: Option<&'a Text>,
+    days: i64,
+    first_day: i64,
+    last_day: i64,
+    planned_start: Option<String>,
+    planned_end: Option<String>,
+    done: usize,
+    in_progress: usize,
+    skipped: usize,
+    total: usize,
+    percent: f64,
+    topics: Vec<ListedTopic<'a>>,
+}
+
+/// `show STAGE --json`: the same facts as [`show_stage`], the titles and the goal as `{zh, en}`
+/// and the topics as `list --json` gives them.
+pub fn show_stage_json(
+    loaded: &Loaded,
+    replay: &Replay,
+    s: usize,
+    counts: Counts,
+    plan: &StagePlan,
+    lang: Lang,
+) -> String {
+    let stage = &loaded.curriculum.stages[s];
+    let filter = ListFilter {
+        stage: Some(s),
+        state: None,
+    };
+    to_json(&StageJson {
+        id: &stage.id,
+        number: s + 1,
+        title: &stage.title,
+        goal: stage.goal.as_ref(),
+        days: stage.days,
+        first_day: plan.first_day,
+        last_day: plan.last_day,
+        planned_start: plan.window.map(|w| w.first.to_string()),
+        planned_end: plan.window.map(|w| w.last.to_string()),
+        done: counts.done,
+        in_progress: counts.in_progress,
+        skipped: counts.skipped,
+        total: counts.total,
+        percent: progress::percent(counts.done, counts.total),
+        topics: listed_topics(loaded, replay, filter, lang),
     })
 }

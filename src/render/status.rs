@@ -1,12 +1,12 @@
 //! The status report: stages, overall count, readiness verdict and next topic.
 
-use comfy_table::{Cell, CellAlignment, Color};
+use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table};
 use serde::Serialize;
 
 use super::outlook::{GeniusJson, PaceJson, ScheduleJson, outlook_lines, window_text};
 use super::{
-    Style, TopicRef, bar, label, nothing_left, percent_text, skipped_text, to_json, topic_line,
-    verdict,
+    Layout, Style, TopicRef, bar, label, nothing_left, percent_text, skipped_text, to_json,
+    topic_line, verdict,
 };
 use crate::curriculum::{Band, Loaded};
 use crate::i18n::Lang;
@@ -18,58 +18,39 @@ use crate::schedule::Outlook;
 pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Style) -> String {
     let lang = style.lang;
     let c = &loaded.curriculum;
-    let schedule = outlook.schedule.as_ref();
-    let mut table = style.table();
-    let mut header = vec!["#", lang.pick("Stage", "阶段"), lang.pick("Days", "天数")];
-    if schedule.is_some() {
-        header.push(lang.pick("Planned", "计划日期"));
+    let planned = |ids: bool| outlook.schedule.as_ref().map(|_| if ids { 4 } else { 3 });
+    // Ids, numbers, bars and planned windows never wrap; stage titles may. On a narrow terminal
+    // the planned windows go, leaving the room to the titles.
+    let (mut table, keep) = stage_table(loaded, summary, outlook, style, false);
+    let optional: Vec<usize> = planned(false).into_iter().collect();
+    let mut layout = style.fit(&mut table, &keep, &optional, 16);
+    // The stage ids, which messages ask for, show in a table with room for them beside what it
+    // shows anyway, none of its titles wrapped; and always in blocks.
+    let hidden = planned(false).filter(|&c| {
+        table.column(c).and_then(|column| column.constraint()) == Some(&ColumnConstraint::Hidden)
+    });
+    let (mut with_ids, keep) = stage_table(loaded, summary, outlook, style, true);
+    let hidden = hidden.map(|c| c + 1);
+    let full: usize = with_ids
+        .column_max_content_widths()
+        .iter()
+        .enumerate()
+        .filter(|&(c, _)| Some(c) != hidden)
+        .map(|(_, &w)| usize::from(w) + 3)
+        .sum::<usize>()
+        + 1;
+    let width = usize::from(style.width.unwrap_or(crate::wrap::PIPED_WIDTH));
+    if layout != Layout::Table || full <= width {
+        let optional: Vec<usize> = planned(true).into_iter().collect();
+        layout = style.fit(&mut with_ids, &keep, &optional, 16);
+        table = with_ids;
     }
-    header.extend([
-        lang.pick("Done", "完成"),
-        "%",
-        lang.pick("Progress", "进度"),
-    ]);
-    table.set_header(header);
-    for (s, (stage, counts)) in c.stages.iter().zip(&summary.stages).enumerate() {
-        let complete = counts.done == counts.total;
-        let mut row = vec![
-            Cell::new(s + 1),
-            Cell::new(stage.title.get(lang)),
-            Cell::new(stage.days).set_alignment(CellAlignment::Right),
-        ];
-        if let Some(schedule) = schedule {
-            let today = schedule.expected_stage == Some(s);
-            let window = window_text(schedule.windows.get(s).copied().flatten());
-            // The en dash is drawn two columns wide where box-drawing characters are.
-            let window = if style.ascii {
-                window.replace('–', "-")
-            } else {
-                window
-            };
-            row.push(style.cell(window, if today { Color::Cyan } else { Color::Reset }));
-        }
-        row.extend([
-            Cell::new(format!("{}/{}", counts.done, counts.total))
-                .set_alignment(CellAlignment::Right),
-            Cell::new(percent_text(counts.done, counts.total)).set_alignment(CellAlignment::Right),
-            style.cell(
-                bar(counts.done, counts.total, style.bar_width()),
-                if complete { Color::Green } else { Color::Reset },
-            ),
-        ]);
-        table.add_row(row);
-    }
+    let mut out = format!("{}\n{}\n", c.title.get(lang), style.show(&table, &layout));
     let overall = summary.overall;
     let verdict_color = match summary.readiness {
         Readiness::Below => Color::Yellow,
         _ => Color::Green,
     };
-    // Numbers, bars and planned windows never wrap; stage titles may. On a narrow terminal the
-    // planned windows go, leaving the room to the titles.
-    let planned: Vec<usize> = schedule.map(|_| 3).into_iter().collect();
-    let keep: Vec<usize> = (0..table.column_count()).filter(|&c| c != 1).collect();
-    let layout = style.fit(&mut table, &keep, &planned, 16);
-    let mut out = format!("{}\n{}\n", c.title.get(lang), style.show(&table, &layout));
     let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
     out.push_str(&format!(
         "{}{}/{} {} ({})",
@@ -92,6 +73,68 @@ pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Sty
     }
     out.push('\n');
     out
+}
+
+/// The table of stages, with their ids or without, and the columns never wrapped: all but the
+/// titles.
+fn stage_table(
+    loaded: &Loaded,
+    summary: &Summary,
+    outlook: &Outlook,
+    style: &Style,
+    ids: bool,
+) -> (Table, Vec<usize>) {
+    let lang = style.lang;
+    let c = &loaded.curriculum;
+    let schedule = outlook.schedule.as_ref();
+    let mut table = style.table();
+    let mut header = vec!["#", lang.pick("Stage", "阶段"), lang.pick("Days", "天数")];
+    if ids {
+        header.insert(2, lang.pick("Id", "编号"));
+    }
+    if schedule.is_some() {
+        header.push(lang.pick("Planned", "计划日期"));
+    }
+    header.extend([
+        lang.pick("Done", "完成"),
+        "%",
+        lang.pick("Progress", "进度"),
+    ]);
+    table.set_header(header);
+    for (s, (stage, counts)) in c.stages.iter().zip(&summary.stages).enumerate() {
+        let complete = counts.done == counts.total;
+        let mut row = vec![
+            Cell::new(s + 1),
+            Cell::new(stage.title.get(lang)),
+            Cell::new(stage.days).set_alignment(CellAlignment::Right),
+        ];
+        if ids {
+            row.insert(2, Cell::new(&stage.id));
+        }
+        if let Some(schedule) = schedule {
+            let today = schedule.expected_stage == Some(s);
+            let window = window_text(schedule.windows.get(s).copied().flatten());
+            // The en dash is drawn two columns wide where box-drawing characters are.
+            let window = if style.ascii {
+                window.replace('–', "-")
+            } else {
+                window
+            };
+            row.push(style.cell(window, if today { Color::Cyan } else { Color::Reset }));
+        }
+        row.extend([
+            Cell::new(format!("{}/{}", counts.done, counts.total))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(percent_text(counts.done, counts.total)).set_alignment(CellAlignment::Right),
+            style.cell(
+                bar(counts.done, counts.total, style.bar_width()),
+                if complete { Color::Green } else { Color::Reset },
+            ),
+        ]);
+        table.add_row(row);
+    }
+    let keep: Vec<usize> = (0..table.column_count()).filter(|&c| c != 1).collect();
+    (table, keep)
 }
 
 #[derive(Serialize)]
