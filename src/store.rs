@@ -28,6 +28,7 @@ use serde_yaml::Value;
 
 use crate::curriculum::IdHash;
 use crate::error::{Error, IoAction};
+use crate::file_kind::{self, Kind};
 use crate::files::open_regular;
 
 /// The newest store layout this build reads and the one it writes.
@@ -465,6 +466,26 @@ fn not_utf8(err: std::string::FromUtf8Error, path: &Path) -> Error {
 
 /// Parses the text of a store, and says whether new events can be appended to it.
 fn parse_text(text: &str, path: &Path) -> Result<(Store, bool), Error> {
+    parse_store_text(text, path).map_err(|err| match err {
+        // A file that is no store at all (a curriculum, a report) is named for what it is.
+        Error::StoreCorrupt { .. } | Error::StoreTooNew { .. } => match file_kind::sniff(text) {
+            Some(found @ (Kind::Curriculum | Kind::Report(_))) => wrong_kind(path, found),
+            _ => err,
+        },
+        err => err,
+    })
+}
+
+/// Refuses the store at `path` for being a file of the kind `found`.
+fn wrong_kind(path: &Path, found: Kind) -> Error {
+    Error::WrongKind {
+        path: path.to_owned(),
+        given: Kind::Store,
+        found,
+    }
+}
+
+fn parse_store_text(text: &str, path: &Path) -> Result<(Store, bool), Error> {
     let whole = parse_complete(text, path);
     // A last line cut short, after lines that read well, is named as such: it is what an
     // interrupted write leaves, and the fix is to delete that one line.
@@ -1226,6 +1247,13 @@ fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
             "it is not a YAML map with `version:` and `events:`".into(),
         ));
     };
+    // A curriculum that has a `version:` of its own would read as a store with no events, and
+    // the next change would write it over.
+    if !map.contains_key("events")
+        && let Some(found @ (Kind::Curriculum | Kind::Report(_))) = file_kind::sniff(text)
+    {
+        return Err(wrong_kind(path, found));
+    }
     // `shift_remove`: a plain remove moves the last key into the gap, and the unknown keys
     // kept would change their order on every write.
     let version = match map.shift_remove("version") {
