@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::error::Error;
 use crate::i18n::Lang;
 
-mod locate;
+pub(crate) mod locate;
 
 /// The roadmap that ships inside the binary.
 pub const EMBEDDED_YAML: &str = include_str!("../curriculum/llm-roadmap.yaml");

@@ -158,3 +158,47 @@ fn a_broken_store_is_still_called_broken() {
     assert!(err.contains("cannot read the progress store"), "{err}");
     assert!(!err.contains("is a curriculum"), "{err}");
 }
+
+/// A store of twelve sound changes, then `last`, with a key of its own so that the full reader
+/// reads it.
+fn store_ending_with(last: &str) -> String {
+    let mut text = String::from("version: 1\nowner: ada\nevents:\n");
+    for _ in 0..12 {
+        text.push_str(
+            "- {at: 2026-11-20T09:12:03+08:00, plan: llm-roadmap, topic: why-rag, change: start}\n",
+        );
+    }
+    text.push_str(last);
+    text
+}
+
+#[test]
+fn store_errors_about_an_event_give_its_line() {
+    let env = TestEnv::new();
+    for (last, expected) in [
+        (
+            "- {plan: llm-roadmap, topic: why-rag, change: done}\n",
+            "line 16 column 3: event 13 has no `at`",
+        ),
+        (
+            "- at: 2026-11-20T09:12:03+08:00\n  plan: llm-roadmap\n  change: done\n  on: 2026-11-31\n",
+            "line 19 column 7: event 13: `on: 2026-11-31` is not a date like 2026-11-29",
+        ),
+        (
+            "- {at: 2026-11-20T09:12:03+08:00, plan: llm-roadmap, topic: 2.4, change: done}\n",
+            "line 16 column 61: event 13: `topic`: invalid type",
+        ),
+    ] {
+        env.write("progress.yaml", store_ending_with(last));
+        let err = env.fails(&["status"], 1);
+        assert!(err.contains(expected), "{err}");
+        let err = env.fails(&["--lang", "zh", "done", "1.1"], 1);
+        assert!(
+            err.contains(&format!(
+                "无法读取进度文件 `{}`：{expected}",
+                env.store().display()
+            )),
+            "{err}"
+        );
+    }
+}
