@@ -393,6 +393,43 @@ pub fn is_option(name: &str, word: &str) -> bool {
     })
 }
 
+/// What a completion script asks at each TAB: `studyplan __complete --shell SHELL -- WORDS...`,
+/// with the words typed after `studyplan` and before the one being completed. Not a command for
+/// people, so neither help nor the scripts list it; none when `argv` is not such a request.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CompletionRequest {
+    /// The shell asking, which decides how each line is written; none when it is not one of
+    /// the shells whose scripts ask.
+    pub shell: Option<clap_complete::Shell>,
+    /// The words typed so far.
+    pub words: Vec<std::ffi::OsString>,
+}
+
+/// Reads a [`CompletionRequest`] from `argv`.
+pub fn completion_request(argv: &[std::ffi::OsString]) -> Option<CompletionRequest> {
+    use clap_complete::Shell;
+    if argv.get(1)? != "__complete" {
+        return None;
+    }
+    let shell = match (
+        argv.get(2),
+        argv.get(3).and_then(|shell| shell.to_str()),
+        argv.get(4),
+    ) {
+        (Some(flag), Some(shell), Some(dashes)) if flag == "--shell" && dashes == "--" => {
+            match shell {
+                "bash" => Some(Shell::Bash),
+                "zsh" => Some(Shell::Zsh),
+                "fish" => Some(Shell::Fish),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let words = argv.get(5..).unwrap_or_default().to_vec();
+    Some(CompletionRequest { shell, words })
+}
+
 /// The command-line definition for generating a completion script in `lang`: as [`command`],
 /// with the values of choice options described in that language too.
 pub fn completion_command(lang: Lang) -> clap::Command {
@@ -621,6 +658,33 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn completion_requests_are_told_from_commands() {
+        let argv = |words: &[&str]| -> Vec<std::ffi::OsString> {
+            std::iter::once("studyplan")
+                .chain(words.iter().copied())
+                .map(Into::into)
+                .collect()
+        };
+        assert_eq!(
+            completion_request(&argv(&["__complete", "--shell", "zsh", "--", "done", "-x"])),
+            Some(CompletionRequest {
+                shell: Some(clap_complete::Shell::Zsh),
+                words: vec!["done".into(), "-x".into()],
+            })
+        );
+        for odd in [
+            &["__complete"][..],
+            &["__complete", "--shell", "tcsh", "--", "done"],
+            &["__complete", "--shell", "bash", "done"],
+        ] {
+            assert_eq!(completion_request(&argv(odd)).map(|r| r.shell), Some(None));
+        }
+        for command in [&[][..], &["done", "__complete"], &["completions", "bash"]] {
+            assert_eq!(completion_request(&argv(command)), None);
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::env;
 use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike as _};
 
@@ -185,6 +185,15 @@ pub fn stdout_target() -> Option<PathBuf> {
     std::fs::read_link("/proc/self/fd/1")
         .ok()
         .filter(|target| target.is_absolute())
+}
+
+/// A path as typed on a command line that the shell has not expanded yet (one being completed):
+/// a leading `~` is the home folder.
+pub fn typed_path(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), dirs::home_dir()) {
+        (Ok(rest), Some(home)) => home.join(rest),
+        _ => path.to_owned(),
+    }
 }
 
 fn locale_lang() -> Lang {

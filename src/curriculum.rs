@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::error::Error;
 use crate::i18n::Lang;
 
-mod locate;
+pub(crate) mod locate;
 
 /// The roadmap that ships inside the binary.
 pub const EMBEDDED_YAML: &str = include_str!("../curriculum/llm-roadmap.yaml");
@@ -95,6 +95,11 @@ pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Erro
             })?;
             let name = path.display().to_string();
             if bytes.len() > MAX_FILE_SIZE {
+                // A store with years of history is larger than any curriculum.
+                let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 16)]);
+                if let Some(found) = misplaced(&head) {
+                    return Err(wrong_kind(path, found));
+                }
                 return Err(Error::CurriculumSyntax {
                     file: name,
                     location: None,
@@ -115,12 +120,34 @@ pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Erro
                 message: "the file is not valid UTF-8 text".into(),
             })?;
             // Editors on some systems start a UTF-8 file with a byte-order mark; it is not content.
-            let loaded = parse(text.strip_prefix('\u{feff}').unwrap_or(text), &name)?;
+            let loaded = parse(text.strip_prefix('\u{feff}').unwrap_or(text), &name).map_err(
+                |err| match (&err, misplaced(text)) {
+                    (
+                        Error::CurriculumSyntax { .. } | Error::CurriculumInvalid { .. },
+                        Some(found),
+                    ) => wrong_kind(path, found),
+                    _ => err,
+                },
+            )?;
             if let Some(dir) = cache {
                 cache::save(dir, path, &bytes, &loaded.curriculum);
             }
             Ok(loaded)
         }
+    }
+}
+
+/// What a file that fails as a curriculum is instead, when it is a store or a report.
+fn misplaced(text: &str) -> Option<crate::file_kind::Kind> {
+    use crate::file_kind::{Kind, sniff};
+    sniff(text).filter(|kind| *kind != Kind::Curriculum)
+}
+
+fn wrong_kind(path: &Path, found: crate::file_kind::Kind) -> Error {
+    Error::WrongKind {
+        path: path.to_owned(),
+        given: crate::file_kind::Kind::Curriculum,
+        found,
     }
 }
 

@@ -4,7 +4,9 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::cli::ReportFormat;
 use crate::curriculum::Problem;
+use crate::file_kind::Kind;
 use crate::i18n::Lang;
 
 use chrono::NaiveDate;
@@ -113,6 +115,15 @@ pub enum Error {
     /// The progress store does not parse.
     #[error("{}", self.message(Lang::En))]
     StoreCorrupt { path: PathBuf, detail: String },
+
+    /// A file given as the progress store or as the curriculum is another kind of file
+    /// (`given` is what it was given as, `found` what it is); it was left as it is.
+    #[error("{}", self.message(Lang::En))]
+    WrongKind {
+        path: PathBuf,
+        given: Kind,
+        found: Kind,
+    },
 
     /// The store's last line stops in the middle of an event, as an interrupted write leaves it.
     #[error("{}", self.message(Lang::En))]
@@ -542,6 +553,7 @@ impl Error {
                     path.display()
                 ),
             },
+            Error::WrongKind { path, given, found } => wrong_kind(path, *given, *found, lang),
             Error::StoreZeroTail { path, keep, zeros } => match lang {
                 Lang::En => format!(
                     "cannot read the progress store `{}`: it ends in {zeros} zero bytes after its \
@@ -850,6 +862,72 @@ impl Error {
     }
 }
 
+/// Why a file given as the store or the curriculum is refused, and which option it belongs to.
+fn wrong_kind(path: &Path, given: Kind, found: Kind, lang: Lang) -> String {
+    let (file, quoted) = (path.display(), shell_quoted(path));
+    let is = match (found, lang) {
+        (Kind::Store, Lang::En) => "a progress store".to_owned(),
+        (Kind::Curriculum, Lang::En) => "a curriculum".to_owned(),
+        (Kind::Report(format), Lang::En) => {
+            format!(
+                "a {} report written by `studyplan report`",
+                format_name(format)
+            )
+        }
+        (Kind::Store, Lang::Zh) => "进度文件".to_owned(),
+        (Kind::Curriculum, Lang::Zh) => "课程文件".to_owned(),
+        (Kind::Report(format), Lang::Zh) => {
+            format!(" `studyplan report` 写出的 {} 报告", format_name(format))
+        }
+    };
+    let given_store = given == Kind::Store;
+    let not = match (given_store, lang) {
+        (true, Lang::En) => "not a progress store",
+        (false, Lang::En) => "not a curriculum",
+        (true, Lang::Zh) => "不是进度文件",
+        (false, Lang::Zh) => "不是课程文件",
+    };
+    let instead = match (found, lang) {
+        (Kind::Curriculum, Lang::En) => format!("use `--curriculum {quoted}` to follow it, and "),
+        (Kind::Store, Lang::En) => format!("use `--store {quoted}` to keep progress in it, and "),
+        (Kind::Curriculum, Lang::Zh) => format!("要按它学习，请用 `--curriculum {quoted}`，并"),
+        (Kind::Store, Lang::Zh) => format!("要在其中记录进度，请用 `--store {quoted}`，并"),
+        (Kind::Report(_), Lang::En) => String::new(),
+        (Kind::Report(_), Lang::Zh) => "请".to_owned(),
+    };
+    let point = match (given_store, lang) {
+        (true, Lang::En) => {
+            "point --store (or STUDYPLAN_STORE) at your progress file, or leave both unset for the \
+             default one"
+        }
+        (false, Lang::En) => {
+            "point --curriculum (or STUDYPLAN_CURRICULUM) at a curriculum file, or leave both \
+             unset to follow the built-in roadmap"
+        }
+        (true, Lang::Zh) => {
+            "让 --store（或 STUDYPLAN_STORE）指向你的进度文件，或两者都不设以使用默认的进度文件"
+        }
+        (false, Lang::Zh) => {
+            "让 --curriculum（或 STUDYPLAN_CURRICULUM）指向一份课程文件，或两者都不设以使用内置路线"
+        }
+    };
+    match lang {
+        Lang::En => {
+            format!("`{file}` is {is}, {not}; {instead}{point} (the file was left as it is)")
+        }
+        Lang::Zh => format!("`{file}` 是{is}，{not}；{instead}{point}（文件保持原样未动）"),
+    }
+}
+
+/// A report format as people call it.
+fn format_name(format: ReportFormat) -> &'static str {
+    match format {
+        ReportFormat::Markdown => "Markdown",
+        ReportFormat::Csv => "CSV",
+        ReportFormat::Json => "JSON",
+    }
+}
+
 /// Why an I/O call failed, in words: the common cases translated, the rest as the system says.
 pub fn io_reason(err: &io::Error, lang: Lang) -> String {
     use io::ErrorKind::*;
@@ -964,6 +1042,16 @@ mod tests {
                 file: "c.yaml".into(),
                 location: (3, 4),
                 limit_mib: 64,
+            },
+            Error::WrongKind {
+                path: PathBuf::from("plan.yaml"),
+                given: Kind::Store,
+                found: Kind::Curriculum,
+            },
+            Error::WrongKind {
+                path: PathBuf::from("r.csv"),
+                given: Kind::Curriculum,
+                found: Kind::Report(ReportFormat::Csv),
             },
             Error::io(
                 IoAction::WriteReport,

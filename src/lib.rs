@@ -5,6 +5,7 @@ pub mod commands;
 pub mod config;
 pub mod curriculum;
 pub mod error;
+pub mod file_kind;
 pub mod files;
 pub mod i18n;
 pub mod plans;

@@ -8,6 +8,12 @@ use studyplan::i18n::Lang;
 
 fn main() -> ExitCode {
     let argv: Vec<_> = std::env::args_os().collect();
+    // Asked by a completion script at each TAB; it never fails, and prints nothing when in doubt.
+    if let Some(request) = cli::completion_request(&argv) {
+        let ids = studyplan::commands::completion_ids(request.shell, &request.words);
+        let _ = std::io::stdout().lock().write_all(ids.as_bytes());
+        return ExitCode::SUCCESS;
+    }
     // Decided before parsing, so that help and usage errors speak the learner's language too.
     let lang = studyplan::config::early_lang(&argv);
     let parsed = match cli::quick_parse(&argv) {

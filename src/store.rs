@@ -28,6 +28,7 @@ use serde_yaml::Value;
 
 use crate::curriculum::IdHash;
 use crate::error::{Error, IoAction};
+use crate::file_kind::{self, Kind};
 use crate::files::open_regular;
 
 /// The newest store layout this build reads and the one it writes.
@@ -465,6 +466,26 @@ fn not_utf8(err: std::string::FromUtf8Error, path: &Path) -> Error {
 
 /// Parses the text of a store, and says whether new events can be appended to it.
 fn parse_text(text: &str, path: &Path) -> Result<(Store, bool), Error> {
+    parse_store_text(text, path).map_err(|err| match err {
+        // A file that is no store at all (a curriculum, a report) is named for what it is.
+        Error::StoreCorrupt { .. } | Error::StoreTooNew { .. } => match file_kind::sniff(text) {
+            Some(found @ (Kind::Curriculum | Kind::Report(_))) => wrong_kind(path, found),
+            _ => err,
+        },
+        err => err,
+    })
+}
+
+/// Refuses the store at `path` for being a file of the kind `found`.
+fn wrong_kind(path: &Path, found: Kind) -> Error {
+    Error::WrongKind {
+        path: path.to_owned(),
+        given: Kind::Store,
+        found,
+    }
+}
+
+fn parse_store_text(text: &str, path: &Path) -> Result<(Store, bool), Error> {
     let whole = parse_complete(text, path);
     // A last line cut short, after lines that read well, is named as such: it is what an
     // interrupted write leaves, and the fix is to delete that one line.
@@ -552,17 +573,36 @@ struct RawEvent {
     extra: serde_yaml::Mapping,
 }
 
+/// Why an event was refused, and the key of the event to point at (none: the event itself).
+struct EventError {
+    key: Option<String>,
+    detail: String,
+}
+
 impl RawEvent {
     /// Checks the fields of the `number`th event (from 1).
-    fn into_event(self, number: usize) -> Result<Event, String> {
-        let missing = |key: &str| format!("event {number} has no `{key}`");
+    fn into_event(self, number: usize) -> Result<Event, EventError> {
+        let refused = |key: Option<&str>, detail: String| EventError {
+            key: key.map(str::to_owned),
+            detail,
+        };
+        let missing = |key: &str| refused(None, format!("event {number} has no `{key}`"));
         let at = self.at.ok_or_else(|| missing("at"))?;
         let at = DateTime::parse_from_rfc3339(&at).map_err(|err| {
-            format!("event {number}: `at: {at}` is not a timestamp like 2026-11-29T09:12:03+08:00 ({err})")
+            refused(
+                Some("at"),
+                format!(
+                    "event {number}: `at: {at}` is not a timestamp like \
+                     2026-11-29T09:12:03+08:00 ({err})"
+                ),
+            )
         })?;
         let on = match self.on {
             Some(on) => Some(NaiveDate::parse_from_str(&on, "%Y-%m-%d").map_err(|_| {
-                format!("event {number}: `on: {on}` is not a date like 2026-11-29")
+                refused(
+                    Some("on"),
+                    format!("event {number}: `on: {on}` is not a date like 2026-11-29"),
+                )
             })?),
             None => None,
         };
@@ -571,9 +611,10 @@ impl RawEvent {
         let mut extra = Vec::with_capacity(self.extra.len());
         for (key, value) in self.extra {
             let Value::String(key) = key else {
-                return Err(format!(
-                    "event {number}: key `{}` is not a string",
-                    flow(&key)
+                let key = flow(&key);
+                return Err(refused(
+                    Some(&key),
+                    format!("event {number}: key `{key}` is not a string"),
                 ));
             };
             extra.push((key, value));
@@ -705,9 +746,10 @@ fn is_plain_comment(line: &str) -> bool {
 /// refuses a tab where a line could begin a value; each line it refuses for that is made empty
 /// and the text read again, as the fast readers skip such lines. Only those lines: a tab inside
 /// a block of text written by hand is kept. The error reported is the first one.
-fn parse_yaml(text: &str) -> Result<Value, serde_yaml::Error> {
+/// Gives the document and the text it was read from, with those lines made empty.
+fn parse_yaml(text: &str) -> Result<(Value, Cow<'_, str>), serde_yaml::Error> {
     let first = match serde_yaml::from_str(text) {
-        Ok(document) => return Ok(document),
+        Ok(document) => return Ok((document, Cow::Borrowed(text))),
         Err(err) => err,
     };
     let mut lines: Vec<&str> = text.split('\n').collect();
@@ -726,8 +768,9 @@ fn parse_yaml(text: &str) -> Result<Value, serde_yaml::Error> {
             }
             _ => break,
         }
-        match serde_yaml::from_str(&lines.join("\n")) {
-            Ok(document) => return Ok(document),
+        let read = lines.join("\n");
+        match serde_yaml::from_str(&read) {
+            Ok(document) => return Ok((document, Cow::Owned(read))),
             Err(err) => line = err.location().map(|at| at.line()),
         }
     }
@@ -1220,12 +1263,25 @@ fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
             limit >> 20
         )));
     }
-    let document = parse_yaml(text).map_err(yaml_error)?;
+    let (document, read) = parse_yaml(text).map_err(yaml_error)?;
+    // Where a value sits, worked out only for a store that is refused.
+    let at =
+        |path: &str, detail: String| match crate::curriculum::locate::positions(&read).find(path) {
+            Some((line, column)) => corrupt(format!("line {line} column {column}: {detail}")),
+            None => corrupt(detail),
+        };
     let Value::Mapping(mut map) = document else {
         return Err(corrupt(
             "it is not a YAML map with `version:` and `events:`".into(),
         ));
     };
+    // A curriculum that has a `version:` of its own would read as a store with no events, and
+    // the next change would write it over.
+    if !map.contains_key("events")
+        && let Some(found @ (Kind::Curriculum | Kind::Report(_))) = file_kind::sniff(text)
+    {
+        return Err(wrong_kind(path, found));
+    }
     // `shift_remove`: a plain remove moves the last key into the gap, and the unknown keys
     // kept would change their order on every write.
     let version = match map.shift_remove("version") {
@@ -1239,18 +1295,43 @@ fn parse_full(text: &str, path: &Path) -> Result<Store, Error> {
         None => return Err(corrupt("it has no `version:` field".into())),
     };
     check_version(version, path)?;
-    let raw: Vec<RawEvent> = match map.shift_remove("events") {
-        Some(events) => {
-            serde_yaml::from_value(events).map_err(|err| corrupt(format!("events: {err}")))?
-        }
+    let items = match map.shift_remove("events") {
+        Some(Value::Sequence(items)) => items,
+        // `events:` with nothing after it is an empty list.
+        Some(other) => serde_yaml::from_value::<Vec<Value>>(other)
+            .map_err(|err| at("events", format!("events: {err}")))?,
         None => Vec::new(),
     };
-    let events = raw
-        .into_iter()
-        .enumerate()
-        .map(|(i, event)| event.into_event(i + 1))
-        .collect::<Result<_, _>>()
-        .map_err(corrupt)?;
+    let mut events = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let number = i + 1;
+        let event = RawEvent::deserialize(&item)
+            .map_err(|err| {
+                // Pointed at the value of the wrong type, when it is one of the known keys.
+                let key = ["at", "plan", "topic", "change", "on", "text"]
+                    .into_iter()
+                    .find(|key| {
+                        item.get(key)
+                            .is_some_and(|value| !matches!(value, Value::String(_) | Value::Null))
+                    });
+                match key {
+                    Some(key) => at(
+                        &format!("events.{i}.{key}"),
+                        format!("event {number}: `{key}`: {err}"),
+                    ),
+                    None => at(&format!("events.{i}"), format!("event {number}: {err}")),
+                }
+            })?
+            .into_event(number)
+            .map_err(|EventError { key, detail }| {
+                let path = match key {
+                    Some(key) => format!("events.{i}.{key}"),
+                    None => format!("events.{i}"),
+                };
+                at(&path, detail)
+            })?;
+        events.push(event);
+    }
     let mut extra = Vec::new();
     for (key, value) in map {
         let Value::String(key) = key else {
@@ -1962,7 +2043,7 @@ mod tests {
         );
         assert_eq!(
             detail("version: 1\nevents:\n- {at: 2026-11-29T09:12:03Z, change: done}\n"),
-            "event 1 has no `plan`"
+            "line 3 column 3: event 1 has no `plan`"
         );
         assert!(detail("version: one\n").contains("not a whole number"));
         // Placed by libyaml at a byte, not a line: the line and column are worked out.
@@ -1971,6 +2052,61 @@ mod tests {
             "line 3 column 13: control characters are not allowed"
         );
         assert!(detail("- just a list\n").contains("not a YAML map"));
+    }
+
+    #[test]
+    fn every_error_about_an_event_says_where_it_is() {
+        let detail = |text: &str| match Store::parse(text, &path()) {
+            Err(Error::StoreCorrupt { detail, .. }) => detail,
+            other => panic!("expected corrupt, got {other:?}"),
+        };
+        let good = "- {at: 2026-11-29T09:12:03+08:00, plan: p, topic: t, change: done}\n";
+        let store = |events: &str| format!("version: 1\nowner: ada\nevents:\n{good}{good}{events}");
+        let cases = [
+            (
+                "- {plan: p, change: done}\n",
+                "line 6 column 3: event 3 has no `at`",
+            ),
+            (
+                "- {at: soon, plan: p, change: done}\n",
+                "line 6 column 8: event 3: `at: soon` is not a timestamp",
+            ),
+            (
+                "- at: 2026-11-29T09:12:03Z\n  plan: p\n  change: done\n  on: 2026-13-01\n",
+                "line 9 column 7: event 3: `on: 2026-13-01` is not a date",
+            ),
+            (
+                "- at: 2026-11-29T09:12:03Z\n  plan: [p]\n  change: done\n",
+                "line 7 column 9: event 3: `plan`: invalid type: sequence",
+            ),
+            (
+                "- just words\n",
+                "line 6 column 3: event 3: invalid type: string",
+            ),
+            (
+                "- {at: 2026-11-29T09:12:03Z, plan: p, change: done, [k]: v}\n",
+                "line 6 column 3: event 3: ",
+            ),
+        ];
+        for (events, expected) in cases {
+            let detail = detail(&store(events));
+            assert!(detail.starts_with(expected), "{events}: {detail}");
+        }
+        // A line of tabs, blanked for the YAML reader, moves no line.
+        let tabbed = format!("version: 1\n\t\nowner: ada\nevents:\n{good}- {{plan: p}}\n");
+        assert_eq!(detail(&tabbed), "line 6 column 3: event 2 has no `at`");
+        assert_eq!(
+            detail("version: 1\nevents: 5\n"),
+            "line 2 column 9: events: invalid type: integer `5`, expected a sequence"
+        );
+        let empty = Store::parse("version: 1\nowner: ada\nevents:\n", &path()).unwrap();
+        assert_eq!(
+            empty,
+            Store {
+                extra: vec![("owner".into(), Value::String("ada".into()))],
+                ..Store::default()
+            }
+        );
     }
 
     #[test]

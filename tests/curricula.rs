@@ -333,25 +333,18 @@ fn completions_for_every_shell_name_the_commands_and_the_topics() {
             assert!(script.contains(word), "{shell} script lacks `{word}`");
         }
     }
-    // Topic ids of the curriculum in use complete after done/start/skip/undo, with their titles.
-    let bash = env.ok(&["completions", "bash"]);
-    assert!(
-        bash.contains("why-rag-revisited") && bash.contains("applied-basics"),
-        "{bash}"
-    );
-    let tiny = fixture("tiny.yaml").display().to_string();
-    let zsh = env.ok(&["--curriculum", &tiny, "completions", "zsh"]);
-    assert!(zsh.contains("        'alpha:1.1 Alpha'\n"), "{zsh}");
-    assert!(!zsh.contains("why-rag"), "{zsh}");
+    // The ids are asked of studyplan at each TAB, not written into the script.
+    for shell in ["bash", "zsh", "fish"] {
+        let script = env.ok(&["completions", shell]);
+        assert!(
+            script.contains(&format!("studyplan __complete --shell {shell} -- ")),
+            "{script}"
+        );
+        assert!(!script.contains("why-rag"), "{script}");
+    }
     // Descriptions follow the interface language where the shell shows them.
     let fish = env.ok(&["--lang", "zh", "completions", "fish"]);
     assert!(fish.contains("把主题标记为已完成"), "{fish}");
-    assert!(
-        fish.contains(
-            "\"__fish_studyplan_using_subcommand done start skip undo\" -f -a 'why-rag' -d '2.1 为什么要做 RAG'"
-        ),
-        "{fish}"
-    );
     assert!(fish.contains("always\\t'总是使用颜色'"), "{fish}");
     assert!(!fish.contains("Colour when"), "{fish}");
     // Typing a position or a piece of a title still works: the lists are for the shell only.
@@ -535,15 +528,33 @@ fn have_shell(shell: &str) -> bool {
     found
 }
 
-/// A folder holding the completion script for `shell` made with the `quotes.yaml` fixture, and
-/// a file that must never be offered as a topic.
+/// A folder holding the completion script for `shell`, and a file that must never be offered
+/// as a topic.
 fn completion_env(shell: &str, file_name: &str) -> TestEnv {
     let env = TestEnv::new();
-    let quotes = fixture("quotes.yaml").display().to_string();
-    let script = env.ok(&["--curriculum", &quotes, "completions", shell]);
+    let script = env.ok(&["completions", shell]);
     env.write(file_name, script);
     env.write("work/afile.txt", "");
     env
+}
+
+/// `shell`, run in the env's `work` folder as a learner following the `quotes.yaml` fixture:
+/// studyplan on the `PATH`, as the scripts ask it for the ids.
+fn shell_in(env: &TestEnv, shell: &str) -> std::process::Command {
+    let binary = std::path::PathBuf::from(assert_cmd::cargo::cargo_bin!("studyplan"));
+    let mut path = vec![binary.parent().unwrap().to_owned()];
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let mut command = std::process::Command::new(shell);
+    command
+        .current_dir(env.dir.path().join("work"))
+        .env("HOME", env.dir.path())
+        .env("PATH", std::env::join_paths(path).unwrap())
+        .env("STUDYPLAN_CURRICULUM", fixture("quotes.yaml"))
+        .env("STUDYPLAN_STORE", env.store())
+        .env("STUDYPLAN_LANG", "en");
+    command
 }
 
 /// The candidates a shell offers: one `value<TAB>description` (or `value`) a line.
@@ -577,13 +588,11 @@ fn zsh_completion_shows_every_title_as_written() {
     }
     let env = completion_env("zsh", "zfunc/_studyplan");
     let complete = |line: &str| {
-        let output = std::process::Command::new("zsh")
+        let output = shell_in(&env, "zsh")
             .arg("-f")
             .arg(fixture("zsh-capture.zsh"))
             .arg(env.dir.path().join("zfunc"))
             .arg(line)
-            .current_dir(env.dir.path().join("work"))
-            .env("HOME", env.dir.path())
             .output()
             .expect("run zsh");
         offered(output)
@@ -609,12 +618,10 @@ fn fish_completion_offers_ids_and_never_file_names_for_them() {
     }
     let env = completion_env("fish", "studyplan.fish");
     let complete = |line: &str| {
-        let output = std::process::Command::new("fish")
+        let output = shell_in(&env, "fish")
             .arg("--no-config")
             .arg("-c")
             .arg(format!("source ../studyplan.fish; complete -C '{line}'"))
-            .current_dir(env.dir.path().join("work"))
-            .env("HOME", env.dir.path())
             .output()
             .expect("run fish");
         offered(output)
@@ -628,7 +635,7 @@ fn fish_completion_offers_ids_and_never_file_names_for_them() {
         "studyplan show ",
         "studyplan note ",
         "studyplan done dq ",
-        "studyplan --lang en undo ",
+        "studyplan --lang en skip ",
         "studyplan show --json ",
     ] {
         assert_eq!(complete(line), topics, "{line}");
@@ -661,7 +668,7 @@ fn bash_completion_offers_ids_alone_and_no_file_names_for_them() {
     let env = completion_env("bash", "studyplan.bash");
     // What bash does on TAB: the words of the line, then the completion function.
     let complete = |words: &[&str]| {
-        let output = std::process::Command::new("bash")
+        let output = shell_in(&env, "bash")
             .arg("--norc")
             .arg("-c")
             .arg(
@@ -673,8 +680,6 @@ fn bash_completion_offers_ids_alone_and_no_file_names_for_them() {
             )
             .arg("bash")
             .args(words)
-            .current_dir(env.dir.path().join("work"))
-            .env("HOME", env.dir.path())
             .output()
             .expect("run bash");
         offered(output)
@@ -717,8 +722,9 @@ fn completion_scripts_say_how_to_install_them() {
     let fish = env.ok(&["completions", "fish"]);
     assert!(
         fish.starts_with(
-            "# Completion for studyplan, made with the curriculum `llm-roadmap`.\n\
-             # Install it (and make it again after you change your curriculum):\n\
+            "# Completion for studyplan.\n\
+             # The topic and stage ids are asked of studyplan at each TAB, for the curriculum in use.\n\
+             # Install it:\n\
              #   mkdir -p ~/.config/fish/completions\n\
              #   studyplan completions fish > ~/.config/fish/completions/studyplan.fish\n"
         ),
@@ -728,7 +734,7 @@ fn completion_scripts_say_how_to_install_them() {
     let zsh = env.ok(&["--lang", "zh", "completions", "zsh"]);
     assert!(
         zsh.starts_with(
-            "#compdef studyplan\n# studyplan 的补全脚本，按课程 `llm-roadmap` 生成。\n"
+            "#compdef studyplan\n# studyplan 的补全脚本。\n# 主题和阶段编号在每次按 TAB 时向 studyplan 询问，按当时所用的课程给出。\n"
         ),
         "{zsh}"
     );

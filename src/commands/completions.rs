@@ -1,14 +1,21 @@
-//! `completions`: a completion script for a shell, generated from the command line's definition,
-//! with the curriculum's topic ids offered after `done`, `start`, `skip`, `undo`, `show` and
-//! `note`, and its stage ids after `list` and `log`.
+//! `completions`: a completion script for a shell, generated from the command line's definition.
+//! In bash, zsh and fish the script asks the program itself for the ids at each TAB
+//! (`studyplan __complete`, [`ids`]): topic ids after `done`, `start`, `skip`, `undo`, `show` and
+//! `note`, as fit each, and stage ids after `list` and `log`, from the curriculum in use then.
 
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::CommandFactory as _;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap_complete::Shell;
 
-use crate::cli;
-use crate::config::Settings;
+use crate::cli::{self, ColorChoice, GlobalArgs};
+use crate::config::{self, Settings};
 use crate::curriculum::{self, Loaded};
 use crate::i18n::Lang;
+use crate::progress::{self, State};
+use crate::store::Store;
 
 /// The commands that take any number of topics.
 const TOPIC_COMMANDS: [&str; 4] = ["done", "start", "skip", "undo"];
@@ -24,8 +31,7 @@ const ZSH_TOPICS: &str = "__studyplan_topics__";
 const ZSH_STAGES: &str = "__studyplan_stages__";
 
 /// The script for `shell`; its descriptions are in the interface language.
-pub fn run(shell: Shell, settings: &Settings) -> anyhow::Result<String> {
-    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
+pub fn run(shell: Shell, settings: &Settings) -> String {
     let lang = settings.lang;
     let mut command = cli::completion_command(lang);
     if shell == Shell::Zsh {
@@ -34,14 +40,164 @@ pub fn run(shell: Shell, settings: &Settings) -> anyhow::Result<String> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "studyplan", &mut script);
     let script = String::from_utf8_lossy(&script).into_owned();
-    let ids = Ids::new(&loaded, lang);
     let script = match shell {
-        Shell::Bash => format!("{script}{}", bash_ids(&ids, &command)),
-        Shell::Zsh => zsh_ids(&script, &ids),
-        Shell::Fish => format!("{script}{}", fish_ids(&ids, &command)),
+        Shell::Bash => format!("{script}{}", bash_ids(&command)),
+        Shell::Zsh => zsh_ids(&script),
+        Shell::Fish => format!("{script}{}", fish_ids(&command)),
         _ => script,
     };
-    Ok(with_header(shell, &script, &loaded, lang))
+    with_header(shell, &script, lang)
+}
+
+/// Which ids a command's argument takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Wanted {
+    /// Topics in one of these states.
+    Topics(&'static [State]),
+    /// Stages.
+    Stages,
+}
+
+impl Wanted {
+    /// What the command `name` takes: only the topics a change would change, as the learner
+    /// stands now.
+    fn of(name: &str) -> Option<Wanted> {
+        use State::*;
+        Some(match name {
+            "done" => Wanted::Topics(&[Todo, InProgress, Skipped]),
+            "start" => Wanted::Topics(&[Todo, Skipped]),
+            "skip" => Wanted::Topics(&[Todo, InProgress]),
+            "undo" => Wanted::Topics(&[InProgress, Done, Skipped]),
+            "show" | "note" => Wanted::Topics(&[Todo, InProgress, Done, Skipped]),
+            "list" | "log" => Wanted::Stages,
+            _ => return None,
+        })
+    }
+}
+
+/// The ids to offer where the command line `words` (typed after `studyplan`, before the word
+/// being completed) wants a topic or a stage, one a line as `shell` reads them. The curriculum
+/// is the one the line names (`--curriculum`), else the one in use; topics are those the
+/// command would change, by the store the line names or the one in use. Never fails (what goes
+/// wrong leaves nothing to offer, or every id when only the store cannot be read) and never
+/// writes anything: it runs at every TAB.
+pub fn ids(shell: Option<Shell>, words: &[OsString]) -> String {
+    shell
+        .and_then(|shell| offered(shell, words))
+        .unwrap_or_default()
+}
+
+fn offered(shell: Shell, words: &[OsString]) -> Option<String> {
+    let words = typed_words(shell, words);
+    let argv = std::iter::once(OsString::from("studyplan")).chain(words);
+    let matches = cli::Cli::command()
+        .ignore_errors(true)
+        .try_get_matches_from(argv)
+        .ok()?;
+    let (name, sub) = matches.subcommand()?;
+    let wanted = Wanted::of(name)?;
+    let path = |id: &str| {
+        sub.try_get_one::<PathBuf>(id)
+            .ok()
+            .flatten()
+            .map(|path| config::typed_path(path))
+    };
+    let global = GlobalArgs {
+        curriculum: path("curriculum"),
+        store: path("store"),
+        lang: sub.try_get_one::<Lang>("lang").ok().flatten().copied(),
+        color: ColorChoice::Never,
+        border: None,
+    };
+    let settings = Settings::from_args(&global).ok()?;
+    let loaded = curriculum::load(&settings.curriculum).ok()?;
+    let ids = Ids::new(&loaded, settings.lang);
+    let list = match wanted {
+        Wanted::Stages => ids.stages,
+        Wanted::Topics(states) => match Store::read(&settings.store) {
+            Ok(mut store) => {
+                store
+                    .events
+                    .retain(|event| super::counts_by(event, settings.today));
+                let replay = progress::replay(&loaded, &store.events);
+                ids.topics
+                    .into_iter()
+                    .zip(&replay.topics)
+                    .filter(|(_, progress)| states.contains(&progress.state))
+                    .map(|(id, _)| id)
+                    .collect()
+            }
+            Err(_) => ids.topics,
+        },
+    };
+    let mut out = String::new();
+    for (id, description) in list {
+        match shell {
+            // `_describe` reads a backslash as an escape, and a colon as the end of the id.
+            Shell::Zsh => out.push_str(&format!(
+                "{}:{}\n",
+                id.replace('\\', "\\\\").replace(':', "\\:"),
+                description.replace('\\', "\\\\")
+            )),
+            Shell::Fish => out.push_str(&format!("{id}\t{description}\n")),
+            _ => out.push_str(&format!("{id}\n")),
+        }
+    }
+    Some(out)
+}
+
+/// The words as the program would get them. bash hands them over as typed, quotes and all, and
+/// splits `--store=FILE` at the `=`; zsh and fish take the quotes off themselves.
+fn typed_words(shell: Shell, words: &[OsString]) -> Vec<OsString> {
+    if shell != Shell::Bash {
+        return words.to_vec();
+    }
+    let words: Vec<String> = words
+        .iter()
+        .map(|word| unquote_bash(&word.to_string_lossy()))
+        .collect();
+    let mut joined: Vec<String> = Vec::with_capacity(words.len());
+    let mut words = words.into_iter();
+    while let Some(word) = words.next() {
+        match joined.last_mut() {
+            Some(option) if word == "=" && option.starts_with("--") && !option.contains('=') => {
+                option.push('=');
+                option.push_str(&words.next().unwrap_or_default());
+            }
+            _ => joined.push(word),
+        }
+    }
+    joined.into_iter().map(OsString::from).collect()
+}
+
+/// A word as bash would read it: quotes removed, backslash escapes undone.
+fn unquote_bash(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => out.extend(chars.by_ref().take_while(|&c| c != '\'')),
+            '"' => {
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => break,
+                        '\\' => match chars.next() {
+                            Some(next @ ('"' | '\\' | '$' | '`')) => out.push(next),
+                            Some(next) => {
+                                out.push('\\');
+                                out.push(next);
+                            }
+                            None => out.push('\\'),
+                        },
+                        c => out.push(c),
+                    }
+                }
+            }
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The curriculum's ids with their descriptions (position and title), one line each.
@@ -88,7 +244,7 @@ fn one_line(text: &str) -> String {
 
 /// The first lines of the script: what it is and how to install it, so the script explains
 /// itself to someone who has no README at hand.
-fn with_header(shell: Shell, script: &str, loaded: &Loaded, lang: Lang) -> String {
+fn with_header(shell: Shell, script: &str, lang: Lang) -> String {
     let install = match shell {
         Shell::Bash => {
             "mkdir -p ~/.local/share/bash-completion/completions\n\
@@ -108,18 +264,20 @@ fn with_header(shell: Shell, script: &str, loaded: &Loaded, lang: Lang) -> Strin
         _ => "eval (studyplan completions elvish | slurp)   # in ~/.config/elvish/rc.elv",
     };
     let mut header = String::new();
-    let id = &loaded.curriculum.id;
-    header.push_str(&match lang {
-        Lang::En => format!("# Completion for studyplan, made with the curriculum `{id}`.\n"),
-        Lang::Zh => format!("# studyplan 的补全脚本，按课程 `{id}` 生成。\n"),
-    });
     header.push_str(&format!(
         "# {}\n",
-        lang.pick(
-            "Install it (and make it again after you change your curriculum):",
-            "安装方法（更换课程后请重新生成）："
-        )
+        lang.pick("Completion for studyplan.", "studyplan 的补全脚本。")
     ));
+    if matches!(shell, Shell::Bash | Shell::Zsh | Shell::Fish) {
+        header.push_str(&format!(
+            "# {}\n",
+            lang.pick(
+                "The topic and stage ids are asked of studyplan at each TAB, for the curriculum in use.",
+                "主题和阶段编号在每次按 TAB 时向 studyplan 询问，按当时所用的课程给出。"
+            )
+        ));
+    }
+    header.push_str(&format!("# {}\n", lang.pick("Install it:", "安装方法：")));
     for line in install.lines() {
         header.push_str(&format!("#   {line}\n"));
     }
@@ -157,21 +315,11 @@ fn collect_value_options(command: &clap::Command, dates: bool, names: &mut Vec<S
 /// Bash: clap's script lists topic values among the options and offers file names where
 /// nothing matches; this wrapper offers the ids alone where a command takes them, nothing
 /// (not file names) where the argument is free text, and leaves options to clap's script.
-fn bash_ids(ids: &Ids, command: &clap::Command) -> String {
-    let words = |list: &[(String, String)]| {
-        list.iter()
-            .map(|(id, _)| id.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+fn bash_ids(command: &clap::Command) -> String {
     format!(
         r#"
-# The topic and stage ids of the curriculum this script was made with.
-_studyplan_topic_ids='{topics}'
-_studyplan_stage_ids='{stages}'
-
 _studyplan_with_ids() {{
-    local cur=${{COMP_WORDS[COMP_CWORD]}} cmd= n=0 i=1 ids=
+    local cur=${{COMP_WORDS[COMP_CWORD]}} cmd= n=0 i=1 want=
     while (( i < COMP_CWORD )); do
         case ${{COMP_WORDS[i]}} in
             {value_options})
@@ -198,14 +346,19 @@ _studyplan_with_ids() {{
         return
     fi
     case $cmd in
-        {topic_commands}) ids=$_studyplan_topic_ids ;;
-        {one_topic_commands}) (( n == 0 )) && ids=$_studyplan_topic_ids ;;
-        {stage_commands}) (( n == 0 )) && ids=$_studyplan_stage_ids ;;
+        {topic_commands}) want=1 ;;
+        {one_topic_commands}|{stage_commands}) (( n == 0 )) && want=1 ;;
         *) _studyplan "$@"; return ;;
     esac
-    # Ids, or nothing at all: never file names for a topic or a note.
+    # Ids, or nothing at all: never file names for a topic or a note. studyplan says which ids
+    # fit, for the curriculum and the store of the line.
     compopt +o default +o bashdefault 2>/dev/null
-    COMPREPLY=( $(compgen -W "$ids" -- "$cur") )
+    COMPREPLY=()
+    [[ -n $want ]] || return
+    local id
+    while IFS= read -r id; do
+        [[ $id == "$cur"* ]] && COMPREPLY+=("$id")
+    done < <(studyplan __complete --shell bash -- "${{COMP_WORDS[@]:1:COMP_CWORD-1}}" 2>/dev/null)
 }}
 
 if [[ "${{BASH_VERSINFO[0]}}" -eq 4 && "${{BASH_VERSINFO[1]}}" -ge 4 || "${{BASH_VERSINFO[0]}}" -gt 4 ]]; then
@@ -214,8 +367,6 @@ else
     complete -F _studyplan_with_ids -o bashdefault -o default studyplan
 fi
 "#,
-        topics = words(&ids.topics),
-        stages = words(&ids.stages),
         value_options = value_options(command, false).join("|"),
         date_options = value_options(command, true).join("|"),
         topic_commands = TOPIC_COMMANDS.join("|"),
@@ -246,32 +397,37 @@ fn with_markers(mut command: clap::Command) -> clap::Command {
 }
 
 /// zsh: the markers become functions listing the ids with their descriptions through
-/// `_describe`, which shows a description as it is, whatever characters a title has.
-fn zsh_ids(script: &str, ids: &Ids) -> String {
+/// `_describe`, which shows a description as it is, whatever characters a title has. The ids
+/// come from studyplan, given the whole line left of the cursor: `_arguments` keeps in `words`
+/// only those of the command being completed, not the options before it.
+fn zsh_ids(script: &str) -> String {
     let script = script
         .replace(&format!("({ZSH_TOPICS})"), "_studyplan__topic_ids")
         .replace(&format!("({ZSH_STAGES})"), "_studyplan__stage_ids");
-    let function = |name: &str, tag: &str, list: &[(String, String)]| {
-        let mut out = format!("(( $+functions[{name}] )) ||\n{name}() {{\n    local -a ids=(\n");
-        for (id, description) in list {
-            // `_describe` reads a backslash as an escape, and a colon as the end of the id.
-            let item = format!(
-                "{}:{}",
-                id.replace('\\', "\\\\").replace(':', "\\:"),
-                description.replace('\\', "\\\\")
-            );
-            out.push_str(&format!("        '{}'\n", item.replace('\'', "'\\''")));
-        }
-        out.push_str(&format!(
-            "    )\n    _describe -t {tag}s '{tag}' ids \"$@\"\n}}\n\n"
-        ));
-        out
-    };
-    let functions = format!(
-        "# The topic and stage ids of the curriculum this script was made with.\n{}{}",
-        function("_studyplan__topic_ids", "topic", &ids.topics),
-        function("_studyplan__stage_ids", "stage", &ids.stages)
-    );
+    let functions = r#"(( $+functions[_studyplan__ids] )) ||
+_studyplan__ids() {
+    local tag=$1 typed
+    shift
+    typed=("${(@Q)${(z)LBUFFER}}")
+    # The word being typed is completed, not passed.
+    [[ $LBUFFER == *[[:space:]] ]] || typed[-1]=()
+    local -a ids
+    ids=("${(@f)$(studyplan __complete --shell zsh -- "${(@)typed[2,-1]}" 2>/dev/null)}")
+    ids=("${(@)ids:#}")
+    _describe -t ${tag}s $tag ids "$@"
+}
+
+(( $+functions[_studyplan__topic_ids] )) ||
+_studyplan__topic_ids() {
+    _studyplan__ids topic "$@"
+}
+
+(( $+functions[_studyplan__stage_ids] )) ||
+_studyplan__stage_ids() {
+    _studyplan__ids stage "$@"
+}
+
+"#;
     // Before the last lines, which run `_studyplan` when the file is autoloaded.
     match script.rfind("if [ \"$funcstack[1]\" = \"_studyplan\" ]") {
         Some(at) => format!("{}{functions}{}", &script[..at], &script[at..]),
@@ -281,8 +437,7 @@ fn zsh_ids(script: &str, ids: &Ids) -> String {
 
 /// Fish: clap's script completes options only, and file names everywhere else. These lines add
 /// the ids where a command takes them and turn file names off where no argument is a file.
-fn fish_ids(ids: &Ids, command: &clap::Command) -> String {
-    let quote = |text: &str| format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"));
+fn fish_ids(command: &clap::Command) -> String {
     let mut out = String::from(
         "\n# No command takes a file as an argument, but `curriculum check`.\n\
          complete -c studyplan -n \"__fish_studyplan_needs_command\" -f\n",
@@ -324,34 +479,30 @@ fn fish_ids(ids: &Ids, command: &clap::Command) -> String {
          end\n",
         fish_optspecs(command).join(" ")
     ));
-    out.push_str("\n# The topic and stage ids of the curriculum this script was made with.\n");
-    let mut lines = |condition: &str, list: &[(String, String)]| {
-        for (id, description) in list {
-            out.push_str(&format!(
-                "complete -c studyplan -n \"{condition}\" -f -a {} -d {}\n",
-                quote(id),
-                quote(description)
-            ));
-        }
-    };
-    lines(
-        &format!(
+    out.push_str(
+        "\n# The ids studyplan says fit, for the curriculum and the store of the line.\n\
+         function __fish_studyplan_ids\n    \
+             set -l tokens (commandline -opc)\n    \
+             set -e tokens[1]\n    \
+             studyplan __complete --shell fish -- $tokens 2>/dev/null\n\
+         end\n",
+    );
+    for condition in [
+        format!(
             "__fish_studyplan_using_subcommand {}",
             TOPIC_COMMANDS.join(" ")
         ),
-        &ids.topics,
-    );
-    lines(
-        &format!(
+        format!(
             "__fish_studyplan_using_subcommand {}; and __fish_studyplan_no_argument_yet",
             ONE_TOPIC_COMMANDS.join(" ")
         ),
-        &ids.topics,
-    );
-    lines(
-        "__fish_studyplan_using_subcommand list ls log; and __fish_studyplan_no_argument_yet",
-        &ids.stages,
-    );
+        "__fish_studyplan_using_subcommand list ls log; and __fish_studyplan_no_argument_yet"
+            .into(),
+    ] {
+        out.push_str(&format!(
+            "complete -c studyplan -n \"{condition}\" -f -a \"(__fish_studyplan_ids)\"\n"
+        ));
+    }
     out
 }
 
@@ -383,4 +534,49 @@ fn fish_optspecs(command: &clap::Command) -> Vec<String> {
 fn is_date(arg: &clap::Arg) -> bool {
     arg.get_value_names()
         .is_some_and(|names| names.iter().any(|name| name == "DATE"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bash_words_are_read_as_bash_reads_them() {
+        for (typed, read) in [
+            ("plain", "plain"),
+            ("'my plan.yaml'", "my plan.yaml"),
+            (r#""my \"plan\".yaml""#, r#"my "plan".yaml"#),
+            (r#""a\b""#, r"a\b"),
+            (r"my\ plan.yaml", "my plan.yaml"),
+            ("it's'.yaml", "its.yaml"),
+            ("'unclosed", "unclosed"),
+        ] {
+            assert_eq!(unquote_bash(typed), read, "{typed}");
+        }
+        let words = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            typed_words(
+                Shell::Bash,
+                &words(&["--curriculum", "=", "'a b.yaml'", "done", "=", "--on=", "="])
+            ),
+            words(&["--curriculum=a b.yaml", "done", "=", "--on=", "="])
+        );
+        assert_eq!(
+            typed_words(Shell::Zsh, &words(&["--store", "=", "x"])),
+            words(&["--store", "=", "x"])
+        );
+    }
+
+    #[test]
+    fn each_command_wants_the_ids_it_takes() {
+        use State::*;
+        assert_eq!(Wanted::of("list"), Some(Wanted::Stages));
+        assert_eq!(
+            Wanted::of("undo"),
+            Some(Wanted::Topics(&[InProgress, Done, Skipped]))
+        );
+        for none in ["status", "report", "begin", "forget", "curriculum", "ls"] {
+            assert_eq!(Wanted::of(none), None, "{none}");
+        }
+    }
 }

@@ -19,6 +19,8 @@ mod where_;
 use std::borrow::Cow;
 use std::io::Write;
 
+pub use completions::ids as completion_ids;
+
 use crate::cli::{Command, CurriculumCommand};
 use crate::config::Settings;
 use crate::curriculum::{self, Loaded, Named, Pos, Unresolved, UnresolvedName};
@@ -53,7 +55,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Report { format, output } => report::run(settings, format, output)?,
         Command::Curriculum(command) => curriculum_command::run(command, &style)?,
         Command::Curricula { json } => curricula::run(settings, &style, json)?,
-        Command::Completions { shell } => completions::run(shell, settings)?,
+        Command::Completions { shell } => completions::run(shell, settings),
         Command::Where { json } => where_::run(settings, json),
         Command::Man => man::run(settings.lang)?,
     };
