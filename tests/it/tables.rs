@@ -1,11 +1,9 @@
 //! Tables that line up and fit: equal display width on every line in Chinese and English, no
 //! line wider than `COLUMNS`, and colour only when asked for.
 
-mod common;
-
 use std::fs;
 
-use common::{TestEnv, assert_text, fixture};
+use crate::common::{TestEnv, assert_text, fixture};
 use unicode_width::UnicodeWidthStr;
 
 /// Display width as a terminal shows it, escape codes left out.
@@ -480,7 +478,7 @@ fn at_every_width_from_40_to_120_no_line_overflows_and_no_id_number_or_bar_is_sp
             // Dates, where the date column is shown.
             if all[2] == "list" && (out.contains("Since") || out.contains("日期")) {
                 assert!(
-                    whole_on_a_line(out, common::TODAY),
+                    whole_on_a_line(out, crate::common::TODAY),
                     "{columns} {all:?}\n{out}"
                 );
                 assert!(!out.lines().any(|line| line.ends_with("2026-11-")), "{out}");

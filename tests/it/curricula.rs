@@ -1,9 +1,7 @@
 //! Your own curriculum: exporting the built-in one, checking a file, progress kept apart per
 //! curriculum id, the `curricula` listing, and shell completions.
 
-mod common;
-
-use common::{TestEnv, assert_text, fixture};
+use crate::common::{TestEnv, assert_text, fixture};
 
 fn tiny() -> String {
     fixture("tiny.yaml").display().to_string()

@@ -2,9 +2,7 @@
 //! suggestions, `show STAGE`, descriptions, links and goals, stage ids in `status` and `list`, and
 //! the spellings of `--state`.
 
-mod common;
-
-use common::{TestEnv, assert_text, fixture};
+use crate::common::{TestEnv, assert_text, fixture};
 
 fn tiny() -> String {
     fixture("tiny.yaml").display().to_string()

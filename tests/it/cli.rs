@@ -1,12 +1,10 @@
 //! The core loop through the real binary: status, list, next, done, undo, naming topics, the
 //! readiness band, and every rejected input leaving the store as it was.
 
-mod common;
-
 use std::fs;
 use std::process::Stdio;
 
-use common::{TestEnv, assert_text, fixture};
+use crate::common::{TestEnv, assert_text, fixture};
 use serde_json::Value;
 
 fn json(text: &str) -> Value {
@@ -710,21 +708,24 @@ fn a_writer_waiting_for_the_lock_says_so() {
         .unwrap();
     lock.lock().unwrap();
     let mut cmd = env.std_cmd();
-    let child = cmd
+    let mut child = cmd
         .args(["done", "1.2"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // The lock is held until the writer says it is waiting: no sleep decides the order.
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    std::io::BufRead::read_line(&mut stderr, &mut said).unwrap();
+    assert!(
+        said.contains("waiting for another studyplan to finish writing"),
+        "{said}"
+    );
+    assert_eq!(child.try_wait().unwrap(), None, "it waits for the lock");
     drop(lock);
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success());
-    let err = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        err.contains("waiting for another studyplan to finish writing"),
-        "{err}"
-    );
     assert_eq!(json(&env.ok(&["status", "--json"]))["overall"]["done"], 2);
 }
 

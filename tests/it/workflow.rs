@@ -1,9 +1,7 @@
 //! The learning workflow through the real binary: the plan's start, back-dated changes, the
 //! calendar, pace and genius window in `status`, notes, `show` and `log`.
 
-mod common;
-
-use common::{TestEnv, assert_text, fixture};
+use crate::common::{TestEnv, assert_text, fixture};
 use serde_json::{Value, json};
 
 /// Runs on a given day and expects success; returns stdout.

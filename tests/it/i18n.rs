@@ -1,9 +1,7 @@
 //! Chinese and English: choosing the language, titles with fallback, help, and every error in
 //! both languages.
 
-mod common;
-
-use common::{TestEnv, assert_text, fixture};
+use crate::common::{TestEnv, assert_text, fixture};
 
 fn tiny() -> String {
     fixture("tiny.yaml").display().to_string()

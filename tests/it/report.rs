@@ -1,12 +1,10 @@
 //! `report`: the Markdown checklist, the CSV sheet and the JSON document, to stdout or a file.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::process::Command;
 
-use common::{TestEnv, assert_text, fixture};
+use crate::common::{TestEnv, assert_text, fixture};
 use serde_json::Value;
 
 fn tiny() -> String {

@@ -1,8 +1,6 @@
 //! A temp folder per test, with the store, data folder and home pointed inside it, no colour, a
 //! pinned today and English, so tests never touch the real home and never depend on the clock.
 
-#![allow(dead_code)]
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;

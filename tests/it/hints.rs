@@ -1,9 +1,7 @@
 //! Files given in the wrong place (a curriculum as the store, a store or a report as the
 //! curriculum), store errors that point at their line, and completion that asks the program.
 
-mod common;
-
-use common::{TestEnv, fixture};
+use crate::common::{TestEnv, fixture};
 
 /// The tiny fixture curriculum, written into the env as `name`.
 fn tiny_as(env: &TestEnv, name: &str) -> Vec<u8> {
@@ -358,7 +356,7 @@ fn shell(env: &TestEnv, shell: &str, script: &str) -> std::process::Command {
         .env("HOME", env.dir.path())
         .env("PATH", std::env::join_paths(path).unwrap())
         .env("STUDYPLAN_STORE", env.store())
-        .env("STUDYPLAN_TODAY", common::TODAY)
+        .env("STUDYPLAN_TODAY", crate::common::TODAY)
         .env("STUDYPLAN_LANG", "en");
     command
 }

@@ -1,0 +1,14 @@
+//! Every integration test, as one test binary (one link instead of one per file), in modules by
+//! topic. Each runs the real binary in a temp folder set up by `common::TestEnv`.
+
+mod common;
+
+mod cli;
+mod curricula;
+mod failure;
+mod hints;
+mod i18n;
+mod lookup;
+mod report;
+mod tables;
+mod workflow;
