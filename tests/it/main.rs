@@ -10,5 +10,6 @@ mod hints;
 mod i18n;
 mod lookup;
 mod report;
+mod snapshots;
 mod tables;
 mod workflow;
