@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::error::Error;
 use crate::i18n::Lang;
 
+pub use syntax::{Context, Syntax};
+
 pub(crate) mod locate;
 
 /// The roadmap that ships inside the binary.
@@ -18,6 +20,7 @@ pub const EMBEDDED_NAME: &str = "<embedded llm-roadmap.yaml>";
 mod cache;
 mod codec;
 mod schema;
+mod syntax;
 
 pub use schema::{Band, Curriculum, Stage, Text, Topic};
 
@@ -103,11 +106,9 @@ pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Erro
                 return Err(Error::CurriculumSyntax {
                     file: name,
                     location: None,
-                    message: format!(
-                        "the file is over {} MiB, more than any curriculum needs \
-                         (100,000 topics take about 6 MiB); split it or trim it",
-                        MAX_FILE_SIZE >> 20
-                    ),
+                    problem: Syntax::TooLarge {
+                        mib: MAX_FILE_SIZE >> 20,
+                    },
                 });
             }
             let cache = cache.filter(|_| bytes.len() >= cache::MIN_SIZE);
@@ -117,7 +118,7 @@ pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Erro
             let text = std::str::from_utf8(&bytes).map_err(|err| Error::CurriculumSyntax {
                 file: name.clone(),
                 location: Some(location_of_byte(&bytes, err.valid_up_to())),
-                message: "the file is not valid UTF-8 text".into(),
+                problem: Syntax::NotUtf8,
             })?;
             // Editors on some systems start a UTF-8 file with a byte-order mark; it is not content.
             let loaded = parse(text.strip_prefix('\u{feff}').unwrap_or(text), &name).map_err(
@@ -175,10 +176,9 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
         return Err(Error::CurriculumSyntax {
             file: name.to_owned(),
             location: Some(location_of_byte(text.as_bytes(), offset)),
-            message: format!(
-                "`[` and `{{` are nested more than {MAX_FLOW_DEPTH} deep here; \
-                 a curriculum needs only a few levels"
-            ),
+            problem: Syntax::TooDeep {
+                max: MAX_FLOW_DEPTH,
+            },
         });
     }
     if let Some(location) = aliases_expand_beyond(text, MAX_EXPANDED as u64) {
@@ -188,12 +188,10 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
             limit_mib: MAX_EXPANDED >> 20,
         });
     }
-    let curriculum: Curriculum =
-        serde_yaml::from_str(text).map_err(|err| Error::CurriculumSyntax {
-            file: name.to_owned(),
-            location: err.location().map(|loc| (loc.line(), loc.column())),
-            message: strip_location(&err.to_string()),
-        })?;
+    let curriculum: Curriculum = match serde_yaml::from_str(text) {
+        Ok(curriculum) => curriculum,
+        Err(err) => return Err(unreadable(&err, text, name)),
+    };
     let mut problems = validate(&curriculum);
     if !problems.is_empty() {
         let positions = locate::positions(text);
@@ -206,6 +204,42 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
         });
     }
     Ok(Loaded::new(curriculum, name.to_owned()))
+}
+
+/// Why `text` did not read as a curriculum: every key the schema does not know, each with the key
+/// it was meant to be, and what else the reader stopped at, in the learner's words.
+fn unreadable(err: &serde_yaml::Error, text: &str, name: &str) -> Error {
+    let (syntax, mut location) = Syntax::explain(err, text);
+    let positions = locate::positions(text);
+    if let Syntax::Duplicate { path, field } = &syntax {
+        // The reader points at the map; the second key is what to remove.
+        let path = format!("{path}.{field}").replace('[', ".").replace(']', "");
+        location = positions
+            .repeated(path.trim_start_matches('.'))
+            .or(location);
+    }
+    let mut problems = syntax::unknown_keys(&positions);
+    if problems.is_empty() {
+        return Error::CurriculumSyntax {
+            file: name.to_owned(),
+            location,
+            problem: syntax,
+        };
+    }
+    // The reader stops at the first unknown key, which the list has; anything else it stopped
+    // at is one more problem.
+    if !err.to_string().contains("unknown field `") {
+        problems.push(Problem {
+            kind: ProblemKind::Syntax(syntax),
+            path: String::new(),
+            location,
+        });
+        problems.sort_by_key(|problem| problem.location);
+    }
+    Error::CurriculumInvalid {
+        file: name.to_owned(),
+        problems,
+    }
 }
 
 /// The embedded roadmap in [`codec`]'s encoding, written by build.rs from `EMBEDDED_YAML`, so no
@@ -298,14 +332,6 @@ pub fn aliases_expand_beyond(text: &str, limit: u64) -> Option<(usize, usize)> {
     None
 }
 
-/// serde_yaml appends " at line L column C"; the location is reported separately.
-fn strip_location(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message.to_owned(),
-    }
-}
-
 fn location_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -384,6 +410,14 @@ pub enum ProblemKind {
     StageDays(Part, i64),
     /// A stage with no topics.
     NoTopics(Part),
+    /// A key the map does not take, with the known key it was most likely meant to be.
+    UnknownKey {
+        key: String,
+        context: Context,
+        suggestion: Option<&'static str>,
+    },
+    /// What the YAML reader stopped at, besides unknown keys.
+    Syntax(Syntax),
 }
 
 /// One problem with a curriculum, and where in its file it is.
@@ -419,7 +453,7 @@ impl Problem {
                     )
                 } else {
                     format!(
-                        "{}: id `{id}` is not a valid id; use letters, digits, `-`, `_` and `.`",
+                        "{}: id `{id}` is not a valid id; use letters, digits, `-`, `_` and `.`, starting with a letter or digit",
                         part.describe(lang)
                     )
                 }
@@ -597,6 +631,46 @@ impl Problem {
                     format!("{}: the stage has no topics", part.describe(lang))
                 }
             }
+            ProblemKind::UnknownKey { key, .. } if key == "<<" => lang
+                .pick(
+                    "YAML merge keys (`<<`) are not supported; write the keys out where they \
+                     are needed",
+                    "不支持 YAML 合并键（`<<`）；请在需要的地方把各个键写出来",
+                )
+                .to_owned(),
+            ProblemKind::UnknownKey {
+                key,
+                context,
+                suggestion,
+            } => {
+                let keys = context.keys();
+                let what = context.describe(lang);
+                let listed = |sep: &str| {
+                    keys.iter()
+                        .map(|key| format!("`{key}`"))
+                        .collect::<Vec<_>>()
+                        .join(sep)
+                };
+                match (suggestion, lang) {
+                    (Some(near), Lang::En) => format!(
+                        "unknown key `{key}` in {what}: did you mean `{near}`? ({what} takes {})",
+                        listed(", ")
+                    ),
+                    (None, Lang::En) => format!(
+                        "unknown key `{key}` in {what}, which takes {}; remove it or fix its name",
+                        listed(", ")
+                    ),
+                    (Some(near), Lang::Zh) => format!(
+                        "{what}里没有 `{key}` 这个键：是不是想写 `{near}`？（{what}可用的键：{}）",
+                        listed("、")
+                    ),
+                    (None, Lang::Zh) => format!(
+                        "{what}里没有 `{key}` 这个键（可用的键：{}）；请删掉它或改正名字",
+                        listed("、")
+                    ),
+                }
+            }
+            ProblemKind::Syntax(syntax) => syntax.message(lang),
         }
     }
 
@@ -1275,7 +1349,7 @@ mod tests {
             "test.yaml:5:39: stage 1 (`s`): the stage has no topics",
             "test.yaml:8:9: stage 2 (`t`): days is -3; it must be a positive number",
             "test.yaml:10:10: topic 2.1 (`s`): duplicate id `s`, already used by stage 1 (`s`)",
-            "test.yaml:11:10: topic 2.2 (`a b`): id `a b` is not a valid id; use letters, digits, `-`, `_` and `.`",
+            "test.yaml:11:10: topic 2.2 (`a b`): id `a b` is not a valid id; use letters, digits, `-`, `_` and `.`, starting with a letter or digit",
         ];
         assert_eq!(problems, expected);
     }
@@ -1312,14 +1386,57 @@ mod tests {
         ) {
             Err(Error::CurriculumSyntax {
                 location: Some((line, _)),
-                message,
+                problem: Syntax::WrongType { path, found, .. },
                 ..
             }) => {
                 assert_eq!(line, 5);
-                assert!(message.contains("invalid type"), "{message}");
+                assert_eq!(
+                    (path.as_str(), found.as_str()),
+                    ("stages[0].days", "string \"ten\"")
+                );
             }
             other => panic!("expected a type error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn every_unknown_key_is_a_problem_with_the_key_it_was_meant_to_be() {
+        let yaml = format!(
+            "{BASE}genius_day: 7\nstages:\n- id: s\n  title: {{cn: 阶段}}\n  days: 2\n  gaol: G\n  \
+             topics:\n  - {{id: t, title: T, url: x, colour: red}}\n"
+        );
+        assert_eq!(
+            problems_of(&yaml),
+            [
+                "test.yaml:4:1: unknown key `genius_day` in the curriculum: did you mean \
+                 `genius_days`? (the curriculum takes `id`, `title`, `description`, `band`, \
+                 `genius_days`, `stages`)",
+                "test.yaml:7:11: unknown key `cn` in a text: did you mean `zh`? (a text takes \
+                 `zh`, `en`)",
+                "test.yaml:9:3: unknown key `gaol` in a stage: did you mean `goal`? (a stage \
+                 takes `id`, `title`, `days`, `goal`, `topics`)",
+                "test.yaml:11:23: unknown key `url` in a topic: did you mean `links`? (a topic \
+                 takes `id`, `title`, `description`, `links`, `was`)",
+                "test.yaml:11:31: unknown key `colour` in a topic, which takes `id`, `title`, \
+                 `description`, `links`, `was`; remove it or fix its name",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_and_a_wrong_value_are_both_told() {
+        let yaml = format!(
+            "{BASE}stages:\n- {{id: s, title: S, days: ten, topics: [{{id: t, title: T, lniks: x}}]}}\n"
+        );
+        assert_eq!(
+            problems_of(&yaml),
+            [
+                "test.yaml:5:27: `days` of stage 1 should be a whole number of days, like 10, not \
+                 the text \"ten\"",
+                "test.yaml:5:59: unknown key `lniks` in a topic: did you mean `links`? (a topic \
+                 takes `id`, `title`, `description`, `links`, `was`)",
+            ]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::cli::ReportFormat;
-use crate::curriculum::Problem;
+use crate::curriculum::{Problem, Syntax};
 use crate::file_kind::Kind;
 use crate::i18n::Lang;
 
@@ -25,7 +25,7 @@ pub enum Error {
     CurriculumSyntax {
         file: String,
         location: Option<(usize, usize)>,
-        message: String,
+        problem: Syntax,
     },
 
     /// A curriculum's aliases would repeat its text into more than `limit_mib` MiB; `location` is
@@ -300,17 +300,13 @@ impl Error {
             Error::CurriculumSyntax {
                 file,
                 location,
-                message,
+                problem,
             } => {
                 let at = match location {
                     Some((line, column)) => format!("{file}:{line}:{column}"),
                     None => file.clone(),
                 };
-                if zh {
-                    format!("{at}: 课程文件格式有误：{message}")
-                } else {
-                    format!("{at}: {message}")
-                }
+                format!("{at}: {}", problem.message(lang))
             }
             Error::CurriculumExpandsTooMuch {
                 file,

@@ -6,6 +6,7 @@
 //! place, and never expands aliases.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use saphyr_parser::{Event, Parser};
 
@@ -14,6 +15,8 @@ use saphyr_parser::{Event, Parser};
 pub struct Positions {
     values: HashMap<String, (usize, usize)>,
     keys: HashMap<String, (usize, usize)>,
+    /// Keys given again in the same map, where they are given again.
+    repeated: Vec<(String, (usize, usize))>,
 }
 
 impl Positions {
@@ -29,6 +32,24 @@ impl Positions {
         }
     }
 }
+
+impl Positions {
+    /// Every key, by its path (`stages.0.gaol`), with where it is; in no particular order.
+    pub fn keys(&self) -> impl Iterator<Item = (&str, (usize, usize))> {
+        self.keys.iter().map(|(path, &at)| (path.as_str(), at))
+    }
+
+    /// Where the key at `path` is given the second time, if it is.
+    pub fn repeated(&self, path: &str) -> Option<(usize, usize)> {
+        self.repeated
+            .iter()
+            .find(|(repeated, _)| repeated == path)
+            .map(|&(_, at)| at)
+    }
+}
+
+/// How deep the walk goes; a curriculum's values are at most six levels down.
+const MAX_DEPTH: usize = 128;
 
 enum Frame {
     Map { path: String, key: Option<String> },
@@ -77,13 +98,24 @@ pub fn positions(text: &str) -> Positions {
                     }
                     None => {
                         if let Some(Frame::Map { path, .. }) = stack.last() {
-                            found.keys.entry(join(path, &value)).or_insert(at);
+                            let key = join(path, &value);
+                            match found.keys.entry(key) {
+                                Entry::Occupied(given) => {
+                                    found.repeated.push((given.key().clone(), at));
+                                }
+                                Entry::Vacant(first) => {
+                                    first.insert(at);
+                                }
+                            }
                         }
                     }
                 }
                 finish(&mut stack, Some(&value));
             }
             Event::Alias(_) => finish(&mut stack, None),
+            // The YAML reader refuses nesting this deep, and every path down there would be a
+            // copy of a longer one: a hundred thousand levels of `- - -` would take gigabytes.
+            Event::MappingStart(..) | Event::SequenceStart(..) if stack.len() >= MAX_DEPTH => break,
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 // A map or list used as a key gets a path no lookup will ask for.
                 let path = child(&stack).unwrap_or_else(|| "?".to_owned());

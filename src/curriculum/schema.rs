@@ -1,11 +1,17 @@
 //! The curriculum's YAML schema: the serde types and nothing else, so that the build script can
 //! read the embedded roadmap with the very same types (see `build.rs`). Serializing is only for
 //! the binary encoding in `codec.rs`, which names no fields, so no field is ever skipped.
+//!
+//! Every map refuses keys it does not know: a misspelt `genius_day` must not silently drop the
+//! genius window. `syntax.rs` then finds every such key, with the one it was meant to be.
 
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+
+/// What the reader says of a text given as a map with neither language; `syntax.rs` knows it.
+pub const EMPTY_TEXT: &str = "text needs `zh`, `en` or both";
 
 /// Text given either as one string or in both languages.
 ///
@@ -32,7 +38,7 @@ impl Text {
     /// The text, if it is given in at least one language.
     fn checked<E: de::Error>(self) -> Result<Text, E> {
         if self.zh.is_none() && self.en.is_none() {
-            return Err(E::custom("text needs `zh`, `en` or both"));
+            return Err(E::custom(EMPTY_TEXT));
         }
         Ok(self)
     }
@@ -101,6 +107,7 @@ pub struct Band {
 
 /// A whole curriculum, as written in its YAML file.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Curriculum {
     /// Stable id; progress is stored under it, so two curricula never share progress.
     pub id: String,
@@ -120,6 +127,7 @@ pub struct Curriculum {
 
 /// One stage of a curriculum.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stage {
     /// Stable id, unique in the whole curriculum.
     pub id: String,
@@ -136,6 +144,7 @@ pub struct Stage {
 
 /// One topic of a stage.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Topic {
     /// Stable id, unique in the whole curriculum; progress is stored under it.
     pub id: String,

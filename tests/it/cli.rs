@@ -536,9 +536,15 @@ fn curriculum_syntax_errors_name_file_line_and_column() {
         &format!(
             "{TINY_HEAD}stages:\n  - {{id: s, title: S, days: many, topics: [{{id: t, title: T}}]}}\n"
         ),
-        &["broken.yaml:5:", "invalid type"],
+        &[
+            "broken.yaml:5:",
+            "`days` of stage 1 should be a whole number of days, like 10, not the text \"many\"",
+        ],
     );
-    rejects_curriculum("id: c\ntitle: C\nstages: []\n", &["missing field `band`"]);
+    rejects_curriculum(
+        "id: c\ntitle: C\nstages: []\n",
+        &["the curriculum has no `band`: add `band:` with the band's two edges"],
+    );
 }
 
 #[test]

@@ -239,7 +239,7 @@ fn check_reports_every_problem_with_file_line_and_column() {
         &format!(
             "\
 studyplan: error: the curriculum `{file}` has 10 problems:
-  {file}:1:5: the curriculum: id `my plan` is not a valid id; use letters, digits, `-`, `_` and `.`
+  {file}:1:5: the curriculum: id `my plan` is not a valid id; use letters, digits, `-`, `_` and `.`, starting with a letter or digit
   {file}:2:8: the curriculum: the title is empty
   {file}:4:8: band: `low` (0.9) is greater than `high` (0.7)
   {file}:6:14: genius_days: 0 is not a positive number of days
@@ -303,7 +303,7 @@ fn check_reports_syntax_and_type_errors_with_their_location() {
         "{err}"
     );
     assert!(
-        err.contains("课程文件格式有误") && err.contains("invalid type"),
+        err.contains("第 1 阶段的 `days` 应为整数天数，例如 10，而不是文字 \"ten\""),
         "{err}"
     );
     let missing = env.dir.path().join("none.yaml").display().to_string();

@@ -547,7 +547,7 @@ fn curriculum_errors_in_both_languages() {
     let (en, zh) = both(&env, &["--curriculum", &broken, "status"], 1);
     assert!(en.contains(&format!("{broken}:4:1: ")), "{en}");
     assert!(
-        zh.contains(&format!("{broken}:4:1: 课程文件格式有误：")),
+        zh.contains(&format!("{broken}:4:1: YAML 语法有误：")),
         "{zh}"
     );
 

@@ -5,6 +5,7 @@ mod common;
 
 mod cli;
 mod curricula;
+mod curriculum_errors;
 mod failure;
 mod hints;
 mod i18n;

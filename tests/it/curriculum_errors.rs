@@ -1,0 +1,147 @@
+//! A curriculum file that does not read: every unknown key with the key it was meant to be, the
+//! place of a control character, and the YAML reader's complaints in the learner's words and
+//! language.
+
+use crate::common::{TestEnv, assert_text};
+
+const HEAD: &str = "id: c\ntitle: C\nband: {low: 0.6, high: 0.7}\n";
+const STAGE: &str =
+    "stages:\n  - id: s\n    title: S\n    days: 3\n    topics:\n      - { id: t, title: T }\n";
+
+/// Checks `yaml` as `name` and returns what it said, in English and in Chinese.
+fn check(env: &TestEnv, name: &str, yaml: &str) -> (String, String) {
+    let path = env.write(name, yaml);
+    let path = path.to_str().unwrap();
+    let en = env.fails(&["curriculum", "check", path], 1);
+    let zh = env.fails(&["--lang", "zh", "curriculum", "check", path], 1);
+    let strip = |text: String| text.replace(&format!("{}/", env.dir.path().display()), "");
+    (strip(en), strip(zh))
+}
+
+#[test]
+fn a_misspelt_genius_window_is_refused_not_dropped() {
+    let env = TestEnv::new();
+    let (en, zh) = check(&env, "c.yaml", &format!("{HEAD}genius_day: 7\n{STAGE}"));
+    assert_text(
+        &en,
+        "studyplan: error: the curriculum `c.yaml` has 1 problem:\n  c.yaml:4:1: unknown key \
+         `genius_day` in the curriculum: did you mean `genius_days`? (the curriculum takes `id`, \
+         `title`, `description`, `band`, `genius_days`, `stages`)\nfix them and check again with \
+         `studyplan curriculum check c.yaml`\n",
+    );
+    assert_text(
+        &zh,
+        "studyplan: 错误：课程 `c.yaml` 有 1 个问题：\n  c.yaml:4:1: 课程里没有 `genius_day` 这个键：\
+         是不是想写 `genius_days`？（课程可用的键：`id`、`title`、`description`、`band`、\
+         `genius_days`、`stages`）\n改正后可用 `studyplan curriculum check c.yaml` 再检查\n",
+    );
+    // Followed, it is refused the same way and the store is left alone.
+    let path = env.dir.path().join("c.yaml");
+    let err = env.fails(&["--curriculum", path.to_str().unwrap(), "done", "t"], 1);
+    assert!(err.contains("did you mean `genius_days`?"), "{err}");
+    assert_eq!(env.store_bytes(), None);
+}
+
+#[test]
+fn every_unknown_key_is_listed_in_file_order() {
+    let env = TestEnv::new();
+    let yaml = format!(
+        "{HEAD}stages:\n  - id: s\n    title: {{ cn: 阶段 }}\n    days: 3\n    gaol: G\n    \
+         topics:\n      - {{ id: t, title: T, link: [x] }}\n"
+    );
+    let (en, _) = check(&env, "keys.yaml", &yaml);
+    let lines: Vec<&str> = en.lines().skip(1).take(3).collect();
+    assert_eq!(
+        lines,
+        [
+            "  keys.yaml:6:14: unknown key `cn` in a text: did you mean `zh`? (a text takes `zh`, \
+             `en`)",
+            "  keys.yaml:8:5: unknown key `gaol` in a stage: did you mean `goal`? (a stage takes \
+             `id`, `title`, `days`, `goal`, `topics`)",
+            "  keys.yaml:10:28: unknown key `link` in a topic: did you mean `links`? (a topic \
+             takes `id`, `title`, `description`, `links`, `was`)",
+        ]
+    );
+}
+
+#[test]
+fn a_control_character_is_placed_at_its_line_and_column() {
+    let env = TestEnv::new();
+    let yaml = format!("{HEAD}{STAGE}").replace("title: T", "title: \"T\u{1}\"");
+    let (en, zh) = check(&env, "ctl.yaml", &yaml);
+    assert_text(
+        &en,
+        "studyplan: error: ctl.yaml:9:27: an invisible control character (U+0001) here, which \
+         YAML does not allow anywhere; delete it (it often comes from pasting out of a PDF or a \
+         terminal)\n",
+    );
+    assert!(zh.starts_with("studyplan: 错误：ctl.yaml:9:27: 这里有一个不可见的控制字符（U+0001）"));
+}
+
+#[test]
+fn the_yaml_readers_words_become_the_learners() {
+    let env = TestEnv::new();
+    let cases = [
+        (
+            "empty.yaml",
+            String::new(),
+            "empty.yaml:1:1: the file is empty; a curriculum needs `id`, `title`, `band` and \
+             `stages`, and `studyplan curriculum export > FILE` writes one to start from",
+            "empty.yaml:1:1: 文件是空的；课程需要 `id`、`title`、`band` 和 `stages`，可以用 \
+             `studyplan curriculum export > FILE` 导出一份作为起点",
+        ),
+        (
+            "tab.yaml",
+            format!("{HEAD}stages:\n\t- id: s\n"),
+            "tab.yaml:5:1: a tab here; YAML indents with spaces, not tabs: replace it with spaces",
+            "tab.yaml:5:1: 这里有一个制表符（Tab）；YAML 只能用空格缩进，不能用 Tab：请换成空格",
+        ),
+        (
+            "band.yaml",
+            format!("id: c\ntitle: C\nband: 0.6\n{STAGE}"),
+            "band.yaml:3:7: `band` should be the band's two edges, like `{ low: 0.6, high: 0.7 }`, \
+             not the number 0.6",
+            "band.yaml:3:7: `band` 应为区间的两端，例如 `{ low: 0.6, high: 0.7 }`，而不是数字 0.6",
+        ),
+        (
+            "days.yaml",
+            format!("{HEAD}{STAGE}").replace("days: 3", "days: ten"),
+            "days.yaml:7:11: `days` of stage 1 should be a whole number of days, like 10, not the \
+             text \"ten\"",
+            "days.yaml:7:11: 第 1 阶段的 `days` 应为整数天数，例如 10，而不是文字 \"ten\"",
+        ),
+        (
+            "missing.yaml",
+            format!("{HEAD}{STAGE}").replace("    days: 3\n", ""),
+            "missing.yaml:5:5: stage 1 has no `days`: add `days:` with a whole number of days, \
+             like 10",
+            "missing.yaml:5:5: 第 1 阶段缺少 `days`：请加上 `days:`，值为整数天数，例如 10",
+        ),
+        (
+            "twice.yaml",
+            format!("{HEAD}{STAGE}").replace("{ id: t,", "{ id: t, id: u,"),
+            "twice.yaml:9:18: topic 1.1 has `id` twice; keep one",
+            "twice.yaml:9:18: 主题 1.1 写了两次 `id`；请只留一个",
+        ),
+        (
+            "open.yaml",
+            format!("{HEAD}stages: [\n"),
+            "open.yaml:5:1: this is not valid YAML: a value is missing here; is a `[` or `{` left \
+             open above?",
+            "open.yaml:5:1: YAML 语法有误：这里缺少一个值；上面是否有没闭合的 `[` 或 `{`？",
+        ),
+    ];
+    for (name, yaml, en, zh) in cases {
+        let (said_en, said_zh) = check(&env, name, &yaml);
+        assert_text(&said_en, &format!("studyplan: error: {en}\n"));
+        assert_text(&said_zh, &format!("studyplan: 错误：{zh}\n"));
+        for serde in [
+            "expected i64",
+            "missing field",
+            "cannot start any token",
+            "invalid type",
+        ] {
+            assert!(!said_en.contains(serde), "{said_en}");
+        }
+    }
+}
