@@ -32,13 +32,9 @@ pub fn fit_lines(text: &str, width: u16) -> String {
             })
             .unwrap_or(0);
         let mut used = 0;
+        let mut line_start = 0;
         let mut gap = "";
-        // A word too long for a line of its own is cut where the line ends.
-        let room = width - indent;
-        let pieces = pieces(body)
-            .into_iter()
-            .flat_map(|piece| split_to_width(piece, room));
-        for piece in pieces {
+        for piece in pieces(body) {
             if piece.starts_with(' ') {
                 gap = piece;
                 continue;
@@ -48,10 +44,21 @@ pub fn fit_lines(text: &str, width: u16) -> String {
                 // Indented too deep for its first word: the indent gives way.
                 gap = &gap[..width.saturating_sub(piece_width).min(gap.len())];
             }
-            if used > indent && used + gap.len() + piece_width > width {
+            // Beside its label, a word that does not fit moves to a line of its own if one holds it.
+            let breaks = if used > indent {
+                true
+            } else {
+                used > line_start && piece_width <= width
+            };
+            if breaks && used + gap.len() + piece_width > width {
+                // A word is never cut: ids, paths and links are what people type and copy. One
+                // too wide for the room under the value starts as far in as it fits, and one
+                // too wide for the line starts at the left edge and runs past its end.
+                let lead = indent.min(width.saturating_sub(piece_width));
                 out.push('\n');
-                out.push_str(&" ".repeat(indent));
-                used = indent;
+                out.push_str(&" ".repeat(lead));
+                used = lead;
+                line_start = lead;
             } else {
                 out.push_str(gap);
                 used += gap.len();
@@ -92,35 +99,6 @@ fn hanging_indent(line: &str) -> Option<usize> {
     };
     let value = gap + line[gap..].find(|c| c != ' ')?;
     Some(line[..value].width())
-}
-
-/// `piece` cut into parts at most `width` columns wide (a part holds a character at least).
-fn split_to_width(piece: &str, width: usize) -> Vec<&str> {
-    if visible_width(piece) <= width || piece.contains('\u{1b}') {
-        return vec![piece];
-    }
-    let mut parts = Vec::new();
-    let (mut start, mut used) = (0, 0);
-    let chars: Vec<(usize, char)> = piece.char_indices().collect();
-    let mut n = 0;
-    while n < chars.len() {
-        let (i, c) = chars[n];
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width && i > start {
-            // Not before closing punctuation nor after opening, when the part can give one back.
-            let mut cut = n;
-            if (CLOSING.contains(c) || OPENING.contains(chars[n - 1].1)) && chars[n - 1].0 > start {
-                cut = n - 1;
-            }
-            parts.push(&piece[start..chars[cut].0]);
-            (start, used, n) = (chars[cut].0, 0, cut);
-            continue;
-        }
-        used += w;
-        n += 1;
-    }
-    parts.push(&piece[start..]);
-    parts
 }
 
 /// The fewest columns a wrapped value keeps beside its label before it continues at the left
@@ -234,10 +212,22 @@ mod tests {
     }
 
     #[test]
-    fn a_word_longer_than_a_line_is_cut_where_the_line_ends() {
+    fn a_word_is_never_cut_and_one_longer_than_a_line_runs_past_its_end() {
         assert_eq!(
-            fit_lines("Next:  supercalifragilistic-expialidocious\n", 20),
-            "Next:  supercalifrag\n       ilistic-expia\n       lidocious\n"
+            fit_lines(
+                "Next:  supercalifragilistic-expialidocious  Title words\n",
+                20
+            ),
+            "Next:  supercalifragilistic-expialidocious\n       Title words\n"
+        );
+        // Too wide for the room under the value, it starts as far in as it fits.
+        assert_eq!(
+            fit_lines("Id:          a-topic-id-of-sixteen\n", 24),
+            "Id:\na-topic-id-of-sixteen\n"
+        );
+        assert_eq!(
+            fit_lines("Title:      one two three-four-five-six\n", 24),
+            "Title:      one two\n     three-four-five-six\n"
         );
     }
 

@@ -295,7 +295,12 @@ fn below_forty_columns_each_row_is_a_block_of_labelled_lines() {
     let env = env_with_progress();
     each_table_at(&env, &[20, 30, 39], |columns, all, out| {
         for line in out.lines() {
-            assert!(width(line) <= columns, "{columns} {all:?}: {line:?}\n{out}");
+            // An id is never cut: one wider than the line has a line of its own.
+            let one_word = !line.trim().contains(' ');
+            assert!(
+                width(line) <= columns || one_word,
+                "{columns} {all:?}: {line:?}\n{out}"
+            );
             assert!(!line.contains('│'), "{columns} {all:?}: {line:?}\n{out}");
         }
     });
@@ -603,4 +608,36 @@ fn an_unknown_border_style_in_the_environment_is_refused_in_both_languages() {
     assert!(out.status.success());
     env.fails(&["--border", "round", "status"], 2);
     assert_eq!(env.store_bytes(), before);
+}
+
+#[test]
+fn an_id_wider_than_the_line_is_never_cut_but_has_a_line_of_its_own() {
+    let env = TestEnv::new();
+    let file = crate::common::fixture("long-ids.yaml");
+    let file = file.to_str().unwrap();
+    let topic = "a-topic-whose-identifier-is-much-wider-than-the-line";
+    let stage = "a-stage-with-an-extremely-long-identifier-indeed";
+    for columns in [30, 40, 60] {
+        for lang in ["en", "zh"] {
+            for (args, ids) in [
+                (&["next"][..], &[topic][..]),
+                (&["status"], &[topic]),
+                (&["list"], &[stage, topic]),
+                (&["show", "1.1"], &[topic]),
+            ] {
+                let all = [&["--lang", lang, "--curriculum", file][..], args].concat();
+                let out = at_columns(&env, columns, &all);
+                for id in ids {
+                    assert!(whole_on_a_line(&out, id), "{columns} {all:?}: {id}\n{out}");
+                }
+                for line in out.lines() {
+                    let one_word = !line.trim().contains(' ');
+                    assert!(
+                        width(line) <= columns || one_word,
+                        "{columns} {all:?}\n{out}"
+                    );
+                }
+            }
+        }
+    }
 }
