@@ -247,16 +247,7 @@ pub enum CurriculumCommand {
     },
 }
 
-/// The formats of `report`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// A checklist under stage headings, with the summary on top
-    Markdown,
-    /// One row per topic, for a spreadsheet (UTF-8 with a byte-order mark)
-    Csv,
-    /// The `status --json` object plus every topic
-    Json,
-}
+pub use crate::file_kind::ReportFormat;
 
 /// The topics a changing command applies to.
 #[derive(Debug, Args)]

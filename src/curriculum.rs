@@ -4,9 +4,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
 use crate::i18n::Lang;
 
+pub use error::Error;
 pub use syntax::{Context, Syntax};
 
 pub(crate) mod locate;
@@ -19,6 +19,7 @@ pub const EMBEDDED_NAME: &str = "<embedded llm-roadmap.yaml>";
 
 mod cache;
 mod codec;
+mod error;
 mod schema;
 mod syntax;
 
@@ -92,7 +93,7 @@ pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Erro
         // every start: that took a sixth of a `status` run.
         Source::Embedded => Ok(Loaded::new(embedded_curriculum(), EMBEDDED_NAME.to_owned())),
         Source::File(path) => {
-            let bytes = read_capped(path).map_err(|cause| Error::CurriculumUnreadable {
+            let bytes = read_capped(path).map_err(|cause| Error::Unreadable {
                 file: path.display().to_string(),
                 cause,
             })?;
@@ -103,7 +104,7 @@ pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Erro
                 if let Some(found) = misplaced(&head) {
                     return Err(wrong_kind(path, found));
                 }
-                return Err(Error::CurriculumSyntax {
+                return Err(Error::Syntax {
                     file: name,
                     location: None,
                     problem: Syntax::TooLarge {
@@ -115,7 +116,7 @@ pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Erro
             if let Some(curriculum) = cache.and_then(|dir| cache::lookup(dir, path, &bytes)) {
                 return Ok(Loaded::new(curriculum, name));
             }
-            let text = std::str::from_utf8(&bytes).map_err(|err| Error::CurriculumSyntax {
+            let text = std::str::from_utf8(&bytes).map_err(|err| Error::Syntax {
                 file: name.clone(),
                 location: Some(location_of_byte(&bytes, err.valid_up_to())),
                 problem: Syntax::NotUtf8,
@@ -123,10 +124,9 @@ pub fn load_cached(source: &Source, cache: Option<&Path>) -> Result<Loaded, Erro
             // Editors on some systems start a UTF-8 file with a byte-order mark; it is not content.
             let loaded = parse(text.strip_prefix('\u{feff}').unwrap_or(text), &name).map_err(
                 |err| match (&err, misplaced(text)) {
-                    (
-                        Error::CurriculumSyntax { .. } | Error::CurriculumInvalid { .. },
-                        Some(found),
-                    ) => wrong_kind(path, found),
+                    (Error::Syntax { .. } | Error::Invalid { .. }, Some(found)) => {
+                        wrong_kind(path, found)
+                    }
                     _ => err,
                 },
             )?;
@@ -145,9 +145,8 @@ fn misplaced(text: &str) -> Option<crate::file_kind::Kind> {
 }
 
 fn wrong_kind(path: &Path, found: crate::file_kind::Kind) -> Error {
-    Error::WrongKind {
+    Error::Misplaced {
         path: path.to_owned(),
-        given: crate::file_kind::Kind::Curriculum,
         found,
     }
 }
@@ -173,7 +172,7 @@ fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
 /// Parses and validates curriculum YAML; `name` says where it came from in messages.
 pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
     if let Some(offset) = too_deep(text) {
-        return Err(Error::CurriculumSyntax {
+        return Err(Error::Syntax {
             file: name.to_owned(),
             location: Some(location_of_byte(text.as_bytes(), offset)),
             problem: Syntax::TooDeep {
@@ -182,7 +181,7 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
         });
     }
     if let Some(location) = aliases_expand_beyond(text, MAX_EXPANDED as u64) {
-        return Err(Error::CurriculumExpandsTooMuch {
+        return Err(Error::ExpandsTooMuch {
             file: name.to_owned(),
             location,
             limit_mib: MAX_EXPANDED >> 20,
@@ -198,7 +197,7 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
         for problem in &mut problems {
             problem.location = positions.find(&problem.path);
         }
-        return Err(Error::CurriculumInvalid {
+        return Err(Error::Invalid {
             file: name.to_owned(),
             problems,
         });
@@ -220,7 +219,7 @@ fn unreadable(err: &serde_yaml::Error, text: &str, name: &str) -> Error {
     }
     let mut problems = syntax::unknown_keys(&positions);
     if problems.is_empty() {
-        return Error::CurriculumSyntax {
+        return Error::Syntax {
             file: name.to_owned(),
             location,
             problem: syntax,
@@ -236,7 +235,7 @@ fn unreadable(err: &serde_yaml::Error, text: &str, name: &str) -> Error {
         });
         problems.sort_by_key(|problem| problem.location);
     }
-    Error::CurriculumInvalid {
+    Error::Invalid {
         file: name.to_owned(),
         problems,
     }
@@ -1327,7 +1326,7 @@ mod tests {
 
     fn problems_of(yaml: &str) -> Vec<String> {
         match parse(yaml, "test.yaml") {
-            Err(Error::CurriculumInvalid { problems, .. }) => problems
+            Err(Error::Invalid { problems, .. }) => problems
                 .iter()
                 .map(|problem| problem.located("test.yaml", Lang::En))
                 .collect(),
@@ -1371,7 +1370,7 @@ mod tests {
     #[test]
     fn syntax_errors_carry_line_and_column() {
         match parse(&format!("{BASE}stages: [\n"), "bad.yaml") {
-            Err(Error::CurriculumSyntax {
+            Err(Error::Syntax {
                 file,
                 location: Some((line, _)),
                 ..
@@ -1384,7 +1383,7 @@ mod tests {
             &format!("{BASE}stages:\n- {{id: s, title: S, days: ten, topics: []}}\n"),
             "t.yaml",
         ) {
-            Err(Error::CurriculumSyntax {
+            Err(Error::Syntax {
                 location: Some((line, _)),
                 problem: Syntax::WrongType { path, found, .. },
                 ..

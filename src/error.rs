@@ -4,9 +4,9 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::cli::ReportFormat;
-use crate::curriculum::{Problem, Syntax};
-use crate::file_kind::Kind;
+use crate::file_kind::{Kind, refusal};
+pub use crate::files::io_reason;
+use crate::files::shell_quoted;
 use crate::i18n::Lang;
 
 use chrono::NaiveDate;
@@ -16,33 +16,9 @@ use chrono::NaiveDate;
 /// `Display` is the English message; [`Error::message`] gives it in either language.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A curriculum file could not be read at all.
+    /// A curriculum could not be loaded: its own error.
     #[error("{}", self.message(Lang::En))]
-    CurriculumUnreadable { file: String, cause: io::Error },
-
-    /// A curriculum is not well-formed YAML, or a value has the wrong type.
-    #[error("{}", self.message(Lang::En))]
-    CurriculumSyntax {
-        file: String,
-        location: Option<(usize, usize)>,
-        problem: Syntax,
-    },
-
-    /// A curriculum's aliases would repeat its text into more than `limit_mib` MiB; `location` is
-    /// the alias where it crosses that.
-    #[error("{}", self.message(Lang::En))]
-    CurriculumExpandsTooMuch {
-        file: String,
-        location: (usize, usize),
-        limit_mib: usize,
-    },
-
-    /// A curriculum parsed but breaks the rules.
-    #[error("{}", self.message(Lang::En))]
-    CurriculumInvalid {
-        file: String,
-        problems: Vec<Problem>,
-    },
+    Curriculum(#[from] crate::curriculum::Error),
 
     /// What was typed names no topic.
     #[error("{}", self.message(Lang::En))]
@@ -280,71 +256,8 @@ impl Error {
 
     /// The message in `lang`: lowercase, user values in backticks, and what to do next.
     pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
-            Error::CurriculumUnreadable { file, cause } => {
-                if zh {
-                    format!(
-                        "无法读取课程文件 `{file}`：{}；请检查路径，或去掉 --curriculum（以及 \
-                         STUDYPLAN_CURRICULUM）以使用内置路线",
-                        io_reason(cause, lang)
-                    )
-                } else {
-                    format!(
-                        "cannot read the curriculum `{file}`: {}; check the path, or drop \
-                         --curriculum (and STUDYPLAN_CURRICULUM) to use the built-in roadmap",
-                        io_reason(cause, lang)
-                    )
-                }
-            }
-            Error::CurriculumSyntax {
-                file,
-                location,
-                problem,
-            } => {
-                let at = match location {
-                    Some((line, column)) => format!("{file}:{line}:{column}"),
-                    None => file.clone(),
-                };
-                format!("{at}: {}", problem.message(lang))
-            }
-            Error::CurriculumExpandsTooMuch {
-                file,
-                location: (line, column),
-                limit_mib,
-            } => match lang {
-                Lang::En => format!(
-                    "{file}:{line}:{column}: the aliases (`*name`) of this file repeat its text \
-                     into more than {limit_mib} MiB once expanded, far more than any curriculum \
-                     needs; write the repeated text out where it is needed, or repeat it less"
-                ),
-                Lang::Zh => format!(
-                    "{file}:{line}:{column}: 这个文件的别名（`*name`）展开后会把内容重复成超过 \
-                     {limit_mib} MiB，远超任何课程所需；请把重复的文字直接写在需要的地方，或少重复几次"
-                ),
-            },
-            Error::CurriculumInvalid { file, problems } => {
-                let mut out = if zh {
-                    format!("课程 `{file}` 有 {} 个问题：", problems.len())
-                } else if problems.len() == 1 {
-                    format!("the curriculum `{file}` has 1 problem:")
-                } else {
-                    format!("the curriculum `{file}` has {} problems:", problems.len())
-                };
-                for problem in problems {
-                    out.push_str("\n  ");
-                    out.push_str(&problem.located(file, lang));
-                }
-                out.push_str(&match lang {
-                    Lang::En => {
-                        format!(
-                            "\nfix them and check again with `studyplan curriculum check {file}`"
-                        )
-                    }
-                    Lang::Zh => format!("\n改正后可用 `studyplan curriculum check {file}` 再检查"),
-                });
-                out
-            }
+            Error::Curriculum(err) => err.message(lang),
             Error::UnknownTopic { query, suggestions } => {
                 let mut out = match lang {
                     Lang::En => format!("unknown topic `{query}`"),
@@ -549,7 +462,7 @@ impl Error {
                     path.display()
                 ),
             },
-            Error::WrongKind { path, given, found } => wrong_kind(path, *given, *found, lang),
+            Error::WrongKind { path, given, found } => refusal(path, *given, *found, lang),
             Error::StoreZeroTail { path, keep, zeros } => match lang {
                 Lang::En => format!(
                     "cannot read the progress store `{}`: it ends in {zeros} zero bytes after its \
@@ -858,105 +771,12 @@ impl Error {
     }
 }
 
-/// Why a file given as the store or the curriculum is refused, and which option it belongs to.
-fn wrong_kind(path: &Path, given: Kind, found: Kind, lang: Lang) -> String {
-    let (file, quoted) = (path.display(), shell_quoted(path));
-    let is = match (found, lang) {
-        (Kind::Store, Lang::En) => "a progress store".to_owned(),
-        (Kind::Curriculum, Lang::En) => "a curriculum".to_owned(),
-        (Kind::Report(format), Lang::En) => {
-            format!(
-                "a {} report written by `studyplan report`",
-                format_name(format)
-            )
-        }
-        (Kind::Store, Lang::Zh) => "进度文件".to_owned(),
-        (Kind::Curriculum, Lang::Zh) => "课程文件".to_owned(),
-        (Kind::Report(format), Lang::Zh) => {
-            format!(" `studyplan report` 写出的 {} 报告", format_name(format))
-        }
-    };
-    let given_store = given == Kind::Store;
-    let not = match (given_store, lang) {
-        (true, Lang::En) => "not a progress store",
-        (false, Lang::En) => "not a curriculum",
-        (true, Lang::Zh) => "不是进度文件",
-        (false, Lang::Zh) => "不是课程文件",
-    };
-    let instead = match (found, lang) {
-        (Kind::Curriculum, Lang::En) => format!("use `--curriculum {quoted}` to follow it, and "),
-        (Kind::Store, Lang::En) => format!("use `--store {quoted}` to keep progress in it, and "),
-        (Kind::Curriculum, Lang::Zh) => format!("要按它学习，请用 `--curriculum {quoted}`，并"),
-        (Kind::Store, Lang::Zh) => format!("要在其中记录进度，请用 `--store {quoted}`，并"),
-        (Kind::Report(_), Lang::En) => String::new(),
-        (Kind::Report(_), Lang::Zh) => "请".to_owned(),
-    };
-    let point = match (given_store, lang) {
-        (true, Lang::En) => {
-            "point --store (or STUDYPLAN_STORE) at your progress file, or leave both unset for the \
-             default one"
-        }
-        (false, Lang::En) => {
-            "point --curriculum (or STUDYPLAN_CURRICULUM) at a curriculum file, or leave both \
-             unset to follow the built-in roadmap"
-        }
-        (true, Lang::Zh) => {
-            "让 --store（或 STUDYPLAN_STORE）指向你的进度文件，或两者都不设以使用默认的进度文件"
-        }
-        (false, Lang::Zh) => {
-            "让 --curriculum（或 STUDYPLAN_CURRICULUM）指向一份课程文件，或两者都不设以使用内置路线"
-        }
-    };
-    match lang {
-        Lang::En => {
-            format!("`{file}` is {is}, {not}; {instead}{point} (the file was left as it is)")
-        }
-        Lang::Zh => format!("`{file}` 是{is}，{not}；{instead}{point}（文件保持原样未动）"),
-    }
-}
-
-/// A report format as people call it.
-fn format_name(format: ReportFormat) -> &'static str {
-    match format {
-        ReportFormat::Markdown => "Markdown",
-        ReportFormat::Csv => "CSV",
-        ReportFormat::Json => "JSON",
-    }
-}
-
-/// Why an I/O call failed, in words: the common cases translated, the rest as the system says.
-pub fn io_reason(err: &io::Error, lang: Lang) -> String {
-    use io::ErrorKind::*;
-    if let Some(kind) = crate::files::NotRegular::cause_of(err) {
-        return kind.reason(lang == Lang::Zh).to_owned();
-    }
-    let (en, zh) = match err.kind() {
-        NotFound => ("no such file or folder", "文件或文件夹不存在"),
-        PermissionDenied => ("permission denied", "没有权限"),
-        AlreadyExists => ("it already exists", "已经存在"),
-        IsADirectory => ("it is a folder, not a file", "这是一个文件夹，不是文件"),
-        NotADirectory => (
-            "a part of the path is a file, not a folder",
-            "路径中有一段是文件而不是文件夹",
-        ),
-        ReadOnlyFilesystem => ("the file system is read-only", "文件系统是只读的"),
-        StorageFull => ("the disk is full", "磁盘已满"),
-        _ => return lowercase_first(&err.to_string()),
-    };
-    lang.pick(en, zh).to_owned()
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// An error of any kind as a message in `lang`: ours are translated; anything else (a failure
 /// deep in a library) is shown with its causes, as it comes.
 pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
+    if let Some(curriculum) = err.downcast_ref::<crate::curriculum::Error>() {
+        return curriculum.message(lang);
+    }
     match (err.downcast_ref::<Error>(), err.downcast_ref::<io::Error>()) {
         (Some(ours), _) => ours.message(lang),
         (None, Some(io)) => io_reason(io, lang),
@@ -967,20 +787,6 @@ pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
 /// The prefix of every error line.
 pub fn prefix(lang: Lang) -> &'static str {
     lang.pick("studyplan: error: ", "studyplan: 错误：")
-}
-
-/// A path as a POSIX shell reads it back: as it is when that is safe, else in single quotes.
-fn shell_quoted(path: &std::path::Path) -> String {
-    let text = path.display().to_string();
-    let safe = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_./-+=:,@%".contains(c));
-    if safe {
-        text
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
-    }
 }
 
 #[cfg(test)]
@@ -1034,11 +840,11 @@ mod tests {
                 id: "x".into(),
                 orphans: Vec::new(),
             },
-            Error::CurriculumExpandsTooMuch {
+            Error::Curriculum(crate::curriculum::Error::ExpandsTooMuch {
                 file: "c.yaml".into(),
                 location: (3, 4),
                 limit_mib: 64,
-            },
+            }),
             Error::WrongKind {
                 path: PathBuf::from("plan.yaml"),
                 given: Kind::Store,
@@ -1047,7 +853,7 @@ mod tests {
             Error::WrongKind {
                 path: PathBuf::from("r.csv"),
                 given: Kind::Curriculum,
-                found: Kind::Report(ReportFormat::Csv),
+                found: Kind::Report(crate::file_kind::ReportFormat::Csv),
             },
             Error::io(
                 IoAction::WriteReport,
@@ -1062,25 +868,5 @@ mod tests {
             let starts_lowercase = en.chars().next().is_some_and(|c| !c.is_uppercase());
             assert!(starts_lowercase || en.starts_with("STUDYPLAN_"), "{en}");
         }
-    }
-
-    #[test]
-    fn paths_are_quoted_for_the_shell_when_they_need_it() {
-        assert_eq!(
-            shell_quoted(Path::new("/tmp/progress.yaml")),
-            "/tmp/progress.yaml"
-        );
-        assert_eq!(shell_quoted(Path::new("my store.yaml")), "'my store.yaml'");
-        assert_eq!(shell_quoted(Path::new("it's.yaml")), "'it'\\''s.yaml'");
-        assert_eq!(shell_quoted(Path::new("进度.yaml")), "'进度.yaml'");
-    }
-
-    #[test]
-    fn common_io_failures_are_put_in_words() {
-        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
-        assert_eq!(io_reason(&denied, Lang::En), "permission denied");
-        assert_eq!(io_reason(&denied, Lang::Zh), "没有权限");
-        let other = io::Error::other("Something odd");
-        assert_eq!(io_reason(&other, Lang::Zh), "something odd");
     }
 }

@@ -3,7 +3,21 @@
 //! Asked only once a file has failed to read as what it was given as, so a sound file is never
 //! second-guessed.
 
-use crate::cli::ReportFormat;
+use std::path::Path;
+
+use crate::files::shell_quoted;
+use crate::i18n::Lang;
+
+/// The formats of `report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// A checklist under stage headings, with the summary on top
+    Markdown,
+    /// One row per topic, for a spreadsheet (UTF-8 with a byte-order mark)
+    Csv,
+    /// The `status --json` object plus every topic
+    Json,
+}
 
 /// The kinds of file studyplan reads or writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +77,72 @@ fn top_level_keys(text: &str) -> Vec<&str> {
         .filter_map(|line| line.split_once(':'))
         .map(|(key, _)| key.trim().trim_matches(['"', '\'']))
         .collect()
+}
+
+/// Why a file given as the store or the curriculum is refused, and which option it belongs to.
+pub fn refusal(path: &Path, given: Kind, found: Kind, lang: Lang) -> String {
+    let (file, quoted) = (path.display(), shell_quoted(path));
+    let is = match (found, lang) {
+        (Kind::Store, Lang::En) => "a progress store".to_owned(),
+        (Kind::Curriculum, Lang::En) => "a curriculum".to_owned(),
+        (Kind::Report(format), Lang::En) => {
+            format!(
+                "a {} report written by `studyplan report`",
+                format_name(format)
+            )
+        }
+        (Kind::Store, Lang::Zh) => "进度文件".to_owned(),
+        (Kind::Curriculum, Lang::Zh) => "课程文件".to_owned(),
+        (Kind::Report(format), Lang::Zh) => {
+            format!(" `studyplan report` 写出的 {} 报告", format_name(format))
+        }
+    };
+    let given_store = given == Kind::Store;
+    let not = match (given_store, lang) {
+        (true, Lang::En) => "not a progress store",
+        (false, Lang::En) => "not a curriculum",
+        (true, Lang::Zh) => "不是进度文件",
+        (false, Lang::Zh) => "不是课程文件",
+    };
+    let instead = match (found, lang) {
+        (Kind::Curriculum, Lang::En) => format!("use `--curriculum {quoted}` to follow it, and "),
+        (Kind::Store, Lang::En) => format!("use `--store {quoted}` to keep progress in it, and "),
+        (Kind::Curriculum, Lang::Zh) => format!("要按它学习，请用 `--curriculum {quoted}`，并"),
+        (Kind::Store, Lang::Zh) => format!("要在其中记录进度，请用 `--store {quoted}`，并"),
+        (Kind::Report(_), Lang::En) => String::new(),
+        (Kind::Report(_), Lang::Zh) => "请".to_owned(),
+    };
+    let point = match (given_store, lang) {
+        (true, Lang::En) => {
+            "point --store (or STUDYPLAN_STORE) at your progress file, or leave both unset for the \
+             default one"
+        }
+        (false, Lang::En) => {
+            "point --curriculum (or STUDYPLAN_CURRICULUM) at a curriculum file, or leave both \
+             unset to follow the built-in roadmap"
+        }
+        (true, Lang::Zh) => {
+            "让 --store（或 STUDYPLAN_STORE）指向你的进度文件，或两者都不设以使用默认的进度文件"
+        }
+        (false, Lang::Zh) => {
+            "让 --curriculum（或 STUDYPLAN_CURRICULUM）指向一份课程文件，或两者都不设以使用内置路线"
+        }
+    };
+    match lang {
+        Lang::En => {
+            format!("`{file}` is {is}, {not}; {instead}{point} (the file was left as it is)")
+        }
+        Lang::Zh => format!("`{file}` 是{is}，{not}；{instead}{point}（文件保持原样未动）"),
+    }
+}
+
+/// A report format as people call it.
+fn format_name(format: ReportFormat) -> &'static str {
+    match format {
+        ReportFormat::Markdown => "Markdown",
+        ReportFormat::Csv => "CSV",
+        ReportFormat::Json => "JSON",
+    }
 }
 
 #[cfg(test)]

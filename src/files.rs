@@ -1,11 +1,14 @@
 //! Opening a file to read it: only a regular file is opened, so that a named pipe (FIFO) never
 //! blocks a command and a device such as `/dev/zero` is never read without end. Used for the
-//! curriculum, the curriculum cache's entries and the progress store alike.
+//! curriculum, the curriculum cache's entries and the progress store alike. And what goes wrong
+//! with a file, and its path, in words.
 
 use std::fmt;
 use std::fs::{self, File};
 use std::io;
 use std::path::Path;
+
+use crate::i18n::Lang;
 
 /// What a path names when it is not a regular file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +103,50 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
     Ok(file)
 }
 
+/// Why an I/O call failed, in words: the common cases translated, the rest as the system says.
+pub fn io_reason(err: &io::Error, lang: Lang) -> String {
+    use io::ErrorKind::*;
+    if let Some(kind) = NotRegular::cause_of(err) {
+        return kind.reason(lang == Lang::Zh).to_owned();
+    }
+    let (en, zh) = match err.kind() {
+        NotFound => ("no such file or folder", "文件或文件夹不存在"),
+        PermissionDenied => ("permission denied", "没有权限"),
+        AlreadyExists => ("it already exists", "已经存在"),
+        IsADirectory => ("it is a folder, not a file", "这是一个文件夹，不是文件"),
+        NotADirectory => (
+            "a part of the path is a file, not a folder",
+            "路径中有一段是文件而不是文件夹",
+        ),
+        ReadOnlyFilesystem => ("the file system is read-only", "文件系统是只读的"),
+        StorageFull => ("the disk is full", "磁盘已满"),
+        _ => return lowercase_first(&err.to_string()),
+    };
+    lang.pick(en, zh).to_owned()
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A path as a POSIX shell reads it back: as it is when that is safe, else in single quotes.
+pub fn shell_quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    let safe = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./-+=:,@%".contains(c));
+    if safe {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +171,25 @@ mod tests {
         let missing = open_regular(&dir.path().join("missing")).unwrap_err();
         assert_eq!(missing.kind(), io::ErrorKind::NotFound);
         assert_eq!(NotRegular::cause_of(&missing), None);
+    }
+
+    #[test]
+    fn paths_are_quoted_for_the_shell_when_they_need_it() {
+        assert_eq!(
+            shell_quoted(Path::new("/tmp/progress.yaml")),
+            "/tmp/progress.yaml"
+        );
+        assert_eq!(shell_quoted(Path::new("my store.yaml")), "'my store.yaml'");
+        assert_eq!(shell_quoted(Path::new("it's.yaml")), "'it'\\''s.yaml'");
+        assert_eq!(shell_quoted(Path::new("进度.yaml")), "'进度.yaml'");
+    }
+
+    #[test]
+    fn common_io_failures_are_put_in_words() {
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert_eq!(io_reason(&denied, Lang::En), "permission denied");
+        assert_eq!(io_reason(&denied, Lang::Zh), "没有权限");
+        let other = io::Error::other("Something odd");
+        assert_eq!(io_reason(&other, Lang::Zh), "something odd");
     }
 }

@@ -174,7 +174,7 @@ fn note_left_out(count: usize, settings: &Settings) {
 fn load_with(
     settings: &Settings,
     read: impl FnOnce() -> anyhow::Result<Store> + Send,
-) -> (Result<Loaded, Error>, anyhow::Result<Store>) {
+) -> (Result<Loaded, curriculum::Error>, anyhow::Result<Store>) {
     let load = || curriculum::load_cached(&settings.curriculum, settings.cache.as_deref());
     let (loaded, store) = match settings.curriculum {
         // A file may be large: read it and the store at once, one on each core.

@@ -8,6 +8,7 @@ mod curricula;
 mod curriculum_errors;
 mod failure;
 mod hints;
+mod house;
 mod i18n;
 mod lookup;
 mod report;
