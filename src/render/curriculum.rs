@@ -4,7 +4,7 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{Style, label, share_text};
 use crate::curriculum::Loaded;
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang};
 
 /// The summary of a curriculum that passed every check.
 pub fn summary(loaded: &Loaded, style: &Style) -> String {
@@ -15,29 +15,27 @@ pub fn summary(loaded: &Loaded, style: &Style) -> String {
         Lang::En => format!("`{}` is a sound curriculum.\n", loaded.source),
         Lang::Zh => format!("`{}` 是一份合格的课程。\n", loaded.source),
     };
-    let line = |out: &mut String, en: &str, zh: &str, value: String| {
-        out.push_str(&label(lang.pick(en, zh), lang));
+    let line = |out: &mut String, word: Label, value: String| {
+        out.push_str(&label(word, lang));
         out.push_str(&value);
         out.push('\n');
     };
-    line(&mut out, "Id", "编号", c.id.clone());
-    line(&mut out, "Title", "标题", c.title.get(lang).to_owned());
+    line(&mut out, Label::Id, c.id.clone());
+    line(&mut out, Label::Title, c.title.get(lang).to_owned());
     if let Some(description) = &c.description {
         let lines: Vec<&str> = description.get(lang).lines().collect();
         line(
             &mut out,
-            "About",
-            "简介",
+            Label::About,
             lines.join(&format!("\n{}", " ".repeat(12))),
         );
     }
-    line(&mut out, "Stages", "阶段", c.stages.len().to_string());
-    line(&mut out, "Topics", "主题", loaded.topic_count().to_string());
-    line(&mut out, "Days", "天数", days.to_string());
+    line(&mut out, Label::Stages, c.stages.len().to_string());
+    line(&mut out, Label::Topics, loaded.topic_count().to_string());
+    line(&mut out, Label::Days, days.to_string());
     line(
         &mut out,
-        "Band",
-        "区间",
+        Label::Band,
         format!(
             "{}-{}",
             share_text(c.band.low).trim_end_matches('%'),
@@ -47,8 +45,7 @@ pub fn summary(loaded: &Loaded, style: &Style) -> String {
     if let Some(genius) = c.genius_days {
         line(
             &mut out,
-            "Genius",
-            "天才",
+            Label::Genius,
             match lang {
                 Lang::En => format!("everything within {genius} days"),
                 Lang::Zh => format!("{genius} 天内全部完成"),

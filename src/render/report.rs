@@ -50,7 +50,7 @@ pub fn markdown(
         lang.pick("Next", "下一个"),
         match summary.next {
             Some(pos) => escape(&topic_line(loaded, pos, lang)),
-            None => escape(super::nothing_left(lang)),
+            None => escape(&super::nothing_left(lang)),
         },
     );
     fact(lang.pick("Date", "日期"), today.to_string());

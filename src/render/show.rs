@@ -6,7 +6,7 @@ use super::list::{ListFilter, ListedTopic, listed_topics, topic_table};
 use super::log::change_name;
 use super::{Style, label, percent_text, skipped_text, state_name, to_json, window_text};
 use crate::curriculum::{Loaded, Pos, Text};
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang};
 use crate::progress::{self, Counts, Replay, State, TopicProgress};
 use crate::schedule::Window;
 use crate::store::{Change, Event};
@@ -48,11 +48,11 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
     let stage = &loaded.curriculum.stages[pos.stage];
     let progress = progress_of(loaded, replay, pos);
     let (changes, notes) = history(loaded, events, pos);
-    let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
+    let label = |word| label(word, lang);
     let indent = " ".repeat(12);
 
     let mut out = format!("{pos} {}\n", topic.id);
-    out.push_str(&label("Title", "标题"));
+    out.push_str(&label(Label::Title));
     let titles: Vec<&str> = topic
         .title
         .zh
@@ -63,21 +63,21 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
     out.push_str(&titles.join(&format!("\n{indent}")));
     out.push('\n');
     if let Some(description) = &topic.description {
-        out.push_str(&label("About", "简介"));
+        out.push_str(&label(Label::About));
         out.push_str(&lines_under(description.get(lang), &indent));
     }
     for (i, link) in topic.links.iter().enumerate() {
         out.push_str(&if i == 0 {
-            label("Links", "链接")
+            label(Label::Links)
         } else {
             indent.clone()
         });
         out.push_str(link);
         out.push('\n');
     }
-    out.push_str(&label("Stage", "阶段"));
+    out.push_str(&label(Label::Stage));
     out.push_str(&format!("{} {}\n", pos.stage + 1, stage.title.get(lang)));
-    out.push_str(&label("Position", "位置"));
+    out.push_str(&label(Label::Position));
     out.push_str(&match lang {
         Lang::En => format!(
             "{pos}, topic {} of {} in stage {}\n",
@@ -92,8 +92,8 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
             pos.topic + 1
         ),
     });
-    out.push_str(&label("State", "状态"));
-    out.push_str(state_name(progress.state, lang));
+    out.push_str(&label(Label::State));
+    out.push_str(&state_name(progress.state, lang));
     if let Some(since) = progress.since {
         out.push_str(&match lang {
             Lang::En => format!(", since {since}"),
@@ -102,7 +102,7 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
     }
     out.push('\n');
 
-    out.push_str(&label("History", "历史"));
+    out.push_str(&label(Label::History));
     if changes.is_empty() {
         out.push_str(lang.pick("no changes yet", "还没有记录"));
         out.push('\n');
@@ -125,7 +125,7 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
         out.push('\n');
     }
 
-    out.push_str(&label("Notes", "笔记"));
+    out.push_str(&label(Label::Notes));
     if notes.is_empty() {
         out.push_str(lang.pick("none", "无"));
         out.push('\n');
@@ -256,18 +256,18 @@ pub fn show_stage(
 ) -> String {
     let lang = style.lang;
     let stage = &loaded.curriculum.stages[s];
-    let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
+    let label = |word| label(word, lang);
     let indent = " ".repeat(12);
     let mut out = format!("{} {}\n", s + 1, stage.id);
-    out.push_str(&label("Title", "标题"));
+    out.push_str(&label(Label::Title));
     let titles: Vec<&str> = stage.title.forms().collect();
     out.push_str(&titles.join(&format!("\n{indent}")));
     out.push('\n');
     if let Some(goal) = &stage.goal {
-        out.push_str(&label("Goal", "目标"));
+        out.push_str(&label(Label::Goal));
         out.push_str(&lines_under(goal.get(lang), &indent));
     }
-    out.push_str(&label("Planned", "计划"));
+    out.push_str(&label(Label::Planned));
     let (days, first, last, total) = (stage.days, plan.first_day, plan.last_day, plan.total_days);
     out.push_str(&match lang {
         Lang::En => format!(
@@ -292,7 +292,7 @@ pub fn show_stage(
         )),
     }
     out.push('\n');
-    out.push_str(&label("Progress", "进度"));
+    out.push_str(&label(Label::Progress));
     out.push_str(&format!(
         "{}/{} {} ({})",
         counts.done,

@@ -1,0 +1,257 @@
+//! The typed keys of the message catalog: every message the interface prints, each with the
+//! values it says. `en.rs` and `zh.rs` render every one; a key one of them lacks, or renders with
+//! other values, does not compile.
+
+use chrono::NaiveDate;
+
+/// A message, with the values it needs. Render it with [`Lang::say`](super::Lang::say).
+#[derive(Clone, Copy, Debug)]
+pub enum Msg<'a> {
+    /// A table's column heading.
+    Header(Header),
+    /// A line's label with its colon: `Overall:`.
+    Label(Label),
+    /// Any text as a label, with the language's colon: a column heading before a value.
+    WithColon { text: &'a str },
+    /// The name of a topic's state.
+    State(StateName),
+
+    /// The verdict once nothing is left to study and the band is reached: every topic done.
+    /// `band` is the band as `60-70%`.
+    VerdictComplete {
+        above: bool,
+        band: &'a str,
+        total: usize,
+    },
+    /// The verdict once nothing is left to study but the skipped topics.
+    VerdictOnlySkippedLeft {
+        above: bool,
+        band: &'a str,
+        skipped: usize,
+    },
+    /// Below the band, with too many topics skipped to reach its low edge `low` (`60%`).
+    VerdictUnreachable { band: &'a str, low: &'a str },
+    /// Below the band, `to_go` topics short of its low edge.
+    VerdictBelow {
+        band: &'a str,
+        low: &'a str,
+        to_go: usize,
+    },
+    /// Within the band.
+    VerdictWithin { band: &'a str },
+    /// Above the band.
+    VerdictAbove { band: &'a str },
+    /// After a done count: how many are skipped, and the share done or skipped.
+    SkippedCovered { skipped: usize, covered: &'a str },
+    /// There is no next topic.
+    NothingLeft,
+    /// `3/41 done (7.3%)`.
+    DoneOf {
+        done: usize,
+        total: usize,
+        percent: &'a str,
+    },
+
+    /// The calendar before the plan has a start.
+    NotStarted,
+    /// The calendar before its first day.
+    CalendarStartsOn { start: NaiveDate, in_days: i64 },
+    /// The calendar after its last day.
+    CalendarOver {
+        total_days: i64,
+        end: &'a str,
+        over_by: i64,
+        day: i64,
+        start: NaiveDate,
+    },
+    /// The calendar on one of its days.
+    CalendarDay {
+        day: i64,
+        total_days: i64,
+        start: NaiveDate,
+        end: &'a str,
+    },
+    /// Where the learner stands against the plan: exactly on it.
+    OnSchedule,
+    /// On the plan, with `topics` still to do today.
+    OnScheduleToGo { topics: i64 },
+    /// Ahead of the plan.
+    Ahead { topics: i64 },
+    /// Behind the plan.
+    Behind { topics: i64 },
+    /// The plan's line: the stage of today (`stage` from 1), what is due and what is done.
+    PlanStage {
+        stage: usize,
+        title: &'a str,
+        expected: usize,
+        done: usize,
+        standing: &'a str,
+    },
+    /// The plan's line once every stage was due.
+    PlanAllDue {
+        expected: usize,
+        done: usize,
+        standing: &'a str,
+    },
+    /// The pace of a plan younger than the recent window.
+    PaceSinceStart { per_week: f64 },
+    /// The pace since the start and over the last `days`.
+    PaceRecent {
+        per_week: f64,
+        recent: f64,
+        days: i64,
+    },
+    /// No pace: nothing done yet.
+    NoPaceYet,
+    /// No projection: nothing done yet.
+    EtaNoPaceYet,
+    /// Targets (`60%`, `70%`, `100%`) reached on a day.
+    EtaReached {
+        targets: &'a [&'a str],
+        day: NaiveDate,
+    },
+    /// Targets projected for a day.
+    EtaBy {
+        targets: &'a [&'a str],
+        day: NaiveDate,
+    },
+    /// Targets without a projection.
+    EtaNoPace { targets: &'a [&'a str] },
+    /// Targets out of reach.
+    EtaOutOfReach { targets: &'a [&'a str] },
+    /// Every topic was done within the genius window of `days`.
+    GeniusEarned { days: i64 },
+    /// The genius window before the plan has a start.
+    GeniusWithin { total: usize, days: i64 },
+    /// The genius window still open.
+    GeniusToGo {
+        remaining: usize,
+        days_left: i64,
+        last: NaiveDate,
+    },
+}
+
+/// A table's column heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Header {
+    Stage,
+    Id,
+    Days,
+    Planned,
+    Done,
+    Progress,
+}
+
+impl Header {
+    /// Every heading, for the catalog's tests.
+    pub const ALL: [Header; 6] = [
+        Header::Stage,
+        Header::Id,
+        Header::Days,
+        Header::Planned,
+        Header::Done,
+        Header::Progress,
+    ];
+}
+
+/// The label of a line of `label: value` lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    Overall,
+    Readiness,
+    Next,
+    Date,
+    Calendar,
+    Plan,
+    Pace,
+    Projected,
+    Genius,
+    Id,
+    Title,
+    About,
+    Stages,
+    Topics,
+    Days,
+    Band,
+    Links,
+    Stage,
+    Position,
+    State,
+    History,
+    Notes,
+    Goal,
+    Planned,
+    Progress,
+    Store,
+    LinkTo,
+    Lock,
+    Curriculum,
+    Cache,
+}
+
+impl Label {
+    /// Every label, for the catalog's tests.
+    pub const ALL: [Label; 30] = [
+        Label::Overall,
+        Label::Readiness,
+        Label::Next,
+        Label::Date,
+        Label::Calendar,
+        Label::Plan,
+        Label::Pace,
+        Label::Projected,
+        Label::Genius,
+        Label::Id,
+        Label::Title,
+        Label::About,
+        Label::Stages,
+        Label::Topics,
+        Label::Days,
+        Label::Band,
+        Label::Links,
+        Label::Stage,
+        Label::Position,
+        Label::State,
+        Label::History,
+        Label::Notes,
+        Label::Goal,
+        Label::Planned,
+        Label::Progress,
+        Label::Store,
+        Label::LinkTo,
+        Label::Lock,
+        Label::Curriculum,
+        Label::Cache,
+    ];
+}
+
+/// The name of a topic's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateName {
+    Todo,
+    InProgress,
+    Done,
+    Skipped,
+}
+
+impl StateName {
+    /// Every state, for the catalog's tests.
+    pub const ALL: [StateName; 4] = [
+        StateName::Todo,
+        StateName::InProgress,
+        StateName::Done,
+        StateName::Skipped,
+    ];
+}
+
+/// Something the interface counts: `1 topic`, `3 topics`; `3 个主题`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Topic,
+    Day,
+}
+
+impl Unit {
+    /// Every unit, for the catalog's tests.
+    pub const ALL: [Unit; 2] = [Unit::Topic, Unit::Day];
+}
