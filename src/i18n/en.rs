@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{Header, Label, Msg, StateName, Unit};
+use super::{ChangeName, Header, Label, Msg, StateName, Unit};
 
 /// `msg` in English.
 pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
@@ -11,6 +11,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::Label(label) => format!("{}:", label_text(label)).into(),
         Msg::WithColon { text } => format!("{text}:").into(),
         Msg::State(state) => state_text(state).into(),
+        Msg::Change(change) => change_text(change).into(),
 
         Msg::VerdictComplete { above, band, total } => format!(
             "{}: all {total} topics done, the plan is complete",
@@ -150,6 +151,44 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             days(days_left)
         )
         .into(),
+        Msg::StageHeading { number, title } => format!("Stage {number}: {title}").into(),
+        Msg::NoTopicsMatch => "no topics match".into(),
+
+        Msg::PositionInStage {
+            pos,
+            topic,
+            of,
+            stage,
+        } => format!("{pos}, topic {topic} of {of} in stage {stage}").into(),
+        Msg::SinceDay { day } => format!(", since {day}").into(),
+        Msg::NoHistory => "no changes yet".into(),
+        Msg::RecordedOn { day } => format!(" (recorded {day})").into(),
+        Msg::NoNotes => "none".into(),
+        Msg::StageDays {
+            days: n,
+            first,
+            last,
+            total,
+        } => format!("{}, days {first}-{last} of {total}", days(n)).into(),
+        Msg::StageDates { dates } => format!(": {dates}").into(),
+        Msg::StageDatesLater => {
+            "; the dates follow once the plan has begun (`studyplan begin`)".into()
+        }
+
+        Msg::BeginCounts => " (the start that counts)".into(),
+        Msg::BeginCountsMovedFrom { from } => {
+            format!(" (the start that counts, moved from {from})").into()
+        }
+        Msg::BeginSupersededMovedTo { on, to } => {
+            format!(" (superseded on {on}: moved to {to})").into()
+        }
+        Msg::BeginSupersededOn { on } => format!(" (superseded on {on})").into(),
+        Msg::BeginSuperseded => " (superseded)".into(),
+        Msg::NotInCurriculum { id } => format!("`{id}` (not in this curriculum)").into(),
+        Msg::ThePlanStarts => "the plan starts".into(),
+        Msg::ThePlan => "the plan".into(),
+        Msg::NoChangesMatch => "no changes match".into(),
+        Msg::NoChangesYet => "no changes recorded yet".into(),
     }
 }
 
@@ -170,6 +209,9 @@ fn header_text(header: Header) -> &'static str {
         Header::Planned => "Planned",
         Header::Done => "Done",
         Header::Progress => "Progress",
+        Header::Title => "Title",
+        Header::State => "State",
+        Header::Since => "Since",
     }
 }
 
@@ -214,6 +256,18 @@ fn state_text(state: StateName) -> &'static str {
         StateName::InProgress => "in progress",
         StateName::Done => "done",
         StateName::Skipped => "skipped",
+    }
+}
+
+fn change_text(change: ChangeName) -> &'static str {
+    match change {
+        ChangeName::Done => "done",
+        ChangeName::Undo => "undo",
+        ChangeName::Start => "start",
+        ChangeName::Skip => "skip",
+        ChangeName::Note => "note",
+        ChangeName::Begin => "begin",
+        ChangeName::Forget => "forget",
     }
 }
 

@@ -16,6 +16,9 @@ pub enum Msg<'a> {
     /// The name of a topic's state.
     State(StateName),
 
+    /// The name of a kind of change.
+    Change(ChangeName),
+
     /// The verdict once nothing is left to study and the band is reached: every topic done.
     /// `band` is the band as `60-70%`.
     VerdictComplete {
@@ -129,6 +132,59 @@ pub enum Msg<'a> {
         days_left: i64,
         last: NaiveDate,
     },
+
+    /// A stage's row in the topic list (`number` from 1).
+    StageHeading { number: usize, title: &'a str },
+    /// The topic list when no topic passes the filter.
+    NoTopicsMatch,
+
+    /// Where a topic sits (`topic` and `stage` from 1, `of` the topics of its stage).
+    PositionInStage {
+        pos: &'a str,
+        topic: usize,
+        of: usize,
+        stage: usize,
+    },
+    /// After a topic's state: since when.
+    SinceDay { day: NaiveDate },
+    /// A topic without changes.
+    NoHistory,
+    /// After a change counted for another day: the day it was recorded.
+    RecordedOn { day: NaiveDate },
+    /// A topic without notes.
+    NoNotes,
+    /// A stage's planned days, and where they fall among the plan's days.
+    StageDays {
+        days: i64,
+        first: i64,
+        last: i64,
+        total: i64,
+    },
+    /// After a stage's planned days: its dates.
+    StageDates { dates: &'a str },
+    /// After a stage's planned days, before the plan has a start.
+    StageDatesLater,
+
+    /// After a `begin` that counts, when the plan was begun more than once.
+    BeginCounts,
+    /// After a `begin` that counts and moved the start from `from`.
+    BeginCountsMovedFrom { from: NaiveDate },
+    /// After a `begin` that a later one, recorded `on`, moved `to` another start.
+    BeginSupersededMovedTo { on: NaiveDate, to: NaiveDate },
+    /// After a `begin` that a later one, recorded `on`, replaced.
+    BeginSupersededOn { on: NaiveDate },
+    /// After a `begin` that a later one replaced.
+    BeginSuperseded,
+    /// A change to a topic the curriculum does not have.
+    NotInCurriculum { id: &'a str },
+    /// What a `begin` was about.
+    ThePlanStarts,
+    /// What a change to no topic was about.
+    ThePlan,
+    /// The history when no change passes the filter.
+    NoChangesMatch,
+    /// An empty history.
+    NoChangesYet,
 }
 
 /// A table's column heading.
@@ -140,17 +196,23 @@ pub enum Header {
     Planned,
     Done,
     Progress,
+    Title,
+    State,
+    Since,
 }
 
 impl Header {
     /// Every heading, for the catalog's tests.
-    pub const ALL: [Header; 6] = [
+    pub const ALL: [Header; 9] = [
         Header::Stage,
         Header::Id,
         Header::Days,
         Header::Planned,
         Header::Done,
         Header::Progress,
+        Header::Title,
+        Header::State,
+        Header::Since,
     ];
 }
 
@@ -241,6 +303,31 @@ impl StateName {
         StateName::InProgress,
         StateName::Done,
         StateName::Skipped,
+    ];
+}
+
+/// The name of a kind of change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeName {
+    Done,
+    Undo,
+    Start,
+    Skip,
+    Note,
+    Begin,
+    Forget,
+}
+
+impl ChangeName {
+    /// Every kind of change, for the catalog's tests.
+    pub const ALL: [ChangeName; 7] = [
+        ChangeName::Done,
+        ChangeName::Undo,
+        ChangeName::Start,
+        ChangeName::Skip,
+        ChangeName::Note,
+        ChangeName::Begin,
+        ChangeName::Forget,
     ];
 }
 

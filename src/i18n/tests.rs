@@ -21,6 +21,7 @@ fn samples() -> Vec<Msg<'static>> {
     all.extend(Label::ALL.map(Msg::Label));
     all.push(Msg::WithColon { text: "Title" });
     all.extend(StateName::ALL.map(Msg::State));
+    all.extend(ChangeName::ALL.map(Msg::Change));
     let band = "60-70%";
     for above in [false, true] {
         all.push(Msg::VerdictComplete {
@@ -124,6 +125,57 @@ fn samples() -> Vec<Msg<'static>> {
         days_left: 1,
         last: day("2026-12-09"),
     });
+
+    all.push(Msg::StageHeading {
+        number: 2,
+        title: "Retrieval",
+    });
+    all.push(Msg::NoTopicsMatch);
+
+    all.push(Msg::PositionInStage {
+        pos: "2.4",
+        topic: 4,
+        of: 6,
+        stage: 2,
+    });
+    all.push(Msg::SinceDay {
+        day: day("2026-11-20"),
+    });
+    all.push(Msg::NoHistory);
+    all.push(Msg::RecordedOn {
+        day: day("2026-11-22"),
+    });
+    all.push(Msg::NoNotes);
+    for days in [1, 14] {
+        all.push(Msg::StageDays {
+            days,
+            first: 15,
+            last: 14 + days,
+            total: 90,
+        });
+    }
+    all.push(Msg::StageDates {
+        dates: "2026-11-24 – 2026-12-07",
+    });
+    all.push(Msg::StageDatesLater);
+
+    all.push(Msg::BeginCounts);
+    all.push(Msg::BeginCountsMovedFrom {
+        from: day("2026-11-01"),
+    });
+    all.push(Msg::BeginSupersededMovedTo {
+        on: day("2026-11-03"),
+        to: day("2026-11-10"),
+    });
+    all.push(Msg::BeginSupersededOn {
+        on: day("2026-11-03"),
+    });
+    all.push(Msg::BeginSuperseded);
+    all.push(Msg::NotInCurriculum { id: "old-topic" });
+    all.push(Msg::ThePlanStarts);
+    all.push(Msg::ThePlan);
+    all.push(Msg::NoChangesMatch);
+    all.push(Msg::NoChangesYet);
     all
 }
 
@@ -168,6 +220,7 @@ fn every_message_has_a_sample() {
     assert_eq!(Header::ALL.len(), declared("Header").len());
     assert_eq!(Label::ALL.len(), declared("Label").len());
     assert_eq!(StateName::ALL.len(), declared("StateName").len());
+    assert_eq!(ChangeName::ALL.len(), declared("ChangeName").len());
     assert_eq!(Unit::ALL.len(), declared("Unit").len());
 }
 

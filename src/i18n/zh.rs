@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{Header, Label, Msg, StateName, Unit};
+use super::{ChangeName, Header, Label, Msg, StateName, Unit};
 
 /// `msg` in Chinese.
 pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
@@ -11,6 +11,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::Label(label) => format!("{}：", label_text(label)).into(),
         Msg::WithColon { text } => format!("{text}：").into(),
         Msg::State(state) => state_text(state).into(),
+        Msg::Change(change) => change_text(change).into(),
 
         Msg::VerdictComplete { above, band, total } => format!(
             "{}：全部 {total} 个主题都已完成，计划已学完",
@@ -134,6 +135,38 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             days(days_left)
         )
         .into(),
+        Msg::StageHeading { number, title } => format!("第 {number} 阶段：{title}").into(),
+        Msg::NoTopicsMatch => "没有符合条件的主题".into(),
+
+        Msg::PositionInStage {
+            pos,
+            topic,
+            of,
+            stage,
+        } => format!("{pos}，第 {stage} 阶段 {of} 个主题中的第 {topic} 个").into(),
+        Msg::SinceDay { day } => format!("，自 {day} 起").into(),
+        Msg::NoHistory => "还没有记录".into(),
+        Msg::RecordedOn { day } => format!("（记录于 {day}）").into(),
+        Msg::NoNotes => "无".into(),
+        Msg::StageDays {
+            days: n,
+            first,
+            last,
+            total,
+        } => format!("{}，第 {first}-{last} 天（共 {total} 天）", days(n)).into(),
+        Msg::StageDates { dates } => format!("：{dates}").into(),
+        Msg::StageDatesLater => "；计划开始后才有日期（`studyplan begin`）".into(),
+
+        Msg::BeginCounts => "（以此为准）".into(),
+        Msg::BeginCountsMovedFrom { from } => format!("（以此为准，由 {from} 改至此日）").into(),
+        Msg::BeginSupersededMovedTo { on, to } => format!("（已于 {on} 改为 {to}）").into(),
+        Msg::BeginSupersededOn { on } => format!("（已于 {on} 被取代）").into(),
+        Msg::BeginSuperseded => "（已被取代）".into(),
+        Msg::NotInCurriculum { id } => format!("`{id}`（当前课程中没有）").into(),
+        Msg::ThePlanStarts => "计划开始".into(),
+        Msg::ThePlan => "计划".into(),
+        Msg::NoChangesMatch => "没有符合条件的记录".into(),
+        Msg::NoChangesYet => "还没有任何记录".into(),
     }
 }
 
@@ -154,6 +187,9 @@ fn header_text(header: Header) -> &'static str {
         Header::Planned => "计划日期",
         Header::Done => "完成",
         Header::Progress => "进度",
+        Header::Title => "标题",
+        Header::State => "状态",
+        Header::Since => "日期",
     }
 }
 
@@ -207,6 +243,18 @@ fn topics(n: i64) -> String {
 
 fn days(n: i64) -> String {
     count(n, Unit::Day)
+}
+
+fn change_text(change: ChangeName) -> &'static str {
+    match change {
+        ChangeName::Done => "完成",
+        ChangeName::Undo => "撤销",
+        ChangeName::Start => "开始",
+        ChangeName::Skip => "跳过",
+        ChangeName::Note => "笔记",
+        ChangeName::Begin => "开始计划",
+        ChangeName::Forget => "忘记",
+    }
 }
 
 /// `n` of `unit`: `3 个主题`, `3 天`.
