@@ -189,6 +189,23 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::ThePlan => "the plan".into(),
         Msg::NoChangesMatch => "no changes match".into(),
         Msg::NoChangesYet => "no changes recorded yet".into(),
+        Msg::SoundCurriculum { source } => format!("`{source}` is a sound curriculum.").into(),
+        Msg::GeniusWindow { days } => format!("everything within {days} days").into(),
+        Msg::CurrentPlanNote => "* the curriculum in use; pick another with --curriculum FILE".into(),
+
+        Msg::ReportDone {
+            done,
+            total,
+            percent,
+        } => format!("{done}/{total} done ({percent})").into(),
+        Msg::ReportStageCounts {
+            days,
+            done,
+            total,
+            percent,
+        } => format!(" ({days} days; {done}/{total} done, {percent})").into(),
+        Msg::ReportInProgressSince { day } => format!(" (in progress since {day})").into(),
+        Msg::ReportStateOn { state, day } => format!(" ({} {day})", state_text(state)).into(),
     }
 }
 
@@ -212,6 +229,11 @@ fn header_text(header: Header) -> &'static str {
         Header::Title => "Title",
         Header::State => "State",
         Header::Since => "Since",
+        Header::Topics => "Topics",
+        Header::Plan => "Plan",
+        Header::InProgress => "In progress",
+        Header::Skipped => "Skipped",
+        Header::LastChange => "Last change",
     }
 }
 

@@ -185,6 +185,31 @@ pub enum Msg<'a> {
     NoChangesMatch,
     /// An empty history.
     NoChangesYet,
+
+    /// `curriculum check` on a sound file.
+    SoundCurriculum { source: &'a str },
+    /// The genius window of a curriculum: every topic within `days`.
+    GeniusWindow { days: i64 },
+    /// Under the table of plans: what its mark means.
+    CurrentPlanNote,
+
+    /// The overall count in a report: `3/41 done (7.3%)`.
+    ReportDone {
+        done: usize,
+        total: usize,
+        percent: &'a str,
+    },
+    /// After a stage's heading in a report: its days and its count.
+    ReportStageCounts {
+        days: i64,
+        done: usize,
+        total: usize,
+        percent: &'a str,
+    },
+    /// After a topic in a report: in progress since `day`.
+    ReportInProgressSince { day: NaiveDate },
+    /// After a topic in a report: done or skipped on `day`.
+    ReportStateOn { state: StateName, day: NaiveDate },
 }
 
 /// A table's column heading.
@@ -199,11 +224,16 @@ pub enum Header {
     Title,
     State,
     Since,
+    Topics,
+    Plan,
+    InProgress,
+    Skipped,
+    LastChange,
 }
 
 impl Header {
     /// Every heading, for the catalog's tests.
-    pub const ALL: [Header; 9] = [
+    pub const ALL: [Header; 14] = [
         Header::Stage,
         Header::Id,
         Header::Days,
@@ -213,6 +243,11 @@ impl Header {
         Header::Title,
         Header::State,
         Header::Since,
+        Header::Topics,
+        Header::Plan,
+        Header::InProgress,
+        Header::Skipped,
+        Header::LastChange,
     ];
 }
 

@@ -176,6 +176,33 @@ fn samples() -> Vec<Msg<'static>> {
     all.push(Msg::ThePlan);
     all.push(Msg::NoChangesMatch);
     all.push(Msg::NoChangesYet);
+
+    all.push(Msg::SoundCurriculum {
+        source: "my-plan.yaml",
+    });
+    all.push(Msg::GeniusWindow { days: 30 });
+    all.push(Msg::CurrentPlanNote);
+
+    all.push(Msg::ReportDone {
+        done: 3,
+        total: 41,
+        percent: "7.3%",
+    });
+    all.push(Msg::ReportStageCounts {
+        days: 14,
+        done: 3,
+        total: 6,
+        percent: "50.0%",
+    });
+    all.push(Msg::ReportInProgressSince {
+        day: day("2026-11-20"),
+    });
+    for state in [StateName::Done, StateName::Skipped] {
+        all.push(Msg::ReportStateOn {
+            state,
+            day: day("2026-11-21"),
+        });
+    }
     all
 }
 

@@ -167,6 +167,23 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::ThePlan => "计划".into(),
         Msg::NoChangesMatch => "没有符合条件的记录".into(),
         Msg::NoChangesYet => "还没有任何记录".into(),
+        Msg::SoundCurriculum { source } => format!("`{source}` 是一份合格的课程。").into(),
+        Msg::GeniusWindow { days } => format!("{days} 天内全部完成").into(),
+        Msg::CurrentPlanNote => "* 为当前使用的课程；用 --curriculum FILE 换用其他课程".into(),
+
+        Msg::ReportDone {
+            done,
+            total,
+            percent,
+        } => format!("已完成 {done}/{total}（{percent}）").into(),
+        Msg::ReportStageCounts {
+            days,
+            done,
+            total,
+            percent,
+        } => format!("（{days} 天；已完成 {done}/{total}，{percent}）").into(),
+        Msg::ReportInProgressSince { day } => format!("（{day} 起进行中）").into(),
+        Msg::ReportStateOn { state, day } => format!("（{day} {}）", state_text(state)).into(),
     }
 }
 
@@ -190,6 +207,11 @@ fn header_text(header: Header) -> &'static str {
         Header::Title => "标题",
         Header::State => "状态",
         Header::Since => "日期",
+        Header::Topics => "主题数",
+        Header::Plan => "计划",
+        Header::InProgress => "进行中",
+        Header::Skipped => "跳过",
+        Header::LastChange => "最近修改",
     }
 }
 

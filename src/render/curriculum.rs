@@ -4,17 +4,19 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{Style, label, share_text};
 use crate::curriculum::Loaded;
-use crate::i18n::{Label, Lang};
+use crate::i18n::{Header, Label, Msg};
 
 /// The summary of a curriculum that passed every check.
 pub fn summary(loaded: &Loaded, style: &Style) -> String {
     let lang = style.lang;
     let c = &loaded.curriculum;
     let days: i64 = c.stages.iter().map(|stage| stage.days).sum();
-    let mut out = match lang {
-        Lang::En => format!("`{}` is a sound curriculum.\n", loaded.source),
-        Lang::Zh => format!("`{}` 是一份合格的课程。\n", loaded.source),
-    };
+    let mut out = format!(
+        "{}\n",
+        lang.say(Msg::SoundCurriculum {
+            source: &loaded.source
+        })
+    );
     let line = |out: &mut String, word: Label, value: String| {
         out.push_str(&label(word, lang));
         out.push_str(&value);
@@ -46,19 +48,17 @@ pub fn summary(loaded: &Loaded, style: &Style) -> String {
         line(
             &mut out,
             Label::Genius,
-            match lang {
-                Lang::En => format!("everything within {genius} days"),
-                Lang::Zh => format!("{genius} 天内全部完成"),
-            },
+            lang.say(Msg::GeniusWindow { days: genius }).into_owned(),
         );
     }
     let mut table = style.table();
+    let word = |header| lang.say(Msg::Header(header));
     table.set_header([
-        "#",
-        lang.pick("Stage", "阶段"),
-        lang.pick("Id", "编号"),
-        lang.pick("Days", "天数"),
-        lang.pick("Topics", "主题数"),
+        "#".into(),
+        word(Header::Stage),
+        word(Header::Id),
+        word(Header::Days),
+        word(Header::Topics),
     ]);
     for (s, stage) in c.stages.iter().enumerate() {
         table.add_row([

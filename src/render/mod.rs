@@ -284,12 +284,17 @@ pub fn mark(state: State) -> &'static str {
 
 /// The name of a state in the interface language.
 pub fn state_name(state: State, lang: Lang) -> Cow<'static, str> {
-    lang.say(Msg::State(match state {
+    lang.say(Msg::State(state_key(state)))
+}
+
+/// The catalog's name for a state.
+pub(crate) fn state_key(state: State) -> StateName {
+    match state {
         State::Todo => StateName::Todo,
         State::InProgress => StateName::InProgress,
         State::Done => StateName::Done,
         State::Skipped => StateName::Skipped,
-    }))
+    }
 }
 
 pub(crate) fn state_color(state: State) -> Color {
