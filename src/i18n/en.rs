@@ -1,6 +1,6 @@
 //! The interface in English: every message of the catalog, in one exhaustive match.
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 
 use super::{ChangeName, Header, Label, Msg, StateName, Unit};
 
@@ -206,6 +206,75 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         } => format!(" ({days} days; {done}/{total} done, {percent})").into(),
         Msg::ReportInProgressSince { day } => format!(" (in progress since {day})").into(),
         Msg::ReportStateOn { state, day } => format!(" ({} {day})", state_text(state)).into(),
+        Msg::LaterChangesLeftOut { today, count } => format!(
+            "note: the history as of {today}: {count} later {} left out (they stay in the store); unset `STUDYPLAN_TODAY` or check the clock to see them",
+            noun(count as i64, "change is", "changes are")
+        )
+        .into(),
+        Msg::WaitingForLock { path } => {
+            format!("waiting for another studyplan to finish writing `{path}` ...").into()
+        }
+        Msg::UnknownFields { keys } => format!(
+            "warning: the store has fields this version does not know; they are kept: {}",
+            list(&super::ticked(keys))
+        )
+        .into(),
+        Msg::UnknownChanges { count } => format!(
+            "warning: changes of a kind this version does not know were kept and ignored: {count}"
+        )
+        .into(),
+        Msg::OrphanedProgress { ids, file } => {
+            let file = file.map(|file| format!(" `{file}`")).unwrap_or_default();
+            format!(
+                "warning: the store has progress on topics this curriculum no longer has; it is kept: \
+                 {}\n  if a topic was renamed, list its old id under it in the curriculum{file} \
+                 (`was: [{}]`) and its progress follows\n  if it is gone for good, drop its \
+                 progress with `studyplan forget {}`",
+                list(&super::ticked(ids)),
+                ids.first().unwrap_or(&""),
+                ids.join(" ")
+            )
+            .into()
+        }
+
+        Msg::AlreadyInState { state } => {
+            format!("(already {}, unchanged)", state_text(state)).into()
+        }
+        Msg::StateChanged { from, to, on } => {
+            let on = on.map(|day| format!(", on {day}")).unwrap_or_default();
+            format!("({} -> {}{on})", state_text(from), state_text(to)).into()
+        }
+        Msg::ChangedOverall {
+            done,
+            total,
+            percent,
+            verdict,
+        } => format!("Overall: {done}/{total} ({percent}), {verdict}").into(),
+        Msg::PlanBegins {
+            start,
+            unchanged,
+            was,
+            today,
+            day,
+            total_days,
+        } => {
+            let before = match (unchanged, was) {
+                (true, _) => " (unchanged)".to_owned(),
+                (false, Some(was)) => format!(" (was {was})"),
+                (false, None) => String::new(),
+            };
+            format!(
+                "the plan begins on {start}{before}: today, {today}, is day {day} of {total_days}"
+            )
+            .into()
+        }
+        Msg::Forgot { id } => format!(
+            "forgot the progress on `{id}`; its changes stay in the history (`studyplan log`) \
+             and no longer count"
+        )
+        .into(),
+        Msg::Noted { topic, day } => format!("noted on {topic}, {day}:").into(),
+        Msg::ReportWritten { path } => format!("report written to `{path}`").into(),
     }
 }
 
@@ -316,16 +385,16 @@ pub(super) fn count(n: i64, unit: Unit) -> String {
 }
 
 /// `a`, `a and b`, `a, b and c`.
-pub(super) fn and_list(items: &[&str]) -> String {
+pub(super) fn and_list<S: Borrow<str>>(items: &[S]) -> String {
     super::join_last(items, ", ", " and ")
 }
 
 /// `a, b, c`: items of a list, such as ids.
-pub(super) fn list(items: &[&str]) -> String {
+pub(super) fn list<S: Borrow<str>>(items: &[S]) -> String {
     items.join(", ")
 }
 
 /// `a, b`: clauses of one sentence.
-pub(super) fn clauses(items: &[&str]) -> String {
+pub(super) fn clauses<S: Borrow<str>>(items: &[S]) -> String {
     items.join(", ")
 }

@@ -8,7 +8,7 @@ mod msg;
 mod tests;
 mod zh;
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 
 use serde::Serialize;
 
@@ -42,7 +42,7 @@ impl Lang {
     }
 
     /// `a, b and c`; `a、b 和 c`.
-    pub fn and_list(self, items: &[&str]) -> String {
+    pub fn and_list<S: Borrow<str>>(self, items: &[S]) -> String {
         match self {
             Lang::En => en::and_list(items),
             Lang::Zh => zh::and_list(items),
@@ -50,7 +50,7 @@ impl Lang {
     }
 
     /// `a, b, c`; `a、b、c`: the items of a list, such as ids.
-    pub fn list(self, items: &[&str]) -> String {
+    pub fn list<S: Borrow<str>>(self, items: &[S]) -> String {
         match self {
             Lang::En => en::list(items),
             Lang::Zh => zh::list(items),
@@ -58,7 +58,7 @@ impl Lang {
     }
 
     /// `a, b`; `a，b`: clauses of one sentence.
-    pub fn clauses(self, items: &[&str]) -> String {
+    pub fn clauses<S: Borrow<str>>(self, items: &[S]) -> String {
         match self {
             Lang::En => en::clauses(items),
             Lang::Zh => zh::clauses(items),
@@ -88,11 +88,16 @@ impl Lang {
     }
 }
 
+/// Each of `items` in backticks, as the interface shows values the user typed or will type.
+fn ticked(items: &[&str]) -> Vec<String> {
+    items.iter().map(|item| format!("`{item}`")).collect()
+}
+
 /// `items` joined with `sep`, the last two with `last`.
-fn join_last(items: &[&str], sep: &str, last: &str) -> String {
+fn join_last<S: Borrow<str>>(items: &[S], sep: &str, last: &str) -> String {
     match items {
         [] => String::new(),
-        [one] => (*one).to_owned(),
-        [first @ .., end] => format!("{}{last}{end}", first.join(sep)),
+        [one] => one.borrow().to_owned(),
+        [first @ .., end] => format!("{}{last}{}", first.join(sep), end.borrow()),
     }
 }

@@ -210,6 +210,52 @@ pub enum Msg<'a> {
     ReportInProgressSince { day: NaiveDate },
     /// After a topic in a report: done or skipped on `day`.
     ReportStateOn { state: StateName, day: NaiveDate },
+
+    /// A reading command leaves out the changes that count for days after `today`.
+    LaterChangesLeftOut { today: NaiveDate, count: usize },
+    /// Another writer holds the store's lock.
+    WaitingForLock { path: &'a str },
+    /// The store has fields this version does not know.
+    UnknownFields { keys: &'a [&'a str] },
+    /// The store has changes of kinds this version does not know.
+    UnknownChanges { count: usize },
+    /// The store has progress on topics the curriculum no longer has, and the two ways to settle
+    /// it; `file` is the curriculum's name, none for the built-in one.
+    OrphanedProgress {
+        ids: &'a [&'a str],
+        file: Option<&'a str>,
+    },
+
+    /// A change that leaves a topic's state as it was.
+    AlreadyInState { state: StateName },
+    /// A change of a topic's state, dated `on` when a day was given.
+    StateChanged {
+        from: StateName,
+        to: StateName,
+        on: Option<NaiveDate>,
+    },
+    /// After changes: the overall count and the verdict.
+    ChangedOverall {
+        done: usize,
+        total: usize,
+        percent: &'a str,
+        verdict: &'a str,
+    },
+    /// `begin`: the start, what it was before if it moved, and where it puts today.
+    PlanBegins {
+        start: NaiveDate,
+        unchanged: bool,
+        was: Option<NaiveDate>,
+        today: NaiveDate,
+        day: i64,
+        total_days: i64,
+    },
+    /// `forget` dropped the progress on `id`.
+    Forgot { id: &'a str },
+    /// `note` recorded a note on `topic` (a topic line) for `day`; the text follows.
+    Noted { topic: &'a str, day: NaiveDate },
+    /// `report --output` wrote the report.
+    ReportWritten { path: &'a str },
 }
 
 /// A table's column heading.

@@ -203,6 +203,67 @@ fn samples() -> Vec<Msg<'static>> {
             day: day("2026-11-21"),
         });
     }
+
+    for count in [1, 12] {
+        all.push(Msg::LaterChangesLeftOut {
+            today: day("2026-11-14"),
+            count,
+        });
+    }
+    all.push(Msg::WaitingForLock {
+        path: "/home/ada/.local/share/studyplan/progress.jsonl",
+    });
+    all.push(Msg::UnknownFields {
+        keys: &["mood", "owner"],
+    });
+    all.push(Msg::UnknownChanges { count: 2 });
+    all.push(Msg::OrphanedProgress {
+        ids: &["old-rag", "gone"],
+        file: None,
+    });
+    all.push(Msg::OrphanedProgress {
+        ids: &["old-rag"],
+        file: Some("my-plan.yaml"),
+    });
+
+    all.push(Msg::AlreadyInState {
+        state: StateName::Done,
+    });
+    for on in [None, Some(day("2026-11-12"))] {
+        all.push(Msg::StateChanged {
+            from: StateName::Todo,
+            to: StateName::Done,
+            on,
+        });
+    }
+    all.push(Msg::ChangedOverall {
+        done: 3,
+        total: 41,
+        percent: "7.3%",
+        verdict: "below the 60-70% band: 22 more topics to reach 60%",
+    });
+    for (unchanged, was) in [
+        (false, None),
+        (true, None),
+        (false, Some(day("2026-11-01"))),
+    ] {
+        all.push(Msg::PlanBegins {
+            start: day("2026-11-10"),
+            unchanged,
+            was,
+            today: day("2026-11-21"),
+            day: 12,
+            total_days: 90,
+        });
+    }
+    all.push(Msg::Forgot { id: "old-rag" });
+    all.push(Msg::Noted {
+        topic: "1.6 why-rag  Why RAG",
+        day: day("2026-11-21"),
+    });
+    all.push(Msg::ReportWritten {
+        path: "progress.md",
+    });
     all
 }
 

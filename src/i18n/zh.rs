@@ -1,6 +1,6 @@
 //! The interface in Chinese: every message of the catalog, in one exhaustive match.
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 
 use super::{ChangeName, Header, Label, Msg, StateName, Unit};
 
@@ -184,6 +184,69 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         } => format!("（{days} 天；已完成 {done}/{total}，{percent}）").into(),
         Msg::ReportInProgressSince { day } => format!("（{day} 起进行中）").into(),
         Msg::ReportStateOn { state, day } => format!("（{day} {}）", state_text(state)).into(),
+        Msg::LaterChangesLeftOut { today, count } => format!(
+            "提示：按 {today} 当天结束时的记录显示：之后的 {count} 条记录未计入（仍保留在进度文件里）；取消 `STUDYPLAN_TODAY` 或检查系统时钟即可看到"
+        )
+        .into(),
+        Msg::WaitingForLock { path } => {
+            format!("正在等待另一个 studyplan 写完 `{path}` ...").into()
+        }
+        Msg::UnknownFields { keys } => format!(
+            "警告：进度文件里有本版本不认识的字段，已保留：{}",
+            super::ticked(keys).join(", ")
+        )
+        .into(),
+        Msg::UnknownChanges { count } => {
+            format!("警告：有本版本不认识的记录，已保留并忽略： {count}").into()
+        }
+        Msg::OrphanedProgress { ids, file } => {
+            let file = file.map(|file| format!(" `{file}`")).unwrap_or_default();
+            format!(
+                "警告：进度文件里有当前课程已不存在的主题的记录，已保留：{}\n  \
+                 如果主题只是改了名，请在课程{file}里该主题下写上旧编号（`was: [{}]`），进度会跟过去\n  \
+                 如果它已彻底删除，可用 `studyplan forget {}` 丢弃它的进度",
+                list(&super::ticked(ids)),
+                ids.first().unwrap_or(&""),
+                ids.join(" ")
+            )
+            .into()
+        }
+
+        Msg::AlreadyInState { state } => {
+            format!("（已经是{}，未改变）", state_text(state)).into()
+        }
+        Msg::StateChanged { from, to, on } => {
+            let on = on.map(|day| format!("，记于 {day}")).unwrap_or_default();
+            format!("（{} -> {}{on}）", state_text(from), state_text(to)).into()
+        }
+        Msg::ChangedOverall {
+            done,
+            total,
+            percent,
+            verdict,
+        } => format!("总体：{done}/{total}（{percent}），{verdict}").into(),
+        Msg::PlanBegins {
+            start,
+            unchanged,
+            was,
+            today,
+            day,
+            total_days,
+        } => {
+            let before = match (unchanged, was) {
+                (true, _) => "（未改变）".to_owned(),
+                (false, Some(was)) => format!("（原为 {was}）"),
+                (false, None) => String::new(),
+            };
+            format!("计划从 {start} 开始{before}：今天 {today} 是第 {day} 天（共 {total_days} 天）")
+                .into()
+        }
+        Msg::Forgot { id } => format!(
+            "已丢弃 `{id}` 的进度；它的修改仍留在历史记录里（`studyplan log`），不再计入"
+        )
+        .into(),
+        Msg::Noted { topic, day } => format!("已为 {topic} 记下笔记（{day}）：").into(),
+        Msg::ReportWritten { path } => format!("报告已写入 `{path}`").into(),
     }
 }
 
@@ -288,16 +351,16 @@ pub(super) fn count(n: i64, unit: Unit) -> String {
 }
 
 /// `a`, `a 和 b`, `a、b 和 c`.
-pub(super) fn and_list(items: &[&str]) -> String {
+pub(super) fn and_list<S: Borrow<str>>(items: &[S]) -> String {
     super::join_last(items, "、", " 和 ")
 }
 
 /// `a、b、c`: items of a list, such as ids.
-pub(super) fn list(items: &[&str]) -> String {
+pub(super) fn list<S: Borrow<str>>(items: &[S]) -> String {
     items.join("、")
 }
 
 /// `a，b`: clauses of one sentence.
-pub(super) fn clauses(items: &[&str]) -> String {
+pub(super) fn clauses<S: Borrow<str>>(items: &[S]) -> String {
     items.join("，")
 }
