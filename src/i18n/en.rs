@@ -2,7 +2,7 @@
 
 use std::borrow::{Borrow, Cow};
 
-use super::{ChangeName, Header, Label, Msg, StateName, Unit};
+use super::{ChangeName, Header, Label, ManSection, Msg, StateName, Unit};
 
 /// `msg` in English.
 pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
@@ -12,6 +12,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::WithColon { text } => format!("{text}:").into(),
         Msg::State(state) => state_text(state).into(),
         Msg::Change(change) => change_text(change).into(),
+        Msg::ManSection(section) => man_text(section).into(),
 
         Msg::VerdictComplete { above, band, total } => format!(
             "{}: all {total} topics done, the plan is complete",
@@ -275,6 +276,18 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         .into(),
         Msg::Noted { topic, day } => format!("noted on {topic}, {day}:").into(),
         Msg::ReportWritten { path } => format!("report written to `{path}`").into(),
+        Msg::NotCreatedYet => " (not created yet)".into(),
+        Msg::BuiltInWithId { id } => {
+            format!("built in ({id}); `studyplan curriculum export` prints it").into()
+        }
+        Msg::BuiltIn => "built in".into(),
+        Msg::NoCacheFolder => "none (no cache folder on this system)".into(),
+        Msg::CompletionFor => "Completion for studyplan.".into(),
+        Msg::CompletionAsksForIds => {
+            "The topic and stage ids are asked of studyplan at each TAB, for the curriculum in use."
+                .into()
+        }
+        Msg::CompletionInstall => "Install it:".into(),
     }
 }
 
@@ -359,6 +372,18 @@ fn change_text(change: ChangeName) -> &'static str {
         ChangeName::Note => "note",
         ChangeName::Begin => "begin",
         ChangeName::Forget => "forget",
+    }
+}
+
+fn man_text(section: ManSection) -> &'static str {
+    match section {
+        ManSection::Name => "NAME",
+        ManSection::Synopsis => "SYNOPSIS",
+        ManSection::Description => "DESCRIPTION",
+        ManSection::Options => "OPTIONS",
+        ManSection::Commands => "COMMANDS",
+        ManSection::Extra => "EXTRA",
+        ManSection::Version => "VERSION",
     }
 }
 

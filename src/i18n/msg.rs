@@ -19,6 +19,9 @@ pub enum Msg<'a> {
     /// The name of a kind of change.
     Change(ChangeName),
 
+    /// A section heading of the manual page.
+    ManSection(ManSection),
+
     /// The verdict once nothing is left to study and the band is reached: every topic done.
     /// `band` is the band as `60-70%`.
     VerdictComplete {
@@ -256,6 +259,21 @@ pub enum Msg<'a> {
     Noted { topic: &'a str, day: NaiveDate },
     /// `report --output` wrote the report.
     ReportWritten { path: &'a str },
+
+    /// `where`: after a path where nothing is yet.
+    NotCreatedYet,
+    /// `where`: the built-in curriculum, `id`, is in use.
+    BuiltInWithId { id: &'a str },
+    /// `where`: the built-in curriculum is in use.
+    BuiltIn,
+    /// `where`: the system has no cache folder.
+    NoCacheFolder,
+    /// The first line of a completion script.
+    CompletionFor,
+    /// A completion script's note that it asks for ids as it goes.
+    CompletionAsksForIds,
+    /// Before a completion script's install commands.
+    CompletionInstall,
 }
 
 /// A table's column heading.
@@ -409,6 +427,31 @@ impl ChangeName {
         ChangeName::Note,
         ChangeName::Begin,
         ChangeName::Forget,
+    ];
+}
+
+/// A section heading of the manual page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ManSection {
+    Name,
+    Synopsis,
+    Description,
+    Options,
+    Commands,
+    Extra,
+    Version,
+}
+
+impl ManSection {
+    /// Every section.
+    pub const ALL: [ManSection; 7] = [
+        ManSection::Name,
+        ManSection::Synopsis,
+        ManSection::Description,
+        ManSection::Options,
+        ManSection::Commands,
+        ManSection::Extra,
+        ManSection::Version,
     ];
 }
 

@@ -22,6 +22,7 @@ fn samples() -> Vec<Msg<'static>> {
     all.push(Msg::WithColon { text: "Title" });
     all.extend(StateName::ALL.map(Msg::State));
     all.extend(ChangeName::ALL.map(Msg::Change));
+    all.extend(ManSection::ALL.map(Msg::ManSection));
     let band = "60-70%";
     for above in [false, true] {
         all.push(Msg::VerdictComplete {
@@ -264,6 +265,14 @@ fn samples() -> Vec<Msg<'static>> {
     all.push(Msg::ReportWritten {
         path: "progress.md",
     });
+
+    all.push(Msg::NotCreatedYet);
+    all.push(Msg::BuiltInWithId { id: "llm-roadmap" });
+    all.push(Msg::BuiltIn);
+    all.push(Msg::NoCacheFolder);
+    all.push(Msg::CompletionFor);
+    all.push(Msg::CompletionAsksForIds);
+    all.push(Msg::CompletionInstall);
     all
 }
 
@@ -309,6 +318,7 @@ fn every_message_has_a_sample() {
     assert_eq!(Label::ALL.len(), declared("Label").len());
     assert_eq!(StateName::ALL.len(), declared("StateName").len());
     assert_eq!(ChangeName::ALL.len(), declared("ChangeName").len());
+    assert_eq!(ManSection::ALL.len(), declared("ManSection").len());
     assert_eq!(Unit::ALL.len(), declared("Unit").len());
 }
 

@@ -2,7 +2,7 @@
 
 use std::borrow::{Borrow, Cow};
 
-use super::{ChangeName, Header, Label, Msg, StateName, Unit};
+use super::{ChangeName, Header, Label, ManSection, Msg, StateName, Unit};
 
 /// `msg` in Chinese.
 pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
@@ -12,6 +12,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::WithColon { text } => format!("{text}：").into(),
         Msg::State(state) => state_text(state).into(),
         Msg::Change(change) => change_text(change).into(),
+        Msg::ManSection(section) => man_text(section).into(),
 
         Msg::VerdictComplete { above, band, total } => format!(
             "{}：全部 {total} 个主题都已完成，计划已学完",
@@ -247,6 +248,17 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         .into(),
         Msg::Noted { topic, day } => format!("已为 {topic} 记下笔记（{day}）：").into(),
         Msg::ReportWritten { path } => format!("报告已写入 `{path}`").into(),
+        Msg::NotCreatedYet => "（尚未创建）".into(),
+        Msg::BuiltInWithId { id } => {
+            format!("内置（{id}）；`studyplan curriculum export` 可打印它").into()
+        }
+        Msg::BuiltIn => "内置".into(),
+        Msg::NoCacheFolder => "无（本系统没有缓存文件夹）".into(),
+        Msg::CompletionFor => "studyplan 的补全脚本。".into(),
+        Msg::CompletionAsksForIds => {
+            "主题和阶段编号在每次按 TAB 时向 studyplan 询问，按当时所用的课程给出。".into()
+        }
+        Msg::CompletionInstall => "安装方法：".into(),
     }
 }
 
@@ -339,6 +351,18 @@ fn change_text(change: ChangeName) -> &'static str {
         ChangeName::Note => "笔记",
         ChangeName::Begin => "开始计划",
         ChangeName::Forget => "忘记",
+    }
+}
+
+fn man_text(section: ManSection) -> &'static str {
+    match section {
+        ManSection::Name => "名称",
+        ManSection::Synopsis => "概要",
+        ManSection::Description => "描述",
+        ManSection::Options => "选项",
+        ManSection::Commands => "命令",
+        ManSection::Extra => "说明",
+        ManSection::Version => "版本",
     }
 }
 
