@@ -194,11 +194,11 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         }
         Msg::UnknownFields { keys } => format!(
             "警告：进度文件里有本版本不认识的字段，已保留：{}",
-            super::ticked(keys).join(", ")
+            list(&super::ticked(keys))
         )
         .into(),
         Msg::UnknownChanges { count } => {
-            format!("警告：有本版本不认识的记录，已保留并忽略： {count}").into()
+            format!("警告：有本版本不认识的记录，已保留并忽略：{count}").into()
         }
         Msg::OrphanedProgress { ids, file } => {
             let file = file.map(|file| format!(" `{file}`")).unwrap_or_default();
