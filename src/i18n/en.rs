@@ -191,7 +191,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::NoChangesMatch => "no changes match".into(),
         Msg::NoChangesYet => "no changes recorded yet".into(),
         Msg::SoundCurriculum { source } => format!("`{source}` is a sound curriculum.").into(),
-        Msg::GeniusWindow { days } => format!("everything within {days} days").into(),
+        Msg::GeniusWindow { days: n } => format!("everything within {}", days(n)).into(),
         Msg::CurrentPlanNote => "* the curriculum in use; pick another with --curriculum FILE".into(),
 
         Msg::ReportDone {
@@ -200,11 +200,11 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             percent,
         } => format!("{done}/{total} done ({percent})").into(),
         Msg::ReportStageCounts {
-            days,
+            days: n,
             done,
             total,
             percent,
-        } => format!(" ({days} days; {done}/{total} done, {percent})").into(),
+        } => format!(" ({}; {done}/{total} done, {percent})", days(n)).into(),
         Msg::ReportInProgressSince { day } => format!(" (in progress since {day})").into(),
         Msg::ReportStateOn { state, day } => format!(" ({} {day})", state_text(state)).into(),
         Msg::LaterChangesLeftOut { today, count } => format!(

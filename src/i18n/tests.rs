@@ -181,7 +181,9 @@ fn samples() -> Vec<Msg<'static>> {
     all.push(Msg::SoundCurriculum {
         source: "my-plan.yaml",
     });
-    all.push(Msg::GeniusWindow { days: 30 });
+    for days in [1, 30] {
+        all.push(Msg::GeniusWindow { days });
+    }
     all.push(Msg::CurrentPlanNote);
 
     all.push(Msg::ReportDone {
@@ -189,12 +191,14 @@ fn samples() -> Vec<Msg<'static>> {
         total: 41,
         percent: "7.3%",
     });
-    all.push(Msg::ReportStageCounts {
-        days: 14,
-        done: 3,
-        total: 6,
-        percent: "50.0%",
-    });
+    for days in [1, 14] {
+        all.push(Msg::ReportStageCounts {
+            days,
+            done: 3,
+            total: 6,
+            percent: "50.0%",
+        });
+    }
     all.push(Msg::ReportInProgressSince {
         day: day("2026-11-20"),
     });
