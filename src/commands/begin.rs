@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::config::Settings;
 use crate::curriculum;
-use crate::i18n::Lang;
+use crate::i18n::Msg;
 use crate::schedule;
 use crate::store::{Change, Event};
 
@@ -36,24 +36,13 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
     }
 
     let s = schedule::schedule(&loaded, day, today, 0);
-    let mut out = match lang {
-        Lang::En => format!("the plan begins on {day}"),
-        Lang::Zh => format!("计划从 {day} 开始"),
-    };
-    match (unchanged, before) {
-        (true, _) => out.push_str(lang.pick(" (unchanged)", "（未改变）")),
-        (false, Some(was)) if was != day => out.push_str(&match lang {
-            Lang::En => format!(" (was {was})"),
-            Lang::Zh => format!("（原为 {was}）"),
-        }),
-        _ => {}
-    }
-    out.push_str(&match lang {
-        Lang::En => format!(": today, {today}, is day {} of {}\n", s.day, s.total_days),
-        Lang::Zh => format!(
-            "：今天 {today} 是第 {} 天（共 {} 天）\n",
-            s.day, s.total_days
-        ),
+    let said = lang.say(Msg::PlanBegins {
+        start: day,
+        unchanged,
+        was: before.filter(|&was| was != day),
+        today,
+        day: s.day,
+        total_days: s.total_days,
     });
-    Ok(out)
+    Ok(format!("{said}\n"))
 }

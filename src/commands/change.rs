@@ -7,7 +7,7 @@ use crate::cli::Topics;
 use crate::config::Settings;
 use crate::curriculum;
 use crate::error::Error;
-use crate::i18n::Lang;
+use crate::i18n::Msg;
 use crate::progress::{self, State};
 use crate::render;
 use crate::schedule;
@@ -53,13 +53,6 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
     };
     drop(history);
     super::warn_in(&store, &replay, lang, &loaded.source);
-    let dated = match topics.on {
-        Some(day) => match lang {
-            Lang::En => format!(", on {day}"),
-            Lang::Zh => format!("，记于 {day}"),
-        },
-        None => String::new(),
-    };
     let wanted = target(&change);
     let mut new = Vec::new();
     let mut report = String::new();
@@ -79,11 +72,9 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             report.push_str(&format!(
                 "{} {line}  {}\n",
                 render::mark(current),
-                match lang {
-                    Lang::En =>
-                        format!("(already {}, unchanged)", render::state_name(current, lang)),
-                    Lang::Zh => format!("（已经是{}，未改变）", render::state_name(current, lang)),
-                }
+                lang.say(Msg::AlreadyInState {
+                    state: render::state_key(current)
+                })
             ));
             continue;
         }
@@ -116,18 +107,11 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
         report.push_str(&format!(
             "{} {line}  {}\n",
             render::mark(wanted),
-            match lang {
-                Lang::En => format!(
-                    "({} -> {}{dated})",
-                    render::state_name(current, lang),
-                    render::state_name(wanted, lang)
-                ),
-                Lang::Zh => format!(
-                    "（{} -> {}{dated}）",
-                    render::state_name(current, lang),
-                    render::state_name(wanted, lang)
-                ),
-            }
+            lang.say(Msg::StateChanged {
+                from: render::state_key(current),
+                to: render::state_key(wanted),
+                on: topics.on,
+            })
         ));
     }
     if new.is_empty() {
@@ -143,17 +127,12 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
     );
     let summary = progress::summarize(loaded, &replay);
     let overall = summary.overall;
-    let percent = render::percent_text(overall.done, overall.total);
-    let verdict = render::verdict(loaded, &summary, lang);
-    report.push_str(&match lang {
-        Lang::En => format!(
-            "Overall: {}/{} ({percent}), {verdict}\n",
-            overall.done, overall.total
-        ),
-        Lang::Zh => format!(
-            "总体：{}/{}（{percent}），{verdict}\n",
-            overall.done, overall.total
-        ),
-    });
+    report.push_str(&lang.say(Msg::ChangedOverall {
+        done: overall.done,
+        total: overall.total,
+        percent: &render::percent_text(overall.done, overall.total),
+        verdict: &render::verdict(loaded, &summary, lang),
+    }));
+    report.push('\n');
     Ok(report)
 }

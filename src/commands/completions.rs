@@ -13,7 +13,7 @@ use clap_complete::Shell;
 use crate::cli::{self, ColorChoice, GlobalArgs};
 use crate::config::{self, Settings};
 use crate::curriculum::{self, Loaded};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::progress::{self, State};
 use crate::store::Store;
 
@@ -264,20 +264,11 @@ fn with_header(shell: Shell, script: &str, lang: Lang) -> String {
         _ => "eval (studyplan completions elvish | slurp)   # in ~/.config/elvish/rc.elv",
     };
     let mut header = String::new();
-    header.push_str(&format!(
-        "# {}\n",
-        lang.pick("Completion for studyplan.", "studyplan 的补全脚本。")
-    ));
+    header.push_str(&format!("# {}\n", lang.say(Msg::CompletionFor)));
     if matches!(shell, Shell::Bash | Shell::Zsh | Shell::Fish) {
-        header.push_str(&format!(
-            "# {}\n",
-            lang.pick(
-                "The topic and stage ids are asked of studyplan at each TAB, for the curriculum in use.",
-                "主题和阶段编号在每次按 TAB 时向 studyplan 询问，按当时所用的课程给出。"
-            )
-        ));
+        header.push_str(&format!("# {}\n", lang.say(Msg::CompletionAsksForIds)));
     }
-    header.push_str(&format!("# {}\n", lang.pick("Install it:", "安装方法：")));
+    header.push_str(&format!("# {}\n", lang.say(Msg::CompletionInstall)));
     for line in install.lines() {
         header.push_str(&format!("#   {line}\n"));
     }

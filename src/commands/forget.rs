@@ -4,7 +4,7 @@
 use crate::config::Settings;
 use crate::curriculum;
 use crate::error::Error;
-use crate::i18n::Lang;
+use crate::i18n::Msg;
 use crate::progress;
 use crate::store::{Change, Event};
 
@@ -44,15 +44,8 @@ pub fn run(settings: &Settings, ids: &[String]) -> anyhow::Result<String> {
     lock.add(&mut store, new)?;
     let mut out = String::new();
     for id in &wanted {
-        out.push_str(&match lang {
-            Lang::En => format!(
-                "forgot the progress on `{id}`; its changes stay in the history (`studyplan log`) \
-                 and no longer count\n"
-            ),
-            Lang::Zh => format!(
-                "已丢弃 `{id}` 的进度；它的修改仍留在历史记录里（`studyplan log`），不再计入\n"
-            ),
-        });
+        out.push_str(&lang.say(Msg::Forgot { id }));
+        out.push('\n');
     }
     Ok(out)
 }

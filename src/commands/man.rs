@@ -2,17 +2,7 @@
 //! in the interface language: one page with every command, so one file installs it all.
 
 use crate::cli;
-use crate::i18n::Lang;
-
-/// The section headings clap_mangen writes, and how they read in Chinese.
-const HEADINGS: &[(&str, &str)] = &[
-    ("NAME", "名称"),
-    ("SYNOPSIS", "概要"),
-    ("DESCRIPTION", "描述"),
-    ("OPTIONS", "选项"),
-    ("EXTRA", "说明"),
-    ("VERSION", "版本"),
-];
+use crate::i18n::{Lang, ManSection, Msg};
 
 /// The page for `lang`.
 pub fn run(lang: Lang) -> anyhow::Result<String> {
@@ -25,7 +15,8 @@ pub fn run(lang: Lang) -> anyhow::Result<String> {
     man.render_synopsis_section(&mut page)?;
     man.render_description_section(&mut page)?;
     man.render_options_section(&mut page)?;
-    page.extend_from_slice(format!(".SH {}\n", lang.pick("COMMANDS", "命令")).as_bytes());
+    let commands = lang.say(Msg::ManSection(ManSection::Commands));
+    page.extend_from_slice(format!(".SH {commands}\n").as_bytes());
     for sub in command.get_subcommands() {
         render_command(sub, "studyplan", &mut page)?;
     }
@@ -90,14 +81,21 @@ fn render_command(
     Ok(())
 }
 
-/// The page with clap_mangen's English section headings in Chinese, set ragged-right, and
+/// The page with clap_mangen's section headings, which are the catalog's English ones, in
+/// Chinese, set ragged-right, and
 /// with a break point (`\:`) after each wide character: Chinese has few spaces, which are the
 /// only places roff breaks a line otherwise.
 fn in_chinese(page: &str) -> String {
     let mut out = String::with_capacity(page.len() * 2);
     for line in page.lines() {
         let heading = line.strip_prefix(".SH ").map(|h| h.trim_matches('"'));
-        if let Some((_, zh)) = heading.and_then(|h| HEADINGS.iter().find(|(en, _)| *en == h)) {
+        let section = heading.and_then(|heading| {
+            ManSection::ALL
+                .into_iter()
+                .find(|&section| Lang::En.say(Msg::ManSection(section)) == heading)
+        });
+        if let Some(section) = section {
+            let zh = Lang::Zh.say(Msg::ManSection(section));
             out.push_str(&format!(".SH {zh}\n"));
             continue;
         }

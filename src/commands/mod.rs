@@ -25,7 +25,7 @@ use crate::cli::{Command, CurriculumCommand};
 use crate::config::Settings;
 use crate::curriculum::{self, Loaded, Named, Pos, Unresolved, UnresolvedName};
 use crate::error::Error;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::progress::{self, Replay};
 use crate::render::{self, Style};
 use crate::store::{self, Change, Event, Store};
@@ -151,22 +151,12 @@ fn note_left_out(count: usize, settings: &Settings) {
     if count == 0 {
         return;
     }
-    let today = settings.today;
     crate::to_stderr(&format!(
         "studyplan: {}\n",
-        match settings.lang {
-            Lang::En => format!(
-                "note: the history as of {today}: {count} later {} left out (they stay in the store); unset `STUDYPLAN_TODAY` or check the clock to see them",
-                if count == 1 {
-                    "change is"
-                } else {
-                    "changes are"
-                }
-            ),
-            Lang::Zh => format!(
-                "提示：按 {today} 当天结束时的记录显示：之后的 {count} 条记录未计入（仍保留在进度文件里）；取消 `STUDYPLAN_TODAY` 或检查系统时钟即可看到"
-            ),
-        }
+        settings.lang.say(Msg::LaterChangesLeftOut {
+            today: settings.today,
+            count
+        })
     ));
 }
 
@@ -198,12 +188,10 @@ pub(crate) fn lock(settings: &Settings) -> anyhow::Result<(store::Lock, Store)> 
     let lang = settings.lang;
     store::lock(&settings.store, || {
         crate::to_stderr(&format!(
-            "studyplan: {} `{}` ...\n",
-            lang.pick(
-                "waiting for another studyplan to finish writing",
-                "正在等待另一个 studyplan 写完"
-            ),
-            settings.store.display()
+            "studyplan: {}\n",
+            lang.say(Msg::WaitingForLock {
+                path: &settings.store.display().to_string()
+            })
         ));
     })
 }
@@ -223,24 +211,17 @@ pub(crate) fn warn_in(store: &Store, replay: &Replay, lang: Lang, source: &str) 
     }
     let unknown = store.unknown_keys();
     if !unknown.is_empty() {
-        let keys: Vec<String> = unknown.iter().map(|key| format!("`{key}`")).collect();
         crate::to_stderr(&format!(
-            "studyplan: {}{}\n",
-            lang.pick(
-                "warning: the store has fields this version does not know; they are kept: ",
-                "警告：进度文件里有本版本不认识的字段，已保留："
-            ),
-            keys.join(", ")
+            "studyplan: {}\n",
+            lang.say(Msg::UnknownFields { keys: &unknown })
         ));
     }
     if replay.unknown_changes > 0 {
         crate::to_stderr(&format!(
-            "studyplan: {} {}\n",
-            lang.pick(
-                "warning: changes of a kind this version does not know were kept and ignored:",
-                "警告：有本版本不认识的记录，已保留并忽略："
-            ),
-            replay.unknown_changes
+            "studyplan: {}\n",
+            lang.say(Msg::UnknownChanges {
+                count: replay.unknown_changes
+            })
         ));
     }
 }
@@ -339,27 +320,8 @@ pub(crate) fn resolve_named(loaded: &Loaded, query: &str, lang: Lang) -> Result<
 /// The warning about progress on ids the curriculum no longer has, and the two ways to settle
 /// it: the topic was renamed (`was` in the curriculum `source`) or is gone (`forget`).
 pub(crate) fn orphans_warning(orphans: &[String], source: &str, lang: Lang) -> String {
-    let ids: Vec<String> = orphans.iter().map(|id| format!("`{id}`")).collect();
-    let first = &orphans[0];
-    let all = orphans.join(" ");
-    let file = if source.is_empty() || source == curriculum::EMBEDDED_NAME {
-        String::new()
-    } else {
-        format!(" `{source}`")
-    };
-    match lang {
-        Lang::En => format!(
-            "warning: the store has progress on topics this curriculum no longer has; it is kept: \
-             {}\n  if a topic was renamed, list its old id under it in the curriculum{file} \
-             (`was: [{first}]`) and its progress follows\n  if it is gone for good, drop its \
-             progress with `studyplan forget {all}`",
-            ids.join(", ")
-        ),
-        Lang::Zh => format!(
-            "警告：进度文件里有当前课程已不存在的主题的记录，已保留：{}\n  \
-             如果主题只是改了名，请在课程{file}里该主题下写上旧编号（`was: [{first}]`），进度会跟过去\n  \
-             如果它已彻底删除，可用 `studyplan forget {all}` 丢弃它的进度",
-            ids.join("、")
-        ),
-    }
+    let ids: Vec<&str> = orphans.iter().map(String::as_str).collect();
+    let file = (!source.is_empty() && source != curriculum::EMBEDDED_NAME).then_some(source);
+    lang.say(Msg::OrphanedProgress { ids: &ids, file })
+        .into_owned()
 }

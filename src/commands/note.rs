@@ -3,7 +3,7 @@
 use crate::config::Settings;
 use crate::curriculum;
 use crate::error::Error;
-use crate::i18n::Lang;
+use crate::i18n::Msg;
 use crate::progress;
 use crate::render;
 use crate::schedule;
@@ -50,8 +50,9 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
 
     let line = render::topic_line(&loaded, pos, lang);
     let text = text.replace('\n', "\n  ");
-    Ok(match lang {
-        Lang::En => format!("noted on {line}, {}:\n  {text}\n", settings.today),
-        Lang::Zh => format!("已为 {line} 记下笔记（{}）：\n  {text}\n", settings.today),
-    })
+    let noted = lang.say(Msg::Noted {
+        topic: &line,
+        day: settings.today,
+    });
+    Ok(format!("{noted}\n  {text}\n"))
 }

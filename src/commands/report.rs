@@ -10,6 +10,7 @@ use crate::cli::ReportFormat;
 use crate::config::Settings;
 use crate::curriculum::Source;
 use crate::error::{Error, IoAction, OwnFile};
+use crate::i18n::Msg;
 use crate::progress;
 use crate::render::report;
 use crate::schedule;
@@ -45,9 +46,10 @@ pub fn run(
     };
     write_to(&path, text.as_bytes())?;
     crate::to_stderr(&format!(
-        "studyplan: {} `{}`\n",
-        lang.pick("report written to", "报告已写入"),
-        path.display()
+        "studyplan: {}\n",
+        lang.say(Msg::ReportWritten {
+            path: &path.display().to_string()
+        })
     ));
     Ok(String::new())
 }

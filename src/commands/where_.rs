@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::config::Settings;
 use crate::curriculum::{self, Source};
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang, Msg};
 use crate::render::label;
 use crate::store;
 
@@ -99,37 +99,29 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 fn text(places: &Places, lang: Lang) -> String {
-    let missing = lang.pick(" (not created yet)", "（尚未创建）");
-    let line = |en: &str, zh: &str, place: &Place, none: &str| {
+    let missing = lang.say(Msg::NotCreatedYet);
+    let line = |word: Label, place: &Place, none: &str| {
         let path = match &place.path {
             Some(path) if place.exists => path.clone(),
             Some(path) => format!("{path}{missing}"),
             None => none.to_owned(),
         };
-        format!("{}{path}\n", label(lang.pick(en, zh), lang))
+        format!("{}{path}\n", label(word, lang))
     };
-    let mut out = line("Store", "进度文件", &places.store, "");
+    let mut out = line(Label::Store, &places.store, "");
     if let Some(target) = &places.store_target {
-        out.push_str(&format!(
-            "{}{target}\n",
-            label(lang.pick("Link to", "链接到"), lang)
-        ));
+        out.push_str(&format!("{}{target}\n", label(Label::LinkTo, lang)));
     }
-    out.push_str(&line("Lock", "锁文件", &places.lock, ""));
-    let built_in = match (&places.built_in, lang) {
-        (Some(id), Lang::En) => format!("built in ({id}); `studyplan curriculum export` prints it"),
-        (Some(id), Lang::Zh) => format!("内置（{id}）；`studyplan curriculum export` 可打印它"),
-        (None, _) => lang.pick("built in", "内置").to_owned(),
-    };
-    out.push_str(&line("Curriculum", "课程", &places.curriculum, &built_in));
+    out.push_str(&line(Label::Lock, &places.lock, ""));
+    let built_in = lang.say(match &places.built_in {
+        Some(id) => Msg::BuiltInWithId { id },
+        None => Msg::BuiltIn,
+    });
+    out.push_str(&line(Label::Curriculum, &places.curriculum, &built_in));
     out.push_str(&line(
-        "Cache",
-        "缓存",
+        Label::Cache,
         &places.cache,
-        lang.pick(
-            "none (no cache folder on this system)",
-            "无（本系统没有缓存文件夹）",
-        ),
+        &lang.say(Msg::NoCacheFolder),
     ));
     out
 }

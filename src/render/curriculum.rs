@@ -4,40 +4,40 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{Style, label, share_text};
 use crate::curriculum::Loaded;
-use crate::i18n::Lang;
+use crate::i18n::{Header, Label, Msg};
 
 /// The summary of a curriculum that passed every check.
 pub fn summary(loaded: &Loaded, style: &Style) -> String {
     let lang = style.lang;
     let c = &loaded.curriculum;
     let days: i64 = c.stages.iter().map(|stage| stage.days).sum();
-    let mut out = match lang {
-        Lang::En => format!("`{}` is a sound curriculum.\n", loaded.source),
-        Lang::Zh => format!("`{}` 是一份合格的课程。\n", loaded.source),
-    };
-    let line = |out: &mut String, en: &str, zh: &str, value: String| {
-        out.push_str(&label(lang.pick(en, zh), lang));
+    let mut out = format!(
+        "{}\n",
+        lang.say(Msg::SoundCurriculum {
+            source: &loaded.source
+        })
+    );
+    let line = |out: &mut String, word: Label, value: String| {
+        out.push_str(&label(word, lang));
         out.push_str(&value);
         out.push('\n');
     };
-    line(&mut out, "Id", "编号", c.id.clone());
-    line(&mut out, "Title", "标题", c.title.get(lang).to_owned());
+    line(&mut out, Label::Id, c.id.clone());
+    line(&mut out, Label::Title, c.title.get(lang).to_owned());
     if let Some(description) = &c.description {
         let lines: Vec<&str> = description.get(lang).lines().collect();
         line(
             &mut out,
-            "About",
-            "简介",
+            Label::About,
             lines.join(&format!("\n{}", " ".repeat(12))),
         );
     }
-    line(&mut out, "Stages", "阶段", c.stages.len().to_string());
-    line(&mut out, "Topics", "主题", loaded.topic_count().to_string());
-    line(&mut out, "Days", "天数", days.to_string());
+    line(&mut out, Label::Stages, c.stages.len().to_string());
+    line(&mut out, Label::Topics, loaded.topic_count().to_string());
+    line(&mut out, Label::Days, days.to_string());
     line(
         &mut out,
-        "Band",
-        "区间",
+        Label::Band,
         format!(
             "{}-{}",
             share_text(c.band.low).trim_end_matches('%'),
@@ -47,21 +47,18 @@ pub fn summary(loaded: &Loaded, style: &Style) -> String {
     if let Some(genius) = c.genius_days {
         line(
             &mut out,
-            "Genius",
-            "天才",
-            match lang {
-                Lang::En => format!("everything within {genius} days"),
-                Lang::Zh => format!("{genius} 天内全部完成"),
-            },
+            Label::Genius,
+            lang.say(Msg::GeniusWindow { days: genius }).into_owned(),
         );
     }
     let mut table = style.table();
+    let word = |header| lang.say(Msg::Header(header));
     table.set_header([
-        "#",
-        lang.pick("Stage", "阶段"),
-        lang.pick("Id", "编号"),
-        lang.pick("Days", "天数"),
-        lang.pick("Topics", "主题数"),
+        "#".into(),
+        word(Header::Stage),
+        word(Header::Id),
+        word(Header::Days),
+        word(Header::Topics),
     ]);
     for (s, stage) in c.stages.iter().enumerate() {
         table.add_row([

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Style, mark, state_color, state_name, to_json};
 use crate::curriculum::{Loaded, Pos};
-use crate::i18n::Lang;
+use crate::i18n::{Header, Lang, Msg};
 use crate::progress::{Replay, State, TopicProgress};
 
 /// Which topics a list shows.
@@ -52,13 +52,14 @@ pub(crate) fn topic_table(
 ) -> String {
     let lang = style.lang;
     let mut table = style.table();
+    let word = |header| lang.say(Msg::Header(header));
     table.set_header([
-        "",
-        "#",
-        lang.pick("Id", "编号"),
-        lang.pick("Title", "标题"),
-        lang.pick("State", "状态"),
-        lang.pick("Since", "日期"),
+        "".into(),
+        "#".into(),
+        word(Header::Id),
+        word(Header::Title),
+        word(Header::State),
+        word(Header::Since),
     ]);
     let mut rows = 0;
     let mut stage_shown = None;
@@ -69,10 +70,10 @@ pub(crate) fn topic_table(
                 Cell::new(""),
                 Cell::new(pos.stage + 1),
                 Cell::new(&stage.id),
-                Cell::new(match lang {
-                    Lang::En => format!("Stage {}: {}", pos.stage + 1, stage.title.get(lang)),
-                    Lang::Zh => format!("第 {} 阶段：{}", pos.stage + 1, stage.title.get(lang)),
-                }),
+                Cell::new(lang.say(Msg::StageHeading {
+                    number: pos.stage + 1,
+                    title: stage.title.get(lang),
+                })),
                 Cell::new(""),
                 Cell::new(""),
             ]);
@@ -96,7 +97,7 @@ pub(crate) fn topic_table(
         rows += 1;
     }
     if rows == 0 {
-        return format!("{}\n", lang.pick("no topics match", "没有符合条件的主题"));
+        return format!("{}\n", lang.say(Msg::NoTopicsMatch));
     }
     // Marks, positions, ids, states and dates never wrap; on a narrow terminal the dates go
     // first, then the state words (the mark still tells the state), leaving the room to titles.

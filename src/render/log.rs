@@ -9,7 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{pad, to_json, topic_line};
 use crate::curriculum::Loaded;
-use crate::i18n::Lang;
+use std::borrow::Cow;
+
+use crate::i18n::{ChangeName, Lang, Msg};
 use crate::store::{Change, Event};
 
 /// Which changes a log shows.
@@ -83,25 +85,14 @@ fn begins(loaded: &Loaded, events: &[Event]) -> HashMap<usize, Begin> {
 }
 
 /// What a `begin` says beside "the plan starts".
-fn begin_text(begin: Begin, day: NaiveDate, lang: Lang) -> String {
-    match (begin.counts, begin.moved_from, begin.replaced, lang) {
-        (true, Some(from), _, Lang::En) => format!(" (the start that counts, moved from {from})"),
-        (true, Some(from), _, Lang::Zh) => format!("（以此为准，由 {from} 改至此日）"),
-        (true, None, _, Lang::En) => " (the start that counts)".to_owned(),
-        (true, None, _, Lang::Zh) => "（以此为准）".to_owned(),
-        (false, _, Some((on, to)), Lang::En) if to != day => {
-            format!(" (superseded on {on}: moved to {to})")
-        }
-        (false, _, Some((on, to)), Lang::Zh) if to != day => format!("（已于 {on} 改为 {to}）"),
-        (false, _, replaced, Lang::En) => match replaced {
-            Some((on, _)) => format!(" (superseded on {on})"),
-            None => " (superseded)".to_owned(),
-        },
-        (false, _, replaced, Lang::Zh) => match replaced {
-            Some((on, _)) => format!("（已于 {on} 被取代）"),
-            None => "（已被取代）".to_owned(),
-        },
-    }
+fn begin_text(begin: Begin, day: NaiveDate, lang: Lang) -> Cow<'static, str> {
+    lang.say(match (begin.counts, begin.moved_from, begin.replaced) {
+        (true, Some(from), _) => Msg::BeginCountsMovedFrom { from },
+        (true, None, _) => Msg::BeginCounts,
+        (false, _, Some((on, to))) if to != day => Msg::BeginSupersededMovedTo { on, to },
+        (false, _, Some((on, _))) => Msg::BeginSupersededOn { on },
+        (false, _, None) => Msg::BeginSuperseded,
+    })
 }
 
 /// A note's text in double quotes, one line, with quotes and backslashes inside escaped so that
@@ -120,31 +111,28 @@ fn quoted(text: &str) -> String {
 }
 
 /// The name of a change in the interface language.
-pub fn change_name(change: &Change, lang: Lang) -> &str {
-    match change {
-        Change::Done => lang.pick("done", "完成"),
-        Change::Undo => lang.pick("undo", "撤销"),
-        Change::Start => lang.pick("start", "开始"),
-        Change::Skip => lang.pick("skip", "跳过"),
-        Change::Note => lang.pick("note", "笔记"),
-        Change::Begin => lang.pick("begin", "开始计划"),
-        Change::Forget => lang.pick("forget", "忘记"),
-        Change::Other(word) => word.as_ref(),
-    }
+pub fn change_name(change: &Change, lang: Lang) -> Cow<'_, str> {
+    let name = match change {
+        Change::Done => ChangeName::Done,
+        Change::Undo => ChangeName::Undo,
+        Change::Start => ChangeName::Start,
+        Change::Skip => ChangeName::Skip,
+        Change::Note => ChangeName::Note,
+        Change::Begin => ChangeName::Begin,
+        Change::Forget => ChangeName::Forget,
+        // A kind this version does not know is shown as the store has it.
+        Change::Other(word) => return Cow::Borrowed(word.as_ref()),
+    };
+    lang.say(Msg::Change(name))
 }
 
 /// What a change was about: its topic, or the plan itself.
 fn subject(loaded: &Loaded, event: &Event, lang: Lang) -> String {
     match (&event.topic, loaded_position(loaded, event)) {
         (_, Some(pos)) => topic_line(loaded, pos, lang),
-        (Some(id), None) => match lang {
-            Lang::En => format!("`{id}` (not in this curriculum)"),
-            Lang::Zh => format!("`{id}`（当前课程中没有）"),
-        },
-        (None, None) if event.change == Change::Begin => {
-            lang.pick("the plan starts", "计划开始").to_owned()
-        }
-        (None, None) => lang.pick("the plan", "计划").to_owned(),
+        (Some(id), None) => lang.say(Msg::NotInCurriculum { id }).into_owned(),
+        (None, None) if event.change == Change::Begin => lang.say(Msg::ThePlanStarts).into_owned(),
+        (None, None) => lang.say(Msg::ThePlan).into_owned(),
     }
 }
 
@@ -162,14 +150,12 @@ pub fn log(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang) -> 
     let shown = entries(loaded, events, filter);
     if shown.is_empty() {
         let filtered = filter.stage.is_some() || filter.since.is_some();
-        return format!(
-            "{}\n",
-            if filtered {
-                lang.pick("no changes match", "没有符合条件的记录")
-            } else {
-                lang.pick("no changes recorded yet", "还没有任何记录")
-            }
-        );
+        let msg = if filtered {
+            Msg::NoChangesMatch
+        } else {
+            Msg::NoChangesYet
+        };
+        return format!("{}\n", lang.say(msg));
     }
     let width = shown
         .iter()
@@ -181,7 +167,7 @@ pub fn log(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang) -> 
     for (i, event) in shown {
         out.push_str(&event.day().to_string());
         out.push_str("  ");
-        out.push_str(&pad(change_name(&event.change, lang), width));
+        out.push_str(&pad(&change_name(&event.change, lang), width));
         out.push_str("  ");
         out.push_str(&subject(loaded, event, lang));
         if let Some(&begin) = begins.get(&i) {

@@ -16,13 +16,15 @@ pub use outlook::{outlook_lines, window_text};
 pub use show::{StagePlan, show, show_json, show_stage, show_stage_json};
 pub use status::{status, status_json};
 
+use std::borrow::Cow;
+
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::curriculum::{Loaded, Pos};
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang, Msg, StateName};
 use crate::progress::{Counts, Readiness, State, Summary};
 
 /// How output should look.
@@ -178,7 +180,6 @@ impl Style {
             Layout::Table => return table.to_string(),
             Layout::Blocks { whole } => whole,
         };
-        let colon = self.lang.pick(":", "：");
         let labels: Vec<String> = table
             .header()
             .map(|header| {
@@ -187,7 +188,7 @@ impl Style {
                     .map(|cell| match cell.content() {
                         // A column without a name (a mark) stands on its own.
                         name if name.is_empty() => name,
-                        name => format!("{name}{colon}"),
+                        name => self.lang.say(Msg::WithColon { text: &name }).into_owned(),
                     })
                     .collect()
             })
@@ -282,12 +283,17 @@ pub fn mark(state: State) -> &'static str {
 }
 
 /// The name of a state in the interface language.
-pub fn state_name(state: State, lang: Lang) -> &'static str {
+pub fn state_name(state: State, lang: Lang) -> Cow<'static, str> {
+    lang.say(Msg::State(state_key(state)))
+}
+
+/// The catalog's name for a state.
+pub(crate) fn state_key(state: State) -> StateName {
     match state {
-        State::Todo => lang.pick("todo", "未开始"),
-        State::InProgress => lang.pick("in progress", "进行中"),
-        State::Done => lang.pick("done", "已完成"),
-        State::Skipped => lang.pick("skipped", "已跳过"),
+        State::Todo => StateName::Todo,
+        State::InProgress => StateName::InProgress,
+        State::Done => StateName::Done,
+        State::Skipped => StateName::Skipped,
     }
 }
 
@@ -309,77 +315,44 @@ pub fn topic_line(loaded: &Loaded, pos: Pos, lang: Lang) -> String {
 /// The readiness verdict as a sentence.
 pub fn verdict(loaded: &Loaded, summary: &Summary, lang: Lang) -> String {
     let band = loaded.curriculum.band;
-    let low = share_text(band.low);
-    let high = share_text(band.high);
-    let low_number = low.trim_end_matches('%');
+    let low = &share_text(band.low);
+    let band = &format!("{}-{}", low.trim_end_matches('%'), share_text(band.high));
     let overall = summary.overall;
-    // Nothing left to do: "well on your way" or "getting ready" would promise more to come.
-    if overall.total > 0 && overall.remaining() == 0 && summary.readiness != Readiness::Below {
-        let place = match (summary.readiness, lang) {
-            (Readiness::Above, Lang::En) => format!("above the {low_number}-{high} band"),
-            (_, Lang::En) => format!("within the {low_number}-{high} band"),
-            (Readiness::Above, Lang::Zh) => format!("超过 {low_number}-{high} 区间"),
-            (_, Lang::Zh) => format!("已进入 {low_number}-{high} 区间"),
-        };
-        return match (overall.skipped, lang) {
-            (0, Lang::En) => format!(
-                "{place}: all {} topics done, the plan is complete",
-                overall.total
-            ),
-            (0, Lang::Zh) => format!("{place}：全部 {} 个主题都已完成，计划已学完", overall.total),
-            (1, Lang::En) => format!(
-                "{place}: nothing left to study but the skipped topic; undo the skip to take it up"
-            ),
-            (n, Lang::En) => format!(
-                "{place}: nothing left to study but the {n} skipped topics; undo a skip to take one up"
-            ),
-            (n, Lang::Zh) => {
-                format!("{place}：除了跳过的 {n} 个主题，已没有要学的；撤销跳过即可继续")
+    let above = summary.readiness == Readiness::Above;
+    let msg = match summary.readiness {
+        // Nothing left to do: "well on your way" or "getting ready" would promise more to come.
+        _ if overall.total > 0
+            && overall.remaining() == 0
+            && summary.readiness != Readiness::Below =>
+        {
+            match overall.skipped {
+                0 => Msg::VerdictComplete {
+                    above,
+                    band,
+                    total: overall.total,
+                },
+                skipped => Msg::VerdictOnlySkippedLeft {
+                    above,
+                    band,
+                    skipped,
+                },
             }
-        };
-    }
-    match summary.readiness {
-        Readiness::Below if !summary.band_reachable => match lang {
-            Lang::En => format!(
-                "below the {low_number}-{high} band, and too many topics are skipped to reach {low}; undo a skip to get there"
-            ),
-            Lang::Zh => format!(
-                "低于 {low_number}-{high} 区间，跳过的主题太多，已无法达到 {low}；撤销一些跳过才能达到"
-            ),
+        }
+        Readiness::Below if !summary.band_reachable => Msg::VerdictUnreachable { band, low },
+        Readiness::Below => Msg::VerdictBelow {
+            band,
+            low,
+            to_go: summary.to_band,
         },
-        Readiness::Below => match lang {
-            Lang::En => format!(
-                "below the {low_number}-{high} band: {} more {} to reach {low}",
-                summary.to_band,
-                if summary.to_band == 1 {
-                    "topic"
-                } else {
-                    "topics"
-                }
-            ),
-            Lang::Zh => format!(
-                "低于 {low_number}-{high} 区间：再完成 {} 个主题即可达到 {low}",
-                summary.to_band
-            ),
-        },
-        Readiness::Within => match lang {
-            Lang::En => format!("within the {low_number}-{high} band: you are getting ready"),
-            Lang::Zh => {
-                format!(
-                    "已进入 {low_number}-{high} 区间：你已经开始具备成为一名大模型 AI 人才的正确特征"
-                )
-            }
-        },
-        Readiness::Above => match lang {
-            Lang::En => format!("above the {low_number}-{high} band: well on your way"),
-            Lang::Zh => format!("超过 {low_number}-{high} 区间：继续前进"),
-        },
-    }
+        Readiness::Within => Msg::VerdictWithin { band },
+        Readiness::Above => Msg::VerdictAbove { band },
+    };
+    lang.say(msg).into_owned()
 }
 
 /// `Label:` padded to one display width, so the values after it line up in either language.
-pub(crate) fn label(text: &str, lang: Lang) -> String {
-    let text = format!("{text}{}", lang.pick(":", "："));
+pub(crate) fn label(word: Label, lang: Lang) -> String {
+    let text = lang.say(Msg::Label(word));
     let pad = 12usize.saturating_sub(text.width());
     format!("{text}{}", " ".repeat(pad))
 }
@@ -394,19 +367,17 @@ pub(crate) fn skipped_text(overall: Counts, lang: Lang) -> String {
     if overall.skipped == 0 {
         return String::new();
     }
-    let covered = percent_text(overall.covered(), overall.total);
-    match lang {
-        Lang::En => format!(", {} skipped; covered {covered}", overall.skipped),
-        Lang::Zh => format!("，跳过 {} 个；已覆盖 {covered}", overall.skipped),
-    }
+    let covered = &percent_text(overall.covered(), overall.total);
+    lang.say(Msg::SkippedCovered {
+        skipped: overall.skipped,
+        covered,
+    })
+    .into_owned()
 }
 
 /// What `next` says when there is nothing left to study.
-pub fn nothing_left(lang: Lang) -> &'static str {
-    lang.pick(
-        "nothing left: every topic is done or skipped",
-        "没有了：所有主题都已完成或跳过",
-    )
+pub fn nothing_left(lang: Lang) -> Cow<'static, str> {
+    lang.say(Msg::NothingLeft)
 }
 
 /// A topic as JSON: `{id, position, title}`.

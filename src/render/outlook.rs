@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Style, label, share_text};
 use crate::curriculum::Loaded;
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang, Msg};
 use crate::progress::Summary;
 use crate::schedule::{Eta, Genius, Outlook, Pace, RECENT_DAYS, Schedule, Window};
 
@@ -18,24 +18,6 @@ pub fn window_text(window: Option<Window>) -> String {
     }
 }
 
-/// "N topic(s)" in English, "N 个主题" in Chinese.
-fn topics(n: i64, lang: Lang) -> String {
-    match lang {
-        Lang::En if n == 1 => format!("{n} topic"),
-        Lang::En => format!("{n} topics"),
-        Lang::Zh => format!("{n} 个主题"),
-    }
-}
-
-/// "N day(s)" in English, "N 天" in Chinese.
-fn days(n: i64, lang: Lang) -> String {
-    match lang {
-        Lang::En if n == 1 => "1 day".to_owned(),
-        Lang::En => format!("{n} days"),
-        Lang::Zh => format!("{n} 天"),
-    }
-}
-
 /// The calendar lines of the status report, each ending in a newline.
 pub fn outlook_lines(
     loaded: &Loaded,
@@ -44,30 +26,27 @@ pub fn outlook_lines(
     style: &Style,
 ) -> String {
     let lang = style.lang;
-    let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
+    let label = |word| label(word, lang);
     let mut out = String::new();
     match &outlook.schedule {
         None => {
-            out.push_str(&label("Calendar", "日历"));
-            out.push_str(lang.pick(
-                "not started: the plan starts with your first change, or on the day you give `studyplan begin`",
-                "尚未开始：计划从你的第一次记录开始，或用 `studyplan begin` 指定开始日期",
-            ));
+            out.push_str(&label(Label::Calendar));
+            out.push_str(&lang.say(Msg::NotStarted));
             out.push('\n');
         }
         Some(schedule) => {
-            out.push_str(&label("Calendar", "日历"));
+            out.push_str(&label(Label::Calendar));
             out.push_str(&calendar_text(schedule, lang));
             out.push('\n');
             if schedule.day >= 1 {
-                out.push_str(&label("Plan", "计划"));
+                out.push_str(&label(Label::Plan));
                 out.push_str(&plan_text(loaded, schedule, summary, style));
                 out.push('\n');
             }
-            out.push_str(&label("Pace", "速度"));
+            out.push_str(&label(Label::Pace));
             out.push_str(&pace_text(&outlook.pace, summary, lang));
             out.push('\n');
-            out.push_str(&label("Projected", "预计"));
+            out.push_str(&label(Label::Projected));
             out.push_str(&eta_text(loaded, &outlook.pace, lang));
             out.push('\n');
         }
@@ -75,7 +54,7 @@ pub fn outlook_lines(
     if let Some(genius) = &outlook.genius
         && let Some(text) = genius_text(genius, summary, lang)
     {
-        out.push_str(&label("Genius", "天才"));
+        out.push_str(&label(Label::Genius));
         let color = if genius.achieved {
             Color::Green
         } else {
@@ -88,63 +67,42 @@ pub fn outlook_lines(
 }
 
 fn calendar_text(s: &Schedule, lang: Lang) -> String {
-    let end = s.end.map(|end| end.to_string()).unwrap_or_default();
-    if s.day < 1 {
-        return match lang {
-            Lang::En => format!("starts on {}, in {}", s.start, days(1 - s.day, lang)),
-            Lang::Zh => format!("将于 {} 开始，还有 {}", s.start, days(1 - s.day, lang)),
-        };
-    }
-    if s.over_by > 0 {
-        return match lang {
-            Lang::En => format!(
-                "the plan's calendar is over: its {} ended on {end}, {} ago (day {} since the start on {})",
-                days(s.total_days, lang),
-                days(s.over_by, lang),
-                s.day,
-                s.start
-            ),
-            Lang::Zh => format!(
-                "计划的日历已经结束：{} 天的日程已于 {end} 结束，已过去 {}（自 {} 开始的第 {} 天）",
-                s.total_days,
-                days(s.over_by, lang),
-                s.start,
-                s.day
-            ),
-        };
-    }
-    match lang {
-        Lang::En => format!(
-            "day {} of {}, started {}, ends {end}",
-            s.day, s.total_days, s.start
-        ),
-        Lang::Zh => format!(
-            "第 {} 天（共 {} 天），{} 开始，{end} 结束",
-            s.day, s.total_days, s.start
-        ),
-    }
+    let end = &s.end.map(|end| end.to_string()).unwrap_or_default();
+    let msg = if s.day < 1 {
+        Msg::CalendarStartsOn {
+            start: s.start,
+            in_days: 1 - s.day,
+        }
+    } else if s.over_by > 0 {
+        Msg::CalendarOver {
+            total_days: s.total_days,
+            end,
+            over_by: s.over_by,
+            day: s.day,
+            start: s.start,
+        }
+    } else {
+        Msg::CalendarDay {
+            day: s.day,
+            total_days: s.total_days,
+            start: s.start,
+            end,
+        }
+    };
+    lang.say(msg).into_owned()
 }
 
 fn plan_text(loaded: &Loaded, s: &Schedule, summary: &Summary, style: &Style) -> String {
     let lang = style.lang;
     let done = summary.overall.done;
-    let standing = match s.ahead {
-        0 => lang.pick("on schedule", "正好符合计划").to_owned(),
+    let standing = lang.say(match s.ahead {
+        0 => Msg::OnSchedule,
         // Today is not over: today's share still to do is not behind.
-        n if n < 0 && s.overdue == 0 => match lang {
-            Lang::En => format!("on schedule, {} to go today", topics(-n, lang)),
-            Lang::Zh => format!("符合计划，今天还有 {}要完成", topics(-n, lang)),
-        },
-        n if n > 0 => match lang {
-            Lang::En => format!("{} ahead", topics(n, lang)),
-            Lang::Zh => format!("领先 {}", topics(n, lang)),
-        },
-        n => match lang {
-            Lang::En => format!("{} behind", topics(-n, lang)),
-            Lang::Zh => format!("落后 {}", topics(-n, lang)),
-        },
-    };
-    let standing = style.paint(
+        n if n < 0 && s.overdue == 0 => Msg::OnScheduleToGo { topics: -n },
+        n if n > 0 => Msg::Ahead { topics: n },
+        n => Msg::Behind { topics: -n },
+    });
+    let standing = &style.paint(
         &standing,
         if s.ahead >= 0 || s.overdue == 0 {
             Color::Green
@@ -152,71 +110,43 @@ fn plan_text(loaded: &Loaded, s: &Schedule, summary: &Summary, style: &Style) ->
             Color::Yellow
         },
     );
-    match s.expected_stage {
-        Some(stage) => {
-            let title = loaded.curriculum.stages[stage].title.get(lang);
-            match lang {
-                Lang::En => format!(
-                    "stage {} {title}, {} expected done by today; you have {done}: {standing}",
-                    stage + 1,
-                    topics(s.expected_done as i64, lang)
-                ),
-                Lang::Zh => format!(
-                    "第 {} 阶段 {title}；截至今天应完成 {}，你已完成 {done} 个：{standing}",
-                    stage + 1,
-                    topics(s.expected_done as i64, lang)
-                ),
-            }
-        }
-        None => match lang {
-            Lang::En => format!(
-                "all {} were due by the calendar's end; you have {done}: {standing}",
-                topics(s.expected_done as i64, lang)
-            ),
-            Lang::Zh => format!(
-                "结束时应完成全部 {}；你已完成 {done} 个：{standing}",
-                topics(s.expected_done as i64, lang)
-            ),
+    let expected = s.expected_done;
+    let msg = match s.expected_stage {
+        Some(stage) => Msg::PlanStage {
+            stage: stage + 1,
+            title: loaded.curriculum.stages[stage].title.get(lang),
+            expected,
+            done,
+            standing,
         },
-    }
+        None => Msg::PlanAllDue {
+            expected,
+            done,
+            standing,
+        },
+    };
+    lang.say(msg).into_owned()
 }
 
 fn pace_text(pace: &Pace, summary: &Summary, lang: Lang) -> String {
-    match (pace.per_week, pace.per_week_recent) {
+    let msg = match (pace.per_week, pace.per_week_recent) {
         // A plan younger than the recent window has one pace only.
-        (Some(overall), _) if summary.overall.done > 0 && pace.recent_days < RECENT_DAYS => {
-            match lang {
-                Lang::En => format!("{overall:.1} topics a week since the start"),
-                Lang::Zh => format!("自开始以来每周 {overall:.1} 个主题"),
-            }
+        (Some(per_week), _) if summary.overall.done > 0 && pace.recent_days < RECENT_DAYS => {
+            Msg::PaceSinceStart { per_week }
         }
-        (Some(overall), Some(recent)) if summary.overall.done > 0 => match lang {
-            Lang::En => format!(
-                "{overall:.1} topics a week since the start, {recent:.1} over the last {}",
-                days(pace.recent_days, lang)
-            ),
-            Lang::Zh => format!(
-                "自开始以来每周 {overall:.1} 个主题，最近 {}每周 {recent:.1} 个",
-                days(pace.recent_days, lang)
-            ),
+        (Some(per_week), Some(recent)) if summary.overall.done > 0 => Msg::PaceRecent {
+            per_week,
+            recent,
+            days: pace.recent_days,
         },
-        _ => lang
-            .pick(
-                "no pace yet: nothing done so far",
-                "还没有速度：尚未完成任何主题",
-            )
-            .to_owned(),
-    }
+        _ => Msg::NoPaceYet,
+    };
+    lang.say(msg).into_owned()
 }
 
 fn eta_text(loaded: &Loaded, pace: &Pace, lang: Lang) -> String {
     if pace.eta.iter().all(|eta| *eta == Eta::NoPace) {
-        return lang
-            .pick(
-                "no pace yet: finish a topic to see when you will get there",
-                "还没有速度：完成一个主题后即可预计",
-            )
-            .to_owned();
+        return lang.say(Msg::EtaNoPaceYet).into_owned();
     }
     let band = loaded.curriculum.band;
     let shares = [
@@ -233,73 +163,42 @@ fn eta_text(loaded: &Loaded, pace: &Pace, lang: Lang) -> String {
         }
     }
     let parts: Vec<String> = groups
-        .into_iter()
-        .map(|(names, eta)| (and_list(&names, lang), eta))
-        .map(|(share, eta)| match (eta, lang) {
-            (Eta::Reached(day), Lang::En) => format!("{share} reached on {day}"),
-            (Eta::Reached(day), Lang::Zh) => format!("{share} 已于 {day} 达到"),
-            (Eta::Projected(day), Lang::En) => format!("{share} by {day}"),
-            (Eta::Projected(day), Lang::Zh) => format!("{share} 约在 {day}"),
-            (Eta::NoPace, Lang::En) => format!("{share} no pace yet"),
-            (Eta::NoPace, Lang::Zh) => format!("{share} 暂无速度"),
-            (Eta::OutOfReach, Lang::En) => format!("{share} out of reach (too many skipped)"),
-            (Eta::OutOfReach, Lang::Zh) => format!("{share} 无法达到（跳过太多）"),
+        .iter()
+        .map(|(targets, eta)| {
+            let targets = targets.as_slice();
+            lang.say(match *eta {
+                Eta::Reached(day) => Msg::EtaReached { targets, day },
+                Eta::Projected(day) => Msg::EtaBy { targets, day },
+                Eta::NoPace => Msg::EtaNoPace { targets },
+                Eta::OutOfReach => Msg::EtaOutOfReach { targets },
+            })
+            .into_owned()
         })
         .collect();
-    parts.join(lang.pick(", ", "，"))
-}
-
-/// `a`, `a and b`, `a, b and c`; `a 和 b`, `a、b 和 c` in Chinese.
-fn and_list(names: &[&str], lang: Lang) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [first @ .., last] => format!(
-            "{}{}{last}",
-            first.join(lang.pick(", ", "、")),
-            lang.pick(" and ", " 和 ")
-        ),
-    }
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    lang.clauses(&parts)
 }
 
 /// What the genius line says; nothing once the window has closed without it.
 fn genius_text(genius: &Genius, summary: &Summary, lang: Lang) -> Option<String> {
-    if genius.achieved {
-        return Some(match lang {
-            // The line's label already says "Genius" (天才): the text says it was earned.
-            Lang::En => format!(
-                "天才, earned: every topic done within {} of the start",
-                days(genius.days, lang)
-            ),
-            Lang::Zh => format!("已达成：开始后 {} 天内完成了全部主题", genius.days),
-        });
-    }
-    if !genius.possible {
+    let msg = if genius.achieved {
+        Msg::GeniusEarned { days: genius.days }
+    } else if !genius.possible {
         return None;
-    }
-    let remaining = genius.remaining;
-    Some(match (genius.last_day, lang) {
-        (None, Lang::En) => format!(
-            "finish all {} within {} of the start to be a genius (天才)",
-            topics(summary.overall.total as i64, lang),
-            days(genius.days, lang)
-        ),
-        (None, Lang::Zh) => format!(
-            "开始后 {} 天内完成全部 {}，即为天才",
-            genius.days,
-            topics(summary.overall.total as i64, lang)
-        ),
-        (Some(last), Lang::En) => format!(
-            "{} to go with {} left (through {last}) to be a genius (天才)",
-            topics(remaining as i64, lang),
-            days(genius.days_left, lang)
-        ),
-        (Some(last), Lang::Zh) => format!(
-            "还剩 {}、{}（至 {last}）：全部完成即为天才",
-            topics(remaining as i64, lang),
-            days(genius.days_left, lang)
-        ),
-    })
+    } else {
+        match genius.last_day {
+            None => Msg::GeniusWithin {
+                total: summary.overall.total,
+                days: genius.days,
+            },
+            Some(last) => Msg::GeniusToGo {
+                remaining: genius.remaining,
+                days_left: genius.days_left,
+                last,
+            },
+        }
+    };
+    Some(lang.say(msg).into_owned())
 }
 
 /// `schedule` in `status --json`.

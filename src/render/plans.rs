@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Style, percent_text, to_json};
 use crate::curriculum::Loaded;
-use crate::i18n::Lang;
+use crate::i18n::{Header, Lang, Msg};
 use crate::plans::PlanRecord;
 use crate::progress::Summary;
 
@@ -30,14 +30,15 @@ fn rows<'a>(
 pub fn plans(loaded: &Loaded, summary: &Summary, records: &[PlanRecord], style: &Style) -> String {
     let lang = style.lang;
     let mut table = style.table();
+    let word = |header| lang.say(Msg::Header(header));
     table.set_header([
-        "",
-        lang.pick("Plan", "计划"),
-        lang.pick("Title", "标题"),
-        lang.pick("Done", "完成"),
-        lang.pick("In progress", "进行中"),
-        lang.pick("Skipped", "跳过"),
-        lang.pick("Last change", "最近修改"),
+        "".into(),
+        word(Header::Plan),
+        word(Header::Title),
+        word(Header::Done),
+        word(Header::InProgress),
+        word(Header::Skipped),
+        word(Header::LastChange),
     ]);
     for (current, record) in rows(loaded, records) {
         let (mark, title, done) = if current {
@@ -74,10 +75,7 @@ pub fn plans(loaded: &Loaded, summary: &Summary, records: &[PlanRecord], style: 
     format!(
         "{}\n{}\n",
         style.show(&table, &layout),
-        lang.pick(
-            "* the curriculum in use; pick another with --curriculum FILE",
-            "* 为当前使用的课程；用 --curriculum FILE 换用其他课程"
-        )
+        lang.say(Msg::CurrentPlanNote)
     )
 }
 

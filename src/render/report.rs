@@ -4,10 +4,10 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::{
-    ListFilter, list_json, percent_text, skipped_text, state_name, status_json, topic_line, verdict,
+    ListFilter, list_json, percent_text, skipped_text, state_key, status_json, topic_line, verdict,
 };
 use crate::curriculum::Loaded;
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang, Msg};
 use crate::progress::{Replay, State, Summary};
 use crate::schedule::Outlook;
 
@@ -23,63 +23,39 @@ pub fn markdown(
     let c = &loaded.curriculum;
     let overall = summary.overall;
     let mut out = format!("# {}\n\n", escape(c.title.get(lang)));
-    let mut fact = |label: &str, value: String| {
-        out.push_str(&format!("- **{label}{}** {value}\n", lang.pick(":", "：")));
+    let mut fact = |label: Label, value: String| {
+        out.push_str(&format!("- **{}** {value}\n", lang.say(Msg::Label(label))));
     };
-    let mut overall_text = match lang {
-        Lang::En => format!(
-            "{}/{} done ({})",
-            overall.done,
-            overall.total,
-            percent_text(overall.done, overall.total)
-        ),
-        Lang::Zh => format!(
-            "已完成 {}/{}（{}）",
-            overall.done,
-            overall.total,
-            percent_text(overall.done, overall.total)
-        ),
-    };
+    let mut overall_text = lang
+        .say(Msg::ReportDone {
+            done: overall.done,
+            total: overall.total,
+            percent: &percent_text(overall.done, overall.total),
+        })
+        .into_owned();
     overall_text.push_str(&skipped_text(overall, lang));
-    fact(lang.pick("Overall", "总体"), overall_text);
+    fact(Label::Overall, overall_text);
+    fact(Label::Readiness, escape(&verdict(loaded, summary, lang)));
     fact(
-        lang.pick("Readiness", "准备度"),
-        escape(&verdict(loaded, summary, lang)),
-    );
-    fact(
-        lang.pick("Next", "下一个"),
+        Label::Next,
         match summary.next {
             Some(pos) => escape(&topic_line(loaded, pos, lang)),
-            None => escape(super::nothing_left(lang)),
+            None => escape(&super::nothing_left(lang)),
         },
     );
-    fact(lang.pick("Date", "日期"), today.to_string());
+    fact(Label::Date, today.to_string());
 
     for (s, (stage, counts)) in c.stages.iter().zip(&summary.stages).enumerate() {
-        let counts_text = match lang {
-            Lang::En => format!(
-                "{} days; {}/{} done, {}",
-                stage.days,
-                counts.done,
-                counts.total,
-                percent_text(counts.done, counts.total)
-            ),
-            Lang::Zh => format!(
-                "{} 天；已完成 {}/{}，{}",
-                stage.days,
-                counts.done,
-                counts.total,
-                percent_text(counts.done, counts.total)
-            ),
-        };
+        let counts_text = lang.say(Msg::ReportStageCounts {
+            days: stage.days,
+            done: counts.done,
+            total: counts.total,
+            percent: &percent_text(counts.done, counts.total),
+        });
         out.push_str(&format!(
-            "\n## {}. {}{}\n\n",
+            "\n## {}. {}{counts_text}\n\n",
             s + 1,
             escape(stage.title.get(lang)),
-            match lang {
-                Lang::En => format!(" ({counts_text})"),
-                Lang::Zh => format!("（{counts_text}）"),
-            }
         ));
         for (&pos, progress) in loaded.order.iter().zip(&replay.topics) {
             if pos.stage != s {
@@ -99,13 +75,16 @@ pub fn markdown(
             };
             out.push_str(&format!("- [{check}] {pos} {title} `{}`", topic.id));
             if let Some(day) = progress.since {
-                out.push_str(&match (progress.state, lang) {
-                    (State::Todo, _) => String::new(),
-                    (State::InProgress, Lang::En) => format!(" (in progress since {day})"),
-                    (State::InProgress, Lang::Zh) => format!("（{day} 起进行中）"),
-                    (state, Lang::En) => format!(" ({} {day})", state_name(state, lang)),
-                    (state, Lang::Zh) => format!("（{day} {}）", state_name(state, lang)),
-                });
+                match progress.state {
+                    State::Todo => {}
+                    State::InProgress => {
+                        out.push_str(&lang.say(Msg::ReportInProgressSince { day }));
+                    }
+                    state => out.push_str(&lang.say(Msg::ReportStateOn {
+                        state: state_key(state),
+                        day,
+                    })),
+                }
             }
             out.push('\n');
         }

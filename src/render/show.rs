@@ -6,7 +6,7 @@ use super::list::{ListFilter, ListedTopic, listed_topics, topic_table};
 use super::log::change_name;
 use super::{Style, label, percent_text, skipped_text, state_name, to_json, window_text};
 use crate::curriculum::{Loaded, Pos, Text};
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang, Msg};
 use crate::progress::{self, Counts, Replay, State, TopicProgress};
 use crate::schedule::Window;
 use crate::store::{Change, Event};
@@ -48,11 +48,11 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
     let stage = &loaded.curriculum.stages[pos.stage];
     let progress = progress_of(loaded, replay, pos);
     let (changes, notes) = history(loaded, events, pos);
-    let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
+    let label = |word| label(word, lang);
     let indent = " ".repeat(12);
 
     let mut out = format!("{pos} {}\n", topic.id);
-    out.push_str(&label("Title", "标题"));
+    out.push_str(&label(Label::Title));
     let titles: Vec<&str> = topic
         .title
         .zh
@@ -63,48 +63,38 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
     out.push_str(&titles.join(&format!("\n{indent}")));
     out.push('\n');
     if let Some(description) = &topic.description {
-        out.push_str(&label("About", "简介"));
+        out.push_str(&label(Label::About));
         out.push_str(&lines_under(description.get(lang), &indent));
     }
     for (i, link) in topic.links.iter().enumerate() {
         out.push_str(&if i == 0 {
-            label("Links", "链接")
+            label(Label::Links)
         } else {
             indent.clone()
         });
         out.push_str(link);
         out.push('\n');
     }
-    out.push_str(&label("Stage", "阶段"));
+    out.push_str(&label(Label::Stage));
     out.push_str(&format!("{} {}\n", pos.stage + 1, stage.title.get(lang)));
-    out.push_str(&label("Position", "位置"));
-    out.push_str(&match lang {
-        Lang::En => format!(
-            "{pos}, topic {} of {} in stage {}\n",
-            pos.topic + 1,
-            stage.topics.len(),
-            pos.stage + 1
-        ),
-        Lang::Zh => format!(
-            "{pos}，第 {} 阶段 {} 个主题中的第 {} 个\n",
-            pos.stage + 1,
-            stage.topics.len(),
-            pos.topic + 1
-        ),
-    });
-    out.push_str(&label("State", "状态"));
-    out.push_str(state_name(progress.state, lang));
+    out.push_str(&label(Label::Position));
+    out.push_str(&lang.say(Msg::PositionInStage {
+        pos: &pos.to_string(),
+        topic: pos.topic + 1,
+        of: stage.topics.len(),
+        stage: pos.stage + 1,
+    }));
+    out.push('\n');
+    out.push_str(&label(Label::State));
+    out.push_str(&state_name(progress.state, lang));
     if let Some(since) = progress.since {
-        out.push_str(&match lang {
-            Lang::En => format!(", since {since}"),
-            Lang::Zh => format!("，自 {since} 起"),
-        });
+        out.push_str(&lang.say(Msg::SinceDay { day: since }));
     }
     out.push('\n');
 
-    out.push_str(&label("History", "历史"));
+    out.push_str(&label(Label::History));
     if changes.is_empty() {
-        out.push_str(lang.pick("no changes yet", "还没有记录"));
+        out.push_str(&lang.say(Msg::NoHistory));
         out.push('\n');
     }
     for (i, event) in changes.iter().enumerate() {
@@ -117,17 +107,16 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
             change_name(&event.change, lang)
         ));
         if event.on().is_some_and(|on| on != event.at().date_naive()) {
-            out.push_str(&match lang {
-                Lang::En => format!(" (recorded {})", event.at().date_naive()),
-                Lang::Zh => format!("（记录于 {}）", event.at().date_naive()),
-            });
+            out.push_str(&lang.say(Msg::RecordedOn {
+                day: event.at().date_naive(),
+            }));
         }
         out.push('\n');
     }
 
-    out.push_str(&label("Notes", "笔记"));
+    out.push_str(&label(Label::Notes));
     if notes.is_empty() {
-        out.push_str(lang.pick("none", "无"));
+        out.push_str(&lang.say(Msg::NoNotes));
         out.push('\n');
     }
     for (i, event) in notes.iter().enumerate() {
@@ -256,26 +245,25 @@ pub fn show_stage(
 ) -> String {
     let lang = style.lang;
     let stage = &loaded.curriculum.stages[s];
-    let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
+    let label = |word| label(word, lang);
     let indent = " ".repeat(12);
     let mut out = format!("{} {}\n", s + 1, stage.id);
-    out.push_str(&label("Title", "标题"));
+    out.push_str(&label(Label::Title));
     let titles: Vec<&str> = stage.title.forms().collect();
     out.push_str(&titles.join(&format!("\n{indent}")));
     out.push('\n');
     if let Some(goal) = &stage.goal {
-        out.push_str(&label("Goal", "目标"));
+        out.push_str(&label(Label::Goal));
         out.push_str(&lines_under(goal.get(lang), &indent));
     }
-    out.push_str(&label("Planned", "计划"));
+    out.push_str(&label(Label::Planned));
     let (days, first, last, total) = (stage.days, plan.first_day, plan.last_day, plan.total_days);
-    out.push_str(&match lang {
-        Lang::En => format!(
-            "{days} {}, days {first}-{last} of {total}",
-            if days == 1 { "day" } else { "days" }
-        ),
-        Lang::Zh => format!("{days} 天，第 {first}-{last} 天（共 {total} 天）"),
-    });
+    out.push_str(&lang.say(Msg::StageDays {
+        days,
+        first,
+        last,
+        total,
+    }));
     match plan.window {
         Some(window) => {
             let dates = window_text(Some(window));
@@ -284,22 +272,17 @@ pub fn show_stage(
             } else {
                 dates
             };
-            out.push_str(&format!("{}{dates}", lang.pick(": ", "：")));
+            out.push_str(&lang.say(Msg::StageDates { dates: &dates }));
         }
-        None => out.push_str(lang.pick(
-            "; the dates follow once the plan has begun (`studyplan begin`)",
-            "；计划开始后才有日期（`studyplan begin`）",
-        )),
+        None => out.push_str(&lang.say(Msg::StageDatesLater)),
     }
     out.push('\n');
-    out.push_str(&label("Progress", "进度"));
-    out.push_str(&format!(
-        "{}/{} {} ({})",
-        counts.done,
-        counts.total,
-        lang.pick("done", "已完成"),
-        percent_text(counts.done, counts.total)
-    ));
+    out.push_str(&label(Label::Progress));
+    out.push_str(&lang.say(Msg::DoneOf {
+        done: counts.done,
+        total: counts.total,
+        percent: &percent_text(counts.done, counts.total),
+    }));
     out.push_str(&skipped_text(counts, lang));
     out.push('\n');
     let filter = ListFilter {

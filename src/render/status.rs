@@ -9,7 +9,7 @@ use super::{
     topic_line, verdict,
 };
 use crate::curriculum::{Band, Loaded};
-use crate::i18n::Lang;
+use crate::i18n::{Header, Label, Lang, Msg};
 use crate::progress::{self, Readiness, Summary};
 use crate::schedule::Outlook;
 
@@ -51,25 +51,23 @@ pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Sty
         Readiness::Below => Color::Yellow,
         _ => Color::Green,
     };
-    let label = |en: &str, zh: &str| label(lang.pick(en, zh), lang);
-    out.push_str(&format!(
-        "{}{}/{} {} ({})",
-        label("Overall", "总体"),
-        overall.done,
-        overall.total,
-        lang.pick("done", "已完成"),
-        percent_text(overall.done, overall.total),
-    ));
+    let label = |word| label(word, lang);
+    out.push_str(&label(Label::Overall));
+    out.push_str(&lang.say(Msg::DoneOf {
+        done: overall.done,
+        total: overall.total,
+        percent: &percent_text(overall.done, overall.total),
+    }));
     out.push_str(&skipped_text(overall, lang));
     out.push('\n');
-    out.push_str(&label("Readiness", "准备度"));
+    out.push_str(&label(Label::Readiness));
     out.push_str(&style.paint(&verdict(loaded, summary, lang), verdict_color));
     out.push('\n');
     out.push_str(&outlook_lines(loaded, summary, outlook, style));
-    out.push_str(&label("Next", "下一个"));
+    out.push_str(&label(Label::Next));
     match summary.next {
         Some(pos) => out.push_str(&topic_line(loaded, pos, lang)),
-        None => out.push_str(nothing_left(lang)),
+        None => out.push_str(&nothing_left(lang)),
     }
     out.push('\n');
     out
@@ -88,18 +86,15 @@ fn stage_table(
     let c = &loaded.curriculum;
     let schedule = outlook.schedule.as_ref();
     let mut table = style.table();
-    let mut header = vec!["#", lang.pick("Stage", "阶段"), lang.pick("Days", "天数")];
+    let word = |header| lang.say(Msg::Header(header));
+    let mut header = vec!["#".into(), word(Header::Stage), word(Header::Days)];
     if ids {
-        header.insert(2, lang.pick("Id", "编号"));
+        header.insert(2, word(Header::Id));
     }
     if schedule.is_some() {
-        header.push(lang.pick("Planned", "计划日期"));
+        header.push(word(Header::Planned));
     }
-    header.extend([
-        lang.pick("Done", "完成"),
-        "%",
-        lang.pick("Progress", "进度"),
-    ]);
+    header.extend([word(Header::Done), "%".into(), word(Header::Progress)]);
     table.set_header(header);
     for (s, (stage, counts)) in c.stages.iter().zip(&summary.stages).enumerate() {
         let complete = counts.done == counts.total;

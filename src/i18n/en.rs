@@ -1,0 +1,425 @@
+//! The interface in English: every message of the catalog, in one exhaustive match.
+
+use std::borrow::{Borrow, Cow};
+
+use super::{ChangeName, Header, Label, ManSection, Msg, StateName, Unit};
+
+/// `msg` in English.
+pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
+    match *msg {
+        Msg::Header(header) => header_text(header).into(),
+        Msg::Label(label) => format!("{}:", label_text(label)).into(),
+        Msg::WithColon { text } => format!("{text}:").into(),
+        Msg::State(state) => state_text(state).into(),
+        Msg::Change(change) => change_text(change).into(),
+        Msg::ManSection(section) => man_text(section).into(),
+
+        Msg::VerdictComplete { above, band, total } => format!(
+            "{}: all {total} topics done, the plan is complete",
+            place(above, band)
+        )
+        .into(),
+        Msg::VerdictOnlySkippedLeft {
+            above,
+            band,
+            skipped: 1,
+        } => format!(
+            "{}: nothing left to study but the skipped topic; undo the skip to take it up",
+            place(above, band)
+        )
+        .into(),
+        Msg::VerdictOnlySkippedLeft {
+            above,
+            band,
+            skipped,
+        } => format!(
+            "{}: nothing left to study but the {skipped} skipped topics; undo a skip to take one up",
+            place(above, band)
+        )
+        .into(),
+        Msg::VerdictUnreachable { band, low } => format!(
+            "below the {band} band, and too many topics are skipped to reach {low}; undo a skip to get there"
+        )
+        .into(),
+        Msg::VerdictBelow { band, low, to_go } => format!(
+            "below the {band} band: {to_go} more {} to reach {low}",
+            noun(to_go as i64, "topic", "topics")
+        )
+        .into(),
+        Msg::VerdictWithin { band } => {
+            format!("within the {band} band: you are getting ready").into()
+        }
+        Msg::VerdictAbove { band } => format!("above the {band} band: well on your way").into(),
+        Msg::SkippedCovered { skipped, covered } => {
+            format!(", {skipped} skipped; covered {covered}").into()
+        }
+        Msg::NothingLeft => "nothing left: every topic is done or skipped".into(),
+        Msg::DoneOf {
+            done,
+            total,
+            percent,
+        } => format!("{done}/{total} done ({percent})").into(),
+
+        Msg::NotStarted => "not started: the plan starts with your first change, or on the day you give `studyplan begin`".into(),
+        Msg::CalendarStartsOn { start, in_days } => {
+            format!("starts on {start}, in {}", days(in_days)).into()
+        }
+        Msg::CalendarOver {
+            total_days,
+            end,
+            over_by,
+            day,
+            start,
+        } => format!(
+            "the plan's calendar is over: its {} ended on {end}, {} ago (day {day} since the start on {start})",
+            days(total_days),
+            days(over_by)
+        )
+        .into(),
+        Msg::CalendarDay {
+            day,
+            total_days,
+            start,
+            end,
+        } => format!("day {day} of {total_days}, started {start}, ends {end}").into(),
+        Msg::OnSchedule => "on schedule".into(),
+        Msg::OnScheduleToGo { topics: n } => {
+            format!("on schedule, {} to go today", topics(n)).into()
+        }
+        Msg::Ahead { topics: n } => format!("{} ahead", topics(n)).into(),
+        Msg::Behind { topics: n } => format!("{} behind", topics(n)).into(),
+        Msg::PlanStage {
+            stage,
+            title,
+            expected,
+            done,
+            standing,
+        } => format!(
+            "stage {stage} {title}, {} expected done by today; you have {done}: {standing}",
+            topics(expected as i64)
+        )
+        .into(),
+        Msg::PlanAllDue {
+            expected,
+            done,
+            standing,
+        } => format!(
+            "all {} were due by the calendar's end; you have {done}: {standing}",
+            topics(expected as i64)
+        )
+        .into(),
+        Msg::PaceSinceStart { per_week } => {
+            format!("{per_week:.1} topics a week since the start").into()
+        }
+        Msg::PaceRecent {
+            per_week,
+            recent,
+            days: n,
+        } => format!(
+            "{per_week:.1} topics a week since the start, {recent:.1} over the last {}",
+            days(n)
+        )
+        .into(),
+        Msg::NoPaceYet => "no pace yet: nothing done so far".into(),
+        Msg::EtaNoPaceYet => "no pace yet: finish a topic to see when you will get there".into(),
+        Msg::EtaReached { targets, day } => {
+            format!("{} reached on {day}", and_list(targets)).into()
+        }
+        Msg::EtaBy { targets, day } => format!("{} by {day}", and_list(targets)).into(),
+        Msg::EtaNoPace { targets } => format!("{} no pace yet", and_list(targets)).into(),
+        Msg::EtaOutOfReach { targets } => {
+            format!("{} out of reach (too many skipped)", and_list(targets)).into()
+        }
+        // The line's label already says "Genius" (天才): the text says it was earned.
+        Msg::GeniusEarned { days: n } => format!(
+            "天才, earned: every topic done within {} of the start",
+            days(n)
+        )
+        .into(),
+        Msg::GeniusWithin { total, days: n } => format!(
+            "finish all {} within {} of the start to be a genius (天才)",
+            topics(total as i64),
+            days(n)
+        )
+        .into(),
+        Msg::GeniusToGo {
+            remaining,
+            days_left,
+            last,
+        } => format!(
+            "{} to go with {} left (through {last}) to be a genius (天才)",
+            topics(remaining as i64),
+            days(days_left)
+        )
+        .into(),
+        Msg::StageHeading { number, title } => format!("Stage {number}: {title}").into(),
+        Msg::NoTopicsMatch => "no topics match".into(),
+
+        Msg::PositionInStage {
+            pos,
+            topic,
+            of,
+            stage,
+        } => format!("{pos}, topic {topic} of {of} in stage {stage}").into(),
+        Msg::SinceDay { day } => format!(", since {day}").into(),
+        Msg::NoHistory => "no changes yet".into(),
+        Msg::RecordedOn { day } => format!(" (recorded {day})").into(),
+        Msg::NoNotes => "none".into(),
+        Msg::StageDays {
+            days: n,
+            first,
+            last,
+            total,
+        } => format!("{}, days {first}-{last} of {total}", days(n)).into(),
+        Msg::StageDates { dates } => format!(": {dates}").into(),
+        Msg::StageDatesLater => {
+            "; the dates follow once the plan has begun (`studyplan begin`)".into()
+        }
+
+        Msg::BeginCounts => " (the start that counts)".into(),
+        Msg::BeginCountsMovedFrom { from } => {
+            format!(" (the start that counts, moved from {from})").into()
+        }
+        Msg::BeginSupersededMovedTo { on, to } => {
+            format!(" (superseded on {on}: moved to {to})").into()
+        }
+        Msg::BeginSupersededOn { on } => format!(" (superseded on {on})").into(),
+        Msg::BeginSuperseded => " (superseded)".into(),
+        Msg::NotInCurriculum { id } => format!("`{id}` (not in this curriculum)").into(),
+        Msg::ThePlanStarts => "the plan starts".into(),
+        Msg::ThePlan => "the plan".into(),
+        Msg::NoChangesMatch => "no changes match".into(),
+        Msg::NoChangesYet => "no changes recorded yet".into(),
+        Msg::SoundCurriculum { source } => format!("`{source}` is a sound curriculum.").into(),
+        Msg::GeniusWindow { days: n } => format!("everything within {}", days(n)).into(),
+        Msg::CurrentPlanNote => "* the curriculum in use; pick another with --curriculum FILE".into(),
+
+        Msg::ReportDone {
+            done,
+            total,
+            percent,
+        } => format!("{done}/{total} done ({percent})").into(),
+        Msg::ReportStageCounts {
+            days: n,
+            done,
+            total,
+            percent,
+        } => format!(" ({}; {done}/{total} done, {percent})", days(n)).into(),
+        Msg::ReportInProgressSince { day } => format!(" (in progress since {day})").into(),
+        Msg::ReportStateOn { state, day } => format!(" ({} {day})", state_text(state)).into(),
+        Msg::LaterChangesLeftOut { today, count } => format!(
+            "note: the history as of {today}: {count} later {} left out (they stay in the store); unset `STUDYPLAN_TODAY` or check the clock to see them",
+            noun(count as i64, "change is", "changes are")
+        )
+        .into(),
+        Msg::WaitingForLock { path } => {
+            format!("waiting for another studyplan to finish writing `{path}` ...").into()
+        }
+        Msg::UnknownFields { keys } => format!(
+            "warning: the store has fields this version does not know; they are kept: {}",
+            list(&super::ticked(keys))
+        )
+        .into(),
+        Msg::UnknownChanges { count } => format!(
+            "warning: changes of a kind this version does not know were kept and ignored: {count}"
+        )
+        .into(),
+        Msg::OrphanedProgress { ids, file } => {
+            let file = file.map(|file| format!(" `{file}`")).unwrap_or_default();
+            format!(
+                "warning: the store has progress on topics this curriculum no longer has; it is kept: \
+                 {}\n  if a topic was renamed, list its old id under it in the curriculum{file} \
+                 (`was: [{}]`) and its progress follows\n  if it is gone for good, drop its \
+                 progress with `studyplan forget {}`",
+                list(&super::ticked(ids)),
+                ids.first().unwrap_or(&""),
+                ids.join(" ")
+            )
+            .into()
+        }
+
+        Msg::AlreadyInState { state } => {
+            format!("(already {}, unchanged)", state_text(state)).into()
+        }
+        Msg::StateChanged { from, to, on } => {
+            let on = on.map(|day| format!(", on {day}")).unwrap_or_default();
+            format!("({} -> {}{on})", state_text(from), state_text(to)).into()
+        }
+        Msg::ChangedOverall {
+            done,
+            total,
+            percent,
+            verdict,
+        } => format!("Overall: {done}/{total} ({percent}), {verdict}").into(),
+        Msg::PlanBegins {
+            start,
+            unchanged,
+            was,
+            today,
+            day,
+            total_days,
+        } => {
+            let before = match (unchanged, was) {
+                (true, _) => " (unchanged)".to_owned(),
+                (false, Some(was)) => format!(" (was {was})"),
+                (false, None) => String::new(),
+            };
+            format!(
+                "the plan begins on {start}{before}: today, {today}, is day {day} of {total_days}"
+            )
+            .into()
+        }
+        Msg::Forgot { id } => format!(
+            "forgot the progress on `{id}`; its changes stay in the history (`studyplan log`) \
+             and no longer count"
+        )
+        .into(),
+        Msg::Noted { topic, day } => format!("noted on {topic}, {day}:").into(),
+        Msg::ReportWritten { path } => format!("report written to `{path}`").into(),
+        Msg::NotCreatedYet => " (not created yet)".into(),
+        Msg::BuiltInWithId { id } => {
+            format!("built in ({id}); `studyplan curriculum export` prints it").into()
+        }
+        Msg::BuiltIn => "built in".into(),
+        Msg::NoCacheFolder => "none (no cache folder on this system)".into(),
+        Msg::CompletionFor => "Completion for studyplan.".into(),
+        Msg::CompletionAsksForIds => {
+            "The topic and stage ids are asked of studyplan at each TAB, for the curriculum in use."
+                .into()
+        }
+        Msg::CompletionInstall => "Install it:".into(),
+    }
+}
+
+/// Where the learner stands against the band, once nothing is left to study.
+fn place(above: bool, band: &str) -> String {
+    if above {
+        format!("above the {band} band")
+    } else {
+        format!("within the {band} band")
+    }
+}
+
+fn header_text(header: Header) -> &'static str {
+    match header {
+        Header::Stage => "Stage",
+        Header::Id => "Id",
+        Header::Days => "Days",
+        Header::Planned => "Planned",
+        Header::Done => "Done",
+        Header::Progress => "Progress",
+        Header::Title => "Title",
+        Header::State => "State",
+        Header::Since => "Since",
+        Header::Topics => "Topics",
+        Header::Plan => "Plan",
+        Header::InProgress => "In progress",
+        Header::Skipped => "Skipped",
+        Header::LastChange => "Last change",
+    }
+}
+
+fn label_text(label: Label) -> &'static str {
+    match label {
+        Label::Overall => "Overall",
+        Label::Readiness => "Readiness",
+        Label::Next => "Next",
+        Label::Date => "Date",
+        Label::Calendar => "Calendar",
+        Label::Plan => "Plan",
+        Label::Pace => "Pace",
+        Label::Projected => "Projected",
+        Label::Genius => "Genius",
+        Label::Id => "Id",
+        Label::Title => "Title",
+        Label::About => "About",
+        Label::Stages => "Stages",
+        Label::Topics => "Topics",
+        Label::Days => "Days",
+        Label::Band => "Band",
+        Label::Links => "Links",
+        Label::Stage => "Stage",
+        Label::Position => "Position",
+        Label::State => "State",
+        Label::History => "History",
+        Label::Notes => "Notes",
+        Label::Goal => "Goal",
+        Label::Planned => "Planned",
+        Label::Progress => "Progress",
+        Label::Store => "Store",
+        Label::LinkTo => "Link to",
+        Label::Lock => "Lock",
+        Label::Curriculum => "Curriculum",
+        Label::Cache => "Cache",
+    }
+}
+
+fn state_text(state: StateName) -> &'static str {
+    match state {
+        StateName::Todo => "todo",
+        StateName::InProgress => "in progress",
+        StateName::Done => "done",
+        StateName::Skipped => "skipped",
+    }
+}
+
+fn change_text(change: ChangeName) -> &'static str {
+    match change {
+        ChangeName::Done => "done",
+        ChangeName::Undo => "undo",
+        ChangeName::Start => "start",
+        ChangeName::Skip => "skip",
+        ChangeName::Note => "note",
+        ChangeName::Begin => "begin",
+        ChangeName::Forget => "forget",
+    }
+}
+
+fn man_text(section: ManSection) -> &'static str {
+    match section {
+        ManSection::Name => "NAME",
+        ManSection::Synopsis => "SYNOPSIS",
+        ManSection::Description => "DESCRIPTION",
+        ManSection::Options => "OPTIONS",
+        ManSection::Commands => "COMMANDS",
+        ManSection::Extra => "EXTRA",
+        ManSection::Version => "VERSION",
+    }
+}
+
+/// The singular or the plural, as `n` asks.
+fn noun(n: i64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+fn topics(n: i64) -> String {
+    count(n, Unit::Topic)
+}
+
+fn days(n: i64) -> String {
+    count(n, Unit::Day)
+}
+
+/// `n` of `unit`: `1 topic`, `3 topics`.
+pub(super) fn count(n: i64, unit: Unit) -> String {
+    let word = match unit {
+        Unit::Topic => noun(n, "topic", "topics"),
+        Unit::Day => noun(n, "day", "days"),
+    };
+    format!("{n} {word}")
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(super) fn and_list<S: Borrow<str>>(items: &[S]) -> String {
+    super::join_last(items, ", ", " and ")
+}
+
+/// `a, b, c`: items of a list, such as ids.
+pub(super) fn list<S: Borrow<str>>(items: &[S]) -> String {
+    items.join(", ")
+}
+
+/// `a, b`: clauses of one sentence.
+pub(super) fn clauses<S: Borrow<str>>(items: &[S]) -> String {
+    items.join(", ")
+}

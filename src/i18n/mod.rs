@@ -1,0 +1,103 @@
+//! The message catalog: the interface's two languages, picking one from the locale, typed keys
+//! for every message (`msg.rs`), one file per language (`en.rs`, `zh.rs`), and the helpers that
+//! count and list in each.
+
+mod en;
+mod msg;
+#[cfg(test)]
+mod tests;
+mod zh;
+
+use std::borrow::{Borrow, Cow};
+
+use serde::Serialize;
+
+pub use msg::{ChangeName, Header, Label, ManSection, Msg, StateName, Unit};
+
+/// The language the interface speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English
+    En,
+    /// 中文
+    Zh,
+}
+
+impl Lang {
+    /// `msg` in this language.
+    pub fn say(self, msg: Msg<'_>) -> Cow<'static, str> {
+        match self {
+            Lang::En => en::text(&msg),
+            Lang::Zh => zh::text(&msg),
+        }
+    }
+
+    /// `n` of `unit`: `1 topic`, `3 topics`; `3 个主题`.
+    pub fn count(self, n: i64, unit: Unit) -> String {
+        match self {
+            Lang::En => en::count(n, unit),
+            Lang::Zh => zh::count(n, unit),
+        }
+    }
+
+    /// `a, b and c`; `a、b 和 c`.
+    pub fn and_list<S: Borrow<str>>(self, items: &[S]) -> String {
+        match self {
+            Lang::En => en::and_list(items),
+            Lang::Zh => zh::and_list(items),
+        }
+    }
+
+    /// `a, b, c`; `a、b、c`: the items of a list, such as ids.
+    pub fn list<S: Borrow<str>>(self, items: &[S]) -> String {
+        match self {
+            Lang::En => en::list(items),
+            Lang::Zh => zh::list(items),
+        }
+    }
+
+    /// `a, b`; `a，b`: clauses of one sentence.
+    pub fn clauses<S: Borrow<str>>(self, items: &[S]) -> String {
+        match self {
+            Lang::En => en::clauses(items),
+            Lang::Zh => zh::clauses(items),
+        }
+    }
+
+    /// Chooses the English or the Chinese form of a piece of interface text, for the messages not
+    /// yet in the catalog.
+    pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+
+    /// The language a locale string such as `zh_CN.UTF-8` or `en_US` asks for, if it names one.
+    pub fn from_locale(value: &str) -> Option<Lang> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        if value.to_ascii_lowercase().starts_with("zh") {
+            Some(Lang::Zh)
+        } else {
+            Some(Lang::En)
+        }
+    }
+}
+
+/// Each of `items` in backticks, as the interface shows values the user typed or will type.
+fn ticked(items: &[&str]) -> Vec<String> {
+    items.iter().map(|item| format!("`{item}`")).collect()
+}
+
+/// `items` joined with `sep`, the last two with `last`.
+fn join_last<S: Borrow<str>>(items: &[S], sep: &str, last: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.borrow().to_owned(),
+        [first @ .., end] => format!("{}{last}{}", first.join(sep), end.borrow()),
+    }
+}

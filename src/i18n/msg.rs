@@ -1,0 +1,468 @@
+//! The typed keys of the message catalog: every message the interface prints, each with the
+//! values it says. `en.rs` and `zh.rs` render every one; a key one of them lacks, or renders with
+//! other values, does not compile.
+
+use chrono::NaiveDate;
+
+/// A message, with the values it needs. Render it with [`Lang::say`](super::Lang::say).
+#[derive(Clone, Copy, Debug)]
+pub enum Msg<'a> {
+    /// A table's column heading.
+    Header(Header),
+    /// A line's label with its colon: `Overall:`.
+    Label(Label),
+    /// Any text as a label, with the language's colon: a column heading before a value.
+    WithColon { text: &'a str },
+    /// The name of a topic's state.
+    State(StateName),
+
+    /// The name of a kind of change.
+    Change(ChangeName),
+
+    /// A section heading of the manual page.
+    ManSection(ManSection),
+
+    /// The verdict once nothing is left to study and the band is reached: every topic done.
+    /// `band` is the band as `60-70%`.
+    VerdictComplete {
+        above: bool,
+        band: &'a str,
+        total: usize,
+    },
+    /// The verdict once nothing is left to study but the skipped topics.
+    VerdictOnlySkippedLeft {
+        above: bool,
+        band: &'a str,
+        skipped: usize,
+    },
+    /// Below the band, with too many topics skipped to reach its low edge `low` (`60%`).
+    VerdictUnreachable { band: &'a str, low: &'a str },
+    /// Below the band, `to_go` topics short of its low edge.
+    VerdictBelow {
+        band: &'a str,
+        low: &'a str,
+        to_go: usize,
+    },
+    /// Within the band.
+    VerdictWithin { band: &'a str },
+    /// Above the band.
+    VerdictAbove { band: &'a str },
+    /// After a done count: how many are skipped, and the share done or skipped.
+    SkippedCovered { skipped: usize, covered: &'a str },
+    /// There is no next topic.
+    NothingLeft,
+    /// `3/41 done (7.3%)`.
+    DoneOf {
+        done: usize,
+        total: usize,
+        percent: &'a str,
+    },
+
+    /// The calendar before the plan has a start.
+    NotStarted,
+    /// The calendar before its first day.
+    CalendarStartsOn { start: NaiveDate, in_days: i64 },
+    /// The calendar after its last day.
+    CalendarOver {
+        total_days: i64,
+        end: &'a str,
+        over_by: i64,
+        day: i64,
+        start: NaiveDate,
+    },
+    /// The calendar on one of its days.
+    CalendarDay {
+        day: i64,
+        total_days: i64,
+        start: NaiveDate,
+        end: &'a str,
+    },
+    /// Where the learner stands against the plan: exactly on it.
+    OnSchedule,
+    /// On the plan, with `topics` still to do today.
+    OnScheduleToGo { topics: i64 },
+    /// Ahead of the plan.
+    Ahead { topics: i64 },
+    /// Behind the plan.
+    Behind { topics: i64 },
+    /// The plan's line: the stage of today (`stage` from 1), what is due and what is done.
+    PlanStage {
+        stage: usize,
+        title: &'a str,
+        expected: usize,
+        done: usize,
+        standing: &'a str,
+    },
+    /// The plan's line once every stage was due.
+    PlanAllDue {
+        expected: usize,
+        done: usize,
+        standing: &'a str,
+    },
+    /// The pace of a plan younger than the recent window.
+    PaceSinceStart { per_week: f64 },
+    /// The pace since the start and over the last `days`.
+    PaceRecent {
+        per_week: f64,
+        recent: f64,
+        days: i64,
+    },
+    /// No pace: nothing done yet.
+    NoPaceYet,
+    /// No projection: nothing done yet.
+    EtaNoPaceYet,
+    /// Targets (`60%`, `70%`, `100%`) reached on a day.
+    EtaReached {
+        targets: &'a [&'a str],
+        day: NaiveDate,
+    },
+    /// Targets projected for a day.
+    EtaBy {
+        targets: &'a [&'a str],
+        day: NaiveDate,
+    },
+    /// Targets without a projection.
+    EtaNoPace { targets: &'a [&'a str] },
+    /// Targets out of reach.
+    EtaOutOfReach { targets: &'a [&'a str] },
+    /// Every topic was done within the genius window of `days`.
+    GeniusEarned { days: i64 },
+    /// The genius window before the plan has a start.
+    GeniusWithin { total: usize, days: i64 },
+    /// The genius window still open.
+    GeniusToGo {
+        remaining: usize,
+        days_left: i64,
+        last: NaiveDate,
+    },
+
+    /// A stage's row in the topic list (`number` from 1).
+    StageHeading { number: usize, title: &'a str },
+    /// The topic list when no topic passes the filter.
+    NoTopicsMatch,
+
+    /// Where a topic sits (`topic` and `stage` from 1, `of` the topics of its stage).
+    PositionInStage {
+        pos: &'a str,
+        topic: usize,
+        of: usize,
+        stage: usize,
+    },
+    /// After a topic's state: since when.
+    SinceDay { day: NaiveDate },
+    /// A topic without changes.
+    NoHistory,
+    /// After a change counted for another day: the day it was recorded.
+    RecordedOn { day: NaiveDate },
+    /// A topic without notes.
+    NoNotes,
+    /// A stage's planned days, and where they fall among the plan's days.
+    StageDays {
+        days: i64,
+        first: i64,
+        last: i64,
+        total: i64,
+    },
+    /// After a stage's planned days: its dates.
+    StageDates { dates: &'a str },
+    /// After a stage's planned days, before the plan has a start.
+    StageDatesLater,
+
+    /// After a `begin` that counts, when the plan was begun more than once.
+    BeginCounts,
+    /// After a `begin` that counts and moved the start from `from`.
+    BeginCountsMovedFrom { from: NaiveDate },
+    /// After a `begin` that a later one, recorded `on`, moved `to` another start.
+    BeginSupersededMovedTo { on: NaiveDate, to: NaiveDate },
+    /// After a `begin` that a later one, recorded `on`, replaced.
+    BeginSupersededOn { on: NaiveDate },
+    /// After a `begin` that a later one replaced.
+    BeginSuperseded,
+    /// A change to a topic the curriculum does not have.
+    NotInCurriculum { id: &'a str },
+    /// What a `begin` was about.
+    ThePlanStarts,
+    /// What a change to no topic was about.
+    ThePlan,
+    /// The history when no change passes the filter.
+    NoChangesMatch,
+    /// An empty history.
+    NoChangesYet,
+
+    /// `curriculum check` on a sound file.
+    SoundCurriculum { source: &'a str },
+    /// The genius window of a curriculum: every topic within `days`.
+    GeniusWindow { days: i64 },
+    /// Under the table of plans: what its mark means.
+    CurrentPlanNote,
+
+    /// The overall count in a report: `3/41 done (7.3%)`.
+    ReportDone {
+        done: usize,
+        total: usize,
+        percent: &'a str,
+    },
+    /// After a stage's heading in a report: its days and its count.
+    ReportStageCounts {
+        days: i64,
+        done: usize,
+        total: usize,
+        percent: &'a str,
+    },
+    /// After a topic in a report: in progress since `day`.
+    ReportInProgressSince { day: NaiveDate },
+    /// After a topic in a report: done or skipped on `day`.
+    ReportStateOn { state: StateName, day: NaiveDate },
+
+    /// A reading command leaves out the changes that count for days after `today`.
+    LaterChangesLeftOut { today: NaiveDate, count: usize },
+    /// Another writer holds the store's lock.
+    WaitingForLock { path: &'a str },
+    /// The store has fields this version does not know.
+    UnknownFields { keys: &'a [&'a str] },
+    /// The store has changes of kinds this version does not know.
+    UnknownChanges { count: usize },
+    /// The store has progress on topics the curriculum no longer has, and the two ways to settle
+    /// it; `file` is the curriculum's name, none for the built-in one.
+    OrphanedProgress {
+        ids: &'a [&'a str],
+        file: Option<&'a str>,
+    },
+
+    /// A change that leaves a topic's state as it was.
+    AlreadyInState { state: StateName },
+    /// A change of a topic's state, dated `on` when a day was given.
+    StateChanged {
+        from: StateName,
+        to: StateName,
+        on: Option<NaiveDate>,
+    },
+    /// After changes: the overall count and the verdict.
+    ChangedOverall {
+        done: usize,
+        total: usize,
+        percent: &'a str,
+        verdict: &'a str,
+    },
+    /// `begin`: the start, what it was before if it moved, and where it puts today.
+    PlanBegins {
+        start: NaiveDate,
+        unchanged: bool,
+        was: Option<NaiveDate>,
+        today: NaiveDate,
+        day: i64,
+        total_days: i64,
+    },
+    /// `forget` dropped the progress on `id`.
+    Forgot { id: &'a str },
+    /// `note` recorded a note on `topic` (a topic line) for `day`; the text follows.
+    Noted { topic: &'a str, day: NaiveDate },
+    /// `report --output` wrote the report.
+    ReportWritten { path: &'a str },
+
+    /// `where`: after a path where nothing is yet.
+    NotCreatedYet,
+    /// `where`: the built-in curriculum, `id`, is in use.
+    BuiltInWithId { id: &'a str },
+    /// `where`: the built-in curriculum is in use.
+    BuiltIn,
+    /// `where`: the system has no cache folder.
+    NoCacheFolder,
+    /// The first line of a completion script.
+    CompletionFor,
+    /// A completion script's note that it asks for ids as it goes.
+    CompletionAsksForIds,
+    /// Before a completion script's install commands.
+    CompletionInstall,
+}
+
+/// A table's column heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Header {
+    Stage,
+    Id,
+    Days,
+    Planned,
+    Done,
+    Progress,
+    Title,
+    State,
+    Since,
+    Topics,
+    Plan,
+    InProgress,
+    Skipped,
+    LastChange,
+}
+
+impl Header {
+    /// Every heading, for the catalog's tests.
+    pub const ALL: [Header; 14] = [
+        Header::Stage,
+        Header::Id,
+        Header::Days,
+        Header::Planned,
+        Header::Done,
+        Header::Progress,
+        Header::Title,
+        Header::State,
+        Header::Since,
+        Header::Topics,
+        Header::Plan,
+        Header::InProgress,
+        Header::Skipped,
+        Header::LastChange,
+    ];
+}
+
+/// The label of a line of `label: value` lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    Overall,
+    Readiness,
+    Next,
+    Date,
+    Calendar,
+    Plan,
+    Pace,
+    Projected,
+    Genius,
+    Id,
+    Title,
+    About,
+    Stages,
+    Topics,
+    Days,
+    Band,
+    Links,
+    Stage,
+    Position,
+    State,
+    History,
+    Notes,
+    Goal,
+    Planned,
+    Progress,
+    Store,
+    LinkTo,
+    Lock,
+    Curriculum,
+    Cache,
+}
+
+impl Label {
+    /// Every label, for the catalog's tests.
+    pub const ALL: [Label; 30] = [
+        Label::Overall,
+        Label::Readiness,
+        Label::Next,
+        Label::Date,
+        Label::Calendar,
+        Label::Plan,
+        Label::Pace,
+        Label::Projected,
+        Label::Genius,
+        Label::Id,
+        Label::Title,
+        Label::About,
+        Label::Stages,
+        Label::Topics,
+        Label::Days,
+        Label::Band,
+        Label::Links,
+        Label::Stage,
+        Label::Position,
+        Label::State,
+        Label::History,
+        Label::Notes,
+        Label::Goal,
+        Label::Planned,
+        Label::Progress,
+        Label::Store,
+        Label::LinkTo,
+        Label::Lock,
+        Label::Curriculum,
+        Label::Cache,
+    ];
+}
+
+/// The name of a topic's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateName {
+    Todo,
+    InProgress,
+    Done,
+    Skipped,
+}
+
+impl StateName {
+    /// Every state, for the catalog's tests.
+    pub const ALL: [StateName; 4] = [
+        StateName::Todo,
+        StateName::InProgress,
+        StateName::Done,
+        StateName::Skipped,
+    ];
+}
+
+/// The name of a kind of change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeName {
+    Done,
+    Undo,
+    Start,
+    Skip,
+    Note,
+    Begin,
+    Forget,
+}
+
+impl ChangeName {
+    /// Every kind of change, for the catalog's tests.
+    pub const ALL: [ChangeName; 7] = [
+        ChangeName::Done,
+        ChangeName::Undo,
+        ChangeName::Start,
+        ChangeName::Skip,
+        ChangeName::Note,
+        ChangeName::Begin,
+        ChangeName::Forget,
+    ];
+}
+
+/// A section heading of the manual page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ManSection {
+    Name,
+    Synopsis,
+    Description,
+    Options,
+    Commands,
+    Extra,
+    Version,
+}
+
+impl ManSection {
+    /// Every section.
+    pub const ALL: [ManSection; 7] = [
+        ManSection::Name,
+        ManSection::Synopsis,
+        ManSection::Description,
+        ManSection::Options,
+        ManSection::Commands,
+        ManSection::Extra,
+        ManSection::Version,
+    ];
+}
+
+/// Something the interface counts: `1 topic`, `3 topics`; `3 个主题`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Topic,
+    Day,
+}
+
+impl Unit {
+    /// Every unit, for the catalog's tests.
+    pub const ALL: [Unit; 2] = [Unit::Topic, Unit::Day];
+}

@@ -1,0 +1,379 @@
+//! Every message in both languages, so that a change to any wording shows in review as a change
+//! to `snapshots/studyplan__i18n__tests__every_message_in_both_languages.snap`.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::*;
+
+const LANGS: [Lang; 2] = [Lang::En, Lang::Zh];
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+/// Each message with sample values, some more than once where its wording turns on a value.
+fn samples() -> Vec<Msg<'static>> {
+    let mut all: Vec<Msg> = Vec::new();
+    all.extend(Header::ALL.map(Msg::Header));
+    all.extend(Label::ALL.map(Msg::Label));
+    all.push(Msg::WithColon { text: "Title" });
+    all.extend(StateName::ALL.map(Msg::State));
+    all.extend(ChangeName::ALL.map(Msg::Change));
+    all.extend(ManSection::ALL.map(Msg::ManSection));
+    let band = "60-70%";
+    for above in [false, true] {
+        all.push(Msg::VerdictComplete {
+            above,
+            band,
+            total: 41,
+        });
+    }
+    for skipped in [1, 3] {
+        all.push(Msg::VerdictOnlySkippedLeft {
+            above: false,
+            band,
+            skipped,
+        });
+    }
+    all.push(Msg::VerdictUnreachable { band, low: "60%" });
+    for to_go in [1, 12] {
+        all.push(Msg::VerdictBelow {
+            band,
+            low: "60%",
+            to_go,
+        });
+    }
+    all.push(Msg::VerdictWithin { band });
+    all.push(Msg::VerdictAbove { band });
+    all.push(Msg::SkippedCovered {
+        skipped: 2,
+        covered: "60.9%",
+    });
+    all.push(Msg::NothingLeft);
+    all.push(Msg::DoneOf {
+        done: 3,
+        total: 41,
+        percent: "7.3%",
+    });
+
+    all.push(Msg::NotStarted);
+    for in_days in [1, 3] {
+        all.push(Msg::CalendarStartsOn {
+            start: day("2026-12-01"),
+            in_days,
+        });
+    }
+    all.push(Msg::CalendarOver {
+        total_days: 90,
+        end: "2027-02-07",
+        over_by: 2,
+        day: 92,
+        start: day("2026-11-10"),
+    });
+    all.push(Msg::CalendarDay {
+        day: 12,
+        total_days: 90,
+        start: day("2026-11-10"),
+        end: "2027-02-07",
+    });
+    all.push(Msg::OnSchedule);
+    for topics in [1, 2] {
+        all.push(Msg::OnScheduleToGo { topics });
+        all.push(Msg::Ahead { topics });
+        all.push(Msg::Behind { topics });
+    }
+    all.push(Msg::PlanStage {
+        stage: 2,
+        title: "Retrieval",
+        expected: 9,
+        done: 7,
+        standing: "2 topics behind",
+    });
+    all.push(Msg::PlanAllDue {
+        expected: 41,
+        done: 30,
+        standing: "11 topics behind",
+    });
+    all.push(Msg::PaceSinceStart { per_week: 2.25 });
+    all.push(Msg::PaceRecent {
+        per_week: 2.25,
+        recent: 3.0,
+        days: 14,
+    });
+    all.push(Msg::NoPaceYet);
+    all.push(Msg::EtaNoPaceYet);
+    let targets = &["60%", "70%"][..];
+    all.push(Msg::EtaReached {
+        targets,
+        day: day("2026-12-01"),
+    });
+    all.push(Msg::EtaBy {
+        targets: &["60%", "70%", "100%"],
+        day: day("2027-01-15"),
+    });
+    all.push(Msg::EtaNoPace { targets: &["100%"] });
+    all.push(Msg::EtaOutOfReach { targets });
+    all.push(Msg::GeniusEarned { days: 30 });
+    all.push(Msg::GeniusWithin {
+        total: 41,
+        days: 30,
+    });
+    all.push(Msg::GeniusToGo {
+        remaining: 5,
+        days_left: 1,
+        last: day("2026-12-09"),
+    });
+
+    all.push(Msg::StageHeading {
+        number: 2,
+        title: "Retrieval",
+    });
+    all.push(Msg::NoTopicsMatch);
+
+    all.push(Msg::PositionInStage {
+        pos: "2.4",
+        topic: 4,
+        of: 6,
+        stage: 2,
+    });
+    all.push(Msg::SinceDay {
+        day: day("2026-11-20"),
+    });
+    all.push(Msg::NoHistory);
+    all.push(Msg::RecordedOn {
+        day: day("2026-11-22"),
+    });
+    all.push(Msg::NoNotes);
+    for days in [1, 14] {
+        all.push(Msg::StageDays {
+            days,
+            first: 15,
+            last: 14 + days,
+            total: 90,
+        });
+    }
+    all.push(Msg::StageDates {
+        dates: "2026-11-24 – 2026-12-07",
+    });
+    all.push(Msg::StageDatesLater);
+
+    all.push(Msg::BeginCounts);
+    all.push(Msg::BeginCountsMovedFrom {
+        from: day("2026-11-01"),
+    });
+    all.push(Msg::BeginSupersededMovedTo {
+        on: day("2026-11-03"),
+        to: day("2026-11-10"),
+    });
+    all.push(Msg::BeginSupersededOn {
+        on: day("2026-11-03"),
+    });
+    all.push(Msg::BeginSuperseded);
+    all.push(Msg::NotInCurriculum { id: "old-topic" });
+    all.push(Msg::ThePlanStarts);
+    all.push(Msg::ThePlan);
+    all.push(Msg::NoChangesMatch);
+    all.push(Msg::NoChangesYet);
+
+    all.push(Msg::SoundCurriculum {
+        source: "my-plan.yaml",
+    });
+    for days in [1, 30] {
+        all.push(Msg::GeniusWindow { days });
+    }
+    all.push(Msg::CurrentPlanNote);
+
+    all.push(Msg::ReportDone {
+        done: 3,
+        total: 41,
+        percent: "7.3%",
+    });
+    for days in [1, 14] {
+        all.push(Msg::ReportStageCounts {
+            days,
+            done: 3,
+            total: 6,
+            percent: "50.0%",
+        });
+    }
+    all.push(Msg::ReportInProgressSince {
+        day: day("2026-11-20"),
+    });
+    for state in [StateName::Done, StateName::Skipped] {
+        all.push(Msg::ReportStateOn {
+            state,
+            day: day("2026-11-21"),
+        });
+    }
+
+    for count in [1, 12] {
+        all.push(Msg::LaterChangesLeftOut {
+            today: day("2026-11-14"),
+            count,
+        });
+    }
+    all.push(Msg::WaitingForLock {
+        path: "/home/ada/.local/share/studyplan/progress.jsonl",
+    });
+    all.push(Msg::UnknownFields {
+        keys: &["mood", "owner"],
+    });
+    all.push(Msg::UnknownChanges { count: 2 });
+    all.push(Msg::OrphanedProgress {
+        ids: &["old-rag", "gone"],
+        file: None,
+    });
+    all.push(Msg::OrphanedProgress {
+        ids: &["old-rag"],
+        file: Some("my-plan.yaml"),
+    });
+
+    all.push(Msg::AlreadyInState {
+        state: StateName::Done,
+    });
+    for on in [None, Some(day("2026-11-12"))] {
+        all.push(Msg::StateChanged {
+            from: StateName::Todo,
+            to: StateName::Done,
+            on,
+        });
+    }
+    all.push(Msg::ChangedOverall {
+        done: 3,
+        total: 41,
+        percent: "7.3%",
+        verdict: "below the 60-70% band: 22 more topics to reach 60%",
+    });
+    for (unchanged, was) in [
+        (false, None),
+        (true, None),
+        (false, Some(day("2026-11-01"))),
+    ] {
+        all.push(Msg::PlanBegins {
+            start: day("2026-11-10"),
+            unchanged,
+            was,
+            today: day("2026-11-21"),
+            day: 12,
+            total_days: 90,
+        });
+    }
+    all.push(Msg::Forgot { id: "old-rag" });
+    all.push(Msg::Noted {
+        topic: "1.6 why-rag  Why RAG",
+        day: day("2026-11-21"),
+    });
+    all.push(Msg::ReportWritten {
+        path: "progress.md",
+    });
+
+    all.push(Msg::NotCreatedYet);
+    all.push(Msg::BuiltInWithId { id: "llm-roadmap" });
+    all.push(Msg::BuiltIn);
+    all.push(Msg::NoCacheFolder);
+    all.push(Msg::CompletionFor);
+    all.push(Msg::CompletionAsksForIds);
+    all.push(Msg::CompletionInstall);
+    all
+}
+
+/// The variants an enum of `msg.rs` declares, read from the source, so that a message added
+/// without a sample here fails the test below.
+fn declared(name: &str) -> BTreeSet<String> {
+    let source = include_str!("msg.rs");
+    let start = format!("pub enum {name}");
+    source
+        .lines()
+        .skip_while(|line| !line.starts_with(&start))
+        .skip(1)
+        .take_while(|line| *line != "}")
+        .filter(|line| line.starts_with("    ") && !line.starts_with("     "))
+        .filter_map(|line| {
+            let word: String = line
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
+            word.starts_with(|c: char| c.is_ascii_uppercase())
+                .then_some(word)
+        })
+        .collect()
+}
+
+/// The variant's name, from its `Debug` form.
+fn variant(debug: &str) -> String {
+    debug
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect()
+}
+
+#[test]
+fn every_message_has_a_sample() {
+    let sampled: BTreeSet<String> = samples()
+        .iter()
+        .map(|msg| variant(&format!("{msg:?}")))
+        .collect();
+    assert_eq!(sampled, declared("Msg<'a>"));
+    assert_eq!(Header::ALL.len(), declared("Header").len());
+    assert_eq!(Label::ALL.len(), declared("Label").len());
+    assert_eq!(StateName::ALL.len(), declared("StateName").len());
+    assert_eq!(ChangeName::ALL.len(), declared("ChangeName").len());
+    assert_eq!(ManSection::ALL.len(), declared("ManSection").len());
+    assert_eq!(Unit::ALL.len(), declared("Unit").len());
+}
+
+#[test]
+fn no_message_is_empty_in_either_language() {
+    for msg in samples() {
+        for lang in LANGS {
+            assert!(!lang.say(msg).trim().is_empty(), "{msg:?} in {lang:?}");
+        }
+    }
+    for unit in Unit::ALL {
+        for lang in LANGS {
+            assert!(
+                !lang.count(1, unit).trim().is_empty(),
+                "{unit:?} in {lang:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_message_in_both_languages() {
+    let mut out = String::new();
+    let mut line = |what: String, say: &dyn Fn(Lang) -> String| {
+        writeln!(out, "{what}").unwrap();
+        for lang in LANGS {
+            let text = say(lang).replace('\n', "\n    ");
+            writeln!(out, "  {lang:?}: {text}").unwrap();
+        }
+    };
+    for msg in samples() {
+        line(format!("{msg:?}"), &|lang| lang.say(msg).into_owned());
+    }
+    for unit in Unit::ALL {
+        for n in [0, 1, 3] {
+            line(format!("count({n}, {unit:?})"), &|lang| lang.count(n, unit));
+        }
+    }
+    for items in [&["a"][..], &["a", "b"], &["a", "b", "c"]] {
+        line(format!("and_list({items:?})"), &|lang| lang.and_list(items));
+        line(format!("list({items:?})"), &|lang| lang.list(items));
+        line(format!("clauses({items:?})"), &|lang| lang.clauses(items));
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn locales_starting_with_zh_mean_chinese() {
+    assert_eq!(Lang::from_locale("zh_CN.UTF-8"), Some(Lang::Zh));
+    assert_eq!(Lang::from_locale("zh_TW"), Some(Lang::Zh));
+    assert_eq!(Lang::from_locale("en_US.UTF-8"), Some(Lang::En));
+    assert_eq!(Lang::from_locale("C"), Some(Lang::En));
+    assert_eq!(Lang::from_locale(""), None);
+}

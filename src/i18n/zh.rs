@@ -1,0 +1,390 @@
+//! The interface in Chinese: every message of the catalog, in one exhaustive match.
+
+use std::borrow::{Borrow, Cow};
+
+use super::{ChangeName, Header, Label, ManSection, Msg, StateName, Unit};
+
+/// `msg` in Chinese.
+pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
+    match *msg {
+        Msg::Header(header) => header_text(header).into(),
+        Msg::Label(label) => format!("{}：", label_text(label)).into(),
+        Msg::WithColon { text } => format!("{text}：").into(),
+        Msg::State(state) => state_text(state).into(),
+        Msg::Change(change) => change_text(change).into(),
+        Msg::ManSection(section) => man_text(section).into(),
+
+        Msg::VerdictComplete { above, band, total } => format!(
+            "{}：全部 {total} 个主题都已完成，计划已学完",
+            place(above, band)
+        )
+        .into(),
+        Msg::VerdictOnlySkippedLeft {
+            above,
+            band,
+            skipped,
+        } => format!(
+            "{}：除了跳过的 {skipped} 个主题，已没有要学的；撤销跳过即可继续",
+            place(above, band)
+        )
+        .into(),
+        Msg::VerdictUnreachable { band, low } => {
+            format!("低于 {band} 区间，跳过的主题太多，已无法达到 {low}；撤销一些跳过才能达到")
+                .into()
+        }
+        Msg::VerdictBelow { band, low, to_go } => {
+            format!("低于 {band} 区间：再完成 {to_go} 个主题即可达到 {low}").into()
+        }
+        Msg::VerdictWithin { band } => {
+            format!("已进入 {band} 区间：你已经开始具备成为一名大模型 AI 人才的正确特征").into()
+        }
+        Msg::VerdictAbove { band } => format!("超过 {band} 区间：继续前进").into(),
+        Msg::SkippedCovered { skipped, covered } => {
+            format!("，跳过 {skipped} 个；已覆盖 {covered}").into()
+        }
+        Msg::NothingLeft => "没有了：所有主题都已完成或跳过".into(),
+        Msg::DoneOf {
+            done,
+            total,
+            percent,
+        } => format!("{done}/{total} 已完成 ({percent})").into(),
+
+        Msg::NotStarted => {
+            "尚未开始：计划从你的第一次记录开始，或用 `studyplan begin` 指定开始日期".into()
+        }
+        Msg::CalendarStartsOn { start, in_days } => {
+            format!("将于 {start} 开始，还有 {}", days(in_days)).into()
+        }
+        Msg::CalendarOver {
+            total_days,
+            end,
+            over_by,
+            day,
+            start,
+        } => format!(
+            "计划的日历已经结束：{total_days} 天的日程已于 {end} 结束，已过去 {}（自 {start} 开始的第 {day} 天）",
+            days(over_by)
+        )
+        .into(),
+        Msg::CalendarDay {
+            day,
+            total_days,
+            start,
+            end,
+        } => format!("第 {day} 天（共 {total_days} 天），{start} 开始，{end} 结束").into(),
+        Msg::OnSchedule => "正好符合计划".into(),
+        Msg::OnScheduleToGo { topics: n } => {
+            format!("符合计划，今天还有 {}要完成", topics(n)).into()
+        }
+        Msg::Ahead { topics: n } => format!("领先 {}", topics(n)).into(),
+        Msg::Behind { topics: n } => format!("落后 {}", topics(n)).into(),
+        Msg::PlanStage {
+            stage,
+            title,
+            expected,
+            done,
+            standing,
+        } => format!(
+            "第 {stage} 阶段 {title}；截至今天应完成 {}，你已完成 {done} 个：{standing}",
+            topics(expected as i64)
+        )
+        .into(),
+        Msg::PlanAllDue {
+            expected,
+            done,
+            standing,
+        } => format!(
+            "结束时应完成全部 {}；你已完成 {done} 个：{standing}",
+            topics(expected as i64)
+        )
+        .into(),
+        Msg::PaceSinceStart { per_week } => format!("自开始以来每周 {per_week:.1} 个主题").into(),
+        Msg::PaceRecent {
+            per_week,
+            recent,
+            days: n,
+        } => format!(
+            "自开始以来每周 {per_week:.1} 个主题，最近 {}每周 {recent:.1} 个",
+            days(n)
+        )
+        .into(),
+        Msg::NoPaceYet => "还没有速度：尚未完成任何主题".into(),
+        Msg::EtaNoPaceYet => "还没有速度：完成一个主题后即可预计".into(),
+        Msg::EtaReached { targets, day } => {
+            format!("{} 已于 {day} 达到", and_list(targets)).into()
+        }
+        Msg::EtaBy { targets, day } => format!("{} 约在 {day}", and_list(targets)).into(),
+        Msg::EtaNoPace { targets } => format!("{} 暂无速度", and_list(targets)).into(),
+        Msg::EtaOutOfReach { targets } => {
+            format!("{} 无法达到（跳过太多）", and_list(targets)).into()
+        }
+        Msg::GeniusEarned { days: n } => {
+            format!("已达成：开始后 {n} 天内完成了全部主题").into()
+        }
+        Msg::GeniusWithin { total, days: n } => format!(
+            "开始后 {n} 天内完成全部 {}，即为天才",
+            topics(total as i64)
+        )
+        .into(),
+        Msg::GeniusToGo {
+            remaining,
+            days_left,
+            last,
+        } => format!(
+            "还剩 {}、{}（至 {last}）：全部完成即为天才",
+            topics(remaining as i64),
+            days(days_left)
+        )
+        .into(),
+        Msg::StageHeading { number, title } => format!("第 {number} 阶段：{title}").into(),
+        Msg::NoTopicsMatch => "没有符合条件的主题".into(),
+
+        Msg::PositionInStage {
+            pos,
+            topic,
+            of,
+            stage,
+        } => format!("{pos}，第 {stage} 阶段 {of} 个主题中的第 {topic} 个").into(),
+        Msg::SinceDay { day } => format!("，自 {day} 起").into(),
+        Msg::NoHistory => "还没有记录".into(),
+        Msg::RecordedOn { day } => format!("（记录于 {day}）").into(),
+        Msg::NoNotes => "无".into(),
+        Msg::StageDays {
+            days: n,
+            first,
+            last,
+            total,
+        } => format!("{}，第 {first}-{last} 天（共 {total} 天）", days(n)).into(),
+        Msg::StageDates { dates } => format!("：{dates}").into(),
+        Msg::StageDatesLater => "；计划开始后才有日期（`studyplan begin`）".into(),
+
+        Msg::BeginCounts => "（以此为准）".into(),
+        Msg::BeginCountsMovedFrom { from } => format!("（以此为准，由 {from} 改至此日）").into(),
+        Msg::BeginSupersededMovedTo { on, to } => format!("（已于 {on} 改为 {to}）").into(),
+        Msg::BeginSupersededOn { on } => format!("（已于 {on} 被取代）").into(),
+        Msg::BeginSuperseded => "（已被取代）".into(),
+        Msg::NotInCurriculum { id } => format!("`{id}`（当前课程中没有）").into(),
+        Msg::ThePlanStarts => "计划开始".into(),
+        Msg::ThePlan => "计划".into(),
+        Msg::NoChangesMatch => "没有符合条件的记录".into(),
+        Msg::NoChangesYet => "还没有任何记录".into(),
+        Msg::SoundCurriculum { source } => format!("`{source}` 是一份合格的课程。").into(),
+        Msg::GeniusWindow { days } => format!("{days} 天内全部完成").into(),
+        Msg::CurrentPlanNote => "* 为当前使用的课程；用 --curriculum FILE 换用其他课程".into(),
+
+        Msg::ReportDone {
+            done,
+            total,
+            percent,
+        } => format!("已完成 {done}/{total}（{percent}）").into(),
+        Msg::ReportStageCounts {
+            days,
+            done,
+            total,
+            percent,
+        } => format!("（{days} 天；已完成 {done}/{total}，{percent}）").into(),
+        Msg::ReportInProgressSince { day } => format!("（{day} 起进行中）").into(),
+        Msg::ReportStateOn { state, day } => format!("（{day} {}）", state_text(state)).into(),
+        Msg::LaterChangesLeftOut { today, count } => format!(
+            "提示：按 {today} 当天结束时的记录显示：之后的 {count} 条记录未计入（仍保留在进度文件里）；取消 `STUDYPLAN_TODAY` 或检查系统时钟即可看到"
+        )
+        .into(),
+        Msg::WaitingForLock { path } => {
+            format!("正在等待另一个 studyplan 写完 `{path}` ...").into()
+        }
+        Msg::UnknownFields { keys } => format!(
+            "警告：进度文件里有本版本不认识的字段，已保留：{}",
+            list(&super::ticked(keys))
+        )
+        .into(),
+        Msg::UnknownChanges { count } => {
+            format!("警告：有本版本不认识的记录，已保留并忽略：{count}").into()
+        }
+        Msg::OrphanedProgress { ids, file } => {
+            let file = file.map(|file| format!(" `{file}`")).unwrap_or_default();
+            format!(
+                "警告：进度文件里有当前课程已不存在的主题的记录，已保留：{}\n  \
+                 如果主题只是改了名，请在课程{file}里该主题下写上旧编号（`was: [{}]`），进度会跟过去\n  \
+                 如果它已彻底删除，可用 `studyplan forget {}` 丢弃它的进度",
+                list(&super::ticked(ids)),
+                ids.first().unwrap_or(&""),
+                ids.join(" ")
+            )
+            .into()
+        }
+
+        Msg::AlreadyInState { state } => {
+            format!("（已经是{}，未改变）", state_text(state)).into()
+        }
+        Msg::StateChanged { from, to, on } => {
+            let on = on.map(|day| format!("，记于 {day}")).unwrap_or_default();
+            format!("（{} -> {}{on}）", state_text(from), state_text(to)).into()
+        }
+        Msg::ChangedOverall {
+            done,
+            total,
+            percent,
+            verdict,
+        } => format!("总体：{done}/{total}（{percent}），{verdict}").into(),
+        Msg::PlanBegins {
+            start,
+            unchanged,
+            was,
+            today,
+            day,
+            total_days,
+        } => {
+            let before = match (unchanged, was) {
+                (true, _) => "（未改变）".to_owned(),
+                (false, Some(was)) => format!("（原为 {was}）"),
+                (false, None) => String::new(),
+            };
+            format!("计划从 {start} 开始{before}：今天 {today} 是第 {day} 天（共 {total_days} 天）")
+                .into()
+        }
+        Msg::Forgot { id } => format!(
+            "已丢弃 `{id}` 的进度；它的修改仍留在历史记录里（`studyplan log`），不再计入"
+        )
+        .into(),
+        Msg::Noted { topic, day } => format!("已为 {topic} 记下笔记（{day}）：").into(),
+        Msg::ReportWritten { path } => format!("报告已写入 `{path}`").into(),
+        Msg::NotCreatedYet => "（尚未创建）".into(),
+        Msg::BuiltInWithId { id } => {
+            format!("内置（{id}）；`studyplan curriculum export` 可打印它").into()
+        }
+        Msg::BuiltIn => "内置".into(),
+        Msg::NoCacheFolder => "无（本系统没有缓存文件夹）".into(),
+        Msg::CompletionFor => "studyplan 的补全脚本。".into(),
+        Msg::CompletionAsksForIds => {
+            "主题和阶段编号在每次按 TAB 时向 studyplan 询问，按当时所用的课程给出。".into()
+        }
+        Msg::CompletionInstall => "安装方法：".into(),
+    }
+}
+
+/// Where the learner stands against the band, once nothing is left to study.
+fn place(above: bool, band: &str) -> String {
+    if above {
+        format!("超过 {band} 区间")
+    } else {
+        format!("已进入 {band} 区间")
+    }
+}
+
+fn header_text(header: Header) -> &'static str {
+    match header {
+        Header::Stage => "阶段",
+        Header::Id => "编号",
+        Header::Days => "天数",
+        Header::Planned => "计划日期",
+        Header::Done => "完成",
+        Header::Progress => "进度",
+        Header::Title => "标题",
+        Header::State => "状态",
+        Header::Since => "日期",
+        Header::Topics => "主题数",
+        Header::Plan => "计划",
+        Header::InProgress => "进行中",
+        Header::Skipped => "跳过",
+        Header::LastChange => "最近修改",
+    }
+}
+
+fn label_text(label: Label) -> &'static str {
+    match label {
+        Label::Overall => "总体",
+        Label::Readiness => "准备度",
+        Label::Next => "下一个",
+        Label::Date => "日期",
+        Label::Calendar => "日历",
+        Label::Plan => "计划",
+        Label::Pace => "速度",
+        Label::Projected => "预计",
+        Label::Genius => "天才",
+        Label::Id => "编号",
+        Label::Title => "标题",
+        Label::About => "简介",
+        Label::Stages => "阶段",
+        Label::Topics => "主题",
+        Label::Days => "天数",
+        Label::Band => "区间",
+        Label::Links => "链接",
+        Label::Stage => "阶段",
+        Label::Position => "位置",
+        Label::State => "状态",
+        Label::History => "历史",
+        Label::Notes => "笔记",
+        Label::Goal => "目标",
+        Label::Planned => "计划",
+        Label::Progress => "进度",
+        Label::Store => "进度文件",
+        Label::LinkTo => "链接到",
+        Label::Lock => "锁文件",
+        Label::Curriculum => "课程",
+        Label::Cache => "缓存",
+    }
+}
+
+fn state_text(state: StateName) -> &'static str {
+    match state {
+        StateName::Todo => "未开始",
+        StateName::InProgress => "进行中",
+        StateName::Done => "已完成",
+        StateName::Skipped => "已跳过",
+    }
+}
+
+fn topics(n: i64) -> String {
+    count(n, Unit::Topic)
+}
+
+fn days(n: i64) -> String {
+    count(n, Unit::Day)
+}
+
+fn change_text(change: ChangeName) -> &'static str {
+    match change {
+        ChangeName::Done => "完成",
+        ChangeName::Undo => "撤销",
+        ChangeName::Start => "开始",
+        ChangeName::Skip => "跳过",
+        ChangeName::Note => "笔记",
+        ChangeName::Begin => "开始计划",
+        ChangeName::Forget => "忘记",
+    }
+}
+
+fn man_text(section: ManSection) -> &'static str {
+    match section {
+        ManSection::Name => "名称",
+        ManSection::Synopsis => "概要",
+        ManSection::Description => "描述",
+        ManSection::Options => "选项",
+        ManSection::Commands => "命令",
+        ManSection::Extra => "说明",
+        ManSection::Version => "版本",
+    }
+}
+
+/// `n` of `unit`: `3 个主题`, `3 天`.
+pub(super) fn count(n: i64, unit: Unit) -> String {
+    match unit {
+        Unit::Topic => format!("{n} 个主题"),
+        Unit::Day => format!("{n} 天"),
+    }
+}
+
+/// `a`, `a 和 b`, `a、b 和 c`.
+pub(super) fn and_list<S: Borrow<str>>(items: &[S]) -> String {
+    super::join_last(items, "、", " 和 ")
+}
+
+/// `a、b、c`: items of a list, such as ids.
+pub(super) fn list<S: Borrow<str>>(items: &[S]) -> String {
+    items.join("、")
+}
+
+/// `a，b`: clauses of one sentence.
+pub(super) fn clauses<S: Borrow<str>>(items: &[S]) -> String {
+    items.join("，")
+}
