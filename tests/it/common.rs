@@ -109,3 +109,166 @@ pub fn assert_text(actual: &str, expected: &str) {
         panic!("output differs\n--- expected\n{expected}\n--- actual\n{actual}\n---");
     }
 }
+
+/// One run of the binary, set up and checked in one expression, in the style of just's `Test`:
+///
+/// ```ignore
+/// Test::new()
+///     .curriculum(YAML)
+///     .args(&["--lang", "zh", "curriculum", "check", "curriculum.yaml"])
+///     .stderr("studyplan: 错误：...\n")
+///     .status(1)
+///     .run();
+/// ```
+///
+/// Every expectation it is given is exact: stdout and stderr whole, the exit code (0 unless
+/// told), and the store's bytes when `store_after` is given. `run` returns the env, so a test can
+/// go on in the same temp home.
+pub struct Test {
+    env: TestEnv,
+    args: Vec<String>,
+    vars: Vec<(String, String)>,
+    stdout: Option<String>,
+    stderr: Option<String>,
+    status: i32,
+    store_after: Option<Option<Vec<u8>>>,
+}
+
+impl Test {
+    pub fn new() -> Test {
+        Test::with(TestEnv::new())
+    }
+
+    /// A run in an env set up already (by an earlier `run`, for one).
+    pub fn with(env: TestEnv) -> Test {
+        Test {
+            env,
+            args: Vec::new(),
+            vars: Vec::new(),
+            stdout: None,
+            stderr: None,
+            status: 0,
+            store_after: None,
+        }
+    }
+
+    /// Follows this curriculum, written to `curriculum.yaml` in the temp folder.
+    pub fn curriculum(self, yaml: &str) -> Test {
+        let path = self.env.write("curriculum.yaml", yaml);
+        self.var("STUDYPLAN_CURRICULUM", path.to_str().unwrap())
+    }
+
+    /// Writes a file into the temp folder, the folder the binary runs in.
+    pub fn file(self, name: &str, contents: &str) -> Test {
+        self.env.write(name, contents);
+        self
+    }
+
+    /// Starts from this store file.
+    pub fn store(self, text: &str) -> Test {
+        self.env.write("progress.yaml", text);
+        self
+    }
+
+    /// Runs on this day instead of [`TODAY`].
+    pub fn today(self, day: &str) -> Test {
+        self.var("STUDYPLAN_TODAY", day)
+    }
+
+    /// Lays the output out for a terminal this wide.
+    pub fn columns(self, columns: usize) -> Test {
+        self.var("COLUMNS", &columns.to_string())
+    }
+
+    pub fn var(mut self, key: &str, value: &str) -> Test {
+        self.vars.push((key.to_owned(), value.to_owned()));
+        self
+    }
+
+    pub fn args(mut self, args: &[&str]) -> Test {
+        self.args.extend(args.iter().map(|arg| (*arg).to_owned()));
+        self
+    }
+
+    pub fn stdout(mut self, text: &str) -> Test {
+        self.stdout = Some(text.to_owned());
+        self
+    }
+
+    pub fn stderr(mut self, text: &str) -> Test {
+        self.stderr = Some(text.to_owned());
+        self
+    }
+
+    pub fn status(mut self, code: i32) -> Test {
+        self.status = code;
+        self
+    }
+
+    /// Expects the store to hold exactly these bytes afterwards; none for no store file.
+    pub fn store_after(mut self, bytes: Option<&[u8]>) -> Test {
+        self.store_after = Some(bytes.map(<[u8]>::to_vec));
+        self
+    }
+
+    /// Expects the store to be as it was before the run, byte for byte.
+    pub fn store_unchanged(mut self) -> Test {
+        self.store_after = Some(self.env.store_bytes());
+        self
+    }
+
+    /// Runs and checks every expectation, the exit code first; the temp folder's path is shown
+    /// as `$TMP` in what is compared, so expectations do not depend on it.
+    #[track_caller]
+    pub fn run(self) -> TestEnv {
+        let mut cmd = self.env.cmd();
+        for (key, value) in &self.vars {
+            cmd.env(key, value);
+        }
+        let output = cmd.args(&self.args).output().expect("run studyplan");
+        let tmp = self.env.dir.path().display().to_string();
+        let shown = |bytes: &[u8]| String::from_utf8_lossy(bytes).replace(&tmp, "$TMP");
+        let (stdout, stderr) = (shown(&output.stdout), shown(&output.stderr));
+        assert_eq!(
+            output.status.code(),
+            Some(self.status),
+            "studyplan {:?}\nstdout:\n{stdout}\nstderr:\n{stderr}",
+            self.args
+        );
+        if let Some(expected) = &self.stdout {
+            assert_text(&stdout, expected);
+        }
+        match &self.stderr {
+            Some(expected) => assert_text(&stderr, expected),
+            // A run that was not told to warn must not.
+            None if self.status == 0 => assert_text(&stderr, ""),
+            None => {}
+        }
+        if let Some(expected) = &self.store_after {
+            assert!(
+                self.env.store_bytes() == *expected,
+                "the store changed:\n{}",
+                String::from_utf8_lossy(&self.env.store_bytes().unwrap_or_default())
+            );
+        }
+        self.env
+    }
+}
+
+#[test]
+#[should_panic(expected = "output differs")]
+fn a_test_with_the_wrong_output_fails() {
+    Test::new().args(&["next"]).stdout("not this\n").run();
+}
+
+#[test]
+#[should_panic(expected = "studyplan [\"frobnicate\"]")]
+fn a_test_with_the_wrong_exit_code_fails() {
+    Test::new().args(&["frobnicate"]).run();
+}
+
+#[test]
+#[should_panic(expected = "the store changed")]
+fn a_test_that_expects_no_store_fails_when_one_is_written() {
+    Test::new().args(&["done", "1.1"]).store_after(None).run();
+}
