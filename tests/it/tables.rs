@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::common::{TestEnv, assert_text, fixture};
+use crate::common::{Test, TestEnv, assert_text, fixture};
 use unicode_width::UnicodeWidthStr;
 
 /// Display width as a terminal shows it, escape codes left out.
@@ -640,4 +640,18 @@ fn an_id_wider_than_the_line_is_never_cut_but_has_a_line_of_its_own() {
             }
         }
     }
+}
+
+#[test]
+fn next_at_forty_columns_continues_the_title_under_itself() {
+    let env = Test::new()
+        .args(&["begin", "2026-11-20"])
+        .stdout("the plan begins on 2026-11-20: today, 2026-11-29, is day 10 of 90\n")
+        .run();
+    Test::with(env)
+        .today("2026-11-21")
+        .columns(40)
+        .args(&["next"])
+        .stdout("1.1 what-llms-can-do  What can\n                      large-model AI do?\n")
+        .run();
 }
