@@ -1653,6 +1653,12 @@ fn check_writable(path: &Path) -> Result<(), Error> {
             folder: true,
         }),
         Ok(meta) if !meta.is_file() => Err(Error::StoreNotRegular(path.to_owned())),
+        // Made read-only, it is left alone even where it could be written (as root).
+        Ok(meta) if meta.permissions().readonly() => Err(Error::io(
+            IoAction::WriteStore,
+            path,
+            io::ErrorKind::PermissionDenied.into(),
+        )),
         Ok(_) => match OpenOptions::new().append(true).open(path) {
             Ok(_) => Ok(()),
             Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),

@@ -12,7 +12,23 @@ use crate::store::{Change, Event};
 /// Records the words of `text`, joined with spaces, as a note on the topic `query` names.
 pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<String> {
     let lang = settings.lang;
-    if let Some(word) = text.iter().find(|word| crate::cli::is_option("note", word)) {
+    // After a `--` every word is text, options too. Before the first word of the text clap takes
+    // the `--` away, so the words of the command line tell whether one was typed; after it, the
+    // `--` is among the words, and is no part of the note.
+    let mut text = text.to_vec();
+    let escaped = match text.iter().position(|word| word == "--") {
+        Some(at) => {
+            text.remove(at);
+            true
+        }
+        None => std::env::args_os()
+            .skip_while(|word| word != "note")
+            .any(|word| word == "--"),
+    };
+    let option = text
+        .iter()
+        .find(|word| !escaped && crate::cli::is_option("note", word));
+    if let Some(word) = option {
         return Err(Error::OptionInNote {
             word: word.clone(),
             topic: query.to_owned(),

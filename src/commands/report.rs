@@ -177,6 +177,17 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
 /// any other kind is refused, never replaced.
 fn write_to(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let fail = |cause: io::Error| Error::io(IoAction::WriteReport, path, cause);
+    // What the kernel itself reaches first: `/dev/stdout` leads through `/proc/self/fd/1` to a
+    // pipe that has no name to follow.
+    if let Ok(meta) = fs::metadata(path)
+        && is_stream(&meta)
+    {
+        let mut file = OpenOptions::new().write(true).open(path).map_err(fail)?;
+        return file
+            .write_all(bytes)
+            .and_then(|()| file.flush())
+            .map_err(fail);
+    }
     let target = follow_links(path).map_err(fail)?;
     match fs::metadata(&target) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => write_whole(path, &target, bytes),
@@ -228,6 +239,15 @@ fn write_whole(path: &Path, target: &Path, bytes: &[u8]) -> Result<(), Error> {
         return Err(fail(io::ErrorKind::IsADirectory.into()));
     };
     let existing = match OpenOptions::new().write(true).open(target) {
+        // A file made read-only is refused even where it could be written (as root): its mode
+        // says to leave it.
+        Ok(file)
+            if file
+                .metadata()
+                .is_ok_and(|meta| meta.permissions().readonly()) =>
+        {
+            return Err(fail(io::ErrorKind::PermissionDenied.into()));
+        }
         Ok(file) => Some(file),
         Err(err) if err.kind() == io::ErrorKind::NotFound => None,
         Err(err) => return Err(fail(err)),

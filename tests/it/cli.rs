@@ -1233,3 +1233,20 @@ fn man_reads_the_man_page_without_a_warning() {
         }
     }
 }
+
+#[test]
+fn after_a_double_dash_every_word_of_a_note_is_text() {
+    let env = TestEnv::new();
+    for (args, text) in [
+        (&["note", "why-rag", "--", "--lang"][..], "--lang"),
+        (&["note", "why-rag", "--", "--help", "me"], "--help me"),
+        (&["note", "why-rag", "use", "--", "-V"], "use -V"),
+    ] {
+        let out = env.ok(args);
+        assert_eq!(
+            out,
+            format!("noted on 2.1 why-rag  Why do RAG, 2026-11-29:\n  {text}\n"),
+            "{args:?}"
+        );
+    }
+}

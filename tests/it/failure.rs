@@ -952,6 +952,12 @@ fn a_read_only_store_is_refused_whatever_the_number_of_topics() {
     let store = env.store();
     fs::set_permissions(&store, fs::Permissions::from_mode(0o444)).unwrap();
     let before = (env.store_bytes(), owner_and_inode(&store));
+    // By its owner (even root, who could write it): its mode says to leave it.
+    for args in [&["done", "1.2"][..], &["done", "1.2", "1.3"]] {
+        let err = env.fails(args, 1);
+        assert!(err.contains("permission denied"), "{args:?}: {err}");
+        assert_eq!((env.store_bytes(), owner_and_inode(&store)), before);
+    }
     for args in [
         &["done", "1.2"][..],
         &["done", "1.2", "1.3"],

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::path::Path;
 use std::process::Command;
 
 use crate::common::{TestEnv, assert_text, fixture};
@@ -497,9 +498,7 @@ fn a_read_only_report_file_is_refused_and_left_alone() {
     let env = TestEnv::new();
     let path = env.write("r.md", "keep me");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
-    if fs::OpenOptions::new().write(true).open(&path).is_ok() {
-        return; // root writes any file
-    }
+    // Refused by its mode, even as root, who could write it.
     let err = env.fails(&["report", "-o", "r.md"], 1);
     assert!(
         err.contains("cannot write the report to `r.md`: permission denied"),
@@ -548,4 +547,17 @@ fn the_format_comes_from_the_file_name_and_a_contradiction_is_refused() {
     assert!(err.contains("无法从文件名 `q.html` 判断报告格式"), "{err}");
     assert!(!env.dir.path().join("q.md").exists() && !env.dir.path().join("q.html").exists());
     env.ok(&["report", "-f", "csv", "-o", "q.html.csv"]);
+}
+
+#[test]
+fn a_report_to_standard_output_by_name_goes_down_the_pipe() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    for name in ["/dev/stdout", "/proc/self/fd/1", "/dev/fd/1"] {
+        if !Path::new(name).exists() {
+            continue;
+        }
+        let out = env.ok(&["report", "--format", "csv", "-o", name]);
+        assert!(out.contains("what-llms-can-do"), "{name}: {out}");
+    }
 }
