@@ -2,7 +2,9 @@
 
 use std::borrow::{Borrow, Cow};
 
-use super::{ChangeName, Header, Label, ManSection, Msg, StateName, Unit};
+use super::{
+    ChangeName, FileKind, FileType, Header, IoFailure, Label, ManSection, Msg, StateName, Unit,
+};
 
 /// `msg` in English.
 pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
@@ -288,6 +290,63 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 .into()
         }
         Msg::CompletionInstall => "Install it:".into(),
+
+        Msg::NotRegular(kind) => not_regular(kind).into(),
+        Msg::IoFailure(failure) => io_failure(failure).into(),
+        Msg::WrongKind {
+            path,
+            quoted,
+            given,
+            found,
+        } => {
+            let is = match found {
+                FileKind::Store => "a progress store".to_owned(),
+                FileKind::Curriculum => "a curriculum".to_owned(),
+                FileKind::Report { format } => {
+                    format!("a {format} report written by `studyplan report`")
+                }
+            };
+            let given_store = given == FileKind::Store;
+            let not = if given_store {
+                "not a progress store"
+            } else {
+                "not a curriculum"
+            };
+            let instead = match found {
+                FileKind::Curriculum => format!("use `--curriculum {quoted}` to follow it, and "),
+                FileKind::Store => format!("use `--store {quoted}` to keep progress in it, and "),
+                FileKind::Report { .. } => String::new(),
+            };
+            let point = if given_store {
+                "point --store (or STUDYPLAN_STORE) at your progress file, or leave both unset for \
+                 the default one"
+            } else {
+                "point --curriculum (or STUDYPLAN_CURRICULUM) at a curriculum file, or leave both \
+                 unset to follow the built-in roadmap"
+            };
+            format!("`{path}` is {is}, {not}; {instead}{point} (the file was left as it is)").into()
+        }
+    }
+}
+
+fn not_regular(kind: FileType) -> &'static str {
+    match kind {
+        FileType::Folder => "it is a folder, not a file",
+        FileType::Fifo => "it is a named pipe (FIFO), not a regular file",
+        FileType::Device => "it is a device, not a regular file",
+        FileType::Socket => "it is a socket, not a regular file",
+        FileType::Other => "it is not a regular file",
+    }
+}
+
+fn io_failure(failure: IoFailure) -> &'static str {
+    match failure {
+        IoFailure::NotFound => "no such file or folder",
+        IoFailure::PermissionDenied => "permission denied",
+        IoFailure::AlreadyExists => "it already exists",
+        IoFailure::NotAFolder => "a part of the path is a file, not a folder",
+        IoFailure::ReadOnly => "the file system is read-only",
+        IoFailure::DiskFull => "the disk is full",
     }
 }
 

@@ -12,7 +12,9 @@ use std::borrow::{Borrow, Cow};
 
 use serde::Serialize;
 
-pub use msg::{ChangeName, Header, Label, ManSection, Msg, StateName, Unit};
+pub use msg::{
+    ChangeName, FileKind, FileType, Header, IoFailure, Label, ManSection, Msg, StateName, Unit,
+};
 
 /// The language the interface speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]

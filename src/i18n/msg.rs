@@ -274,6 +274,19 @@ pub enum Msg<'a> {
     CompletionAsksForIds,
     /// Before a completion script's install commands.
     CompletionInstall,
+
+    /// Why a path that is not a regular file was not read.
+    NotRegular(FileType),
+    /// Why an I/O call failed, for the failures the system reports most.
+    IoFailure(IoFailure),
+    /// A file given as `given` (the progress store or the curriculum) is `found`; `path` is the
+    /// file as shown, `quoted` as a shell reads it back.
+    WrongKind {
+        path: &'a str,
+        quoted: &'a str,
+        given: FileKind<'a>,
+        found: FileKind<'a>,
+    },
 }
 
 /// A table's column heading.
@@ -465,4 +478,56 @@ pub enum Unit {
 impl Unit {
     /// Every unit, for the catalog's tests.
     pub const ALL: [Unit; 2] = [Unit::Topic, Unit::Day];
+}
+
+/// What a path names when it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileType {
+    Folder,
+    Fifo,
+    Device,
+    Socket,
+    Other,
+}
+
+impl FileType {
+    /// Every kind, for the catalog's tests.
+    pub const ALL: [FileType; 5] = [
+        FileType::Folder,
+        FileType::Fifo,
+        FileType::Device,
+        FileType::Socket,
+        FileType::Other,
+    ];
+}
+
+/// An I/O failure the system reports often, said in the interface's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoFailure {
+    NotFound,
+    PermissionDenied,
+    AlreadyExists,
+    NotAFolder,
+    ReadOnly,
+    DiskFull,
+}
+
+impl IoFailure {
+    /// Every failure, for the catalog's tests.
+    pub const ALL: [IoFailure; 6] = [
+        IoFailure::NotFound,
+        IoFailure::PermissionDenied,
+        IoFailure::AlreadyExists,
+        IoFailure::NotAFolder,
+        IoFailure::ReadOnly,
+        IoFailure::DiskFull,
+    ];
+}
+
+/// The kinds of file studyplan reads or writes; a report with its format's name (`CSV`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind<'a> {
+    Store,
+    Curriculum,
+    Report { format: &'a str },
 }

@@ -277,6 +277,23 @@ fn samples() -> Vec<Msg<'static>> {
     all.push(Msg::CompletionFor);
     all.push(Msg::CompletionAsksForIds);
     all.push(Msg::CompletionInstall);
+
+    all.extend(FileType::ALL.map(Msg::NotRegular));
+    all.extend(IoFailure::ALL.map(Msg::IoFailure));
+    let report = FileKind::Report { format: "CSV" };
+    for (given, found) in [
+        (FileKind::Store, FileKind::Curriculum),
+        (FileKind::Curriculum, FileKind::Store),
+        (FileKind::Store, report),
+        (FileKind::Curriculum, report),
+    ] {
+        all.push(Msg::WrongKind {
+            path: "my plan.yaml",
+            quoted: "'my plan.yaml'",
+            given,
+            found,
+        });
+    }
     all
 }
 
@@ -324,6 +341,8 @@ fn every_message_has_a_sample() {
     assert_eq!(ChangeName::ALL.len(), declared("ChangeName").len());
     assert_eq!(ManSection::ALL.len(), declared("ManSection").len());
     assert_eq!(Unit::ALL.len(), declared("Unit").len());
+    assert_eq!(FileType::ALL.len(), declared("FileType").len());
+    assert_eq!(IoFailure::ALL.len(), declared("IoFailure").len());
 }
 
 #[test]

@@ -2,7 +2,9 @@
 
 use std::borrow::{Borrow, Cow};
 
-use super::{ChangeName, Header, Label, ManSection, Msg, StateName, Unit};
+use super::{
+    ChangeName, FileKind, FileType, Header, IoFailure, Label, ManSection, Msg, StateName, Unit,
+};
 
 /// `msg` in Chinese.
 pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
@@ -259,6 +261,59 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             "主题和阶段编号在每次按 TAB 时向 studyplan 询问，按当时所用的课程给出。".into()
         }
         Msg::CompletionInstall => "安装方法：".into(),
+
+        Msg::NotRegular(kind) => not_regular(kind).into(),
+        Msg::IoFailure(failure) => io_failure(failure).into(),
+        Msg::WrongKind {
+            path,
+            quoted,
+            given,
+            found,
+        } => {
+            let is = match found {
+                FileKind::Store => "进度文件".to_owned(),
+                FileKind::Curriculum => "课程文件".to_owned(),
+                FileKind::Report { format } => format!(" `studyplan report` 写出的 {format} 报告"),
+            };
+            let given_store = given == FileKind::Store;
+            let not = if given_store {
+                "不是进度文件"
+            } else {
+                "不是课程文件"
+            };
+            let instead = match found {
+                FileKind::Curriculum => format!("要按它学习，请用 `--curriculum {quoted}`，并"),
+                FileKind::Store => format!("要在其中记录进度，请用 `--store {quoted}`，并"),
+                FileKind::Report { .. } => "请".to_owned(),
+            };
+            let point = if given_store {
+                "让 --store（或 STUDYPLAN_STORE）指向你的进度文件，或两者都不设以使用默认的进度文件"
+            } else {
+                "让 --curriculum（或 STUDYPLAN_CURRICULUM）指向一份课程文件，或两者都不设以使用内置路线"
+            };
+            format!("`{path}` 是{is}，{not}；{instead}{point}（文件保持原样未动）").into()
+        }
+    }
+}
+
+fn not_regular(kind: FileType) -> &'static str {
+    match kind {
+        FileType::Folder => "这是一个文件夹，不是文件",
+        FileType::Fifo => "这是一个命名管道（FIFO），不是普通文件",
+        FileType::Device => "这是一个设备，不是普通文件",
+        FileType::Socket => "这是一个套接字，不是普通文件",
+        FileType::Other => "这不是普通文件",
+    }
+}
+
+fn io_failure(failure: IoFailure) -> &'static str {
+    match failure {
+        IoFailure::NotFound => "文件或文件夹不存在",
+        IoFailure::PermissionDenied => "没有权限",
+        IoFailure::AlreadyExists => "已经存在",
+        IoFailure::NotAFolder => "路径中有一段是文件而不是文件夹",
+        IoFailure::ReadOnly => "文件系统是只读的",
+        IoFailure::DiskFull => "磁盘已满",
     }
 }
 
