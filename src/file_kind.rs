@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::files::shell_quoted;
-use crate::i18n::Lang;
+use crate::i18n::{FileKind, Lang, Msg};
 
 /// The formats of `report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -81,59 +81,20 @@ fn top_level_keys(text: &str) -> Vec<&str> {
 
 /// Why a file given as the store or the curriculum is refused, and which option it belongs to.
 pub fn refusal(path: &Path, given: Kind, found: Kind, lang: Lang) -> String {
-    let (file, quoted) = (path.display(), shell_quoted(path));
-    let is = match (found, lang) {
-        (Kind::Store, Lang::En) => "a progress store".to_owned(),
-        (Kind::Curriculum, Lang::En) => "a curriculum".to_owned(),
-        (Kind::Report(format), Lang::En) => {
-            format!(
-                "a {} report written by `studyplan report`",
-                format_name(format)
-            )
-        }
-        (Kind::Store, Lang::Zh) => "进度文件".to_owned(),
-        (Kind::Curriculum, Lang::Zh) => "课程文件".to_owned(),
-        (Kind::Report(format), Lang::Zh) => {
-            format!(" `studyplan report` 写出的 {} 报告", format_name(format))
-        }
+    let kind = |kind: Kind| match kind {
+        Kind::Store => FileKind::Store,
+        Kind::Curriculum => FileKind::Curriculum,
+        Kind::Report(format) => FileKind::Report {
+            format: format_name(format),
+        },
     };
-    let given_store = given == Kind::Store;
-    let not = match (given_store, lang) {
-        (true, Lang::En) => "not a progress store",
-        (false, Lang::En) => "not a curriculum",
-        (true, Lang::Zh) => "不是进度文件",
-        (false, Lang::Zh) => "不是课程文件",
-    };
-    let instead = match (found, lang) {
-        (Kind::Curriculum, Lang::En) => format!("use `--curriculum {quoted}` to follow it, and "),
-        (Kind::Store, Lang::En) => format!("use `--store {quoted}` to keep progress in it, and "),
-        (Kind::Curriculum, Lang::Zh) => format!("要按它学习，请用 `--curriculum {quoted}`，并"),
-        (Kind::Store, Lang::Zh) => format!("要在其中记录进度，请用 `--store {quoted}`，并"),
-        (Kind::Report(_), Lang::En) => String::new(),
-        (Kind::Report(_), Lang::Zh) => "请".to_owned(),
-    };
-    let point = match (given_store, lang) {
-        (true, Lang::En) => {
-            "point --store (or STUDYPLAN_STORE) at your progress file, or leave both unset for the \
-             default one"
-        }
-        (false, Lang::En) => {
-            "point --curriculum (or STUDYPLAN_CURRICULUM) at a curriculum file, or leave both \
-             unset to follow the built-in roadmap"
-        }
-        (true, Lang::Zh) => {
-            "让 --store（或 STUDYPLAN_STORE）指向你的进度文件，或两者都不设以使用默认的进度文件"
-        }
-        (false, Lang::Zh) => {
-            "让 --curriculum（或 STUDYPLAN_CURRICULUM）指向一份课程文件，或两者都不设以使用内置路线"
-        }
-    };
-    match lang {
-        Lang::En => {
-            format!("`{file}` is {is}, {not}; {instead}{point} (the file was left as it is)")
-        }
-        Lang::Zh => format!("`{file}` 是{is}，{not}；{instead}{point}（文件保持原样未动）"),
-    }
+    lang.say(Msg::WrongKind {
+        path: &path.display().to_string(),
+        quoted: &shell_quoted(path),
+        given: kind(given),
+        found: kind(found),
+    })
+    .into_owned()
 }
 
 /// A report format as people call it.

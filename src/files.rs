@@ -3,12 +3,13 @@
 //! curriculum, the curriculum cache's entries and the progress store alike. And what goes wrong
 //! with a file, and its path, in words.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::fs::{self, File};
 use std::io;
 use std::path::Path;
 
-use crate::i18n::Lang;
+use crate::i18n::{FileType, IoFailure, Lang, Msg};
 
 /// What a path names when it is not a regular file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,19 +52,15 @@ impl NotRegular {
     }
 
     /// Why the file was not read, in words.
-    pub fn reason(self, zh: bool) -> &'static str {
-        match (self, zh) {
-            (NotRegular::Folder, false) => "it is a folder, not a file",
-            (NotRegular::Folder, true) => "这是一个文件夹，不是文件",
-            (NotRegular::Fifo, false) => "it is a named pipe (FIFO), not a regular file",
-            (NotRegular::Fifo, true) => "这是一个命名管道（FIFO），不是普通文件",
-            (NotRegular::Device, false) => "it is a device, not a regular file",
-            (NotRegular::Device, true) => "这是一个设备，不是普通文件",
-            (NotRegular::Socket, false) => "it is a socket, not a regular file",
-            (NotRegular::Socket, true) => "这是一个套接字，不是普通文件",
-            (NotRegular::Other, false) => "it is not a regular file",
-            (NotRegular::Other, true) => "这不是普通文件",
-        }
+    pub fn reason(self, lang: Lang) -> Cow<'static, str> {
+        let kind = match self {
+            NotRegular::Folder => FileType::Folder,
+            NotRegular::Fifo => FileType::Fifo,
+            NotRegular::Device => FileType::Device,
+            NotRegular::Socket => FileType::Socket,
+            NotRegular::Other => FileType::Other,
+        };
+        lang.say(Msg::NotRegular(kind))
     }
 
     /// The kind that `err`, from [`open_regular`], says the file was, if that is why it failed.
@@ -74,7 +71,7 @@ impl NotRegular {
 
 impl fmt::Display for NotRegular {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.reason(false))
+        f.write_str(&self.reason(Lang::En))
     }
 }
 
@@ -107,22 +104,19 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 pub fn io_reason(err: &io::Error, lang: Lang) -> String {
     use io::ErrorKind::*;
     if let Some(kind) = NotRegular::cause_of(err) {
-        return kind.reason(lang == Lang::Zh).to_owned();
+        return kind.reason(lang).into_owned();
     }
-    let (en, zh) = match err.kind() {
-        NotFound => ("no such file or folder", "文件或文件夹不存在"),
-        PermissionDenied => ("permission denied", "没有权限"),
-        AlreadyExists => ("it already exists", "已经存在"),
-        IsADirectory => ("it is a folder, not a file", "这是一个文件夹，不是文件"),
-        NotADirectory => (
-            "a part of the path is a file, not a folder",
-            "路径中有一段是文件而不是文件夹",
-        ),
-        ReadOnlyFilesystem => ("the file system is read-only", "文件系统是只读的"),
-        StorageFull => ("the disk is full", "磁盘已满"),
+    let failure = match err.kind() {
+        NotFound => IoFailure::NotFound,
+        PermissionDenied => IoFailure::PermissionDenied,
+        AlreadyExists => IoFailure::AlreadyExists,
+        IsADirectory => return NotRegular::Folder.reason(lang).into_owned(),
+        NotADirectory => IoFailure::NotAFolder,
+        ReadOnlyFilesystem => IoFailure::ReadOnly,
+        StorageFull => IoFailure::DiskFull,
         _ => return lowercase_first(&err.to_string()),
     };
-    lang.pick(en, zh).to_owned()
+    lang.say(Msg::IoFailure(failure)).into_owned()
 }
 
 fn lowercase_first(text: &str) -> String {

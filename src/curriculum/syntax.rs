@@ -3,7 +3,7 @@
 //! `found character that cannot start any token`) are turned into these, and every key the
 //! schema does not know is found, with the known key it was probably meant to be.
 
-use crate::i18n::Lang;
+use crate::i18n::{Expected, Found, Lang, Msg, PathPiece, YamlHint};
 
 use super::locate::Positions;
 use super::{Problem, ProblemKind, edit_distance};
@@ -91,169 +91,59 @@ impl Syntax {
 
     /// The problem in words, without its location.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Syntax::TooLarge { mib }, Lang::En) => format!(
-                "the file is over {mib} MiB, more than any curriculum needs (100,000 topics take \
-                 about 6 MiB); split it or trim it"
-            ),
-            (Syntax::TooLarge { mib }, Lang::Zh) => {
-                format!("文件超过 {mib} MiB，远超任何课程所需（10 万个主题约 6 MiB）；请拆分或精简")
-            }
-            (Syntax::NotUtf8, Lang::En) => {
-                "the file is not valid UTF-8 text; save it as UTF-8 in your editor".into()
-            }
-            (Syntax::NotUtf8, Lang::Zh) => {
-                "文件不是 UTF-8 文本；请在编辑器里以 UTF-8 编码保存".into()
-            }
-            (Syntax::TooDeep { max }, Lang::En) => format!(
-                "`[` and `{{` are nested more than {max} deep here; a curriculum needs only a few \
-                 levels"
-            ),
-            (Syntax::TooDeep { max }, Lang::Zh) => {
-                format!("这里的 `[` 和 `{{` 嵌套超过 {max} 层；课程只需要几层")
-            }
-            (Syntax::Empty, Lang::En) => "the file is empty; a curriculum needs `id`, `title`, \
-                 `band` and `stages`, and `studyplan curriculum export > FILE` writes one to \
-                 start from"
-                .into(),
-            (Syntax::Empty, Lang::Zh) => "文件是空的；课程需要 `id`、`title`、`band` 和 \
-                 `stages`，可以用 `studyplan curriculum export > FILE` 导出一份作为起点"
-                .into(),
-            (Syntax::Tab, Lang::En) => {
-                "a tab here; YAML indents with spaces, not tabs: replace it with spaces".into()
-            }
-            (Syntax::Tab, Lang::Zh) => {
-                "这里有一个制表符（Tab）；YAML 只能用空格缩进，不能用 Tab：请换成空格".into()
-            }
-            (Syntax::ControlChar(c), Lang::En) => format!(
-                "an invisible control character (U+{:04X}) here, which YAML does not allow \
-                 anywhere; delete it (it often comes from pasting out of a PDF or a terminal)",
-                u32::from(*c)
-            ),
-            (Syntax::ControlChar(c), Lang::Zh) => format!(
-                "这里有一个不可见的控制字符（U+{:04X}），YAML 任何地方都不允许；请删掉它\
-                 （常见于从 PDF 或终端粘贴的文字）",
-                u32::from(*c)
-            ),
-            (
-                Syntax::WrongType {
-                    path,
-                    found,
-                    expected,
-                },
-                _,
-            ) => {
-                let subject = match (path.as_str(), lang) {
-                    ("", Lang::En) => "the file".to_owned(),
-                    ("", Lang::Zh) => "文件".to_owned(),
-                    _ => subject(path, lang),
-                };
-                let expected = Key::of(path)
-                    .expected(lang)
-                    .map_or_else(|| expected.clone(), str::to_owned);
-                let found = found_in_words(found, lang);
-                match lang {
-                    Lang::En => format!("{subject} should be {expected}, not {found}"),
-                    Lang::Zh => format!(
-                        "{}，而不是{}",
-                        spaced(&spaced(&subject, "应为"), &expected),
-                        found
-                    ),
-                }
-            }
-            (Syntax::Missing { path, field }, _) => {
-                let owner = subject(path, lang);
-                let key = Key::of(&join(path, field));
-                match (key.expected(lang), lang) {
-                    (Some(expected), Lang::En) => {
-                        format!("{owner} has no `{field}`: add `{field}:` with {expected}")
-                    }
-                    (None, Lang::En) => format!("{owner} has no `{field}`: add it"),
-                    (Some(expected), Lang::Zh) => format!(
-                        "{}：请加上 `{field}:`，值为{expected}",
-                        spaced(&spaced(&owner, "缺少"), &format!("`{field}`"))
-                    ),
-                    (None, Lang::Zh) => format!(
-                        "{}：请加上",
-                        spaced(&spaced(&owner, "缺少"), &format!("`{field}`"))
-                    ),
-                }
-            }
-            (Syntax::Duplicate { path, field }, Lang::En) => {
-                format!("{} has `{field}` twice; keep one", subject(path, lang))
-            }
-            (Syntax::Duplicate { path, field }, Lang::Zh) => {
-                format!(
-                    "{} `{field}`；请只留一个",
-                    spaced(&subject(path, lang), "写了两次")
-                )
-            }
-            (Syntax::EmptyText { path }, _) => {
-                let subject = subject(path, lang);
-                match lang {
-                    Lang::En => format!(
-                        "{subject} has no text; give it as one string, or as \
-                         `{{ zh: …, en: … }}`"
-                    ),
-                    Lang::Zh => format!(
-                        "{}；请写一段文字，或写成 `{{ zh: …, en: … }}`",
-                        spaced(&subject, "没有文字")
-                    ),
-                }
-            }
-            (Syntax::Yaml(words), _) => {
-                let hint = yaml_hint(words).map(|(en, zh)| lang.pick(en, zh));
-                match (hint, lang) {
-                    (Some(hint), Lang::En) => format!("this is not valid YAML: {hint}"),
-                    (Some(hint), Lang::Zh) => format!("YAML 语法有误：{hint}"),
-                    (None, Lang::En) => format!(
-                        "this is not valid YAML ({words}); check the brackets, quotes and \
-                         indentation here"
-                    ),
-                    (None, Lang::Zh) => {
-                        format!("YAML 语法有误（{words}）；请检查这里的括号、引号和缩进")
-                    }
-                }
-            }
+        let msg = |msg: Msg| lang.say(msg).into_owned();
+        match self {
+            Syntax::TooLarge { mib } => msg(Msg::FileTooLarge { mib: *mib }),
+            Syntax::NotUtf8 => msg(Msg::NotUtf8),
+            Syntax::TooDeep { max } => msg(Msg::NestedTooDeep { max: *max }),
+            Syntax::Empty => msg(Msg::EmptyFile),
+            Syntax::Tab => msg(Msg::TabIndent),
+            Syntax::ControlChar(c) => msg(Msg::ControlChar {
+                code: u32::from(*c),
+            }),
+            Syntax::WrongType {
+                path,
+                found,
+                expected,
+            } => msg(Msg::WrongType {
+                at: &pieces(path),
+                expected: expected_at(path),
+                said: expected,
+                found: found_in_words(found),
+            }),
+            Syntax::Missing { path, field } => msg(Msg::MissingKey {
+                at: &pieces(path),
+                field,
+                expected: expected_at(&join(path, field)),
+            }),
+            Syntax::Duplicate { path, field } => msg(Msg::DuplicateKey {
+                at: &pieces(path),
+                field,
+            }),
+            Syntax::EmptyText { path } => msg(Msg::EmptyText { at: &pieces(path) }),
+            Syntax::Yaml(words) => msg(Msg::NotYaml {
+                hint: yaml_hint(words),
+                words,
+            }),
         }
     }
 }
 
-/// The YAML reader's most common complaints, said plainly in both languages.
-fn yaml_hint(words: &str) -> Option<(&'static str, &'static str)> {
+/// The YAML reader's most common complaints, told from its words.
+fn yaml_hint(words: &str) -> Option<YamlHint> {
     let said = |piece: &str| words.contains(piece);
     Some(if said("did not find expected node content") {
-        (
-            "a value is missing here; is a `[` or `{` left open above?",
-            "这里缺少一个值；上面是否有没闭合的 `[` 或 `{`？",
-        )
+        YamlHint::MissingValue
     } else if said("mapping values are not allowed") {
-        (
-            "a `:` where a key cannot start; put a text that holds `: ` in quotes, or check \
-             the indentation",
-            "这里的 `:` 不能开始一个键；含有 `: ` 的文字请加引号，或检查缩进",
-        )
+        YamlHint::ColonAtKey
     } else if said("did not find expected key") || said("did not find expected '-' indicator") {
-        (
-            "the indentation is off here; keys of one map line up under each other",
-            "这里的缩进不对；同一个映射里的键要上下对齐",
-        )
+        YamlHint::Indentation
     } else if said("found unexpected end of stream") {
-        (
-            "the file ends inside a quoted text or a bracket; close it",
-            "文件在引号或括号内就结束了；请把它闭合",
-        )
+        YamlHint::EndsInside
     } else if said("found unknown escape character") {
-        (
-            "an unknown `\\` escape in a double-quoted text; write `\\\\` for a backslash, \
-             or use single quotes",
-            "双引号文字里有未知的 `\\` 转义；反斜杠请写成 `\\\\`，或改用单引号",
-        )
+        YamlHint::UnknownEscape
     } else if said("unknown anchor") || said("found undefined alias") {
-        (
-            "an alias (`*name`) with no anchor (`&name`) before it",
-            "别名（`*name`）前面没有对应的锚点（`&name`）",
-        )
+        YamlHint::AliasWithoutAnchor
     } else {
         return None;
     })
@@ -320,205 +210,76 @@ fn join(path: &str, key: &str) -> String {
 }
 
 /// The pieces of serde's path: `stages[0].topics[1].title` is `stages`, 0, `topics`, 1, `title`.
-fn pieces(path: &str) -> Vec<Piece<'_>> {
+fn pieces(path: &str) -> Vec<PathPiece<'_>> {
     let mut out = Vec::new();
     for part in path.split('.').filter(|part| !part.is_empty()) {
         let mut rest = part;
         if let Some(open) = rest.find('[') {
-            out.push(Piece::Key(&rest[..open]));
+            out.push(PathPiece::Key(&rest[..open]));
             rest = &rest[open..];
             while let Some(inner) = rest.strip_prefix('[') {
                 let Some(close) = inner.find(']') else { break };
                 match inner[..close].parse() {
-                    Ok(index) => out.push(Piece::Index(index)),
-                    Err(_) => out.push(Piece::Key(&inner[..close])),
+                    Ok(index) => out.push(PathPiece::Index(index)),
+                    Err(_) => out.push(PathPiece::Key(&inner[..close])),
                 }
                 rest = &inner[close + 1..];
             }
         } else {
-            out.push(Piece::Key(rest));
+            out.push(PathPiece::Key(rest));
         }
     }
     out
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Piece<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-/// What the value at serde's `path` is, in words: `stage 2`, `topic 1.3`, `` `days` of stage 2``,
-/// `the curriculum` at the top of the file.
-fn subject(path: &str, lang: Lang) -> String {
-    describe(&pieces(path), lang)
-}
-
-fn describe(pieces: &[Piece], lang: Lang) -> String {
-    let stage_number = |pieces: &[Piece]| {
-        pieces.windows(2).rev().find_map(|pair| match pair {
-            [Piece::Key("stages"), Piece::Index(n)] => Some(n + 1),
-            _ => None,
-        })
-    };
-    match (pieces, lang) {
-        ([], Lang::En) => "the curriculum".into(),
-        ([], Lang::Zh) => "课程".into(),
-        ([.., Piece::Key("stages"), Piece::Index(n)], Lang::En) => format!("stage {}", n + 1),
-        ([.., Piece::Key("stages"), Piece::Index(n)], Lang::Zh) => format!("第 {} 阶段", n + 1),
-        ([before @ .., Piece::Key("topics"), Piece::Index(n)], _) => {
-            let stage = stage_number(before).map_or_else(String::new, |s| format!("{s}."));
-            match lang {
-                Lang::En => format!("topic {stage}{}", n + 1),
-                Lang::Zh => format!("主题 {stage}{}", n + 1),
-            }
-        }
-        ([before @ .., Piece::Index(n)], Lang::En) => {
-            format!("item {} of {}", n + 1, describe(before, lang))
-        }
-        ([before @ .., Piece::Index(n)], Lang::Zh) => {
-            spaced(&describe(before, lang), &format!("的第 {} 项", n + 1))
-        }
-        ([Piece::Key(key)], _) => format!("`{key}`"),
-        ([before @ .., Piece::Key(key)], Lang::En) => {
-            format!("`{key}` of {}", describe(before, lang))
-        }
-        ([before @ .., Piece::Key(key)], Lang::Zh) => {
-            spaced(&describe(before, lang), &format!("的 `{key}`"))
-        }
-    }
-}
-
-/// Two pieces of Chinese text joined as Chinese typesetting joins them: with a space between
-/// Chinese and Latin letters, digits or code, and none between two Chinese characters.
-fn spaced(first: &str, second: &str) -> String {
-    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '`');
-    if latin(first.chars().last()) || latin(second.chars().next()) {
-        format!("{first} {second}")
-    } else {
-        format!("{first}{second}")
-    }
-}
-
-/// serde's words for a value found (`string "ten"`, `integer `5``, `sequence`) in the user's.
-fn found_in_words(found: &str, lang: Lang) -> String {
+/// serde's words for a value found (`string "ten"`, `integer `5``, `sequence`), read.
+fn found_in_words(found: &str) -> Found<'_> {
     let quoted = |prefix: &str| {
         found
             .strip_prefix(prefix)
-            .map(|rest| rest.trim_matches('`').to_owned())
+            .map(|rest| rest.trim_matches('`'))
     };
     if let Some(text) = found.strip_prefix("string ") {
-        return match lang {
-            Lang::En => format!("the text {text}"),
-            Lang::Zh => format!("文字 {text}"),
-        };
+        return Found::Text(text);
     }
     if let Some(number) = quoted("integer ").or_else(|| quoted("floating point ")) {
-        return match lang {
-            Lang::En => format!("the number {number}"),
-            Lang::Zh => format!("数字 {number}"),
-        };
+        return Found::Number(number);
     }
     if let Some(value) = quoted("boolean ") {
-        return match lang {
-            Lang::En => format!("`{value}`"),
-            Lang::Zh => format!("`{value}`"),
-        };
+        return Found::Boolean(value);
     }
-    match (found, lang) {
-        ("sequence", Lang::En) => "a list".into(),
-        ("sequence", Lang::Zh) => "列表".into(),
-        ("map", Lang::En) => "a map of keys".into(),
-        ("map", Lang::Zh) => "键值映射".into(),
-        ("unit value", Lang::En) => "nothing (the value is empty)".into(),
-        ("unit value", Lang::Zh) => "空值".into(),
-        (other, _) => other.to_owned(),
+    match found {
+        "sequence" => Found::List,
+        "map" => Found::Map,
+        "unit value" => Found::Nothing,
+        other => Found::Other(other),
     }
 }
 
-/// What a key of the schema is, read off its path: which words say what it holds.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Key {
-    Curriculum,
-    Stage,
-    Topic,
-    Id,
-    Text,
-    Band,
-    Fraction,
-    Days,
-    Stages,
-    Topics,
-    Links,
-    Plain,
-    OldIds,
-    Unknown,
-}
-
-impl Key {
-    fn of(path: &str) -> Key {
-        let pieces = pieces(path);
-        match pieces.as_slice() {
-            [] => Key::Curriculum,
-            [.., Piece::Key("stages"), Piece::Index(_)] => Key::Stage,
-            [.., Piece::Key("topics"), Piece::Index(_)] => Key::Topic,
-            [.., Piece::Key("links"), Piece::Index(_)] => Key::Plain,
-            [.., Piece::Key("was"), Piece::Index(_)] => Key::Id,
-            [.., Piece::Key(last)] => match *last {
-                "id" => Key::Id,
-                "title" | "description" | "goal" => Key::Text,
-                "zh" | "en" => Key::Plain,
-                "band" => Key::Band,
-                "low" | "high" => Key::Fraction,
-                "days" | "genius_days" => Key::Days,
-                "stages" => Key::Stages,
-                "topics" => Key::Topics,
-                "links" => Key::Links,
-                "was" => Key::OldIds,
-                _ => Key::Unknown,
-            },
-            _ => Key::Unknown,
-        }
-    }
-
-    fn expected(self, lang: Lang) -> Option<&'static str> {
-        let en = lang == Lang::En;
-        Some(match self {
-            Key::Curriculum if en => {
-                "a curriculum: a map with `id`, `title`, `band` and `stages` (`studyplan \
-                 curriculum export` prints one)"
-            }
-            Key::Curriculum => {
-                "课程：含 `id`、`title`、`band` 和 `stages` 的映射（`studyplan curriculum export` \
-                 可导出一份示例）"
-            }
-            Key::Stage if en => "a stage: a map with `id`, `title`, `days` and `topics`",
-            Key::Stage => "阶段：含 `id`、`title`、`days` 和 `topics` 的映射",
-            Key::Topic if en => "a topic: a map with `id` and `title`",
-            Key::Topic => "主题：含 `id` 和 `title` 的映射",
-            Key::Id if en => "an id of letters, digits, `-`, `_` and `.`, like `why-rag`",
-            Key::Id => "由字母、数字、`-`、`_` 和 `.` 组成的编号，例如 `why-rag`",
-            Key::Text if en => "a text, or the text in both languages as `{ zh: …, en: … }`",
-            Key::Text => "一段文字，或用 `{ zh: …, en: … }` 写出两种语言",
-            Key::Plain if en => "a text",
-            Key::Plain => "一段文字",
-            Key::Band if en => "the band's two edges, like `{ low: 0.6, high: 0.7 }`",
-            Key::Band => "区间的两端，例如 `{ low: 0.6, high: 0.7 }`",
-            Key::Fraction if en => "a fraction from 0 to 1, like 0.6",
-            Key::Fraction => "0 到 1 之间的小数，例如 0.6",
-            Key::Days if en => "a whole number of days, like 10",
-            Key::Days => "整数天数，例如 10",
-            Key::Stages if en => "a list of stages, each starting with `- id:`",
-            Key::Stages => "阶段列表，每项以 `- id:` 开头",
-            Key::Topics if en => "a list of topics, each starting with `- id:`",
-            Key::Topics => "主题列表，每项以 `- id:` 开头",
-            Key::Links if en => "a list of links, each on a line starting with `- `",
-            Key::Links => "链接列表，每项一行，以 `- ` 开头",
-            Key::OldIds if en => "a list of old ids, like `[old-id]`",
-            Key::OldIds => "旧编号列表，例如 `[old-id]`",
-            Key::Unknown => return None,
-        })
-    }
+/// What the key at serde's `path` holds, read off its path; none for a key the schema lacks.
+fn expected_at(path: &str) -> Option<Expected> {
+    let pieces = pieces(path);
+    Some(match pieces.as_slice() {
+        [] => Expected::Curriculum,
+        [.., PathPiece::Key("stages"), PathPiece::Index(_)] => Expected::Stage,
+        [.., PathPiece::Key("topics"), PathPiece::Index(_)] => Expected::Topic,
+        [.., PathPiece::Key("links"), PathPiece::Index(_)] => Expected::Plain,
+        [.., PathPiece::Key("was"), PathPiece::Index(_)] => Expected::Id,
+        [.., PathPiece::Key(last)] => match *last {
+            "id" => Expected::Id,
+            "title" | "description" | "goal" => Expected::Text,
+            "zh" | "en" => Expected::Plain,
+            "band" => Expected::Band,
+            "low" | "high" => Expected::Fraction,
+            "days" | "genius_days" => Expected::Days,
+            "stages" => Expected::Stages,
+            "topics" => Expected::Topics,
+            "links" => Expected::Links,
+            "was" => Expected::OldIds,
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
 
 /// The kinds of map a curriculum has, each with the keys it takes.
@@ -675,21 +436,26 @@ mod tests {
     }
 
     #[test]
-    fn serde_paths_are_said_in_words() {
+    fn serde_paths_are_read_into_pieces_and_keys() {
+        use PathPiece::{Index, Key};
         assert_eq!(
-            subject("stages[1].topics[0].title", Lang::En),
-            "`title` of topic 2.1"
+            pieces("stages[1].topics[0].title"),
+            [
+                Key("stages"),
+                Index(1),
+                Key("topics"),
+                Index(0),
+                Key("title")
+            ]
         );
-        assert_eq!(subject("stages[1].days", Lang::Zh), "第 2 阶段的 `days`");
-        assert_eq!(subject("stages[1].topics[2]", Lang::En), "topic 2.3");
+        assert_eq!(pieces("band.low"), [Key("band"), Key("low")]);
+        assert_eq!(pieces(""), []);
         assert_eq!(
-            subject("stages[0].topics[1].links[2]", Lang::En),
-            "item 3 of `links` of topic 1.2"
+            expected_at("stages[0].topics[1].links[2]"),
+            Some(Expected::Plain)
         );
-        assert_eq!(subject("", Lang::En), "the curriculum");
-        assert_eq!(subject("band.low", Lang::En), "`low` of `band`");
-        assert_eq!(Key::of("stages[0].topics[1].links[2]"), Key::Plain);
-        assert_eq!(Key::of("band.low"), Key::Fraction);
+        assert_eq!(expected_at("band.low"), Some(Expected::Fraction));
+        assert_eq!(expected_at("stages[0].colour"), None);
     }
 
     #[test]

@@ -2,7 +2,10 @@
 
 use std::borrow::{Borrow, Cow};
 
-use super::{ChangeName, Header, Label, ManSection, Msg, StateName, Unit};
+use super::{
+    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, Msg,
+    PathPiece, StateName, Subject, Unit, YamlHint,
+};
 
 /// `msg` in English.
 pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
@@ -288,6 +291,202 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 .into()
         }
         Msg::CompletionInstall => "Install it:".into(),
+
+        Msg::NotRegular(kind) => not_regular(kind).into(),
+        Msg::IoFailure(failure) => io_failure(failure).into(),
+
+        Msg::FileTooLarge { mib } => format!(
+            "the file is over {mib} MiB, more than any curriculum needs (100,000 topics take \
+             about 6 MiB); split it or trim it"
+        )
+        .into(),
+        Msg::NotUtf8 => "the file is not valid UTF-8 text; save it as UTF-8 in your editor".into(),
+        Msg::NestedTooDeep { max } => format!(
+            "`[` and `{{` are nested more than {max} deep here; a curriculum needs only a few \
+             levels"
+        )
+        .into(),
+        Msg::EmptyFile => "the file is empty; a curriculum needs `id`, `title`, \
+             `band` and `stages`, and `studyplan curriculum export > FILE` writes one to \
+             start from"
+            .into(),
+        Msg::TabIndent => {
+            "a tab here; YAML indents with spaces, not tabs: replace it with spaces".into()
+        }
+        Msg::ControlChar { code } => format!(
+            "an invisible control character (U+{code:04X}) here, which YAML does not allow \
+             anywhere; delete it (it often comes from pasting out of a PDF or a terminal)"
+        )
+        .into(),
+        Msg::WrongType {
+            at,
+            expected,
+            said,
+            found,
+        } => {
+            let subject = if at.is_empty() {
+                "the file".to_owned()
+            } else {
+                subject(at)
+            };
+            let expected = match expected {
+                Some(expected) => expected_text(expected),
+                None => said,
+            };
+            format!("{subject} should be {expected}, not {}", found_text(found)).into()
+        }
+        Msg::MissingKey {
+            at,
+            field,
+            expected: Some(expected),
+        } => format!(
+            "{} has no `{field}`: add `{field}:` with {}",
+            subject(at),
+            expected_text(expected)
+        )
+        .into(),
+        Msg::MissingKey {
+            at,
+            field,
+            expected: None,
+        } => format!("{} has no `{field}`: add it", subject(at)).into(),
+        Msg::DuplicateKey { at, field } => {
+            format!("{} has `{field}` twice; keep one", subject(at)).into()
+        }
+        Msg::EmptyText { at } => format!(
+            "{} has no text; give it as one string, or as `{{ zh: …, en: … }}`",
+            subject(at)
+        )
+        .into(),
+        Msg::NotYaml {
+            hint: Some(hint),
+            ..
+        } => format!("this is not valid YAML: {}", yaml_hint(hint)).into(),
+        Msg::NotYaml { hint: None, words } => format!(
+            "this is not valid YAML ({words}); check the brackets, quotes and indentation here"
+        )
+        .into(),
+        Msg::WrongKind {
+            path,
+            quoted,
+            given,
+            found,
+        } => {
+            let is = match found {
+                FileKind::Store => "a progress store".to_owned(),
+                FileKind::Curriculum => "a curriculum".to_owned(),
+                FileKind::Report { format } => {
+                    format!("a {format} report written by `studyplan report`")
+                }
+            };
+            let given_store = given == FileKind::Store;
+            let not = if given_store {
+                "not a progress store"
+            } else {
+                "not a curriculum"
+            };
+            let instead = match found {
+                FileKind::Curriculum => format!("use `--curriculum {quoted}` to follow it, and "),
+                FileKind::Store => format!("use `--store {quoted}` to keep progress in it, and "),
+                FileKind::Report { .. } => String::new(),
+            };
+            let point = if given_store {
+                "point --store (or STUDYPLAN_STORE) at your progress file, or leave both unset for \
+                 the default one"
+            } else {
+                "point --curriculum (or STUDYPLAN_CURRICULUM) at a curriculum file, or leave both \
+                 unset to follow the built-in roadmap"
+            };
+            format!("`{path}` is {is}, {not}; {instead}{point} (the file was left as it is)").into()
+        }
+    }
+}
+
+/// What the value at a path is: `stage 2`, `topic 1.3`, `` `days` of stage 2``.
+pub(super) fn subject(pieces: &[PathPiece]) -> String {
+    match super::subject(pieces) {
+        Subject::Curriculum => "the curriculum".into(),
+        Subject::Stage(n) => format!("stage {n}"),
+        Subject::Topic { stage, topic } => match stage {
+            Some(stage) => format!("topic {stage}.{topic}"),
+            None => format!("topic {topic}"),
+        },
+        Subject::Item { number, of } => format!("item {number} of {}", subject(of)),
+        Subject::Key(key) => format!("`{key}`"),
+        Subject::KeyOf { key, of } => format!("`{key}` of {}", subject(of)),
+    }
+}
+
+fn expected_text(expected: Expected) -> &'static str {
+    match expected {
+        Expected::Curriculum => {
+            "a curriculum: a map with `id`, `title`, `band` and `stages` (`studyplan \
+             curriculum export` prints one)"
+        }
+        Expected::Stage => "a stage: a map with `id`, `title`, `days` and `topics`",
+        Expected::Topic => "a topic: a map with `id` and `title`",
+        Expected::Id => "an id of letters, digits, `-`, `_` and `.`, like `why-rag`",
+        Expected::Text => "a text, or the text in both languages as `{ zh: …, en: … }`",
+        Expected::Plain => "a text",
+        Expected::Band => "the band's two edges, like `{ low: 0.6, high: 0.7 }`",
+        Expected::Fraction => "a fraction from 0 to 1, like 0.6",
+        Expected::Days => "a whole number of days, like 10",
+        Expected::Stages => "a list of stages, each starting with `- id:`",
+        Expected::Topics => "a list of topics, each starting with `- id:`",
+        Expected::Links => "a list of links, each on a line starting with `- `",
+        Expected::OldIds => "a list of old ids, like `[old-id]`",
+    }
+}
+
+fn found_text(found: Found) -> String {
+    match found {
+        Found::Text(text) => format!("the text {text}"),
+        Found::Number(number) => format!("the number {number}"),
+        Found::Boolean(value) => format!("`{value}`"),
+        Found::List => "a list".into(),
+        Found::Map => "a map of keys".into(),
+        Found::Nothing => "nothing (the value is empty)".into(),
+        Found::Other(other) => other.to_owned(),
+    }
+}
+
+fn yaml_hint(hint: YamlHint) -> &'static str {
+    match hint {
+        YamlHint::MissingValue => "a value is missing here; is a `[` or `{` left open above?",
+        YamlHint::ColonAtKey => {
+            "a `:` where a key cannot start; put a text that holds `: ` in quotes, or check \
+             the indentation"
+        }
+        YamlHint::Indentation => {
+            "the indentation is off here; keys of one map line up under each other"
+        }
+        YamlHint::EndsInside => "the file ends inside a quoted text or a bracket; close it",
+        YamlHint::UnknownEscape => {
+            "an unknown `\\` escape in a double-quoted text; write `\\\\` for a backslash, \
+             or use single quotes"
+        }
+        YamlHint::AliasWithoutAnchor => "an alias (`*name`) with no anchor (`&name`) before it",
+    }
+}
+
+fn not_regular(kind: FileType) -> &'static str {
+    match kind {
+        FileType::Folder => "it is a folder, not a file",
+        FileType::Fifo => "it is a named pipe (FIFO), not a regular file",
+        FileType::Device => "it is a device, not a regular file",
+        FileType::Socket => "it is a socket, not a regular file",
+        FileType::Other => "it is not a regular file",
+    }
+}
+
+fn io_failure(failure: IoFailure) -> &'static str {
+    match failure {
+        IoFailure::NotFound => "no such file or folder",
+        IoFailure::PermissionDenied => "permission denied",
+        IoFailure::AlreadyExists => "it already exists",
+        IoFailure::NotAFolder => "a part of the path is a file, not a folder",
+        IoFailure::ReadOnly => "the file system is read-only",
+        IoFailure::DiskFull => "the disk is full",
     }
 }
 

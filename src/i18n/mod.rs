@@ -12,7 +12,10 @@ use std::borrow::{Borrow, Cow};
 
 use serde::Serialize;
 
-pub use msg::{ChangeName, Header, Label, ManSection, Msg, StateName, Unit};
+pub use msg::{
+    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, Msg,
+    PathPiece, StateName, Unit, YamlHint,
+};
 
 /// The language the interface speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -99,5 +102,48 @@ fn join_last<S: Borrow<str>>(items: &[S], sep: &str, last: &str) -> String {
         [] => String::new(),
         [one] => one.borrow().to_owned(),
         [first @ .., end] => format!("{}{last}{}", first.join(sep), end.borrow()),
+    }
+}
+
+/// What the value at a path is, read off its last pieces; numbers from 1.
+enum Subject<'p> {
+    Curriculum,
+    Stage(usize),
+    Topic {
+        stage: Option<usize>,
+        topic: usize,
+    },
+    Item {
+        number: usize,
+        of: &'p [PathPiece<'p>],
+    },
+    Key(&'p str),
+    KeyOf {
+        key: &'p str,
+        of: &'p [PathPiece<'p>],
+    },
+}
+
+/// `stages[1].topics[0].title` is the `title` of topic 2.1.
+fn subject<'p>(pieces: &'p [PathPiece<'p>]) -> Subject<'p> {
+    let stage_number = |pieces: &[PathPiece]| {
+        pieces.windows(2).rev().find_map(|pair| match pair {
+            [PathPiece::Key("stages"), PathPiece::Index(n)] => Some(n + 1),
+            _ => None,
+        })
+    };
+    match pieces {
+        [] => Subject::Curriculum,
+        [.., PathPiece::Key("stages"), PathPiece::Index(n)] => Subject::Stage(n + 1),
+        [before @ .., PathPiece::Key("topics"), PathPiece::Index(n)] => Subject::Topic {
+            stage: stage_number(before),
+            topic: n + 1,
+        },
+        [before @ .., PathPiece::Index(n)] => Subject::Item {
+            number: n + 1,
+            of: before,
+        },
+        [PathPiece::Key(key)] => Subject::Key(key),
+        [before @ .., PathPiece::Key(key)] => Subject::KeyOf { key, of: before },
     }
 }

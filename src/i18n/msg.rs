@@ -274,6 +274,58 @@ pub enum Msg<'a> {
     CompletionAsksForIds,
     /// Before a completion script's install commands.
     CompletionInstall,
+
+    /// Why a path that is not a regular file was not read.
+    NotRegular(FileType),
+    /// Why an I/O call failed, for the failures the system reports most.
+    IoFailure(IoFailure),
+    /// A file given as `given` (the progress store or the curriculum) is `found`; `path` is the
+    /// file as shown, `quoted` as a shell reads it back.
+    WrongKind {
+        path: &'a str,
+        quoted: &'a str,
+        given: FileKind<'a>,
+        found: FileKind<'a>,
+    },
+
+    /// A curriculum file bigger than any curriculum needs.
+    FileTooLarge { mib: usize },
+    /// A curriculum file that is not UTF-8 text.
+    NotUtf8,
+    /// `[` and `{` nested deeper than `max`.
+    NestedTooDeep { max: usize },
+    /// A curriculum file of nothing but blanks and comments.
+    EmptyFile,
+    /// A tab where YAML wants spaces.
+    TabIndent,
+    /// A control character, `code` its number, which YAML does not allow anywhere.
+    ControlChar { code: u32 },
+    /// A value of the wrong type at `at` (the whole file when empty): `expected` says what the
+    /// key holds when the schema knows it, else `said` is the YAML reader's words for it.
+    WrongType {
+        at: &'a [PathPiece<'a>],
+        expected: Option<Expected>,
+        said: &'a str,
+        found: Found<'a>,
+    },
+    /// The map at `at` lacks the key `field`, which holds `expected`.
+    MissingKey {
+        at: &'a [PathPiece<'a>],
+        field: &'a str,
+        expected: Option<Expected>,
+    },
+    /// The map at `at` has the key `field` twice.
+    DuplicateKey {
+        at: &'a [PathPiece<'a>],
+        field: &'a str,
+    },
+    /// A text given as a map with neither `zh` nor `en`.
+    EmptyText { at: &'a [PathPiece<'a>] },
+    /// Not valid YAML: the YAML reader's `words`, and what they mean when it is a common case.
+    NotYaml {
+        hint: Option<YamlHint>,
+        words: &'a str,
+    },
 }
 
 /// A table's column heading.
@@ -465,4 +517,137 @@ pub enum Unit {
 impl Unit {
     /// Every unit, for the catalog's tests.
     pub const ALL: [Unit; 2] = [Unit::Topic, Unit::Day];
+}
+
+/// What a path names when it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileType {
+    Folder,
+    Fifo,
+    Device,
+    Socket,
+    Other,
+}
+
+impl FileType {
+    /// Every kind, for the catalog's tests.
+    pub const ALL: [FileType; 5] = [
+        FileType::Folder,
+        FileType::Fifo,
+        FileType::Device,
+        FileType::Socket,
+        FileType::Other,
+    ];
+}
+
+/// An I/O failure the system reports often, said in the interface's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoFailure {
+    NotFound,
+    PermissionDenied,
+    AlreadyExists,
+    NotAFolder,
+    ReadOnly,
+    DiskFull,
+}
+
+impl IoFailure {
+    /// Every failure, for the catalog's tests.
+    pub const ALL: [IoFailure; 6] = [
+        IoFailure::NotFound,
+        IoFailure::PermissionDenied,
+        IoFailure::AlreadyExists,
+        IoFailure::NotAFolder,
+        IoFailure::ReadOnly,
+        IoFailure::DiskFull,
+    ];
+}
+
+/// The kinds of file studyplan reads or writes; a report with its format's name (`CSV`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind<'a> {
+    Store,
+    Curriculum,
+    Report { format: &'a str },
+}
+
+/// A piece of the path to a value in a curriculum file: a key, or an index (from 0) in a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPiece<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// What a key of a curriculum holds, as a message says it should.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Curriculum,
+    Stage,
+    Topic,
+    Id,
+    Text,
+    Plain,
+    Band,
+    Fraction,
+    Days,
+    Stages,
+    Topics,
+    Links,
+    OldIds,
+}
+
+impl Expected {
+    /// Every kind of value, for the catalog's tests.
+    pub const ALL: [Expected; 13] = [
+        Expected::Curriculum,
+        Expected::Stage,
+        Expected::Topic,
+        Expected::Id,
+        Expected::Text,
+        Expected::Plain,
+        Expected::Band,
+        Expected::Fraction,
+        Expected::Days,
+        Expected::Stages,
+        Expected::Topics,
+        Expected::Links,
+        Expected::OldIds,
+    ];
+}
+
+/// A value the YAML reader found where another kind belongs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found<'a> {
+    /// A text, in its quotes: `"ten"`.
+    Text(&'a str),
+    Number(&'a str),
+    Boolean(&'a str),
+    List,
+    Map,
+    Nothing,
+    /// Anything else, in the YAML reader's words.
+    Other(&'a str),
+}
+
+/// The YAML reader's most common complaints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YamlHint {
+    MissingValue,
+    ColonAtKey,
+    Indentation,
+    EndsInside,
+    UnknownEscape,
+    AliasWithoutAnchor,
+}
+
+impl YamlHint {
+    /// Every hint, for the catalog's tests.
+    pub const ALL: [YamlHint; 6] = [
+        YamlHint::MissingValue,
+        YamlHint::ColonAtKey,
+        YamlHint::Indentation,
+        YamlHint::EndsInside,
+        YamlHint::UnknownEscape,
+        YamlHint::AliasWithoutAnchor,
+    ];
 }

@@ -277,6 +277,104 @@ fn samples() -> Vec<Msg<'static>> {
     all.push(Msg::CompletionFor);
     all.push(Msg::CompletionAsksForIds);
     all.push(Msg::CompletionInstall);
+
+    all.extend(FileType::ALL.map(Msg::NotRegular));
+    all.extend(IoFailure::ALL.map(Msg::IoFailure));
+    let report = FileKind::Report { format: "CSV" };
+    for (given, found) in [
+        (FileKind::Store, FileKind::Curriculum),
+        (FileKind::Curriculum, FileKind::Store),
+        (FileKind::Store, report),
+        (FileKind::Curriculum, report),
+    ] {
+        all.push(Msg::WrongKind {
+            path: "my plan.yaml",
+            quoted: "'my plan.yaml'",
+            given,
+            found,
+        });
+    }
+
+    use PathPiece::{Index, Key};
+    all.push(Msg::FileTooLarge { mib: 64 });
+    all.push(Msg::NotUtf8);
+    all.push(Msg::NestedTooDeep { max: 64 });
+    all.push(Msg::EmptyFile);
+    all.push(Msg::TabIndent);
+    all.push(Msg::ControlChar { code: 0x7 });
+    const DAYS: &[PathPiece] = &[Key("stages"), Index(1), Key("days")];
+    const TITLE: &[PathPiece] = &[
+        Key("stages"),
+        Index(0),
+        Key("topics"),
+        Index(2),
+        Key("title"),
+    ];
+    const LINK: &[PathPiece] = &[
+        Key("stages"),
+        Index(0),
+        Key("topics"),
+        Index(1),
+        Key("links"),
+        Index(2),
+    ];
+    all.push(Msg::WrongType {
+        at: &[],
+        expected: Some(Expected::Curriculum),
+        said: "struct Curriculum",
+        found: Found::List,
+    });
+    for expected in Expected::ALL {
+        all.push(Msg::WrongType {
+            at: DAYS,
+            expected: Some(expected),
+            said: "i64",
+            found: Found::Text("\"ten\""),
+        });
+    }
+    for found in [
+        Found::Text("\"ten\""),
+        Found::Number("5"),
+        Found::Boolean("true"),
+        Found::List,
+        Found::Map,
+        Found::Nothing,
+        Found::Other("a tagged value"),
+    ] {
+        all.push(Msg::WrongType {
+            at: LINK,
+            expected: None,
+            said: "a string",
+            found,
+        });
+    }
+    for expected in [Some(Expected::Id), None] {
+        all.push(Msg::MissingKey {
+            at: &[Key("stages"), Index(2)],
+            field: "id",
+            expected,
+        });
+    }
+    all.push(Msg::MissingKey {
+        at: &[],
+        field: "stages",
+        expected: Some(Expected::Stages),
+    });
+    all.push(Msg::DuplicateKey {
+        at: &[Key("stages"), Index(0), Key("topics"), Index(3)],
+        field: "title",
+    });
+    all.push(Msg::EmptyText { at: TITLE });
+    for hint in YamlHint::ALL {
+        all.push(Msg::NotYaml {
+            hint: Some(hint),
+            words: "did not find expected node content",
+        });
+    }
+    all.push(Msg::NotYaml {
+        hint: None,
+        words: "found character that cannot start any token",
+    });
     all
 }
 
@@ -324,6 +422,10 @@ fn every_message_has_a_sample() {
     assert_eq!(ChangeName::ALL.len(), declared("ChangeName").len());
     assert_eq!(ManSection::ALL.len(), declared("ManSection").len());
     assert_eq!(Unit::ALL.len(), declared("Unit").len());
+    assert_eq!(FileType::ALL.len(), declared("FileType").len());
+    assert_eq!(IoFailure::ALL.len(), declared("IoFailure").len());
+    assert_eq!(Expected::ALL.len(), declared("Expected").len());
+    assert_eq!(YamlHint::ALL.len(), declared("YamlHint").len());
 }
 
 #[test]
@@ -367,6 +469,36 @@ fn every_message_in_both_languages() {
         line(format!("clauses({items:?})"), &|lang| lang.clauses(items));
     }
     insta::assert_snapshot!(out);
+}
+
+#[test]
+fn paths_in_a_curriculum_are_said_in_words() {
+    use PathPiece::{Index, Key};
+    let title = [
+        Key("stages"),
+        Index(1),
+        Key("topics"),
+        Index(0),
+        Key("title"),
+    ];
+    assert_eq!(en::subject(&title), "`title` of topic 2.1");
+    assert_eq!(
+        zh::subject(&[Key("stages"), Index(1), Key("days")]),
+        "第 2 阶段的 `days`"
+    );
+    assert_eq!(en::subject(&title[..4]), "topic 2.1");
+    let link = [
+        Key("stages"),
+        Index(0),
+        Key("topics"),
+        Index(1),
+        Key("links"),
+        Index(2),
+    ];
+    assert_eq!(en::subject(&link), "item 3 of `links` of topic 1.2");
+    assert_eq!(zh::subject(&link), "主题 1.2 的 `links` 的第 3 项");
+    assert_eq!(en::subject(&[]), "the curriculum");
+    assert_eq!(en::subject(&[Key("band"), Key("low")]), "`low` of `band`");
 }
 
 #[test]

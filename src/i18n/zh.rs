@@ -2,7 +2,10 @@
 
 use std::borrow::{Borrow, Cow};
 
-use super::{ChangeName, Header, Label, ManSection, Msg, StateName, Unit};
+use super::{
+    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, Msg,
+    PathPiece, StateName, Subject, Unit, YamlHint,
+};
 
 /// `msg` in Chinese.
 pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
@@ -259,6 +262,209 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             "主题和阶段编号在每次按 TAB 时向 studyplan 询问，按当时所用的课程给出。".into()
         }
         Msg::CompletionInstall => "安装方法：".into(),
+
+        Msg::NotRegular(kind) => not_regular(kind).into(),
+        Msg::IoFailure(failure) => io_failure(failure).into(),
+
+        Msg::FileTooLarge { mib } => {
+            format!("文件超过 {mib} MiB，远超任何课程所需（10 万个主题约 6 MiB）；请拆分或精简")
+                .into()
+        }
+        Msg::NotUtf8 => "文件不是 UTF-8 文本；请在编辑器里以 UTF-8 编码保存".into(),
+        Msg::NestedTooDeep { max } => {
+            format!("这里的 `[` 和 `{{` 嵌套超过 {max} 层；课程只需要几层").into()
+        }
+        Msg::EmptyFile => "文件是空的；课程需要 `id`、`title`、`band` 和 \
+             `stages`，可以用 `studyplan curriculum export > FILE` 导出一份作为起点"
+            .into(),
+        Msg::TabIndent => {
+            "这里有一个制表符（Tab）；YAML 只能用空格缩进，不能用 Tab：请换成空格".into()
+        }
+        Msg::ControlChar { code } => format!(
+            "这里有一个不可见的控制字符（U+{code:04X}），YAML 任何地方都不允许；请删掉它\
+             （常见于从 PDF 或终端粘贴的文字）"
+        )
+        .into(),
+        Msg::WrongType {
+            at,
+            expected,
+            said,
+            found,
+        } => {
+            let subject = if at.is_empty() {
+                "文件".to_owned()
+            } else {
+                subject(at)
+            };
+            let expected = match expected {
+                Some(expected) => expected_text(expected),
+                None => said,
+            };
+            format!(
+                "{}，而不是{}",
+                spaced(&spaced(&subject, "应为"), expected),
+                found_text(found)
+            )
+            .into()
+        }
+        Msg::MissingKey {
+            at,
+            field,
+            expected: Some(expected),
+        } => format!(
+            "{}：请加上 `{field}:`，值为{}",
+            spaced(&spaced(&subject(at), "缺少"), &format!("`{field}`")),
+            expected_text(expected)
+        )
+        .into(),
+        Msg::MissingKey {
+            at,
+            field,
+            expected: None,
+        } => format!(
+            "{}：请加上",
+            spaced(&spaced(&subject(at), "缺少"), &format!("`{field}`"))
+        )
+        .into(),
+        Msg::DuplicateKey { at, field } => format!(
+            "{} `{field}`；请只留一个",
+            spaced(&subject(at), "写了两次")
+        )
+        .into(),
+        Msg::EmptyText { at } => format!(
+            "{}；请写一段文字，或写成 `{{ zh: …, en: … }}`",
+            spaced(&subject(at), "没有文字")
+        )
+        .into(),
+        Msg::NotYaml {
+            hint: Some(hint),
+            ..
+        } => format!("YAML 语法有误：{}", yaml_hint(hint)).into(),
+        Msg::NotYaml { hint: None, words } => {
+            format!("YAML 语法有误（{words}）；请检查这里的括号、引号和缩进").into()
+        }
+        Msg::WrongKind {
+            path,
+            quoted,
+            given,
+            found,
+        } => {
+            let is = match found {
+                FileKind::Store => "进度文件".to_owned(),
+                FileKind::Curriculum => "课程文件".to_owned(),
+                FileKind::Report { format } => format!(" `studyplan report` 写出的 {format} 报告"),
+            };
+            let given_store = given == FileKind::Store;
+            let not = if given_store {
+                "不是进度文件"
+            } else {
+                "不是课程文件"
+            };
+            let instead = match found {
+                FileKind::Curriculum => format!("要按它学习，请用 `--curriculum {quoted}`，并"),
+                FileKind::Store => format!("要在其中记录进度，请用 `--store {quoted}`，并"),
+                FileKind::Report { .. } => "请".to_owned(),
+            };
+            let point = if given_store {
+                "让 --store（或 STUDYPLAN_STORE）指向你的进度文件，或两者都不设以使用默认的进度文件"
+            } else {
+                "让 --curriculum（或 STUDYPLAN_CURRICULUM）指向一份课程文件，或两者都不设以使用内置路线"
+            };
+            format!("`{path}` 是{is}，{not}；{instead}{point}（文件保持原样未动）").into()
+        }
+    }
+}
+
+/// What the value at a path is: `第 2 阶段`, `主题 1.3`, `第 2 阶段的 `days``.
+pub(super) fn subject(pieces: &[PathPiece]) -> String {
+    match super::subject(pieces) {
+        Subject::Curriculum => "课程".into(),
+        Subject::Stage(n) => format!("第 {n} 阶段"),
+        Subject::Topic { stage, topic } => match stage {
+            Some(stage) => format!("主题 {stage}.{topic}"),
+            None => format!("主题 {topic}"),
+        },
+        Subject::Item { number, of } => spaced(&subject(of), &format!("的第 {number} 项")),
+        Subject::Key(key) => format!("`{key}`"),
+        Subject::KeyOf { key, of } => spaced(&subject(of), &format!("的 `{key}`")),
+    }
+}
+
+/// Two pieces of Chinese text joined as Chinese typesetting joins them: with a space between
+/// Chinese and Latin letters, digits or code, and none between two Chinese characters.
+fn spaced(first: &str, second: &str) -> String {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '`');
+    if latin(first.chars().last()) || latin(second.chars().next()) {
+        format!("{first} {second}")
+    } else {
+        format!("{first}{second}")
+    }
+}
+
+fn expected_text(expected: Expected) -> &'static str {
+    match expected {
+        Expected::Curriculum => {
+            "课程：含 `id`、`title`、`band` 和 `stages` 的映射（`studyplan curriculum export` \
+             可导出一份示例）"
+        }
+        Expected::Stage => "阶段：含 `id`、`title`、`days` 和 `topics` 的映射",
+        Expected::Topic => "主题：含 `id` 和 `title` 的映射",
+        Expected::Id => "由字母、数字、`-`、`_` 和 `.` 组成的编号，例如 `why-rag`",
+        Expected::Text => "一段文字，或用 `{ zh: …, en: … }` 写出两种语言",
+        Expected::Plain => "一段文字",
+        Expected::Band => "区间的两端，例如 `{ low: 0.6, high: 0.7 }`",
+        Expected::Fraction => "0 到 1 之间的小数，例如 0.6",
+        Expected::Days => "整数天数，例如 10",
+        Expected::Stages => "阶段列表，每项以 `- id:` 开头",
+        Expected::Topics => "主题列表，每项以 `- id:` 开头",
+        Expected::Links => "链接列表，每项一行，以 `- ` 开头",
+        Expected::OldIds => "旧编号列表，例如 `[old-id]`",
+    }
+}
+
+fn found_text(found: Found) -> String {
+    match found {
+        Found::Text(text) => format!("文字 {text}"),
+        Found::Number(number) => format!("数字 {number}"),
+        Found::Boolean(value) => format!("`{value}`"),
+        Found::List => "列表".into(),
+        Found::Map => "键值映射".into(),
+        Found::Nothing => "空值".into(),
+        Found::Other(other) => other.to_owned(),
+    }
+}
+
+fn yaml_hint(hint: YamlHint) -> &'static str {
+    match hint {
+        YamlHint::MissingValue => "这里缺少一个值；上面是否有没闭合的 `[` 或 `{`？",
+        YamlHint::ColonAtKey => "这里的 `:` 不能开始一个键；含有 `: ` 的文字请加引号，或检查缩进",
+        YamlHint::Indentation => "这里的缩进不对；同一个映射里的键要上下对齐",
+        YamlHint::EndsInside => "文件在引号或括号内就结束了；请把它闭合",
+        YamlHint::UnknownEscape => {
+            "双引号文字里有未知的 `\\` 转义；反斜杠请写成 `\\\\`，或改用单引号"
+        }
+        YamlHint::AliasWithoutAnchor => "别名（`*name`）前面没有对应的锚点（`&name`）",
+    }
+}
+
+fn not_regular(kind: FileType) -> &'static str {
+    match kind {
+        FileType::Folder => "这是一个文件夹，不是文件",
+        FileType::Fifo => "这是一个命名管道（FIFO），不是普通文件",
+        FileType::Device => "这是一个设备，不是普通文件",
+        FileType::Socket => "这是一个套接字，不是普通文件",
+        FileType::Other => "这不是普通文件",
+    }
+}
+
+fn io_failure(failure: IoFailure) -> &'static str {
+    match failure {
+        IoFailure::NotFound => "文件或文件夹不存在",
+        IoFailure::PermissionDenied => "没有权限",
+        IoFailure::AlreadyExists => "已经存在",
+        IoFailure::NotAFolder => "路径中有一段是文件而不是文件夹",
+        IoFailure::ReadOnly => "文件系统是只读的",
+        IoFailure::DiskFull => "磁盘已满",
     }
 }
 
