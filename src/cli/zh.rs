@@ -293,18 +293,26 @@ pub fn finish_help(help: &str, width: Option<u16>) -> String {
     }
 }
 
-/// Builds the command so that clap adds its `help` subcommands, then says what they do.
+/// Builds the command so that clap adds its `help` subcommands, then says what they do, at every
+/// depth: clap gives each `help` a `help` of its own, listed in its help.
 fn translate_help_subcommands(mut command: Command) -> Command {
     command.build();
-    let mut command = command.mut_subcommand("help", |help| help.about(HELP_ABOUT));
-    let parents: Vec<String> = command
+    describe_help_subcommands(command)
+}
+
+fn describe_help_subcommands(mut command: Command) -> Command {
+    let names: Vec<String> = command
         .get_subcommands()
-        .filter(|sub| sub.get_subcommands().any(|s| s.get_name() == "help"))
         .map(|sub| sub.get_name().to_owned())
         .collect();
-    for parent in parents {
-        command = command.mut_subcommand(parent, |sub| {
-            sub.mut_subcommand("help", |help| help.about(HELP_ABOUT))
+    for name in names {
+        command = command.mut_subcommand(&name, |sub| {
+            let sub = describe_help_subcommands(sub);
+            if name == "help" {
+                sub.about(HELP_ABOUT)
+            } else {
+                sub
+            }
         });
     }
     command

@@ -243,6 +243,12 @@ fn chinese_help_has_chinese_notes_and_wraps_between_characters() {
         !help.contains("Usage") && !help.contains("Commands"),
         "{help}"
     );
+    // Each `help` lists a `help` of its own, said in Chinese at every depth.
+    let help = env.ok(&["--lang", "zh", "curriculum", "help", "help"]);
+    assert!(
+        help.ends_with("\n  help    显示本帮助，或所给命令的帮助\n"),
+        "{help}"
+    );
     let help = env.ok(&["--lang", "zh", "done", "-h"]);
     assert!(
         help.contains("用法：studyplan done [选项] <TOPIC>...\n"),
