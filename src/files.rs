@@ -100,6 +100,13 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
     Ok(file)
 }
 
+/// The system's code for "too many levels of symbolic links", which the standard library has no
+/// kind for yet.
+#[cfg(target_os = "linux")]
+pub const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+pub const ELOOP: i32 = 62;
+
 /// Why an I/O call failed, in words: the common cases translated, the rest as the system says.
 pub fn io_reason(err: &io::Error, lang: Lang) -> String {
     use io::ErrorKind::*;
@@ -114,6 +121,7 @@ pub fn io_reason(err: &io::Error, lang: Lang) -> String {
         NotADirectory => IoFailure::NotAFolder,
         ReadOnlyFilesystem => IoFailure::ReadOnly,
         StorageFull => IoFailure::DiskFull,
+        _ if err.raw_os_error() == Some(ELOOP) => IoFailure::LinkLoop,
         _ => return lowercase_first(&err.to_string()),
     };
     lang.say(Msg::IoFailure(failure)).into_owned()

@@ -169,7 +169,7 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
             _ => return Ok(path),
         }
     }
-    Err(io::Error::other("too many levels of symbolic links"))
+    Err(io::Error::from_raw_os_error(crate::files::ELOOP))
 }
 
 /// Writes the report to `path`: through a link to its target; straight into a pipe or a

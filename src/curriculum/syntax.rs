@@ -234,10 +234,12 @@ fn pieces(path: &str) -> Vec<PathPiece<'_>> {
 
 /// serde's words for a value found (`string "ten"`, `integer `5``, `sequence`), read.
 fn found_in_words(found: &str) -> Found<'_> {
+    // The value between backticks: a number too large for any integer type comes as
+    // `` integer `99999999999999999999` as u128 ``.
     let quoted = |prefix: &str| {
-        found
-            .strip_prefix(prefix)
-            .map(|rest| rest.trim_matches('`'))
+        let rest = found.strip_prefix(prefix)?;
+        let inner = rest.strip_prefix('`').unwrap_or(rest);
+        Some(inner.split('`').next().unwrap_or(inner))
     };
     if let Some(text) = found.strip_prefix("string ") {
         return Found::Text(text);

@@ -487,6 +487,7 @@ fn io_failure(failure: IoFailure) -> &'static str {
         IoFailure::NotAFolder => "a part of the path is a file, not a folder",
         IoFailure::ReadOnly => "the file system is read-only",
         IoFailure::DiskFull => "the disk is full",
+        IoFailure::LinkLoop => "its links lead round in a circle (or through too many links)",
     }
 }
 

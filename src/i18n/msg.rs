@@ -549,17 +549,19 @@ pub enum IoFailure {
     NotAFolder,
     ReadOnly,
     DiskFull,
+    LinkLoop,
 }
 
 impl IoFailure {
     /// Every failure, for the catalog's tests.
-    pub const ALL: [IoFailure; 6] = [
+    pub const ALL: [IoFailure; 7] = [
         IoFailure::NotFound,
         IoFailure::PermissionDenied,
         IoFailure::AlreadyExists,
         IoFailure::NotAFolder,
         IoFailure::ReadOnly,
         IoFailure::DiskFull,
+        IoFailure::LinkLoop,
     ];
 }
 

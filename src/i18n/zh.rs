@@ -465,6 +465,7 @@ fn io_failure(failure: IoFailure) -> &'static str {
         IoFailure::NotAFolder => "路径中有一段是文件而不是文件夹",
         IoFailure::ReadOnly => "文件系统是只读的",
         IoFailure::DiskFull => "磁盘已满",
+        IoFailure::LinkLoop => "它的符号链接绕成了一个圈（或链接层数过多）",
     }
 }
 

@@ -148,3 +148,16 @@ fn the_yaml_readers_words_become_the_learners() {
         );
     }
 }
+
+#[test]
+fn a_number_too_large_for_any_integer_is_named_plainly() {
+    let yaml = format!("{HEAD}{STAGE}").replace("days: 3", "days: 99999999999999999999");
+    check(
+        "big.yaml",
+        &yaml,
+        "studyplan: error: big.yaml:7:11: `days` of stage 1 should be a whole number of days, \
+         like 10, not the number 99999999999999999999\n",
+        "studyplan: 错误：big.yaml:7:11: 第 1 阶段的 `days` 应为整数天数，例如 10，而不是数字 \
+         99999999999999999999\n",
+    );
+}

@@ -728,3 +728,16 @@ fn calendar_note_and_store_path_errors_in_both_languages() {
         "{zh}"
     );
 }
+
+#[test]
+fn a_circle_of_links_is_put_in_words_in_both_languages() {
+    let env = TestEnv::new();
+    std::os::unix::fs::symlink("l2", env.dir.path().join("l1")).unwrap();
+    std::os::unix::fs::symlink("l1", env.dir.path().join("l2")).unwrap();
+    let (en, zh) = both(&env, &["curriculum", "check", "l1"], 1);
+    assert!(en.contains("its links lead round in a circle"), "{en}");
+    assert!(zh.contains("它的符号链接绕成了一个圈"), "{zh}");
+    assert!(!zh.contains("os error"), "{zh}");
+    let (en, _) = both(&env, &["report", "-o", "l1"], 1);
+    assert!(en.contains("its links lead round in a circle"), "{en}");
+}
