@@ -99,8 +99,12 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 fn text(places: &Places, lang: Lang) -> String {
-    let missing = lang.say(Msg::NotCreatedYet);
+    // studyplan makes the store, its lock and the cache; a curriculum only the learner makes.
     let line = |word: Label, place: &Place, none: &str| {
+        let missing = lang.say(match word {
+            Label::Curriculum => Msg::DoesNotExist,
+            _ => Msg::NotCreatedYet,
+        });
         let path = match &place.path {
             Some(path) if place.exists => path.clone(),
             Some(path) => format!("{path}{missing}"),

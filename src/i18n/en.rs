@@ -280,6 +280,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::Noted { topic, day } => format!("noted on {topic}, {day}:").into(),
         Msg::ReportWritten { path } => format!("report written to `{path}`").into(),
         Msg::NotCreatedYet => " (not created yet)".into(),
+        Msg::DoesNotExist => " (no such file)".into(),
         Msg::BuiltInWithId { id } => {
             format!("built in ({id}); `studyplan curriculum export` prints it").into()
         }

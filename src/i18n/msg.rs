@@ -262,6 +262,8 @@ pub enum Msg<'a> {
 
     /// `where`: after a path where nothing is yet.
     NotCreatedYet,
+    /// After a path `where` shows, of a file the learner gives that is not there.
+    DoesNotExist,
     /// `where`: the built-in curriculum, `id`, is in use.
     BuiltInWithId { id: &'a str },
     /// `where`: the built-in curriculum is in use.

@@ -271,6 +271,7 @@ fn samples() -> Vec<Msg<'static>> {
     });
 
     all.push(Msg::NotCreatedYet);
+    all.push(Msg::DoesNotExist);
     all.push(Msg::BuiltInWithId { id: "llm-roadmap" });
     all.push(Msg::BuiltIn);
     all.push(Msg::NoCacheFolder);

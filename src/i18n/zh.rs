@@ -252,6 +252,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::Noted { topic, day } => format!("已为 {topic} 记下笔记（{day}）：").into(),
         Msg::ReportWritten { path } => format!("报告已写入 `{path}`").into(),
         Msg::NotCreatedYet => "（尚未创建）".into(),
+        Msg::DoesNotExist => "（没有这个文件）".into(),
         Msg::BuiltInWithId { id } => {
             format!("内置（{id}）；`studyplan curriculum export` 可打印它").into()
         }

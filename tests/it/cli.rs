@@ -1250,3 +1250,17 @@ fn after_a_double_dash_every_word_of_a_note_is_text() {
         );
     }
 }
+
+#[test]
+fn where_says_a_missing_curriculum_does_not_exist_rather_than_not_yet_made() {
+    let env = TestEnv::new();
+    let out = env.ok(&["--curriculum", "gone.yaml", "where"]);
+    assert!(
+        out.contains(&format!(
+            "Curriculum: {}/gone.yaml (no such file)\n",
+            env.dir.path().display()
+        )),
+        "{out}"
+    );
+    assert!(out.contains("(not created yet)"), "{out}");
+}
