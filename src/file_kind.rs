@@ -12,6 +12,7 @@ use crate::i18n::{FileKind, Lang, Msg};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     /// A checklist under stage headings, with the summary on top
+    #[value(alias = "md")]
     Markdown,
     /// One row per topic, for a spreadsheet (UTF-8 with a byte-order mark)
     Csv,

@@ -561,3 +561,13 @@ fn a_report_to_standard_output_by_name_goes_down_the_pipe() {
         assert!(out.contains("what-llms-can-do"), "{name}: {out}");
     }
 }
+
+#[test]
+fn md_names_the_markdown_format_as_its_extension_does() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    assert_eq!(
+        env.ok(&["report", "--format", "md"]),
+        env.ok(&["report", "--format", "markdown"])
+    );
+}
