@@ -396,7 +396,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         .into(),
         Msg::BadOldId { part, old } => format!(
             "{}: the old id `{old}` in `was` is not a valid id; use letters, digits, \
-             `-`, `_` and `.`",
+             `-`, `_` and `.`, starting with a letter or digit",
             part_text(part)
         )
         .into(),
