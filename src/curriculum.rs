@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg, PartName};
 
 pub use error::Error;
 pub use syntax::{Context, Syntax};
@@ -366,14 +366,19 @@ pub enum Part {
 }
 
 impl Part {
-    fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Part::Curriculum(_), Lang::En) => "the curriculum".into(),
-            (Part::Curriculum(_), Lang::Zh) => "课程".into(),
-            (Part::Stage(n, id), Lang::En) => format!("stage {n} (`{id}`)"),
-            (Part::Stage(n, id), Lang::Zh) => format!("第 {n} 阶段（`{id}`）"),
-            (Part::Topic(pos, id), Lang::En) => format!("topic {pos} (`{id}`)"),
-            (Part::Topic(pos, id), Lang::Zh) => format!("主题 {pos}（`{id}`）"),
+    /// The part as the message catalog names it.
+    fn name(&self) -> PartName<'_> {
+        match self {
+            Part::Curriculum(_) => PartName::Curriculum,
+            Part::Stage(number, id) => PartName::Stage {
+                number: *number,
+                id,
+            },
+            Part::Topic(pos, id) => PartName::Topic {
+                stage: pos.stage + 1,
+                topic: pos.topic + 1,
+                id,
+            },
         }
     }
 }
@@ -441,236 +446,87 @@ impl Problem {
 
     /// The problem in words, without its location.
     pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        match &self.kind {
-            ProblemKind::BadId(part) => {
-                let id = part_id(part);
-                if zh {
-                    format!(
-                        "{}：编号 `{id}` 不合法；只能用字母、数字、`-`、`_` 和 `.`，并以字母或数字开头",
-                        part.describe(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: id `{id}` is not a valid id; use letters, digits, `-`, `_` and `.`, starting with a letter or digit",
-                        part.describe(lang)
-                    )
-                }
-            }
+        // The id a position-shaped id could be instead, which the message borrows.
+        let example: String;
+        let msg = match &self.kind {
+            ProblemKind::BadId(part) => Msg::BadId {
+                part: part.name(),
+                id: part_id(part),
+            },
             ProblemKind::PositionId(part) => {
                 let id = part_id(part);
-                let example = match part {
+                example = match part {
                     Part::Stage(..) => format!("stage-{}", id.replace('.', "-")),
                     _ => format!("topic-{}", id.replace('.', "-")),
                 };
-                let example = example.trim_end_matches('-');
-                if zh {
-                    format!(
-                        "{}：编号 `{id}` 只有数字和点，和位置（`2.1` 指第 2 阶段第 1 个主题）或阶段序号一样，\
-                         会和它们混淆；请用带字母的编号，例如 `{example}`（改名时可用 `was: [{id}]` 保留进度）",
-                        part.describe(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: id `{id}` is only digits and dots, the shape of a position (`2.1` is \
-                         stage 2, topic 1) or a stage number, so it would be taken for one; use an \
-                         id with a letter, like `{example}` (when renaming, `was: [{id}]` keeps its \
-                         progress)",
-                        part.describe(lang)
-                    )
+                Msg::PositionId {
+                    part: part.name(),
+                    id,
+                    example: example.trim_end_matches('-'),
                 }
             }
-            ProblemKind::OldIdInUse(part, old, holder) => {
-                if zh {
-                    format!(
-                        "{}：`was` 里的旧编号 `{old}` 正是{}现在的编号；旧编号必须是现在没有任何部分使用的编号，\
-                         请删掉它，或给其中一个改名",
-                        part.describe(lang),
-                        holder.describe(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: the old id `{old}` in `was` is the id of {} now; an old id must be one \
-                         nothing has now, so remove it or rename one of them",
-                        part.describe(lang),
-                        holder.describe(lang)
-                    )
-                }
-            }
-            ProblemKind::OldIdTwice(part, old, first) => {
-                if zh {
-                    format!(
-                        "{}：旧编号 `{old}` 已经写在{}的 `was` 里；旧编号的进度只能归到一个主题，\
-                         请只在一个主题里保留它",
-                        part.describe(lang),
-                        first.describe(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: the old id `{old}` is already in the `was` of {}; progress on an old id \
-                         can follow only one topic, so keep it in one",
-                        part.describe(lang),
-                        first.describe(lang)
-                    )
-                }
-            }
-            ProblemKind::BadOldId(part, old) => {
-                if zh {
-                    format!(
-                        "{}：`was` 里的旧编号 `{old}` 不合法；只能用字母、数字、`-`、`_` 和 `.`，并以字母或数字开头",
-                        part.describe(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: the old id `{old}` in `was` is not a valid id; use letters, digits, \
-                         `-`, `_` and `.`",
-                        part.describe(lang)
-                    )
-                }
-            }
-            ProblemKind::DuplicateId(part, first) => {
-                let id = part_id(part);
-                if zh {
-                    format!(
-                        "{}：编号 `{id}` 重复，已被{}使用",
-                        part.describe(lang),
-                        first.describe(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: duplicate id `{id}`, already used by {}",
-                        part.describe(lang),
-                        first.describe(lang)
-                    )
-                }
-            }
-            ProblemKind::EmptyTitle(part) => {
-                if zh {
-                    format!("{}：标题是空的", part.describe(lang))
-                } else {
-                    format!("{}: the title is empty", part.describe(lang))
-                }
-            }
-            ProblemKind::BandOutOfRange(band) => {
-                if zh {
-                    format!(
-                        "band：`low`（{}）和 `high`（{}）必须是 0 到 1 之间的小数，例如 0.6 和 0.7",
-                        band.low, band.high
-                    )
-                } else {
-                    format!(
-                        "band: `low` ({}) and `high` ({}) must be fractions from 0 to 1, like 0.6 and 0.7",
-                        band.low, band.high
-                    )
-                }
-            }
-            ProblemKind::BandSwapped(band) => {
-                if zh {
-                    format!("band：`low`（{}）大于 `high`（{}）", band.low, band.high)
-                } else {
-                    format!(
-                        "band: `low` ({}) is greater than `high` ({})",
-                        band.low, band.high
-                    )
-                }
-            }
-            ProblemKind::GeniusDays(days) if *days > 0 => {
-                if zh {
-                    format!("genius_days：{days} 太大；最多支持 {MAX_DAYS} 天")
-                } else {
-                    format!(
-                        "genius_days: {days} is too many; at most {MAX_DAYS} days are supported"
-                    )
-                }
-            }
-            ProblemKind::GeniusDays(days) => {
-                if zh {
-                    format!("genius_days：{days} 不是正的天数")
-                } else {
-                    format!("genius_days: {days} is not a positive number of days")
-                }
-            }
-            ProblemKind::TotalDays(days) => {
-                if zh {
-                    format!("各阶段的天数加起来是 {days}；最多支持 {MAX_DAYS} 天")
-                } else {
-                    format!("the stages' days add up to {days}; at most {MAX_DAYS} are supported")
-                }
-            }
-            ProblemKind::NoStages => lang
-                .pick("the curriculum has no stages", "课程没有任何阶段")
-                .to_owned(),
-            ProblemKind::StageDays(part, days) if *days > 0 => {
-                if zh {
-                    format!(
-                        "{}：days 是 {days}，太大；最多支持 {MAX_DAYS} 天",
-                        part.describe(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: days is {days}, too many; at most {MAX_DAYS} are supported",
-                        part.describe(lang)
-                    )
-                }
-            }
-            ProblemKind::StageDays(part, days) => {
-                if zh {
-                    format!("{}：days 是 {days}；必须是正数", part.describe(lang))
-                } else {
-                    format!(
-                        "{}: days is {days}; it must be a positive number",
-                        part.describe(lang)
-                    )
-                }
-            }
-            ProblemKind::NoTopics(part) => {
-                if zh {
-                    format!("{}：这个阶段没有主题", part.describe(lang))
-                } else {
-                    format!("{}: the stage has no topics", part.describe(lang))
-                }
-            }
-            ProblemKind::UnknownKey { key, .. } if key == "<<" => lang
-                .pick(
-                    "YAML merge keys (`<<`) are not supported; write the keys out where they \
-                     are needed",
-                    "不支持 YAML 合并键（`<<`）；请在需要的地方把各个键写出来",
-                )
-                .to_owned(),
+            ProblemKind::OldIdInUse(part, old, holder) => Msg::OldIdInUse {
+                part: part.name(),
+                old,
+                holder: holder.name(),
+            },
+            ProblemKind::OldIdTwice(part, old, first) => Msg::OldIdTwice {
+                part: part.name(),
+                old,
+                first: first.name(),
+            },
+            ProblemKind::BadOldId(part, old) => Msg::BadOldId {
+                part: part.name(),
+                old,
+            },
+            ProblemKind::DuplicateId(part, first) => Msg::DuplicateId {
+                part: part.name(),
+                id: part_id(part),
+                first: first.name(),
+            },
+            ProblemKind::EmptyTitle(part) => Msg::EmptyTitle { part: part.name() },
+            ProblemKind::BandOutOfRange(band) => Msg::BandOutOfRange {
+                low: band.low,
+                high: band.high,
+            },
+            ProblemKind::BandSwapped(band) => Msg::BandSwapped {
+                low: band.low,
+                high: band.high,
+            },
+            ProblemKind::GeniusDays(days) if *days > 0 => Msg::GeniusDaysTooMany {
+                days: *days,
+                max: MAX_DAYS,
+            },
+            ProblemKind::GeniusDays(days) => Msg::GeniusDaysNotPositive { days: *days },
+            ProblemKind::TotalDays(days) => Msg::TotalDaysTooMany {
+                days: *days,
+                max: MAX_DAYS,
+            },
+            ProblemKind::NoStages => Msg::NoStages,
+            ProblemKind::StageDays(part, days) if *days > 0 => Msg::StageDaysTooMany {
+                part: part.name(),
+                days: *days,
+                max: MAX_DAYS,
+            },
+            ProblemKind::StageDays(part, days) => Msg::StageDaysNotPositive {
+                part: part.name(),
+                days: *days,
+            },
+            ProblemKind::NoTopics(part) => Msg::NoTopics { part: part.name() },
+            ProblemKind::UnknownKey { key, .. } if key == "<<" => Msg::MergeKey,
             ProblemKind::UnknownKey {
                 key,
                 context,
                 suggestion,
-            } => {
-                let keys = context.keys();
-                let what = context.describe(lang);
-                let listed = |sep: &str| {
-                    keys.iter()
-                        .map(|key| format!("`{key}`"))
-                        .collect::<Vec<_>>()
-                        .join(sep)
-                };
-                match (suggestion, lang) {
-                    (Some(near), Lang::En) => format!(
-                        "unknown key `{key}` in {what}: did you mean `{near}`? ({what} takes {})",
-                        listed(", ")
-                    ),
-                    (None, Lang::En) => format!(
-                        "unknown key `{key}` in {what}, which takes {}; remove it or fix its name",
-                        listed(", ")
-                    ),
-                    (Some(near), Lang::Zh) => format!(
-                        "{what}里没有 `{key}` 这个键：是不是想写 `{near}`？（{what}可用的键：{}）",
-                        listed("、")
-                    ),
-                    (None, Lang::Zh) => format!(
-                        "{what}里没有 `{key}` 这个键（可用的键：{}）；请删掉它或改正名字",
-                        listed("、")
-                    ),
-                }
-            }
-            ProblemKind::Syntax(syntax) => syntax.message(lang),
-        }
+            } => Msg::UnknownKey {
+                key,
+                map: context.name(),
+                keys: context.keys(),
+                suggestion: *suggestion,
+            },
+            ProblemKind::Syntax(syntax) => return syntax.message(lang),
+        };
+        lang.say(msg).into_owned()
     }
 
     /// The problem as `file:line:column: message`, the way compilers put it.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::file_kind::{Kind, refusal};
 use crate::files::io_reason;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 use super::{Problem, Syntax};
 
@@ -45,23 +45,13 @@ pub enum Error {
 impl Error {
     /// The message in `lang`: lowercase, user values in backticks, and what to do next.
     pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
-            Error::Unreadable { file, cause } => {
-                if zh {
-                    format!(
-                        "无法读取课程文件 `{file}`：{}；请检查路径，或去掉 --curriculum（以及 \
-                         STUDYPLAN_CURRICULUM）以使用内置路线",
-                        io_reason(cause, lang)
-                    )
-                } else {
-                    format!(
-                        "cannot read the curriculum `{file}`: {}; check the path, or drop \
-                         --curriculum (and STUDYPLAN_CURRICULUM) to use the built-in roadmap",
-                        io_reason(cause, lang)
-                    )
-                }
-            }
+            Error::Unreadable { file, cause } => lang
+                .say(Msg::CurriculumUnreadable {
+                    file,
+                    reason: &io_reason(cause, lang),
+                })
+                .into_owned(),
             Error::Syntax {
                 file,
                 location,
@@ -77,38 +67,23 @@ impl Error {
                 file,
                 location: (line, column),
                 limit_mib,
-            } => match lang {
-                Lang::En => format!(
-                    "{file}:{line}:{column}: the aliases (`*name`) of this file repeat its text \
-                     into more than {limit_mib} MiB once expanded, far more than any curriculum \
-                     needs; write the repeated text out where it is needed, or repeat it less"
-                ),
-                Lang::Zh => format!(
-                    "{file}:{line}:{column}: 这个文件的别名（`*name`）展开后会把内容重复成超过 \
-                     {limit_mib} MiB，远超任何课程所需；请把重复的文字直接写在需要的地方，或少重复几次"
-                ),
-            },
+            } => lang
+                .say(Msg::ExpandsTooMuch {
+                    at: &format!("{file}:{line}:{column}"),
+                    limit_mib: *limit_mib,
+                })
+                .into_owned(),
             Error::Invalid { file, problems } => {
-                let mut out = if zh {
-                    format!("课程 `{file}` 有 {} 个问题：", problems.len())
-                } else if problems.len() == 1 {
-                    format!("the curriculum `{file}` has 1 problem:")
-                } else {
-                    format!("the curriculum `{file}` has {} problems:", problems.len())
-                };
-                for problem in problems {
-                    out.push_str("\n  ");
-                    out.push_str(&problem.located(file, lang));
-                }
-                out.push_str(&match lang {
-                    Lang::En => {
-                        format!(
-                            "\nfix them and check again with `studyplan curriculum check {file}`"
-                        )
-                    }
-                    Lang::Zh => format!("\n改正后可用 `studyplan curriculum check {file}` 再检查"),
-                });
-                out
+                let problems: Vec<String> = problems
+                    .iter()
+                    .map(|problem| problem.located(file, lang))
+                    .collect();
+                let problems: Vec<&str> = problems.iter().map(String::as_str).collect();
+                lang.say(Msg::CurriculumInvalid {
+                    file,
+                    problems: &problems,
+                })
+                .into_owned()
             }
             Error::Misplaced { path, found } => refusal(path, Kind::Curriculum, *found, lang),
         }

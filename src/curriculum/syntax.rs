@@ -3,7 +3,7 @@
 //! `found character that cannot start any token`) are turned into these, and every key the
 //! schema does not know is found, with the known key it was probably meant to be.
 
-use crate::i18n::{Expected, Found, Lang, Msg, PathPiece, YamlHint};
+use crate::i18n::{Expected, Found, Lang, MapName, Msg, PathPiece, YamlHint};
 
 use super::locate::Positions;
 use super::{Problem, ProblemKind, edit_distance};
@@ -331,19 +331,14 @@ impl Context {
         })
     }
 
-    /// The map in words, for a message: `a stage` / `阶段`.
-    pub fn describe(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Context::Curriculum, Lang::En) => "the curriculum",
-            (Context::Curriculum, Lang::Zh) => "课程",
-            (Context::Band, Lang::En) => "the band",
-            (Context::Band, Lang::Zh) => "band（区间）",
-            (Context::Stage, Lang::En) => "a stage",
-            (Context::Stage, Lang::Zh) => "阶段",
-            (Context::Topic, Lang::En) => "a topic",
-            (Context::Topic, Lang::Zh) => "主题",
-            (Context::Text, Lang::En) => "a text",
-            (Context::Text, Lang::Zh) => "文字",
+    /// The map as the message catalog names it.
+    pub fn name(self) -> MapName {
+        match self {
+            Context::Curriculum => MapName::Curriculum,
+            Context::Band => MapName::Band,
+            Context::Stage => MapName::Stage,
+            Context::Topic => MapName::Topic,
+            Context::Text => MapName::Text,
         }
     }
 }

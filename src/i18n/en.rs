@@ -3,8 +3,8 @@
 use std::borrow::{Borrow, Cow};
 
 use super::{
-    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, Msg,
-    PathPiece, StateName, Subject, Unit, YamlHint,
+    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, MapName,
+    Msg, PartName, PathPiece, StateName, Subject, Unit, YamlHint,
 };
 
 /// `msg` in English.
@@ -367,6 +367,122 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             "this is not valid YAML ({words}); check the brackets, quotes and indentation here"
         )
         .into(),
+
+        Msg::BadId { part, id } => format!(
+            "{}: id `{id}` is not a valid id; use letters, digits, `-`, `_` and `.`, starting with a letter or digit",
+            part_text(part)
+        )
+        .into(),
+        Msg::PositionId { part, id, example } => format!(
+            "{}: id `{id}` is only digits and dots, the shape of a position (`2.1` is \
+             stage 2, topic 1) or a stage number, so it would be taken for one; use an \
+             id with a letter, like `{example}` (when renaming, `was: [{id}]` keeps its \
+             progress)",
+            part_text(part)
+        )
+        .into(),
+        Msg::OldIdInUse { part, old, holder } => format!(
+            "{}: the old id `{old}` in `was` is the id of {} now; an old id must be one \
+             nothing has now, so remove it or rename one of them",
+            part_text(part),
+            part_text(holder)
+        )
+        .into(),
+        Msg::OldIdTwice { part, old, first } => format!(
+            "{}: the old id `{old}` is already in the `was` of {}; progress on an old id \
+             can follow only one topic, so keep it in one",
+            part_text(part),
+            part_text(first)
+        )
+        .into(),
+        Msg::BadOldId { part, old } => format!(
+            "{}: the old id `{old}` in `was` is not a valid id; use letters, digits, \
+             `-`, `_` and `.`, starting with a letter or digit",
+            part_text(part)
+        )
+        .into(),
+        Msg::DuplicateId { part, id, first } => format!(
+            "{}: duplicate id `{id}`, already used by {}",
+            part_text(part),
+            part_text(first)
+        )
+        .into(),
+        Msg::EmptyTitle { part } => format!("{}: the title is empty", part_text(part)).into(),
+        Msg::BandOutOfRange { low, high } => format!(
+            "band: `low` ({low}) and `high` ({high}) must be fractions from 0 to 1, like 0.6 and 0.7"
+        )
+        .into(),
+        Msg::BandSwapped { low, high } => {
+            format!("band: `low` ({low}) is greater than `high` ({high})").into()
+        }
+        Msg::GeniusDaysTooMany { days, max } => {
+            format!("genius_days: {days} is too many; at most {max} days are supported").into()
+        }
+        Msg::GeniusDaysNotPositive { days } => {
+            format!("genius_days: {days} is not a positive number of days").into()
+        }
+        Msg::TotalDaysTooMany { days, max } => {
+            format!("the stages' days add up to {days}; at most {max} are supported").into()
+        }
+        Msg::NoStages => "the curriculum has no stages".into(),
+        Msg::StageDaysTooMany { part, days, max } => format!(
+            "{}: days is {days}, too many; at most {max} are supported",
+            part_text(part)
+        )
+        .into(),
+        Msg::StageDaysNotPositive { part, days } => format!(
+            "{}: days is {days}; it must be a positive number",
+            part_text(part)
+        )
+        .into(),
+        Msg::NoTopics { part } => format!("{}: the stage has no topics", part_text(part)).into(),
+        Msg::MergeKey => "YAML merge keys (`<<`) are not supported; write the keys out where they \
+             are needed"
+            .into(),
+        Msg::UnknownKey {
+            key,
+            map,
+            keys,
+            suggestion,
+        } => {
+            let what = map_text(map);
+            let keys = list(&super::ticked(keys));
+            match suggestion {
+                Some(near) => format!(
+                    "unknown key `{key}` in {what}: did you mean `{near}`? ({what} takes {keys})"
+                ),
+                None => format!(
+                    "unknown key `{key}` in {what}, which takes {keys}; remove it or fix its name"
+                ),
+            }
+            .into()
+        }
+
+        Msg::CurriculumUnreadable { file, reason } => format!(
+            "cannot read the curriculum `{file}`: {reason}; check the path, or drop \
+             --curriculum (and STUDYPLAN_CURRICULUM) to use the built-in roadmap"
+        )
+        .into(),
+        Msg::ExpandsTooMuch { at, limit_mib } => format!(
+            "{at}: the aliases (`*name`) of this file repeat its text \
+             into more than {limit_mib} MiB once expanded, far more than any curriculum \
+             needs; write the repeated text out where it is needed, or repeat it less"
+        )
+        .into(),
+        Msg::CurriculumInvalid { file, problems } => {
+            let mut out = format!(
+                "the curriculum `{file}` has {}:",
+                noun_count(problems.len(), "problem", "problems")
+            );
+            for problem in problems {
+                out.push_str("\n  ");
+                out.push_str(problem);
+            }
+            out.push_str(&format!(
+                "\nfix them and check again with `studyplan curriculum check {file}`"
+            ));
+            out.into()
+        }
         Msg::WrongKind {
             path,
             quoted,
@@ -468,6 +584,30 @@ fn yaml_hint(hint: YamlHint) -> &'static str {
         }
         YamlHint::AliasWithoutAnchor => "an alias (`*name`) with no anchor (`&name`) before it",
     }
+}
+
+/// A part of a curriculum: `stage 2 (`retrieval`)`.
+fn part_text(part: PartName) -> String {
+    match part {
+        PartName::Curriculum => "the curriculum".into(),
+        PartName::Stage { number, id } => format!("stage {number} (`{id}`)"),
+        PartName::Topic { stage, topic, id } => format!("topic {stage}.{topic} (`{id}`)"),
+    }
+}
+
+fn map_text(map: MapName) -> &'static str {
+    match map {
+        MapName::Curriculum => "the curriculum",
+        MapName::Band => "the band",
+        MapName::Stage => "a stage",
+        MapName::Topic => "a topic",
+        MapName::Text => "a text",
+    }
+}
+
+/// `1 problem`, `3 problems`.
+fn noun_count(n: usize, one: &'static str, many: &'static str) -> String {
+    format!("{n} {}", noun(n as i64, one, many))
 }
 
 fn not_regular(kind: FileType) -> &'static str {

@@ -13,8 +13,8 @@ use std::borrow::{Borrow, Cow};
 use serde::Serialize;
 
 pub use msg::{
-    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, Msg,
-    PathPiece, StateName, Unit, YamlHint,
+    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, MapName,
+    Msg, PartName, PathPiece, StateName, Unit, YamlHint,
 };
 
 /// The language the interface speaks.

@@ -328,6 +328,82 @@ pub enum Msg<'a> {
         hint: Option<YamlHint>,
         words: &'a str,
     },
+
+    /// A curriculum's id with characters ids may not have.
+    BadId { part: PartName<'a>, id: &'a str },
+    /// A stage or topic id of only digits and dots, the shape of a position; `example` is an id
+    /// that would do.
+    PositionId {
+        part: PartName<'a>,
+        id: &'a str,
+        example: &'a str,
+    },
+    /// An old id (`was`) of `part` that `holder` has as its id now.
+    OldIdInUse {
+        part: PartName<'a>,
+        old: &'a str,
+        holder: PartName<'a>,
+    },
+    /// An old id (`was`) of `part` that `first` lists already.
+    OldIdTwice {
+        part: PartName<'a>,
+        old: &'a str,
+        first: PartName<'a>,
+    },
+    /// An old id (`was`) with characters ids may not have.
+    BadOldId { part: PartName<'a>, old: &'a str },
+    /// An id that `first` has already.
+    DuplicateId {
+        part: PartName<'a>,
+        id: &'a str,
+        first: PartName<'a>,
+    },
+    /// A title with no text.
+    EmptyTitle { part: PartName<'a> },
+    /// Band edges outside 0..1.
+    BandOutOfRange { low: f64, high: f64 },
+    /// Band edges the wrong way round.
+    BandSwapped { low: f64, high: f64 },
+    /// A genius window longer than the `max` days supported.
+    GeniusDaysTooMany { days: i64, max: i64 },
+    /// A genius window that is not a positive number of days.
+    GeniusDaysNotPositive { days: i64 },
+    /// Stages whose days add up to more than the `max` supported.
+    TotalDaysTooMany { days: i64, max: i64 },
+    /// A curriculum without stages.
+    NoStages,
+    /// A stage longer than the `max` days supported.
+    StageDaysTooMany {
+        part: PartName<'a>,
+        days: i64,
+        max: i64,
+    },
+    /// A stage whose days are not positive.
+    StageDaysNotPositive { part: PartName<'a>, days: i64 },
+    /// A stage with no topics.
+    NoTopics { part: PartName<'a> },
+    /// A YAML merge key (`<<`).
+    MergeKey,
+    /// A key that a map of kind `map`, which takes `keys`, does not take; `suggestion` is the
+    /// known key it was most likely meant to be.
+    UnknownKey {
+        key: &'a str,
+        map: MapName,
+        keys: &'a [&'a str],
+        suggestion: Option<&'a str>,
+    },
+
+    /// A curriculum file that could not be read, and the `reason`.
+    CurriculumUnreadable { file: &'a str, reason: &'a str },
+    /// A curriculum whose aliases repeat its text into more than `limit_mib` MiB; `at` is the
+    /// place in the file as `file:line:column`.
+    ExpandsTooMuch { at: &'a str, limit_mib: usize },
+    /// A curriculum that parsed but breaks the rules: each of its `problems` in words, with its
+    /// place in the file.
+    CurriculumInvalid {
+        file: &'a str,
+        problems: &'a [&'a str],
+    },
 }
 
 /// A table's column heading.
@@ -653,5 +729,41 @@ impl YamlHint {
         YamlHint::EndsInside,
         YamlHint::UnknownEscape,
         YamlHint::AliasWithoutAnchor,
+    ];
+}
+
+/// The part of a curriculum a problem is about; numbers from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartName<'a> {
+    Curriculum,
+    Stage {
+        number: usize,
+        id: &'a str,
+    },
+    Topic {
+        stage: usize,
+        topic: usize,
+        id: &'a str,
+    },
+}
+
+/// The kinds of map a curriculum has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapName {
+    Curriculum,
+    Band,
+    Stage,
+    Topic,
+    Text,
+}
+
+impl MapName {
+    /// Every kind of map, for the catalog's tests.
+    pub const ALL: [MapName; 5] = [
+        MapName::Curriculum,
+        MapName::Band,
+        MapName::Stage,
+        MapName::Topic,
+        MapName::Text,
     ];
 }

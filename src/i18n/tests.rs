@@ -376,6 +376,122 @@ fn samples() -> Vec<Msg<'static>> {
         hint: None,
         words: "found character that cannot start any token",
     });
+
+    let stage = PartName::Stage {
+        number: 2,
+        id: "retrieval",
+    };
+    let topic = PartName::Topic {
+        stage: 1,
+        topic: 6,
+        id: "why-rag",
+    };
+    all.push(Msg::BadId {
+        part: PartName::Curriculum,
+        id: "-mine",
+    });
+    all.push(Msg::BadId {
+        part: topic,
+        id: "why rag",
+    });
+    all.push(Msg::PositionId {
+        part: stage,
+        id: "2",
+        example: "stage-2",
+    });
+    all.push(Msg::OldIdInUse {
+        part: topic,
+        old: "retrieval",
+        holder: stage,
+    });
+    all.push(Msg::OldIdTwice {
+        part: topic,
+        old: "old-rag",
+        first: PartName::Topic {
+            stage: 1,
+            topic: 2,
+            id: "rag",
+        },
+    });
+    all.push(Msg::BadOldId {
+        part: topic,
+        old: "old rag",
+    });
+    all.push(Msg::DuplicateId {
+        part: topic,
+        id: "why-rag",
+        first: PartName::Topic {
+            stage: 1,
+            topic: 2,
+            id: "why-rag",
+        },
+    });
+    for part in [PartName::Curriculum, stage, topic] {
+        all.push(Msg::EmptyTitle { part });
+    }
+    all.push(Msg::BandOutOfRange {
+        low: 60.0,
+        high: 0.7,
+    });
+    all.push(Msg::BandSwapped {
+        low: 0.7,
+        high: 0.6,
+    });
+    all.push(Msg::GeniusDaysTooMany {
+        days: 100_000,
+        max: 36_500,
+    });
+    all.push(Msg::GeniusDaysNotPositive { days: 0 });
+    all.push(Msg::TotalDaysTooMany {
+        days: 40_000,
+        max: 36_500,
+    });
+    all.push(Msg::NoStages);
+    all.push(Msg::StageDaysTooMany {
+        part: stage,
+        days: 40_000,
+        max: 36_500,
+    });
+    all.push(Msg::StageDaysNotPositive {
+        part: stage,
+        days: -1,
+    });
+    all.push(Msg::NoTopics { part: stage });
+    all.push(Msg::MergeKey);
+    for (map, keys, suggestion) in [
+        (MapName::Curriculum, &["id", "title"][..], Some("title")),
+        (MapName::Band, &["low", "high"], None),
+        (MapName::Stage, &["id", "topics"], Some("topics")),
+        (MapName::Topic, &["id", "title"], None),
+        (MapName::Text, &["zh", "en"], Some("zh")),
+    ] {
+        all.push(Msg::UnknownKey {
+            key: "cn",
+            map,
+            keys,
+            suggestion,
+        });
+    }
+
+    all.push(Msg::CurriculumUnreadable {
+        file: "my-plan.yaml",
+        reason: "no such file or folder",
+    });
+    all.push(Msg::ExpandsTooMuch {
+        at: "my-plan.yaml:3:4",
+        limit_mib: 64,
+    });
+    all.push(Msg::CurriculumInvalid {
+        file: "my-plan.yaml",
+        problems: &["my-plan.yaml:7:3: the curriculum has no stages"],
+    });
+    all.push(Msg::CurriculumInvalid {
+        file: "my-plan.yaml",
+        problems: &[
+            "my-plan.yaml:2:5: the curriculum: the title is empty",
+            "my-plan.yaml:9:9: stage 1 (`s`): the stage has no topics",
+        ],
+    });
     all
 }
 
@@ -427,6 +543,7 @@ fn every_message_has_a_sample() {
     assert_eq!(IoFailure::ALL.len(), declared("IoFailure").len());
     assert_eq!(Expected::ALL.len(), declared("Expected").len());
     assert_eq!(YamlHint::ALL.len(), declared("YamlHint").len());
+    assert_eq!(MapName::ALL.len(), declared("MapName").len());
 }
 
 #[test]

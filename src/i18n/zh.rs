@@ -3,8 +3,8 @@
 use std::borrow::{Borrow, Cow};
 
 use super::{
-    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, Msg,
-    PathPiece, StateName, Subject, Unit, YamlHint,
+    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, MapName,
+    Msg, PartName, PathPiece, StateName, Subject, Unit, YamlHint,
 };
 
 /// `msg` in Chinese.
@@ -344,6 +344,109 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::NotYaml { hint: None, words } => {
             format!("YAML 语法有误（{words}）；请检查这里的括号、引号和缩进").into()
         }
+
+        Msg::BadId { part, id } => format!(
+            "{}：编号 `{id}` 不合法；只能用字母、数字、`-`、`_` 和 `.`，并以字母或数字开头",
+            part_text(part)
+        )
+        .into(),
+        Msg::PositionId { part, id, example } => format!(
+            "{}：编号 `{id}` 只有数字和点，和位置（`2.1` 指第 2 阶段第 1 个主题）或阶段序号一样，\
+             会和它们混淆；请用带字母的编号，例如 `{example}`（改名时可用 `was: [{id}]` 保留进度）",
+            part_text(part)
+        )
+        .into(),
+        Msg::OldIdInUse { part, old, holder } => format!(
+            "{}：`was` 里的旧编号 `{old}` 正是{}现在的编号；旧编号必须是现在没有任何部分使用的编号，\
+             请删掉它，或给其中一个改名",
+            part_text(part),
+            part_text(holder)
+        )
+        .into(),
+        Msg::OldIdTwice { part, old, first } => format!(
+            "{}：旧编号 `{old}` 已经写在{}的 `was` 里；旧编号的进度只能归到一个主题，\
+             请只在一个主题里保留它",
+            part_text(part),
+            part_text(first)
+        )
+        .into(),
+        Msg::BadOldId { part, old } => format!(
+            "{}：`was` 里的旧编号 `{old}` 不合法；只能用字母、数字、`-`、`_` 和 `.`，并以字母或数字开头",
+            part_text(part)
+        )
+        .into(),
+        Msg::DuplicateId { part, id, first } => format!(
+            "{}：编号 `{id}` 重复，已被{}使用",
+            part_text(part),
+            part_text(first)
+        )
+        .into(),
+        Msg::EmptyTitle { part } => format!("{}：标题是空的", part_text(part)).into(),
+        Msg::BandOutOfRange { low, high } => format!(
+            "band：`low`（{low}）和 `high`（{high}）必须是 0 到 1 之间的小数，例如 0.6 和 0.7"
+        )
+        .into(),
+        Msg::BandSwapped { low, high } => {
+            format!("band：`low`（{low}）大于 `high`（{high}）").into()
+        }
+        Msg::GeniusDaysTooMany { days, max } => {
+            format!("genius_days：{days} 太大；最多支持 {max} 天").into()
+        }
+        Msg::GeniusDaysNotPositive { days } => {
+            format!("genius_days：{days} 不是正的天数").into()
+        }
+        Msg::TotalDaysTooMany { days, max } => {
+            format!("各阶段的天数加起来是 {days}；最多支持 {max} 天").into()
+        }
+        Msg::NoStages => "课程没有任何阶段".into(),
+        Msg::StageDaysTooMany { part, days, max } => format!(
+            "{}：days 是 {days}，太大；最多支持 {max} 天",
+            part_text(part)
+        )
+        .into(),
+        Msg::StageDaysNotPositive { part, days } => {
+            format!("{}：days 是 {days}；必须是正数", part_text(part)).into()
+        }
+        Msg::NoTopics { part } => format!("{}：这个阶段没有主题", part_text(part)).into(),
+        Msg::MergeKey => "不支持 YAML 合并键（`<<`）；请在需要的地方把各个键写出来".into(),
+        Msg::UnknownKey {
+            key,
+            map,
+            keys,
+            suggestion,
+        } => {
+            let what = map_text(map);
+            let keys = list(&super::ticked(keys));
+            match suggestion {
+                Some(near) => format!(
+                    "{what}里没有 `{key}` 这个键：是不是想写 `{near}`？（{what}可用的键：{keys}）"
+                ),
+                None => format!("{what}里没有 `{key}` 这个键（可用的键：{keys}）；请删掉它或改正名字"),
+            }
+            .into()
+        }
+
+        Msg::CurriculumUnreadable { file, reason } => format!(
+            "无法读取课程文件 `{file}`：{reason}；请检查路径，或去掉 --curriculum（以及 \
+             STUDYPLAN_CURRICULUM）以使用内置路线"
+        )
+        .into(),
+        Msg::ExpandsTooMuch { at, limit_mib } => format!(
+            "{at}: 这个文件的别名（`*name`）展开后会把内容重复成超过 \
+             {limit_mib} MiB，远超任何课程所需；请把重复的文字直接写在需要的地方，或少重复几次"
+        )
+        .into(),
+        Msg::CurriculumInvalid { file, problems } => {
+            let mut out = format!("课程 `{file}` 有 {} 个问题：", problems.len());
+            for problem in problems {
+                out.push_str("\n  ");
+                out.push_str(problem);
+            }
+            out.push_str(&format!(
+                "\n改正后可用 `studyplan curriculum check {file}` 再检查"
+            ));
+            out.into()
+        }
         Msg::WrongKind {
             path,
             quoted,
@@ -445,6 +548,25 @@ fn yaml_hint(hint: YamlHint) -> &'static str {
             "双引号文字里有未知的 `\\` 转义；反斜杠请写成 `\\\\`，或改用单引号"
         }
         YamlHint::AliasWithoutAnchor => "别名（`*name`）前面没有对应的锚点（`&name`）",
+    }
+}
+
+/// A part of a curriculum: `第 2 阶段（`retrieval`）`.
+fn part_text(part: PartName) -> String {
+    match part {
+        PartName::Curriculum => "课程".into(),
+        PartName::Stage { number, id } => format!("第 {number} 阶段（`{id}`）"),
+        PartName::Topic { stage, topic, id } => format!("主题 {stage}.{topic}（`{id}`）"),
+    }
+}
+
+fn map_text(map: MapName) -> &'static str {
+    match map {
+        MapName::Curriculum => "课程",
+        MapName::Band => "band（区间）",
+        MapName::Stage => "阶段",
+        MapName::Topic => "主题",
+        MapName::Text => "文字",
     }
 }
 

@@ -468,7 +468,7 @@ fn old_ids_are_checked_like_ids() {
              {bad}:14:28: topic 1.3 (`gamma`): the old id `old` is already in the `was` of topic \
              1.1 (`alpha`); progress on an old id can follow only one topic, so keep it in one\n  \
              {bad}:14:33: topic 1.3 (`gamma`): the old id `a b` in `was` is not a valid id; use \
-             letters, digits, `-`, `_` and `.`\n\
+             letters, digits, `-`, `_` and `.`, starting with a letter or digit\n\
              fix them and check again with `studyplan curriculum check {bad}`\n"
         ),
     );
