@@ -197,6 +197,8 @@ pub fn parse(text: &str, name: &str) -> Result<Loaded, Error> {
         for problem in &mut problems {
             problem.location = positions.find(&problem.path);
         }
+        // In file order, as a compiler lists them.
+        problems.sort_by_key(|problem| problem.location);
         return Err(Error::Invalid {
             file: name.to_owned(),
             problems,
@@ -400,6 +402,8 @@ pub enum ProblemKind {
     DuplicateId(Part, Part),
     /// A title with no text.
     EmptyTitle(Part),
+    /// A text (under `key`) with a control character, which a terminal would act on.
+    ControlInText(Part, &'static str, char),
     /// Band edges outside 0..1.
     BandOutOfRange(Band),
     /// Band edges the wrong way round.
@@ -485,6 +489,11 @@ impl Problem {
                 first: first.name(),
             },
             ProblemKind::EmptyTitle(part) => Msg::EmptyTitle { part: part.name() },
+            ProblemKind::ControlInText(part, key, c) => Msg::ControlInText {
+                part: part.name(),
+                key,
+                code: u32::from(*c),
+            },
             ProblemKind::BandOutOfRange(band) => Msg::BandOutOfRange {
                 low: band.low,
                 high: band.high,
@@ -638,8 +647,58 @@ pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
             }
         }
     }
+    check_texts(curriculum, &mut problems);
     check_old_ids(curriculum, &seen, &mut problems);
     problems
+}
+
+/// Every text shown in the terminal is free of control characters other than line ends and
+/// tabs: a YAML escape such as `"\e[2J"` would clear the screen, `"\e]0;…\a"` set the window's
+/// title.
+fn check_texts(curriculum: &Curriculum, problems: &mut Vec<Problem>) {
+    let mut check = |part: &Part, at: &str, key: &'static str, texts: Vec<&str>| {
+        let harmful = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+        if let Some(c) = texts
+            .iter()
+            .find_map(|text| text.chars().find(|&c| harmful(c)))
+        {
+            let path = if at.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{at}.{key}")
+            };
+            problems.push(Problem::new(
+                ProblemKind::ControlInText(part.clone(), key, c),
+                path,
+            ));
+        }
+    };
+    fn forms(text: &Text) -> Vec<&str> {
+        text.forms().collect()
+    }
+    let whole = Part::Curriculum(curriculum.id.clone());
+    check(&whole, "", "title", forms(&curriculum.title));
+    if let Some(description) = &curriculum.description {
+        check(&whole, "", "description", forms(description));
+    }
+    for (s, stage) in curriculum.stages.iter().enumerate() {
+        let part = Part::Stage(s + 1, stage.id.clone());
+        let at = format!("stages.{s}");
+        check(&part, &at, "title", forms(&stage.title));
+        if let Some(goal) = &stage.goal {
+            check(&part, &at, "goal", forms(goal));
+        }
+        for (t, topic) in stage.topics.iter().enumerate() {
+            let part = Part::Topic(Pos { stage: s, topic: t }, topic.id.clone());
+            let at = format!("{at}.topics.{t}");
+            check(&part, &at, "title", forms(&topic.title));
+            if let Some(description) = &topic.description {
+                check(&part, &at, "description", forms(description));
+            }
+            let links = topic.links.iter().map(String::as_str).collect();
+            check(&part, &at, "links", links);
+        }
+    }
 }
 
 /// The old ids (`was`) of every topic: each a valid id, none in use now (`current` holds the

@@ -408,6 +408,12 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         )
         .into(),
         Msg::EmptyTitle { part } => format!("{}: the title is empty", part_text(part)).into(),
+        Msg::ControlInText { part, key, code } => format!(
+            "{}: `{key}` holds an invisible control character (U+{code:04X}), which would change \
+             what the terminal shows; remove it",
+            part_text(part)
+        )
+        .into(),
         Msg::BandOutOfRange { low, high } => format!(
             "band: `low` ({low}) and `high` ({high}) must be fractions from 0 to 1, like 0.6 and 0.7"
         )

@@ -360,6 +360,12 @@ pub enum Msg<'a> {
     },
     /// A title with no text.
     EmptyTitle { part: PartName<'a> },
+    /// A text of the curriculum holds a control character.
+    ControlInText {
+        part: PartName<'a>,
+        key: &'a str,
+        code: u32,
+    },
     /// Band edges outside 0..1.
     BandOutOfRange { low: f64, high: f64 },
     /// Band edges the wrong way round.

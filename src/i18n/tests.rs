@@ -429,6 +429,11 @@ fn samples() -> Vec<Msg<'static>> {
     for part in [PartName::Curriculum, stage, topic] {
         all.push(Msg::EmptyTitle { part });
     }
+    all.push(Msg::ControlInText {
+        part: topic,
+        key: "title",
+        code: 0x1b,
+    });
     all.push(Msg::BandOutOfRange {
         low: 60.0,
         high: 0.7,

@@ -382,6 +382,11 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         )
         .into(),
         Msg::EmptyTitle { part } => format!("{}：标题是空的", part_text(part)).into(),
+        Msg::ControlInText { part, key, code } => format!(
+            "{}：`{key}` 里有一个不可见的控制字符（U+{code:04X}），它会改变终端显示的内容；请删掉它",
+            part_text(part)
+        )
+        .into(),
         Msg::BandOutOfRange { low, high } => format!(
             "band：`low`（{low}）和 `high`（{high}）必须是 0 到 1 之间的小数，例如 0.6 和 0.7"
         )

@@ -161,3 +161,27 @@ fn a_number_too_large_for_any_integer_is_named_plainly() {
          99999999999999999999\n",
     );
 }
+
+#[test]
+fn a_control_character_written_as_an_escape_is_refused_too() {
+    // `\e[2J` clears the screen and `\e]0;…\a` sets the window's title: never printed.
+    let yaml = format!("{HEAD}{STAGE}")
+        .replace("title: C", "title: \"C\\e[2J\"")
+        .replace(
+            "title: T",
+            "title: \"T\\e]0;pwned\\a\", description: \"two\\nlines\\tok\"",
+        );
+    Test::new()
+        .file("esc.yaml", &yaml)
+        .args(&["curriculum", "check", "esc.yaml"])
+        .stderr(
+            "studyplan: error: the curriculum `esc.yaml` has 2 problems:\n  \
+             esc.yaml:2:8: the curriculum: `title` holds an invisible control character \
+             (U+001B), which would change what the terminal shows; remove it\n  \
+             esc.yaml:9:25: topic 1.1 (`t`): `title` holds an invisible control character \
+             (U+001B), which would change what the terminal shows; remove it\n\
+             fix them and check again with `studyplan curriculum check esc.yaml`\n",
+        )
+        .status(1)
+        .run();
+}
