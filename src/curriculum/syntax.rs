@@ -6,7 +6,8 @@
 use crate::i18n::{Expected, Found, Lang, MapName, Msg, PathPiece, YamlHint};
 
 use super::locate::Positions;
-use super::{Problem, ProblemKind, edit_distance};
+use super::resolve::edit_distance;
+use super::{Problem, ProblemKind};
 
 /// What is wrong with a curriculum file that could not be read as one.
 #[derive(Clone, Debug, PartialEq)]
