@@ -13,6 +13,11 @@
 //! store with years of history loads in milliseconds. Anything else (a file edited by hand, keys
 //! from a newer build) is read by the full YAML parser, and what this build does not know is kept
 //! on every write.
+//!
+//! Over 500 lines: the store of version 1 has a hand-written reader for the lines it writes, the
+//! full YAML reader for everything else, and the writer, which must agree line for line; keeping
+//! them in one file keeps that agreement in view. The JSON Lines store, with one reader, replaces
+//! them.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

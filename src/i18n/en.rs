@@ -1,4 +1,7 @@
 //! The interface in English: every message of the catalog, in one exhaustive match.
+//!
+//! Long by design: every word of the interface in one language lives here, one arm per key, so
+//! that a translator reads one file and a missing message is a compile error, not a search.
 
 use std::borrow::{Borrow, Cow};
 

@@ -1,6 +1,9 @@
 //! The typed keys of the message catalog: every message the interface prints, each with the
 //! values it says. `en.rs` and `zh.rs` render every one; a key one of them lacks, or renders with
 //! other values, does not compile.
+//!
+//! Long by design: one key per message, with its values, documented where it is declared; split
+//! by area it would only scatter what a translator compares side by side.
 
 use chrono::NaiveDate;
 
