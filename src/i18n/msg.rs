@@ -1,6 +1,9 @@
 //! The typed keys of the message catalog: every message the interface prints, each with the
 //! values it says. `en.rs` and `zh.rs` render every one; a key one of them lacks, or renders with
 //! other values, does not compile.
+//!
+//! Longer than other files on purpose: every key of the interface is declared here, so that one
+//! list says all the program can say.
 
 use chrono::NaiveDate;
 

@@ -1,4 +1,7 @@
 //! The interface in Chinese: every message of the catalog, in one exhaustive match.
+//!
+//! Longer than other files on purpose: one language is one file, so that it reads, and is
+//! reviewed and translated, in one place, errors and all.
 
 use std::borrow::{Borrow, Cow};
 
