@@ -1,67 +1,61 @@
 //! The errors that callers and tests tell apart, each with its exit code and a message, in either
 //! language, that says what to do next.
 
+use std::borrow::Cow;
+use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::file_kind::{Kind, refusal};
 pub use crate::files::io_reason;
 use crate::files::shell_quoted;
-use crate::i18n::Lang;
+pub use crate::i18n::{IoAction, OwnFile};
+use crate::i18n::{Lang, Msg};
 
 use chrono::NaiveDate;
 
 /// An error worth telling apart from a plain I/O failure.
 ///
 /// `Display` is the English message; [`Error::message`] gives it in either language.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
     /// A curriculum could not be loaded: its own error.
-    #[error("{}", self.message(Lang::En))]
-    Curriculum(#[from] crate::curriculum::Error),
+    Curriculum(crate::curriculum::Error),
 
     /// What was typed names no topic.
-    #[error("{}", self.message(Lang::En))]
     UnknownTopic {
         query: String,
         suggestions: Vec<String>,
     },
 
     /// What was typed names several topics.
-    #[error("{}", self.message(Lang::En))]
     AmbiguousTopic {
         query: String,
         candidates: Vec<String>,
     },
 
     /// What was typed names no stage; `stages` are the ids of all of them, in order.
-    #[error("{}", self.message(Lang::En))]
     UnknownStage { query: String, stages: Vec<String> },
 
     /// What `show` was given names no topic and no stage.
-    #[error("{}", self.message(Lang::En))]
     UnknownName {
         query: String,
         suggestions: Vec<String>,
     },
 
     /// What was typed names several stages.
-    #[error("{}", self.message(Lang::En))]
     AmbiguousStage {
         query: String,
         candidates: Vec<String>,
     },
 
     /// A change was dated after today.
-    #[error("{}", self.message(Lang::En))]
     FutureDate { date: NaiveDate, today: NaiveDate },
 
     /// A change was dated before the plan's start.
-    #[error("{}", self.message(Lang::En))]
     BeforeStart { date: NaiveDate, start: NaiveDate },
 
     /// A back-dated change would come before the topic's last recorded change.
-    #[error("{}", self.message(Lang::En))]
     BeforeLastChange {
         topic: String,
         date: NaiveDate,
@@ -69,32 +63,25 @@ pub enum Error {
     },
 
     /// A start date was given after work already recorded.
-    #[error("{}", self.message(Lang::En))]
     BeginAfterWork { date: NaiveDate, first: NaiveDate },
 
     /// `forget` was given the id of a topic the curriculum has (`current` is its id now).
-    #[error("{}", self.message(Lang::En))]
     ForgetCurrentTopic { id: String, current: String },
 
     /// `forget` was given an id with no progress to forget; `orphans` are the ids it could take.
-    #[error("{}", self.message(Lang::En))]
     NothingToForget { id: String, orphans: Vec<String> },
 
     /// A note with nothing in it.
-    #[error("{}", self.message(Lang::En))]
     EmptyNote,
 
     /// A word of a note's text is one of the options, typed after the text began.
-    #[error("{}", self.message(Lang::En))]
     OptionInNote { word: String, topic: String },
 
     /// The progress store does not parse.
-    #[error("{}", self.message(Lang::En))]
     StoreCorrupt { path: PathBuf, detail: String },
 
     /// A file given as the progress store or as the curriculum is another kind of file
     /// (`given` is what it was given as, `found` what it is); it was left as it is.
-    #[error("{}", self.message(Lang::En))]
     WrongKind {
         path: PathBuf,
         given: Kind,
@@ -102,7 +89,6 @@ pub enum Error {
     },
 
     /// The store's last line stops in the middle of an event, as an interrupted write leaves it.
-    #[error("{}", self.message(Lang::En))]
     StoreUnfinished {
         path: PathBuf,
         line: usize,
@@ -111,7 +97,6 @@ pub enum Error {
 
     /// The store ends in zero bytes after complete lines, as a write cut by a power loss can
     /// leave it: `keep` bytes are sound, `zeros` follow.
-    #[error("{}", self.message(Lang::En))]
     StoreZeroTail {
         path: PathBuf,
         keep: u64,
@@ -120,11 +105,9 @@ pub enum Error {
 
     /// The store's file changed between reading it and writing to it, by a program that does
     /// not take studyplan's lock.
-    #[error("{}", self.message(Lang::En))]
     StoreChanged(PathBuf),
 
     /// The progress store was written by a newer build.
-    #[error("{}", self.message(Lang::En))]
     StoreTooNew {
         path: PathBuf,
         found: u64,
@@ -132,23 +115,18 @@ pub enum Error {
     },
 
     /// The store path names a folder, or no file at all.
-    #[error("{}", self.message(Lang::En))]
     StoreNotAFile { path: PathBuf, folder: bool },
 
     /// The store path names a pipe, a device or a socket.
-    #[error("{}", self.message(Lang::En))]
     StoreNotRegular(PathBuf),
 
     /// The store belongs to another user, and writing it anew would make it the writer's.
-    #[error("{}", self.message(Lang::En))]
     OwnerWouldChange(PathBuf),
 
     /// The store path is a link to nothing.
-    #[error("{}", self.message(Lang::En))]
     StoreLinkBroken(PathBuf),
 
     /// A file or folder could not be read, created, locked or written.
-    #[error("{}", self.message(Lang::En))]
     Io {
         action: IoAction,
         path: PathBuf,
@@ -156,18 +134,15 @@ pub enum Error {
     },
 
     /// The output could not be written to stdout, which goes to `target` when it is known.
-    #[error("{}", self.message(Lang::En))]
     WriteOutput {
         target: Option<PathBuf>,
         cause: io::Error,
     },
 
     /// A report was asked to go into a folder that does not exist.
-    #[error("{}", self.message(Lang::En))]
     OutputFolderMissing { path: PathBuf, folder: PathBuf },
 
     /// A report was asked to go over the store, its lock or the curriculum in use.
-    #[error("{}", self.message(Lang::En))]
     ReportOntoOwnFile {
         path: PathBuf,
         file: PathBuf,
@@ -175,7 +150,6 @@ pub enum Error {
     },
 
     /// A report's `--format` says one format and its file's extension another.
-    #[error("{}", self.message(Lang::En))]
     ReportFormatMismatch {
         path: PathBuf,
         given: String,
@@ -183,55 +157,44 @@ pub enum Error {
     },
 
     /// A report's file has an extension that names no format, and no `--format` was given.
-    #[error("{}", self.message(Lang::En))]
     ReportFormatUnknown { path: PathBuf, extension: String },
 
     /// A report was asked to go onto something that is neither a file, a pipe nor a character
     /// device (a block device, a socket), which it would destroy.
-    #[error("{}", self.message(Lang::En))]
     ReportNotAFile(PathBuf),
 
     /// `STUDYPLAN_TODAY` is not a date.
-    #[error("{}", self.message(Lang::En))]
     BadToday(String),
 
     /// `STUDYPLAN_LANG` names a language studyplan does not speak.
-    #[error("{}", self.message(Lang::En))]
     BadLang(String),
 
     /// `STUDYPLAN_BORDER` names a border style studyplan does not draw.
-    #[error("{}", self.message(Lang::En))]
     BadBorder(String),
 
     /// No data folder to keep the store in by default.
-    #[error("{}", self.message(Lang::En))]
     NoDataFolder,
 }
 
-/// The files studyplan works with, which a report is never written over.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OwnFile {
-    /// The progress store.
-    Store,
-    /// The store's lock file.
-    Lock,
-    /// The curriculum file in use.
-    Curriculum,
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
-/// What was being done to a file when it failed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IoAction {
-    /// Reading the progress store.
-    ReadStore,
-    /// Writing the progress store.
-    WriteStore,
-    /// Creating the folder the store lives in.
-    CreateStoreFolder,
-    /// Opening or taking the store's lock file.
-    Lock,
-    /// Writing a report to a file.
-    WriteReport,
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Curriculum(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+impl From<crate::curriculum::Error> for Error {
+    fn from(err: crate::curriculum::Error) -> Error {
+        Error::Curriculum(err)
+    }
 }
 
 impl Error {
@@ -256,508 +219,151 @@ impl Error {
 
     /// The message in `lang`: lowercase, user values in backticks, and what to do next.
     pub fn message(&self, lang: Lang) -> String {
+        // A long list would bury the message; the command it names shows them all.
+        const TOPICS_SHOWN: usize = 5;
+        const STAGES_SHOWN: usize = 8;
+        let say = |msg: Msg| lang.say(msg).into_owned();
+        let shown = |path: &Path| path.display().to_string();
         match self {
             Error::Curriculum(err) => err.message(lang),
-            Error::UnknownTopic { query, suggestions } => {
-                let mut out = match lang {
-                    Lang::En => format!("unknown topic `{query}`"),
-                    Lang::Zh => format!("没有这个主题：`{query}`"),
-                };
-                if !suggestions.is_empty() {
-                    let list: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
-                    out.push_str(&match lang {
-                        Lang::En => format!("; did you mean {}?", list.join(", ")),
-                        Lang::Zh => format!("；你是不是想输入 {}？", list.join("、")),
-                    });
-                }
-                out.push_str(lang.pick(
-                    " (name a topic by id, by position like `2.4`, or by a piece of its title; see `studyplan list`)",
-                    "（可以用编号、位置如 `2.4` 或标题中的一段文字指定主题；见 `studyplan list`）",
-                ));
-                out
-            }
+            Error::UnknownTopic { query, suggestions } => say(Msg::UnknownTopic {
+                query,
+                suggestions: &strs(suggestions),
+            }),
             Error::AmbiguousTopic { query, candidates } => {
-                let mut out = match lang {
-                    Lang::En => format!("`{query}` matches {} topics:", candidates.len()),
-                    Lang::Zh => format!("`{query}` 匹配到 {} 个主题：", candidates.len()),
-                };
-                for candidate in candidates.iter().take(5) {
-                    out.push_str("\n  ");
-                    out.push_str(candidate);
-                }
-                if candidates.len() > 5 {
-                    out.push_str(&match lang {
-                        Lang::En => format!("\n  ... and {} more", candidates.len() - 5),
-                        Lang::Zh => format!("\n  ……还有 {} 个", candidates.len() - 5),
-                    });
-                }
-                out.push('\n');
-                out.push_str(lang.pick(
-                    "name one by its id or position",
-                    "请用编号或位置指定其中一个",
-                ));
-                out
+                let all = strs(candidates);
+                let shown = &all[..all.len().min(TOPICS_SHOWN)];
+                say(Msg::AmbiguousTopic {
+                    query,
+                    count: all.len(),
+                    shown,
+                    more: all.len() - shown.len(),
+                })
             }
-            Error::AmbiguousStage { query, candidates } => {
-                let mut out = match lang {
-                    Lang::En => format!("`{query}` matches {} stages:", candidates.len()),
-                    Lang::Zh => format!("`{query}` 匹配到 {} 个阶段：", candidates.len()),
-                };
-                for candidate in candidates {
-                    out.push_str("\n  ");
-                    out.push_str(candidate);
-                }
-                out.push('\n');
-                out.push_str(lang.pick(
-                    "name one by its number or id",
-                    "请用阶段序号或编号指定其中一个",
-                ));
-                out
-            }
+            Error::AmbiguousStage { query, candidates } => say(Msg::AmbiguousStage {
+                query,
+                candidates: &strs(candidates),
+            }),
             Error::UnknownStage { query, stages } => {
-                // A long list of ids would bury the message; the command named shows them all.
-                const SHOWN: usize = 8;
-                let mut ids: Vec<String> = stages
-                    .iter()
-                    .take(SHOWN)
-                    .map(|id| format!("`{id}`"))
-                    .collect();
-                if stages.len() > SHOWN {
-                    ids.push(lang.pick("...", "……").to_owned());
-                }
-                let count = stages.len();
-                match lang {
-                    Lang::En => format!(
-                        "unknown stage `{query}`; name one by its number (1-{count}), its id ({}) \
-                         or a piece of its title; `studyplan list` shows each stage's id and title",
-                        ids.join(", ")
-                    ),
-                    Lang::Zh => format!(
-                        "没有这个阶段：`{query}`；请用阶段序号（1-{count}）、编号（{}）或标题中的一段文字\
-                         指定阶段；`studyplan list` 会列出每个阶段的编号和标题",
-                        ids.join("、")
-                    ),
-                }
+                let ids = strs(stages);
+                say(Msg::UnknownStage {
+                    query,
+                    count: ids.len(),
+                    ids: &ids[..ids.len().min(STAGES_SHOWN)],
+                    more: ids.len() > STAGES_SHOWN,
+                })
             }
-            Error::UnknownName { query, suggestions } => {
-                let mut out = match lang {
-                    Lang::En => format!("no topic or stage is named `{query}`"),
-                    Lang::Zh => format!("没有叫 `{query}` 的主题或阶段"),
-                };
-                if !suggestions.is_empty() {
-                    let list: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
-                    out.push_str(&match lang {
-                        Lang::En => format!("; did you mean {}?", list.join(", ")),
-                        Lang::Zh => format!("；你是不是想输入 {}？", list.join("、")),
-                    });
-                }
-                out.push_str(lang.pick(
-                    " (name a topic by id, by position like `2.4` or by a piece of its title, or a stage by id, number or a piece of its title; see `studyplan list`)",
-                    "（主题可以用编号、位置如 `2.4` 或标题中的一段文字指定，阶段可以用编号、序号或标题中的一段文字指定；见 `studyplan list`）",
-                ));
-                out
+            Error::UnknownName { query, suggestions } => say(Msg::UnknownName {
+                query,
+                suggestions: &strs(suggestions),
+            }),
+            Error::FutureDate { date, today } => say(Msg::FutureDate {
+                date: *date,
+                today: *today,
+            }),
+            Error::BeforeStart { date, start } => say(Msg::BeforeStart {
+                date: *date,
+                start: *start,
+            }),
+            Error::BeforeLastChange { topic, date, last } => say(Msg::BeforeLastChange {
+                topic,
+                date: *date,
+                last: *last,
+            }),
+            Error::BeginAfterWork { date, first } => say(Msg::BeginAfterWork {
+                date: *date,
+                first: *first,
+            }),
+            Error::ForgetCurrentTopic { id, current } => {
+                say(Msg::ForgetCurrentTopic { id, current })
             }
-            Error::FutureDate { date, today } => match lang {
-                Lang::En => format!(
-                    "`{date}` is in the future (today is {today}); studyplan records what you have \
-                     done, so give a date on or before today"
-                ),
-                Lang::Zh => format!(
-                    "`{date}` 是将来的日期（今天是 {today}）；studyplan 记录的是你已经做过的事，\
-                     请给出今天或更早的日期"
-                ),
-            },
-            Error::BeforeStart { date, start } => match lang {
-                Lang::En => format!(
-                    "`{date}` is before the plan's start on {start}; give a date from {start} on, \
-                     or move the start first with `studyplan begin {date}`"
-                ),
-                Lang::Zh => format!(
-                    "`{date}` 早于计划的开始日期 {start}；请给出 {start} 或之后的日期，\
-                     或先用 `studyplan begin {date}` 提前开始日期"
-                ),
-            },
-            Error::BeforeLastChange { topic, date, last } => match lang {
-                Lang::En => format!(
-                    "`{date}` is before the last change to `{topic}`, on {last}; its state comes \
-                     from its latest change, so give a date from {last} on (see `studyplan show \
-                     {topic}`)"
-                ),
-                Lang::Zh => format!(
-                    "`{date}` 早于 `{topic}` 最近一次修改的日期 {last}；主题的状态取决于最近一次\
-                     修改，请给出 {last} 或之后的日期（见 `studyplan show {topic}`）"
-                ),
-            },
-            Error::BeginAfterWork { date, first } => match lang {
-                Lang::En => format!(
-                    "the plan cannot begin on `{date}`: work is already recorded on {first}; give \
-                     a date on or before {first} (see `studyplan log`)"
-                ),
-                Lang::Zh => format!(
-                    "计划不能从 `{date}` 开始：{first} 已经有记录；请给出 {first} 或更早的日期\
-                     （见 `studyplan log`）"
-                ),
-            },
-            Error::ForgetCurrentTopic { id, current } => match lang {
-                Lang::En => format!(
-                    "`{id}` is a topic of this curriculum (`{current}`), so there is nothing to \
-                     forget; `forget` drops progress only on ids the curriculum no longer has; to \
-                     clear this topic's progress, use `studyplan undo {current}`"
-                ),
-                Lang::Zh => format!(
-                    "`{id}` 是当前课程里的主题（`{current}`），没有可忘记的；forget 只丢弃课程中已不存在的编号上的进度；\
-                     要清除这个主题的进度，请用 `studyplan undo {current}`"
-                ),
-            },
-            Error::NothingToForget { id, orphans } => {
-                let list: Vec<String> = orphans.iter().map(|o| format!("`{o}`")).collect();
-                match (lang, orphans.is_empty()) {
-                    (Lang::En, true) => format!(
-                        "the store has no progress on `{id}` to forget, and no progress on any id \
-                         this curriculum no longer has"
-                    ),
-                    (Lang::En, false) => format!(
-                        "the store has no progress on `{id}` to forget; the ids it could forget: {}",
-                        list.join(", ")
-                    ),
-                    (Lang::Zh, true) => format!(
-                        "进度文件里没有 `{id}` 的进度可忘记，也没有任何当前课程已不存在的编号上的进度"
-                    ),
-                    (Lang::Zh, false) => format!(
-                        "进度文件里没有 `{id}` 的进度可忘记；可以忘记的编号：{}",
-                        list.join("、")
-                    ),
-                }
-            }
-            Error::EmptyNote => lang
-                .pick(
-                    "the note is empty; write it after the topic, like `studyplan note why-rag \"read the paper\"`",
-                    "笔记是空的；请把内容写在主题后面，例如 `studyplan note why-rag \"读论文\"`",
-                )
-                .to_owned(),
-            Error::OptionInNote { word, topic } => {
-                let topic = shell_quoted(Path::new(topic));
-                match lang {
-                Lang::En => format!(
-                    "`{word}` in the note's text is an option, so nothing was noted; put options \
-                     before the topic, or quote the whole text to keep the word in the note \
-                     (`studyplan note {topic} \"... {word} ...\"`)"
-                ),
-                Lang::Zh => format!(
-                    "笔记内容中的 `{word}` 是一个选项，所以没有记下笔记；请把选项放在主题前面，\
-                     或把整段内容放进引号以保留这个词（`studyplan note {topic} \"…… {word} ……\"`）"
-                ),
-                }
-            }
-            Error::StoreCorrupt { path, detail } => match lang {
-                Lang::En => format!(
-                    "cannot read the progress store `{}`: {detail}\n\
-                     the file was left as it is: fix it by hand, or move it away to start a new one \
-                     (your history is in it)",
-                    path.display()
-                ),
-                Lang::Zh => format!(
-                    "无法读取进度文件 `{}`：{detail}\n\
-                     文件保持原样未动：请手动修好它，或把它移走以重新开始（你的历史记录在里面）",
-                    path.display()
-                ),
-            },
+            Error::NothingToForget { id, orphans } => say(Msg::NothingToForget {
+                id,
+                orphans: &strs(orphans),
+            }),
+            Error::EmptyNote => say(Msg::EmptyNote),
+            Error::OptionInNote { word, topic } => say(Msg::OptionInNote {
+                word,
+                topic: &shell_quoted(Path::new(topic)),
+            }),
+            Error::StoreCorrupt { path, detail } => say(Msg::StoreCorrupt {
+                path: &shown(path),
+                detail,
+            }),
             Error::WrongKind { path, given, found } => refusal(path, *given, *found, lang),
-            Error::StoreZeroTail { path, keep, zeros } => match lang {
-                Lang::En => format!(
-                    "cannot read the progress store `{}`: it ends in {zeros} zero bytes after its \
-                     last complete line, as a write cut short by a power loss can leave it; every \
-                     change before them is intact\n\
-                     the file was left as it is: cut it to its first {keep} bytes (for example \
-                     `truncate -s {keep} {}`) and run the command again",
-                    path.display(),
-                    shell_quoted(path)
-                ),
-                Lang::Zh => format!(
-                    "无法读取进度文件 `{}`：它在最后一行完整记录之后以 {zeros} 个零字节结尾，\
-                     这是断电中断写入可能留下的；它们之前的每条记录都完好\n\
-                     文件保持原样未动：把它截到前 {keep} 个字节（例如 \
-                     `truncate -s {keep} {}`）后重新运行命令",
-                    path.display(),
-                    shell_quoted(path)
-                ),
-            },
-            Error::StoreChanged(path) => match lang {
-                Lang::En => format!(
-                    "the progress store `{}` changed while this command was running (saved by \
-                     another program, an editor or a sync tool?)\n\
-                     nothing was written, so that change is kept: run the command again",
-                    path.display()
-                ),
-                Lang::Zh => format!(
-                    "本命令运行期间，进度文件 `{}` 被改动了（另一个程序、编辑器或同步工具保存了它？）\n\
-                     本次没有写入任何内容，那次改动得以保留：请重新运行命令",
-                    path.display()
-                ),
-            },
-            Error::StoreUnfinished { path, line, text } => match lang {
-                Lang::En => format!(
-                    "cannot read the progress store `{}`: its last line, line {line}, stops in the \
-                     middle of a change (`{text}`): a write was cut short (a crash, a full disk) or \
-                     the file was cut\n\
-                     the file was left as it is: delete that one line and run the command again; \
-                     every line before it is intact",
-                    path.display()
-                ),
-                Lang::Zh => format!(
-                    "无法读取进度文件 `{}`：最后一行（第 {line} 行）停在一条记录的中间（`{text}`）：\
-                     写入被中断（崩溃、磁盘已满），或文件被截断\n\
-                     文件保持原样未动：删掉这一行后重新运行命令；它之前的每一行都完好",
-                    path.display()
-                ),
-            },
+            Error::StoreZeroTail { path, keep, zeros } => say(Msg::StoreZeroTail {
+                path: &shown(path),
+                quoted: &shell_quoted(path),
+                keep: *keep,
+                zeros: *zeros,
+            }),
+            Error::StoreChanged(path) => say(Msg::StoreChanged { path: &shown(path) }),
+            Error::StoreUnfinished { path, line, text } => say(Msg::StoreUnfinished {
+                path: &shown(path),
+                line: *line,
+                text,
+            }),
             Error::StoreTooNew {
                 path,
                 found,
                 supported,
-            } => match lang {
-                Lang::En => format!(
-                    "the progress store `{}` has version {found}, but this studyplan reads only up to \
-                     version {supported}; upgrade studyplan (the file was left as it is)",
-                    path.display()
-                ),
-                Lang::Zh => format!(
-                    "进度文件 `{}` 的版本是 {found}，而这个 studyplan 最高只能读取版本 {supported}；\
-                     请升级 studyplan（文件保持原样未动）",
-                    path.display()
-                ),
-            },
-            Error::StoreNotAFile { path, folder } => {
-                let example = path.join("progress.yaml");
-                let (path, example) = (path.display(), example.display());
-                match (lang, folder) {
-                    (Lang::En, true) => format!(
-                        "the progress store `{path}` is a folder; pass a file path such as `{example}`"
-                    ),
-                    (Lang::En, false) => format!(
-                        "the progress store `{path}` is not a file path; pass one such as `{example}`"
-                    ),
-                    (Lang::Zh, true) => format!(
-                        "进度文件 `{path}` 是一个文件夹；请给出文件路径，例如 `{example}`"
-                    ),
-                    (Lang::Zh, false) => format!(
-                        "进度文件 `{path}` 不是文件路径；请给出文件路径，例如 `{example}`"
-                    ),
-                }
-            }
-            Error::StoreNotRegular(path) => match lang {
-                Lang::En => format!(
-                    "the progress store `{}` is not a regular file (a pipe, a device or a socket); \
-                     it was left as it is: point --store at a file",
-                    path.display()
-                ),
-                Lang::Zh => format!(
-                    "进度文件 `{}` 不是普通文件（而是管道、设备或套接字）；已保持原样：\
-                     请用 --store 指定一个文件",
-                    path.display()
-                ),
-            },
-            Error::OwnerWouldChange(path) => match lang {
-                Lang::En => format!(
-                    "cannot write the progress store `{}`: it belongs to another user, and \
-                     writing it anew would make it yours; nothing was changed: run the command as \
-                     its owner",
-                    path.display()
-                ),
-                Lang::Zh => format!(
-                    "无法写入进度文件 `{}`：它属于另一个用户，重新写入会让它变成你的；\
-                     没有做任何改动：请以它的所有者身份运行命令",
-                    path.display()
-                ),
-            },
-            Error::StoreLinkBroken(path) => match lang {
-                Lang::En => format!(
-                    "the progress store `{}` is a link to a file that cannot be reached; fix the link \
-                     or pass another --store",
-                    path.display()
-                ),
-                Lang::Zh => format!(
-                    "进度文件 `{}` 是一个指向无法访问的文件的链接；请修好链接，或用 --store 指定别的文件",
-                    path.display()
-                ),
-            },
+            } => say(Msg::StoreTooNew {
+                path: &shown(path),
+                found: *found,
+                supported: *supported,
+            }),
+            Error::StoreNotAFile { path, folder } => say(Msg::StoreNotAFile {
+                path: &shown(path),
+                folder: *folder,
+                example: &shown(&path.join("progress.yaml")),
+            }),
+            Error::StoreNotRegular(path) => say(Msg::StoreNotRegular { path: &shown(path) }),
+            Error::OwnerWouldChange(path) => say(Msg::OwnerWouldChange { path: &shown(path) }),
+            Error::StoreLinkBroken(path) => say(Msg::StoreLinkBroken { path: &shown(path) }),
             Error::Io {
                 action,
                 path,
                 cause,
-            } => {
-                let path = path.display();
-                let reason = io_reason(cause, lang);
-                let not_regular = crate::files::NotRegular::cause_of(cause).is_some();
-                match (action, lang) {
-                    (IoAction::ReadStore, Lang::En) if not_regular => format!(
-                        "cannot read the progress store `{path}`: {reason}; point --store (or \
-                         STUDYPLAN_STORE) at a regular file"
-                    ),
-                    (IoAction::ReadStore, Lang::Zh) if not_regular => format!(
-                        "无法读取进度文件 `{path}`：{reason}；请用 --store（或 STUDYPLAN_STORE）指定一个普通文件"
-                    ),
-                    (IoAction::ReadStore, Lang::En) => format!(
-                        "cannot read the progress store `{path}`: {reason}; check its permissions, \
-                         or point --store at another file"
-                    ),
-                    (IoAction::ReadStore, Lang::Zh) => format!(
-                        "无法读取进度文件 `{path}`：{reason}；请检查它的权限，或用 --store 指定另一个文件"
-                    ),
-                    (IoAction::WriteStore, Lang::En) => format!(
-                        "cannot write the progress store `{path}`: {reason}; nothing was changed"
-                    ),
-                    (IoAction::WriteStore, Lang::Zh) => {
-                        format!("无法写入进度文件 `{path}`：{reason}；没有做任何改动")
-                    }
-                    (IoAction::CreateStoreFolder, Lang::En) => format!(
-                        "cannot create the store folder `{path}`: {reason}; create it yourself, or \
-                         point --store elsewhere"
-                    ),
-                    (IoAction::CreateStoreFolder, Lang::Zh) => format!(
-                        "无法创建进度文件夹 `{path}`：{reason}；请手动创建，或用 --store 指定别处"
-                    ),
-                    (IoAction::Lock, Lang::En) => format!(
-                        "cannot lock the progress store with `{path}`: {reason}; nothing was changed"
-                    ),
-                    (IoAction::Lock, Lang::Zh) => {
-                        format!("无法用 `{path}` 锁定进度文件：{reason}；没有做任何改动")
-                    }
-                    (IoAction::WriteReport, Lang::En) => format!(
-                        "cannot write the report to `{path}`: {reason}; no file was left behind"
-                    ),
-                    (IoAction::WriteReport, Lang::Zh) => {
-                        format!("无法把报告写入 `{path}`：{reason}；没有留下任何文件")
-                    }
-                }
-            }
-            Error::WriteOutput { target, cause } => {
-                let reason = io_reason(cause, lang);
-                match (target, lang) {
-                    (Some(target), Lang::En) => format!(
-                        "cannot write the output to `{}` (standard output): {reason}; fix that or \
-                         send the output elsewhere, then run the command again",
-                        target.display()
-                    ),
-                    (None, Lang::En) => format!(
-                        "cannot write the output to standard output: {reason}; fix that or send \
-                         the output elsewhere, then run the command again"
-                    ),
-                    (Some(target), Lang::Zh) => format!(
-                        "无法把输出写入 `{}`（标准输出）：{reason}；请解决这个问题或把输出转到别处，\
-                         然后重新运行命令",
-                        target.display()
-                    ),
-                    (None, Lang::Zh) => format!(
-                        "无法把输出写入标准输出：{reason}；请解决这个问题或把输出转到别处，\
-                         然后重新运行命令"
-                    ),
-                }
-            }
-            Error::OutputFolderMissing { path, folder } => match lang {
-                Lang::En => format!(
-                    "cannot write the report to `{}`: the folder `{}` does not exist; create it \
-                     first, or choose another --output",
-                    path.display(),
-                    folder.display()
-                ),
-                Lang::Zh => format!(
-                    "无法把报告写入 `{}`：文件夹 `{}` 不存在；请先创建它，或换一个 --output",
-                    path.display(),
-                    folder.display()
-                ),
-            },
-            Error::ReportOntoOwnFile { path, file, what } => {
-                let (path, file) = (path.display(), file.display());
-                let what = match (what, lang) {
-                    (OwnFile::Store, Lang::En) => "the progress store, and your history would be lost",
-                    (OwnFile::Lock, Lang::En) => "the progress store's lock file",
-                    (OwnFile::Curriculum, Lang::En) => "the curriculum in use",
-                    (OwnFile::Store, Lang::Zh) => "进度文件，你的历史记录会丢失",
-                    (OwnFile::Lock, Lang::Zh) => "进度文件的锁文件",
-                    (OwnFile::Curriculum, Lang::Zh) => "正在使用的课程文件",
-                };
-                match lang {
-                    Lang::En => format!(
-                        "cannot write the report to `{path}`: it is `{file}`, {what}; nothing was \
-                         written: choose another --output"
-                    ),
-                    Lang::Zh => format!(
-                        "不能把报告写入 `{path}`：它就是 `{file}`，{what}；没有写入任何内容：\
-                         请换一个 --output"
-                    ),
-                }
-            }
-            Error::ReportFormatMismatch { path, given, said } => match lang {
-                Lang::En => format!(
-                    "`--format {given}` does not match the file name `{}`, which says {said}; drop \
-                     --format to write {said}, or give the file a name that fits",
-                    path.display()
-                ),
-                Lang::Zh => format!(
-                    "`--format {given}` 与文件名 `{}` 不符（扩展名表示 {said}）；去掉 --format \
-                     即写成 {said}，或换一个相符的文件名",
-                    path.display()
-                ),
-            },
-            Error::ReportFormatUnknown { path, extension } => match lang {
-                Lang::En => format!(
-                    "cannot tell the report's format from the file name `{}`: `.{extension}` is \
-                     none of .md, .csv or .json; add --format markdown, csv or json",
-                    path.display()
-                ),
-                Lang::Zh => format!(
-                    "无法从文件名 `{}` 判断报告格式：`.{extension}` 不是 .md、.csv 或 .json；\
-                     请加上 --format markdown、csv 或 json",
-                    path.display()
-                ),
-            },
-            Error::ReportNotAFile(path) => match lang {
-                Lang::En => format!(
-                    "cannot write the report to `{}`: it is neither a file, a pipe nor a \
-                     character device, and it was left as it is; choose another --output",
-                    path.display()
-                ),
-                Lang::Zh => format!(
-                    "无法把报告写入 `{}`：它既不是文件，也不是管道或字符设备，已保持原样；\
-                     请换一个 --output",
-                    path.display()
-                ),
-            },
-            Error::BadToday(value) => match lang {
-                Lang::En => format!(
-                    "STUDYPLAN_TODAY=`{value}` is not a date like 2026-11-29 (YYYY-MM-DD); fix or unset it"
-                ),
-                Lang::Zh => {
-                    format!(
-                        "STUDYPLAN_TODAY=`{value}` 不是 2026-11-29 这样的日期（YYYY-MM-DD）；请改正或删除它"
-                    )
-                }
-            },
-            Error::BadLang(value) => match lang {
-                Lang::En => format!(
-                    "STUDYPLAN_LANG=`{value}` is not a language studyplan speaks; use `zh` or `en`"
-                ),
-                Lang::Zh => {
-                    format!("STUDYPLAN_LANG=`{value}` 不是 studyplan 支持的语言；请用 `zh` 或 `en`")
-                }
-            },
-            Error::BadBorder(value) => match lang {
-                Lang::En => format!(
-                    "STUDYPLAN_BORDER=`{value}` is not a border style; use `unicode` or `ascii`"
-                ),
-                Lang::Zh => {
-                    format!("STUDYPLAN_BORDER=`{value}` 不是表格线的画法；请用 `unicode` 或 `ascii`")
-                }
-            },
-            Error::NoDataFolder => lang
-                .pick(
-                    "cannot find your data folder; pass --store FILE or set STUDYPLAN_STORE",
-                    "找不到你的数据文件夹；请用 --store FILE 或设置 STUDYPLAN_STORE",
-                )
-                .to_owned(),
+            } => say(Msg::IoFailed {
+                action: *action,
+                path: &shown(path),
+                reason: &io_reason(cause, lang),
+                not_regular: crate::files::NotRegular::cause_of(cause).is_some(),
+            }),
+            Error::WriteOutput { target, cause } => say(Msg::WriteOutput {
+                target: target.as_deref().map(shown).as_deref(),
+                reason: &io_reason(cause, lang),
+            }),
+            Error::OutputFolderMissing { path, folder } => say(Msg::OutputFolderMissing {
+                path: &shown(path),
+                folder: &shown(folder),
+            }),
+            Error::ReportOntoOwnFile { path, file, what } => say(Msg::ReportOntoOwnFile {
+                path: &shown(path),
+                file: &shown(file),
+                what: *what,
+            }),
+            Error::ReportFormatMismatch { path, given, said } => say(Msg::ReportFormatMismatch {
+                path: &shown(path),
+                given,
+                said,
+            }),
+            Error::ReportFormatUnknown { path, extension } => say(Msg::ReportFormatUnknown {
+                path: &shown(path),
+                extension,
+            }),
+            Error::ReportNotAFile(path) => say(Msg::ReportNotAFile { path: &shown(path) }),
+            Error::BadToday(value) => say(Msg::BadToday { value }),
+            Error::BadLang(value) => say(Msg::BadLang { value }),
+            Error::BadBorder(value) => say(Msg::BadBorder { value }),
+            Error::NoDataFolder => say(Msg::NoDataFolder),
         }
     }
+}
+
+/// The items of a list of names, as the message catalog takes them.
+fn strs(items: &[String]) -> Vec<&str> {
+    items.iter().map(String::as_str).collect()
 }
 
 impl Error {
@@ -785,48 +391,110 @@ pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
 }
 
 /// The prefix of every error line.
-pub fn prefix(lang: Lang) -> &'static str {
-    lang.pick("studyplan: error: ", "studyplan: 错误：")
+pub fn prefix(lang: Lang) -> Cow<'static, str> {
+    lang.say(Msg::ErrorPrefix)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
-    #[test]
-    fn every_message_exists_in_both_languages_and_they_differ() {
-        let errors = [
-            Error::UnknownStage {
-                query: "9".into(),
-                stages: vec!["first".into(), "second".into()],
-            },
-            Error::UnknownName {
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn names(items: &[&str]) -> Vec<String> {
+        items.iter().map(|&item| item.to_owned()).collect()
+    }
+
+    /// Each error, some more than once where its wording turns on a value.
+    fn samples() -> Vec<Error> {
+        use crate::curriculum::{Problem, ProblemKind};
+        let problem = |kind, location| Problem {
+            kind,
+            path: String::new(),
+            location,
+        };
+        let curriculum = |problems| {
+            Error::Curriculum(crate::curriculum::Error::Invalid {
+                file: "c.yaml".into(),
+                problems,
+            })
+        };
+        let mut all = vec![
+            Error::Curriculum(crate::curriculum::Error::ExpandsTooMuch {
+                file: "c.yaml".into(),
+                location: (3, 4),
+                limit_mib: 64,
+            }),
+            curriculum(vec![problem(ProblemKind::NoStages, Some((7, 1)))]),
+            curriculum(vec![
+                problem(ProblemKind::NoStages, Some((7, 1))),
+                problem(ProblemKind::GeniusDays(0), Some((5, 14))),
+            ]),
+            Error::Curriculum(crate::curriculum::Error::Unreadable {
+                file: "c.yaml".into(),
+                cause: io::Error::from(io::ErrorKind::NotFound),
+            }),
+            Error::Curriculum(crate::curriculum::Error::Syntax {
+                file: "c.yaml".into(),
+                location: Some((2, 1)),
+                problem: crate::curriculum::Syntax::Tab,
+            }),
+            Error::Curriculum(crate::curriculum::Error::Misplaced {
+                path: "p.jsonl".into(),
+                found: Kind::Store,
+            }),
+            Error::UnknownTopic {
                 query: "x".into(),
-                suggestions: vec!["y".into()],
-            },
-            Error::AmbiguousStage {
-                query: "s".into(),
-                candidates: vec!["1 first  First".into(), "2 second  Second".into()],
+                suggestions: names(&["y", "z"]),
             },
             Error::UnknownTopic {
                 query: "x".into(),
-                suggestions: vec!["y".into()],
+                suggestions: Vec::new(),
             },
-            Error::BadToday("soon".into()),
-            Error::BadLang("fr".into()),
-            Error::BadBorder("round".into()),
-            Error::NoDataFolder,
-            Error::OptionInNote {
-                word: "--lang".into(),
+            Error::AmbiguousTopic {
+                query: "rag".into(),
+                candidates: names(&["1.6 why-rag  Why RAG", "2.1 rag-eval  RAG evals"]),
+            },
+            Error::AmbiguousTopic {
+                query: "a".into(),
+                candidates: (1..=7).map(|n| format!("1.{n} t{n}  T{n}")).collect(),
+            },
+            Error::UnknownStage {
+                query: "9".into(),
+                stages: names(&["first", "second"]),
+            },
+            Error::UnknownStage {
+                query: "99".into(),
+                stages: (1..=9).map(|n| format!("s{n}")).collect(),
+            },
+            Error::UnknownName {
+                query: "x".into(),
+                suggestions: names(&["y"]),
+            },
+            Error::AmbiguousStage {
+                query: "s".into(),
+                candidates: names(&["1 first  First", "2 second  Second"]),
+            },
+            Error::FutureDate {
+                date: day("2026-12-01"),
+                today: day("2026-11-21"),
+            },
+            Error::BeforeStart {
+                date: day("2026-11-01"),
+                start: day("2026-11-10"),
+            },
+            Error::BeforeLastChange {
                 topic: "why-rag".into(),
+                date: day("2026-11-12"),
+                last: day("2026-11-14"),
             },
-            Error::WriteOutput {
-                target: Some(PathBuf::from("/dev/full")),
-                cause: io::Error::from(io::ErrorKind::StorageFull),
-            },
-            Error::WriteOutput {
-                target: None,
-                cause: io::Error::from(io::ErrorKind::StorageFull),
+            Error::BeginAfterWork {
+                date: day("2026-11-20"),
+                first: day("2026-11-12"),
             },
             Error::ForgetCurrentTopic {
                 id: "old".into(),
@@ -834,39 +502,162 @@ mod tests {
             },
             Error::NothingToForget {
                 id: "x".into(),
-                orphans: vec!["gone".into()],
+                orphans: names(&["gone", "lost"]),
             },
             Error::NothingToForget {
                 id: "x".into(),
                 orphans: Vec::new(),
             },
-            Error::Curriculum(crate::curriculum::Error::ExpandsTooMuch {
-                file: "c.yaml".into(),
-                location: (3, 4),
-                limit_mib: 64,
-            }),
-            Error::WrongKind {
-                path: PathBuf::from("plan.yaml"),
-                given: Kind::Store,
-                found: Kind::Curriculum,
+            Error::EmptyNote,
+            Error::OptionInNote {
+                word: "--lang".into(),
+                topic: "why rag".into(),
             },
-            Error::WrongKind {
-                path: PathBuf::from("r.csv"),
-                given: Kind::Curriculum,
-                found: Kind::Report(crate::file_kind::ReportFormat::Csv),
+            Error::StoreCorrupt {
+                path: "p.jsonl".into(),
+                detail: "line 3: not JSON".into(),
             },
-            Error::io(
-                IoAction::WriteReport,
-                Path::new("r.md"),
-                io::Error::from(io::ErrorKind::PermissionDenied),
-            ),
+            Error::StoreUnfinished {
+                path: "p.jsonl".into(),
+                line: 4,
+                text: "{\"at\":".into(),
+            },
+            Error::StoreZeroTail {
+                path: "my store.jsonl".into(),
+                keep: 120,
+                zeros: 8,
+            },
+            Error::StoreChanged("p.jsonl".into()),
+            Error::StoreTooNew {
+                path: "p.jsonl".into(),
+                found: 9,
+                supported: 2,
+            },
+            Error::StoreNotRegular("/dev/null".into()),
+            Error::OwnerWouldChange("p.jsonl".into()),
+            Error::StoreLinkBroken("p.jsonl".into()),
+            Error::OutputFolderMissing {
+                path: "out/r.md".into(),
+                folder: "out".into(),
+            },
+            Error::ReportFormatMismatch {
+                path: "r.md".into(),
+                given: "csv".into(),
+                said: "markdown".into(),
+            },
+            Error::ReportFormatUnknown {
+                path: "r.txt".into(),
+                extension: "txt".into(),
+            },
+            Error::ReportNotAFile("/dev/sda".into()),
+            Error::BadToday("soon".into()),
+            Error::BadLang("fr".into()),
+            Error::BadBorder("round".into()),
+            Error::NoDataFolder,
         ];
-        for err in &errors {
+        for folder in [true, false] {
+            all.push(Error::StoreNotAFile {
+                path: "data".into(),
+                folder,
+            });
+        }
+        for (given, found) in [
+            (Kind::Store, Kind::Curriculum),
+            (Kind::Curriculum, Kind::Store),
+            (
+                Kind::Curriculum,
+                Kind::Report(crate::file_kind::ReportFormat::Csv),
+            ),
+        ] {
+            all.push(Error::WrongKind {
+                path: "plan.yaml".into(),
+                given,
+                found,
+            });
+        }
+        for action in IoAction::ALL {
+            all.push(Error::io(
+                action,
+                Path::new("p.jsonl"),
+                io::Error::from(io::ErrorKind::PermissionDenied),
+            ));
+        }
+        all.push(Error::io(
+            IoAction::ReadStore,
+            Path::new("data"),
+            crate::files::open_regular(Path::new("/")).unwrap_err(),
+        ));
+        for target in [Some(PathBuf::from("/dev/full")), None] {
+            all.push(Error::WriteOutput {
+                target,
+                cause: io::Error::from(io::ErrorKind::StorageFull),
+            });
+        }
+        for what in OwnFile::ALL {
+            all.push(Error::ReportOntoOwnFile {
+                path: "r.md".into(),
+                file: "/data/r.md".into(),
+                what,
+            });
+        }
+        all
+    }
+
+    /// The variants `pub enum Error` declares, read from this file, so that an error added
+    /// without a sample fails the test below.
+    fn declared() -> BTreeSet<String> {
+        include_str!("error.rs")
+            .lines()
+            .skip_while(|line| !line.starts_with("pub enum Error"))
+            .skip(1)
+            .take_while(|line| *line != "}")
+            .filter(|line| line.starts_with("    ") && !line.starts_with("     "))
+            .map(|line| {
+                line.trim_start()
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+            })
+            .filter(|word| word.starts_with(|c: char| c.is_ascii_uppercase()))
+            .collect()
+    }
+
+    #[test]
+    fn every_error_has_a_sample() {
+        let sampled: BTreeSet<String> = samples()
+            .iter()
+            .map(|err| {
+                format!("{err:?}")
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(sampled, declared());
+    }
+
+    #[test]
+    fn every_error_is_said_in_both_languages_and_they_differ() {
+        for err in &samples() {
             let (en, zh) = (err.message(Lang::En), err.message(Lang::Zh));
             assert_eq!(en, err.to_string());
-            assert_ne!(en, zh);
+            assert_ne!(en, zh, "{err:?}");
+            assert!(!zh.trim().is_empty(), "{err:?}");
             let starts_lowercase = en.chars().next().is_some_and(|c| !c.is_uppercase());
             assert!(starts_lowercase || en.starts_with("STUDYPLAN_"), "{en}");
         }
+    }
+
+    #[test]
+    fn every_error_in_both_languages() {
+        let mut out = String::new();
+        for err in &samples() {
+            out.push_str(&format!("{err:?}\n"));
+            for lang in [Lang::En, Lang::Zh] {
+                let text = err.message(lang).replace('\n', "\n    ");
+                out.push_str(&format!("  {lang:?}: {}{text}\n", prefix(lang)));
+            }
+        }
+        insta::assert_snapshot!(out);
     }
 }

@@ -1,13 +1,13 @@
 //! The interface in English: every message of the catalog, in one exhaustive match.
 //!
-//! Long by design: every word of the interface in one language lives here, one arm per key, so
-//! that a translator reads one file and a missing message is a compile error, not a search.
+//! Longer than other files on purpose: one language is one file, so that it reads, and is
+//! reviewed and translated, in one place, errors and all.
 
 use std::borrow::{Borrow, Cow};
 
 use super::{
-    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, MapName,
-    Msg, PartName, PathPiece, StateName, Subject, Unit, YamlHint,
+    ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
+    ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Subject, Unit, YamlHint,
 };
 
 /// `msg` in English.
@@ -492,6 +492,274 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             ));
             out.into()
         }
+
+        Msg::ErrorPrefix => "studyplan: error: ".into(),
+        Msg::UnknownTopic { query, suggestions } => format!(
+            "unknown topic `{query}`{} (name a topic by id, by position like `2.4`, or by a piece \
+             of its title; see `studyplan list`)",
+            did_you_mean(suggestions)
+        )
+        .into(),
+        Msg::AmbiguousTopic {
+            query,
+            count,
+            shown,
+            more,
+        } => {
+            let mut out = format!("`{query}` matches {count} topics:");
+            for candidate in shown {
+                out.push_str("\n  ");
+                out.push_str(candidate);
+            }
+            if more > 0 {
+                out.push_str(&format!("\n  ... and {more} more"));
+            }
+            out.push_str("\nname one by its id or position");
+            out.into()
+        }
+        Msg::AmbiguousStage { query, candidates } => {
+            let mut out = format!("`{query}` matches {} stages:", candidates.len());
+            for candidate in candidates {
+                out.push_str("\n  ");
+                out.push_str(candidate);
+            }
+            out.push_str("\nname one by its number or id");
+            out.into()
+        }
+        Msg::UnknownStage {
+            query,
+            count,
+            ids,
+            more,
+        } => {
+            let mut ids = super::ticked(ids);
+            if more {
+                ids.push("...".to_owned());
+            }
+            format!(
+                "unknown stage `{query}`; name one by its number (1-{count}), its id ({}) \
+                 or a piece of its title; `studyplan list` shows each stage's id and title",
+                list(&ids)
+            )
+            .into()
+        }
+        Msg::UnknownName { query, suggestions } => format!(
+            "no topic or stage is named `{query}`{} (name a topic by id, by position like `2.4` or \
+             by a piece of its title, or a stage by id, number or a piece of its title; see \
+             `studyplan list`)",
+            did_you_mean(suggestions)
+        )
+        .into(),
+        Msg::FutureDate { date, today } => format!(
+            "`{date}` is in the future (today is {today}); studyplan records what you have \
+             done, so give a date on or before today"
+        )
+        .into(),
+        Msg::BeforeStart { date, start } => format!(
+            "`{date}` is before the plan's start on {start}; give a date from {start} on, \
+             or move the start first with `studyplan begin {date}`"
+        )
+        .into(),
+        Msg::BeforeLastChange { topic, date, last } => format!(
+            "`{date}` is before the last change to `{topic}`, on {last}; its state comes \
+             from its latest change, so give a date from {last} on (see `studyplan show \
+             {topic}`)"
+        )
+        .into(),
+        Msg::BeginAfterWork { date, first } => format!(
+            "the plan cannot begin on `{date}`: work is already recorded on {first}; give \
+             a date on or before {first} (see `studyplan log`)"
+        )
+        .into(),
+        Msg::ForgetCurrentTopic { id, current } => format!(
+            "`{id}` is a topic of this curriculum (`{current}`), so there is nothing to \
+             forget; `forget` drops progress only on ids the curriculum no longer has; to \
+             clear this topic's progress, use `studyplan undo {current}`"
+        )
+        .into(),
+        Msg::NothingToForget { id, orphans: [] } => format!(
+            "the store has no progress on `{id}` to forget, and no progress on any id \
+             this curriculum no longer has"
+        )
+        .into(),
+        Msg::NothingToForget { id, orphans } => format!(
+            "the store has no progress on `{id}` to forget; the ids it could forget: {}",
+            list(&super::ticked(orphans))
+        )
+        .into(),
+        Msg::EmptyNote => "the note is empty; write it after the topic, like `studyplan note why-rag \"read the paper\"`".into(),
+        Msg::OptionInNote { word, topic } => format!(
+            "`{word}` in the note's text is an option, so nothing was noted; put options \
+             before the topic, or quote the whole text to keep the word in the note \
+             (`studyplan note {topic} \"... {word} ...\"`)"
+        )
+        .into(),
+        Msg::StoreCorrupt { path, detail } => format!(
+            "cannot read the progress store `{path}`: {detail}\n\
+             the file was left as it is: fix it by hand, or move it away to start a new one \
+             (your history is in it)"
+        )
+        .into(),
+        Msg::StoreZeroTail {
+            path,
+            quoted,
+            keep,
+            zeros,
+        } => format!(
+            "cannot read the progress store `{path}`: it ends in {zeros} zero bytes after its \
+             last complete line, as a write cut short by a power loss can leave it; every \
+             change before them is intact\n\
+             the file was left as it is: cut it to its first {keep} bytes (for example \
+             `truncate -s {keep} {quoted}`) and run the command again"
+        )
+        .into(),
+        Msg::StoreChanged { path } => format!(
+            "the progress store `{path}` changed while this command was running (saved by \
+             another program, an editor or a sync tool?)\n\
+             nothing was written, so that change is kept: run the command again"
+        )
+        .into(),
+        Msg::StoreUnfinished { path, line, text } => format!(
+            "cannot read the progress store `{path}`: its last line, line {line}, stops in the \
+             middle of a change (`{text}`): a write was cut short (a crash, a full disk) or \
+             the file was cut\n\
+             the file was left as it is: delete that one line and run the command again; \
+             every line before it is intact"
+        )
+        .into(),
+        Msg::StoreTooNew {
+            path,
+            found,
+            supported,
+        } => format!(
+            "the progress store `{path}` has version {found}, but this studyplan reads only up to \
+             version {supported}; upgrade studyplan (the file was left as it is)"
+        )
+        .into(),
+        Msg::StoreNotAFile {
+            path,
+            folder: true,
+            example,
+        } => format!(
+            "the progress store `{path}` is a folder; pass a file path such as `{example}`"
+        )
+        .into(),
+        Msg::StoreNotAFile {
+            path,
+            folder: false,
+            example,
+        } => format!(
+            "the progress store `{path}` is not a file path; pass one such as `{example}`"
+        )
+        .into(),
+        Msg::StoreNotRegular { path } => format!(
+            "the progress store `{path}` is not a regular file (a pipe, a device or a socket); \
+             it was left as it is: point --store at a file"
+        )
+        .into(),
+        Msg::OwnerWouldChange { path } => format!(
+            "cannot write the progress store `{path}`: it belongs to another user, and \
+             writing it anew would make it yours; nothing was changed: run the command as \
+             its owner"
+        )
+        .into(),
+        Msg::StoreLinkBroken { path } => format!(
+            "the progress store `{path}` is a link to a file that cannot be reached; fix the link \
+             or pass another --store"
+        )
+        .into(),
+        Msg::IoFailed {
+            action,
+            path,
+            reason,
+            not_regular,
+        } => match action {
+            IoAction::ReadStore if not_regular => format!(
+                "cannot read the progress store `{path}`: {reason}; point --store (or \
+                 STUDYPLAN_STORE) at a regular file"
+            ),
+            IoAction::ReadStore => format!(
+                "cannot read the progress store `{path}`: {reason}; check its permissions, \
+                 or point --store at another file"
+            ),
+            IoAction::WriteStore => format!(
+                "cannot write the progress store `{path}`: {reason}; nothing was changed"
+            ),
+            IoAction::CreateStoreFolder => format!(
+                "cannot create the store folder `{path}`: {reason}; create it yourself, or \
+                 point --store elsewhere"
+            ),
+            IoAction::Lock => format!(
+                "cannot lock the progress store with `{path}`: {reason}; nothing was changed"
+            ),
+            IoAction::WriteReport => format!(
+                "cannot write the report to `{path}`: {reason}; no file was left behind"
+            ),
+        }
+        .into(),
+        Msg::WriteOutput {
+            target: Some(target),
+            reason,
+        } => format!(
+            "cannot write the output to `{target}` (standard output): {reason}; fix that or \
+             send the output elsewhere, then run the command again"
+        )
+        .into(),
+        Msg::WriteOutput {
+            target: None,
+            reason,
+        } => format!(
+            "cannot write the output to standard output: {reason}; fix that or send \
+             the output elsewhere, then run the command again"
+        )
+        .into(),
+        Msg::OutputFolderMissing { path, folder } => format!(
+            "cannot write the report to `{path}`: the folder `{folder}` does not exist; create it \
+             first, or choose another --output"
+        )
+        .into(),
+        Msg::ReportOntoOwnFile { path, file, what } => {
+            let what = match what {
+                OwnFile::Store => "the progress store, and your history would be lost",
+                OwnFile::Lock => "the progress store's lock file",
+                OwnFile::Curriculum => "the curriculum in use",
+            };
+            format!(
+                "cannot write the report to `{path}`: it is `{file}`, {what}; nothing was \
+                 written: choose another --output"
+            )
+            .into()
+        }
+        Msg::ReportFormatMismatch { path, given, said } => format!(
+            "`--format {given}` does not match the file name `{path}`, which says {said}; drop \
+             --format to write {said}, or give the file a name that fits"
+        )
+        .into(),
+        Msg::ReportFormatUnknown { path, extension } => format!(
+            "cannot tell the report's format from the file name `{path}`: `.{extension}` is \
+             none of .md, .csv or .json; add --format markdown, csv or json"
+        )
+        .into(),
+        Msg::ReportNotAFile { path } => format!(
+            "cannot write the report to `{path}`: it is neither a file, a pipe nor a \
+             character device, and it was left as it is; choose another --output"
+        )
+        .into(),
+        Msg::BadToday { value } => format!(
+            "STUDYPLAN_TODAY=`{value}` is not a date like 2026-11-29 (YYYY-MM-DD); fix or unset it"
+        )
+        .into(),
+        Msg::BadLang { value } => format!(
+            "STUDYPLAN_LANG=`{value}` is not a language studyplan speaks; use `zh` or `en`"
+        )
+        .into(),
+        Msg::BadBorder { value } => format!(
+            "STUDYPLAN_BORDER=`{value}` is not a border style; use `unicode` or `ascii`"
+        )
+        .into(),
+        Msg::NoDataFolder => {
+            "cannot find your data folder; pass --store FILE or set STUDYPLAN_STORE".into()
+        }
         Msg::WrongKind {
             path,
             quoted,
@@ -617,6 +885,15 @@ fn map_text(map: MapName) -> &'static str {
 /// `1 problem`, `3 problems`.
 fn noun_count(n: usize, one: &'static str, many: &'static str) -> String {
     format!("{n} {}", noun(n as i64, one, many))
+}
+
+/// `; did you mean `a`, `b`?` after an unknown name, when anything comes close.
+fn did_you_mean(suggestions: &[&str]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", list(&super::ticked(suggestions)))
+    }
 }
 
 fn not_regular(kind: FileType) -> &'static str {

@@ -13,8 +13,8 @@ use std::borrow::{Borrow, Cow};
 use serde::Serialize;
 
 pub use msg::{
-    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, MapName,
-    Msg, PartName, PathPiece, StateName, Unit, YamlHint,
+    ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
+    ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Unit, YamlHint,
 };
 
 /// The language the interface speaks.
@@ -65,15 +65,6 @@ impl Lang {
         match self {
             Lang::En => en::clauses(items),
             Lang::Zh => zh::clauses(items),
-        }
-    }
-
-    /// Chooses the English or the Chinese form of a piece of interface text, for the messages not
-    /// yet in the catalog.
-    pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Zh => zh,
         }
     }
 

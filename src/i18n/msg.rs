@@ -2,8 +2,8 @@
 //! values it says. `en.rs` and `zh.rs` render every one; a key one of them lacks, or renders with
 //! other values, does not compile.
 //!
-//! Long by design: one key per message, with its values, documented where it is declared; split
-//! by area it would only scatter what a translator compares side by side.
+//! Longer than other files on purpose: every key of the interface is declared here, so that one
+//! list says all the program can say.
 
 use chrono::NaiveDate;
 
@@ -413,6 +413,133 @@ pub enum Msg<'a> {
         file: &'a str,
         problems: &'a [&'a str],
     },
+
+    /// The start of every error line.
+    ErrorPrefix,
+    /// What was typed names no topic; `suggestions` are the closest ids.
+    UnknownTopic {
+        query: &'a str,
+        suggestions: &'a [&'a str],
+    },
+    /// What was typed names `count` topics; the first are `shown`, `more` are left out.
+    AmbiguousTopic {
+        query: &'a str,
+        count: usize,
+        shown: &'a [&'a str],
+        more: usize,
+    },
+    /// What was typed names several stages.
+    AmbiguousStage {
+        query: &'a str,
+        candidates: &'a [&'a str],
+    },
+    /// What was typed names none of the `count` stages; `ids` are the first of their ids, and
+    /// `more` says some were left out.
+    UnknownStage {
+        query: &'a str,
+        count: usize,
+        ids: &'a [&'a str],
+        more: bool,
+    },
+    /// What `show` was given names no topic and no stage.
+    UnknownName {
+        query: &'a str,
+        suggestions: &'a [&'a str],
+    },
+    /// A change dated after today.
+    FutureDate { date: NaiveDate, today: NaiveDate },
+    /// A change dated before the plan's start.
+    BeforeStart { date: NaiveDate, start: NaiveDate },
+    /// A back-dated change before the last change to `topic`.
+    BeforeLastChange {
+        topic: &'a str,
+        date: NaiveDate,
+        last: NaiveDate,
+    },
+    /// A start after work already recorded on `first`.
+    BeginAfterWork { date: NaiveDate, first: NaiveDate },
+    /// `forget` given an id of the curriculum, `current` now.
+    ForgetCurrentTopic { id: &'a str, current: &'a str },
+    /// `forget` given an id without progress; `orphans` are the ids it could take.
+    NothingToForget { id: &'a str, orphans: &'a [&'a str] },
+    /// A note with nothing in it.
+    EmptyNote,
+    /// A word of a note's text that is an option; `topic` as a shell reads it back.
+    OptionInNote { word: &'a str, topic: &'a str },
+    /// The progress store does not parse.
+    StoreCorrupt { path: &'a str, detail: &'a str },
+    /// The store ends in `zeros` zero bytes after `keep` sound ones; `quoted` is its path as a
+    /// shell reads it back.
+    StoreZeroTail {
+        path: &'a str,
+        quoted: &'a str,
+        keep: u64,
+        zeros: u64,
+    },
+    /// The store changed under a command, by a program that does not take the lock.
+    StoreChanged { path: &'a str },
+    /// The store's last line, `line`, stops in the middle of a change.
+    StoreUnfinished {
+        path: &'a str,
+        line: usize,
+        text: &'a str,
+    },
+    /// The store was written by a newer build.
+    StoreTooNew {
+        path: &'a str,
+        found: u64,
+        supported: u64,
+    },
+    /// The store path names a folder, or no file at all; `example` is a file path to give.
+    StoreNotAFile {
+        path: &'a str,
+        folder: bool,
+        example: &'a str,
+    },
+    /// The store path names a pipe, a device or a socket.
+    StoreNotRegular { path: &'a str },
+    /// The store belongs to another user.
+    OwnerWouldChange { path: &'a str },
+    /// The store path is a link to nothing.
+    StoreLinkBroken { path: &'a str },
+    /// Doing `action` to `path` failed for `reason`; `not_regular` when it is not a regular file.
+    IoFailed {
+        action: IoAction,
+        path: &'a str,
+        reason: &'a str,
+        not_regular: bool,
+    },
+    /// The output could not be written to stdout, which goes to `target` when it is known.
+    WriteOutput {
+        target: Option<&'a str>,
+        reason: &'a str,
+    },
+    /// A report asked to go into a `folder` that does not exist.
+    OutputFolderMissing { path: &'a str, folder: &'a str },
+    /// A report asked to go over `file`, one of studyplan's own.
+    ReportOntoOwnFile {
+        path: &'a str,
+        file: &'a str,
+        what: OwnFile,
+    },
+    /// `--format` says `given`, the file's extension `said`.
+    ReportFormatMismatch {
+        path: &'a str,
+        given: &'a str,
+        said: &'a str,
+    },
+    /// A report's file `extension` names no format.
+    ReportFormatUnknown { path: &'a str, extension: &'a str },
+    /// A report asked to go onto a block device or a socket.
+    ReportNotAFile { path: &'a str },
+    /// `STUDYPLAN_TODAY` is not a date.
+    BadToday { value: &'a str },
+    /// `STUDYPLAN_LANG` names a language studyplan does not speak.
+    BadLang { value: &'a str },
+    /// `STUDYPLAN_BORDER` names a border style studyplan does not draw.
+    BadBorder { value: &'a str },
+    /// No data folder to keep the store in by default.
+    NoDataFolder,
 }
 
 /// A table's column heading.
@@ -774,5 +901,47 @@ impl MapName {
         MapName::Stage,
         MapName::Topic,
         MapName::Text,
+    ];
+}
+
+/// The files studyplan works with, which a report is never written over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnFile {
+    /// The progress store.
+    Store,
+    /// The store's lock file.
+    Lock,
+    /// The curriculum file in use.
+    Curriculum,
+}
+
+impl OwnFile {
+    /// Every file, for the catalog's tests.
+    pub const ALL: [OwnFile; 3] = [OwnFile::Store, OwnFile::Lock, OwnFile::Curriculum];
+}
+
+/// What was being done to a file when it failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoAction {
+    /// Reading the progress store.
+    ReadStore,
+    /// Writing the progress store.
+    WriteStore,
+    /// Creating the folder the store lives in.
+    CreateStoreFolder,
+    /// Opening or taking the store's lock file.
+    Lock,
+    /// Writing a report to a file.
+    WriteReport,
+}
+
+impl IoAction {
+    /// Every action, for the catalog's tests.
+    pub const ALL: [IoAction; 5] = [
+        IoAction::ReadStore,
+        IoAction::WriteStore,
+        IoAction::CreateStoreFolder,
+        IoAction::Lock,
+        IoAction::WriteReport,
     ];
 }

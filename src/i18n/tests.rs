@@ -497,6 +497,148 @@ fn samples() -> Vec<Msg<'static>> {
             "my-plan.yaml:9:9: stage 1 (`s`): the stage has no topics",
         ],
     });
+
+    all.push(Msg::ErrorPrefix);
+    for suggestions in [&["why-rag", "rag-eval"][..], &[]] {
+        all.push(Msg::UnknownTopic {
+            query: "rga",
+            suggestions,
+        });
+        all.push(Msg::UnknownName {
+            query: "rga",
+            suggestions,
+        });
+    }
+    let candidates = &["1.6 why-rag  Why RAG", "2.1 rag-eval  RAG evals"][..];
+    for more in [0, 3] {
+        all.push(Msg::AmbiguousTopic {
+            query: "rag",
+            count: candidates.len() + more,
+            shown: candidates,
+            more,
+        });
+    }
+    all.push(Msg::AmbiguousStage {
+        query: "re",
+        candidates: &["2 retrieval  Retrieval", "5 review  Review"],
+    });
+    for more in [false, true] {
+        all.push(Msg::UnknownStage {
+            query: "12",
+            count: if more { 9 } else { 2 },
+            ids: &["basics", "retrieval"],
+            more,
+        });
+    }
+    all.push(Msg::FutureDate {
+        date: day("2026-12-01"),
+        today: day("2026-11-21"),
+    });
+    all.push(Msg::BeforeStart {
+        date: day("2026-11-01"),
+        start: day("2026-11-10"),
+    });
+    all.push(Msg::BeforeLastChange {
+        topic: "why-rag",
+        date: day("2026-11-12"),
+        last: day("2026-11-14"),
+    });
+    all.push(Msg::BeginAfterWork {
+        date: day("2026-11-20"),
+        first: day("2026-11-12"),
+    });
+    all.push(Msg::ForgetCurrentTopic {
+        id: "old-rag",
+        current: "why-rag",
+    });
+    for orphans in [&["gone", "lost"][..], &[]] {
+        all.push(Msg::NothingToForget {
+            id: "why-rag",
+            orphans,
+        });
+    }
+    all.push(Msg::EmptyNote);
+    all.push(Msg::OptionInNote {
+        word: "--lang",
+        topic: "why-rag",
+    });
+    let path = "/home/ada/progress.jsonl";
+    all.push(Msg::StoreCorrupt {
+        path,
+        detail: "line 3: not JSON",
+    });
+    all.push(Msg::StoreZeroTail {
+        path: "my store.jsonl",
+        quoted: "'my store.jsonl'",
+        keep: 120,
+        zeros: 8,
+    });
+    all.push(Msg::StoreChanged { path });
+    all.push(Msg::StoreUnfinished {
+        path,
+        line: 4,
+        text: "{\"at\":",
+    });
+    all.push(Msg::StoreTooNew {
+        path,
+        found: 9,
+        supported: 2,
+    });
+    for folder in [true, false] {
+        all.push(Msg::StoreNotAFile {
+            path: "/home/ada/data",
+            folder,
+            example: "/home/ada/data/progress.yaml",
+        });
+    }
+    all.push(Msg::StoreNotRegular { path: "/dev/null" });
+    all.push(Msg::OwnerWouldChange { path });
+    all.push(Msg::StoreLinkBroken { path });
+    for action in IoAction::ALL {
+        all.push(Msg::IoFailed {
+            action,
+            path,
+            reason: "permission denied",
+            not_regular: false,
+        });
+    }
+    all.push(Msg::IoFailed {
+        action: IoAction::ReadStore,
+        path: "/home/ada",
+        reason: "it is a folder, not a file",
+        not_regular: true,
+    });
+    for target in [Some("/dev/full"), None] {
+        all.push(Msg::WriteOutput {
+            target,
+            reason: "the disk is full",
+        });
+    }
+    all.push(Msg::OutputFolderMissing {
+        path: "out/progress.md",
+        folder: "out",
+    });
+    for what in OwnFile::ALL {
+        all.push(Msg::ReportOntoOwnFile {
+            path: "progress.md",
+            file: "/home/ada/progress.md",
+            what,
+        });
+    }
+    all.push(Msg::ReportFormatMismatch {
+        path: "progress.md",
+        given: "csv",
+        said: "markdown",
+    });
+    all.push(Msg::ReportFormatUnknown {
+        path: "progress.txt",
+        extension: "txt",
+    });
+    all.push(Msg::ReportNotAFile { path: "/dev/sda" });
+    all.push(Msg::BadToday { value: "soon" });
+    all.push(Msg::BadLang { value: "fr" });
+    all.push(Msg::BadBorder { value: "round" });
+    all.push(Msg::NoDataFolder);
     all
 }
 
@@ -549,6 +691,8 @@ fn every_message_has_a_sample() {
     assert_eq!(Expected::ALL.len(), declared("Expected").len());
     assert_eq!(YamlHint::ALL.len(), declared("YamlHint").len());
     assert_eq!(MapName::ALL.len(), declared("MapName").len());
+    assert_eq!(OwnFile::ALL.len(), declared("OwnFile").len());
+    assert_eq!(IoAction::ALL.len(), declared("IoAction").len());
 }
 
 #[test]

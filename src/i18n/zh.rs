@@ -1,13 +1,13 @@
 //! The interface in Chinese: every message of the catalog, in one exhaustive match.
 //!
-//! Long by design: every word of the interface in one language lives here, one arm per key, so
-//! that a translator reads one file and a missing message is a compile error, not a search.
+//! Longer than other files on purpose: one language is one file, so that it reads, and is
+//! reviewed and translated, in one place, errors and all.
 
 use std::borrow::{Borrow, Cow};
 
 use super::{
-    ChangeName, Expected, FileKind, FileType, Found, Header, IoFailure, Label, ManSection, MapName,
-    Msg, PartName, PathPiece, StateName, Subject, Unit, YamlHint,
+    ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
+    ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Subject, Unit, YamlHint,
 };
 
 /// `msg` in Chinese.
@@ -455,6 +455,245 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             ));
             out.into()
         }
+
+        Msg::ErrorPrefix => "studyplan: 错误：".into(),
+        Msg::UnknownTopic { query, suggestions } => format!(
+            "没有这个主题：`{query}`{}（可以用编号、位置如 `2.4` 或标题中的一段文字指定主题；见 `studyplan list`）",
+            did_you_mean(suggestions)
+        )
+        .into(),
+        Msg::AmbiguousTopic {
+            query,
+            count,
+            shown,
+            more,
+        } => {
+            let mut out = format!("`{query}` 匹配到 {count} 个主题：");
+            for candidate in shown {
+                out.push_str("\n  ");
+                out.push_str(candidate);
+            }
+            if more > 0 {
+                out.push_str(&format!("\n  ……还有 {more} 个"));
+            }
+            out.push_str("\n请用编号或位置指定其中一个");
+            out.into()
+        }
+        Msg::AmbiguousStage { query, candidates } => {
+            let mut out = format!("`{query}` 匹配到 {} 个阶段：", candidates.len());
+            for candidate in candidates {
+                out.push_str("\n  ");
+                out.push_str(candidate);
+            }
+            out.push_str("\n请用阶段序号或编号指定其中一个");
+            out.into()
+        }
+        Msg::UnknownStage {
+            query,
+            count,
+            ids,
+            more,
+        } => {
+            let mut ids = super::ticked(ids);
+            if more {
+                ids.push("……".to_owned());
+            }
+            format!(
+                "没有这个阶段：`{query}`；请用阶段序号（1-{count}）、编号（{}）或标题中的一段文字\
+                 指定阶段；`studyplan list` 会列出每个阶段的编号和标题",
+                list(&ids)
+            )
+            .into()
+        }
+        Msg::UnknownName { query, suggestions } => format!(
+            "没有叫 `{query}` 的主题或阶段{}（主题可以用编号、位置如 `2.4` 或标题中的一段文字指定，阶段可以用编号、序号或标题中的一段文字指定；见 `studyplan list`）",
+            did_you_mean(suggestions)
+        )
+        .into(),
+        Msg::FutureDate { date, today } => format!(
+            "`{date}` 是将来的日期（今天是 {today}）；studyplan 记录的是你已经做过的事，\
+             请给出今天或更早的日期"
+        )
+        .into(),
+        Msg::BeforeStart { date, start } => format!(
+            "`{date}` 早于计划的开始日期 {start}；请给出 {start} 或之后的日期，\
+             或先用 `studyplan begin {date}` 提前开始日期"
+        )
+        .into(),
+        Msg::BeforeLastChange { topic, date, last } => format!(
+            "`{date}` 早于 `{topic}` 最近一次修改的日期 {last}；主题的状态取决于最近一次\
+             修改，请给出 {last} 或之后的日期（见 `studyplan show {topic}`）"
+        )
+        .into(),
+        Msg::BeginAfterWork { date, first } => format!(
+            "计划不能从 `{date}` 开始：{first} 已经有记录；请给出 {first} 或更早的日期\
+             （见 `studyplan log`）"
+        )
+        .into(),
+        Msg::ForgetCurrentTopic { id, current } => format!(
+            "`{id}` 是当前课程里的主题（`{current}`），没有可忘记的；forget 只丢弃课程中已不存在的编号上的进度；\
+             要清除这个主题的进度，请用 `studyplan undo {current}`"
+        )
+        .into(),
+        Msg::NothingToForget { id, orphans: [] } => format!(
+            "进度文件里没有 `{id}` 的进度可忘记，也没有任何当前课程已不存在的编号上的进度"
+        )
+        .into(),
+        Msg::NothingToForget { id, orphans } => format!(
+            "进度文件里没有 `{id}` 的进度可忘记；可以忘记的编号：{}",
+            list(&super::ticked(orphans))
+        )
+        .into(),
+        Msg::EmptyNote => {
+            "笔记是空的；请把内容写在主题后面，例如 `studyplan note why-rag \"读论文\"`".into()
+        }
+        Msg::OptionInNote { word, topic } => format!(
+            "笔记内容中的 `{word}` 是一个选项，所以没有记下笔记；请把选项放在主题前面，\
+             或把整段内容放进引号以保留这个词（`studyplan note {topic} \"…… {word} ……\"`）"
+        )
+        .into(),
+        Msg::StoreCorrupt { path, detail } => format!(
+            "无法读取进度文件 `{path}`：{detail}\n\
+             文件保持原样未动：请手动修好它，或把它移走以重新开始（你的历史记录在里面）"
+        )
+        .into(),
+        Msg::StoreZeroTail {
+            path,
+            quoted,
+            keep,
+            zeros,
+        } => format!(
+            "无法读取进度文件 `{path}`：它在最后一行完整记录之后以 {zeros} 个零字节结尾，\
+             这是断电中断写入可能留下的；它们之前的每条记录都完好\n\
+             文件保持原样未动：把它截到前 {keep} 个字节（例如 \
+             `truncate -s {keep} {quoted}`）后重新运行命令"
+        )
+        .into(),
+        Msg::StoreChanged { path } => format!(
+            "本命令运行期间，进度文件 `{path}` 被改动了（另一个程序、编辑器或同步工具保存了它？）\n\
+             本次没有写入任何内容，那次改动得以保留：请重新运行命令"
+        )
+        .into(),
+        Msg::StoreUnfinished { path, line, text } => format!(
+            "无法读取进度文件 `{path}`：最后一行（第 {line} 行）停在一条记录的中间（`{text}`）：\
+             写入被中断（崩溃、磁盘已满），或文件被截断\n\
+             文件保持原样未动：删掉这一行后重新运行命令；它之前的每一行都完好"
+        )
+        .into(),
+        Msg::StoreTooNew {
+            path,
+            found,
+            supported,
+        } => format!(
+            "进度文件 `{path}` 的版本是 {found}，而这个 studyplan 最高只能读取版本 {supported}；\
+             请升级 studyplan（文件保持原样未动）"
+        )
+        .into(),
+        Msg::StoreNotAFile {
+            path,
+            folder: true,
+            example,
+        } => format!("进度文件 `{path}` 是一个文件夹；请给出文件路径，例如 `{example}`").into(),
+        Msg::StoreNotAFile {
+            path,
+            folder: false,
+            example,
+        } => format!("进度文件 `{path}` 不是文件路径；请给出文件路径，例如 `{example}`").into(),
+        Msg::StoreNotRegular { path } => format!(
+            "进度文件 `{path}` 不是普通文件（而是管道、设备或套接字）；已保持原样：\
+             请用 --store 指定一个文件"
+        )
+        .into(),
+        Msg::OwnerWouldChange { path } => format!(
+            "无法写入进度文件 `{path}`：它属于另一个用户，重新写入会让它变成你的；\
+             没有做任何改动：请以它的所有者身份运行命令"
+        )
+        .into(),
+        Msg::StoreLinkBroken { path } => format!(
+            "进度文件 `{path}` 是一个指向无法访问的文件的链接；请修好链接，或用 --store 指定别的文件"
+        )
+        .into(),
+        Msg::IoFailed {
+            action,
+            path,
+            reason,
+            not_regular,
+        } => match action {
+            IoAction::ReadStore if not_regular => format!(
+                "无法读取进度文件 `{path}`：{reason}；请用 --store（或 STUDYPLAN_STORE）指定一个普通文件"
+            ),
+            IoAction::ReadStore => format!(
+                "无法读取进度文件 `{path}`：{reason}；请检查它的权限，或用 --store 指定另一个文件"
+            ),
+            IoAction::WriteStore => format!("无法写入进度文件 `{path}`：{reason}；没有做任何改动"),
+            IoAction::CreateStoreFolder => format!(
+                "无法创建进度文件夹 `{path}`：{reason}；请手动创建，或用 --store 指定别处"
+            ),
+            IoAction::Lock => format!("无法用 `{path}` 锁定进度文件：{reason}；没有做任何改动"),
+            IoAction::WriteReport => {
+                format!("无法把报告写入 `{path}`：{reason}；没有留下任何文件")
+            }
+        }
+        .into(),
+        Msg::WriteOutput {
+            target: Some(target),
+            reason,
+        } => format!(
+            "无法把输出写入 `{target}`（标准输出）：{reason}；请解决这个问题或把输出转到别处，\
+             然后重新运行命令"
+        )
+        .into(),
+        Msg::WriteOutput {
+            target: None,
+            reason,
+        } => format!(
+            "无法把输出写入标准输出：{reason}；请解决这个问题或把输出转到别处，\
+             然后重新运行命令"
+        )
+        .into(),
+        Msg::OutputFolderMissing { path, folder } => format!(
+            "无法把报告写入 `{path}`：文件夹 `{folder}` 不存在；请先创建它，或换一个 --output"
+        )
+        .into(),
+        Msg::ReportOntoOwnFile { path, file, what } => {
+            let what = match what {
+                OwnFile::Store => "进度文件，你的历史记录会丢失",
+                OwnFile::Lock => "进度文件的锁文件",
+                OwnFile::Curriculum => "正在使用的课程文件",
+            };
+            format!(
+                "不能把报告写入 `{path}`：它就是 `{file}`，{what}；没有写入任何内容：\
+                 请换一个 --output"
+            )
+            .into()
+        }
+        Msg::ReportFormatMismatch { path, given, said } => format!(
+            "`--format {given}` 与文件名 `{path}` 不符（扩展名表示 {said}）；去掉 --format \
+             即写成 {said}，或换一个相符的文件名"
+        )
+        .into(),
+        Msg::ReportFormatUnknown { path, extension } => format!(
+            "无法从文件名 `{path}` 判断报告格式：`.{extension}` 不是 .md、.csv 或 .json；\
+             请加上 --format markdown、csv 或 json"
+        )
+        .into(),
+        Msg::ReportNotAFile { path } => format!(
+            "无法把报告写入 `{path}`：它既不是文件，也不是管道或字符设备，已保持原样；\
+             请换一个 --output"
+        )
+        .into(),
+        Msg::BadToday { value } => format!(
+            "STUDYPLAN_TODAY=`{value}` 不是 2026-11-29 这样的日期（YYYY-MM-DD）；请改正或删除它"
+        )
+        .into(),
+        Msg::BadLang { value } => {
+            format!("STUDYPLAN_LANG=`{value}` 不是 studyplan 支持的语言；请用 `zh` 或 `en`").into()
+        }
+        Msg::BadBorder { value } => format!(
+            "STUDYPLAN_BORDER=`{value}` 不是表格线的画法；请用 `unicode` 或 `ascii`"
+        )
+        .into(),
+        Msg::NoDataFolder => "找不到你的数据文件夹；请用 --store FILE 或设置 STUDYPLAN_STORE".into(),
         Msg::WrongKind {
             path,
             quoted,
@@ -575,6 +814,15 @@ fn map_text(map: MapName) -> &'static str {
         MapName::Stage => "阶段",
         MapName::Topic => "主题",
         MapName::Text => "文字",
+    }
+}
+
+/// `；你是不是想输入 `a`、`b`？` after an unknown name, when anything comes close.
+fn did_you_mean(suggestions: &[&str]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("；你是不是想输入 {}？", list(&super::ticked(suggestions)))
     }
 }
 
