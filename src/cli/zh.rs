@@ -218,6 +218,7 @@ fn dress(mut command: Command, path: &str, versioned: bool) -> Command {
             (arg.get_id().to_string(), heading, takes_value)
         })
         .collect();
+    let mut positionals = 0;
     for (id, heading, takes_value) in ids {
         let help = ARGS
             .iter()
@@ -227,6 +228,15 @@ fn dress(mut command: Command, path: &str, versioned: bool) -> Command {
             .or((id == "on").then_some(ON_HELP));
         command = command.mut_arg(id, |arg| {
             let arg = arg.help_heading(heading).hide_possible_values(takes_value);
+            // Under a heading, clap sorts by display order, then by id; arguments go in the
+            // order they are typed, as in the usage line.
+            let arg = if arg.is_positional() {
+                let order = positionals;
+                positionals += 1;
+                arg.display_order(order)
+            } else {
+                arg
+            };
             match help {
                 Some(help) => arg.help(help),
                 None => arg,
