@@ -309,6 +309,16 @@ pub enum StateFilter {
 pub fn command(lang: Lang) -> clap::Command {
     match lang {
         Lang::En => Cli::command(),
+        Lang::Zh => zh::lay_out(zh::translate(Cli::command())),
+    }
+}
+
+/// The command-line definition with its texts in `lang`, for the pages made from it (the manual,
+/// completion scripts): as [`command`], without the layout of the help screen, which hides the
+/// global options of each command where clap lists its own.
+pub fn described_command(lang: Lang) -> clap::Command {
+    match lang {
+        Lang::En => Cli::command(),
         Lang::Zh => zh::translate(Cli::command()),
     }
 }
@@ -426,7 +436,7 @@ pub fn completion_request(argv: &[std::ffi::OsString]) -> Option<CompletionReque
 pub fn completion_command(lang: Lang) -> clap::Command {
     match lang {
         Lang::En => Cli::command(),
-        Lang::Zh => zh::describe_values(command(Lang::Zh)),
+        Lang::Zh => zh::describe_values(described_command(Lang::Zh)),
     }
 }
 
@@ -465,7 +475,7 @@ pub fn shown(
         (
             ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
             Lang::Zh,
-        ) => zh::finish_help(&err.render().to_string(), width),
+        ) => zh::fit_help(&err.render().to_string(), width),
         (_, lang) => {
             let help = help_command(argv);
             match lang {

@@ -1,11 +1,16 @@
 //! The command line's help and usage errors in Chinese, laid over the English definitions.
 //!
 //! clap writes its help from the definitions, so the Chinese help is the same command with its
-//! texts, headings and the built-in `--help`/`--version` flags replaced. Parsing is unchanged.
+//! texts, headings and the built-in `--help`/`--version` flags replaced ([`translate`]), and laid
+//! out with Chinese headings, usage lines and notes ([`lay_out`]). clap's rendered help is never
+//! edited afterwards; only wrapped. Parsing is unchanged.
 
 use clap::builder::{PossibleValue, PossibleValuesParser, StyledStr};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
+
+mod layout;
+pub use layout::lay_out;
 
 const ABOUT: &str = "跟踪学习计划的进度：标记完成的主题，看看离“准备好”还有多远。";
 
@@ -15,8 +20,6 @@ const LONG_ABOUT: &str = "跟踪学习计划的进度：标记完成的主题，
 
 const AFTER_HELP: &str = "指定主题可以用编号（why-rag）、位置（2.4），或任一语言标题中的一段文字（思维链、vllm）。\n\
 进度保存在一个纯文本文件里；见 --store。";
-
-const TEMPLATE: &str = "{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
 
 /// Commands (by path) and their Chinese `about`.
 const COMMANDS: &[(&str, &str)] = &[
@@ -160,7 +163,12 @@ const ON_HELP: &str = "把这次修改记在更早的某一天（YYYY-MM-DD）�
 /// The heading of the global options, listed after each command's own.
 const GLOBAL_HEADING: &str = "全局选项";
 
-/// The command with every text in Chinese.
+/// The headings of the positional arguments, of a command's own options and of its subcommands.
+const ARGS_HEADING: &str = "参数";
+const OPTIONS_HEADING: &str = "选项";
+const COMMANDS_HEADING: &str = "命令";
+
+/// The command with every text in Chinese, built: what the manual is made from.
 pub fn translate(command: Command) -> Command {
     // `-V` works after any command, as in English.
     let versioned = command.is_propagate_version_set() && command.get_version().is_some();
@@ -179,11 +187,8 @@ pub fn translate(command: Command) -> Command {
 /// Translates one command and, depth first, its subcommands; `versioned` when each has `-V`.
 fn dress(mut command: Command, path: &str, versioned: bool) -> Command {
     command = command
-        .help_template(TEMPLATE)
-        // clap wraps only at spaces; `finish_help` wraps Chinese text where it may break.
-        .term_width(0)
-        .subcommand_help_heading("命令")
-        .subcommand_value_name("命令")
+        .subcommand_help_heading(COMMANDS_HEADING)
+        .subcommand_value_name(COMMANDS_HEADING)
         .disable_help_flag(true)
         .arg(
             Arg::new("help")
@@ -209,11 +214,11 @@ fn dress(mut command: Command, path: &str, versioned: bool) -> Command {
         .map(|arg| {
             let takes_value = arg.get_action().takes_values();
             let heading = if arg.is_positional() {
-                "参数"
+                ARGS_HEADING
             } else if arg.is_global_set() {
                 GLOBAL_HEADING
             } else {
-                "选项"
+                OPTIONS_HEADING
             };
             (arg.get_id().to_string(), heading, takes_value)
         })
@@ -250,46 +255,12 @@ fn dress(mut command: Command, path: &str, versioned: bool) -> Command {
 
 const HELP_ABOUT: &str = "显示本帮助，或所给命令的帮助";
 
-/// The notes clap adds to help in English, and how they read in Chinese.
-const NOTES: &[(&str, &str)] = &[
-    ("[env: ", "[环境变量："),
-    ("[default: ", "[默认："),
-    ("[aliases: ", "[别名："),
-    ("[alias: ", "[别名："),
-    ("[possible values: ", "[可选值："),
-];
-
-/// Chinese help as clap wrote it, finished: its headings end with a Chinese colon, its own notes
-/// (`[env: ...]`, `[default: ...]`) are in Chinese, and, given a width, long lines wrap between
-/// Chinese characters too (clap wraps only at spaces, which Chinese text has few of).
-pub fn finish_help(help: &str, width: Option<u16>) -> String {
-    let mut out = String::with_capacity(help.len() + 64);
-    for line in help.split_inclusive('\n') {
-        let mut line = match line.trim_end() {
-            // The help of `help` itself is clap's own, with English headings.
-            "命令:" | "Commands:" => "命令：\n".to_owned(),
-            "参数:" | "Arguments:" => "参数：\n".to_owned(),
-            "选项:" | "Options:" => "选项：\n".to_owned(),
-            "全局选项:" => "全局选项：\n".to_owned(),
-            usage if usage.starts_with("用法：") || usage.starts_with("Usage: ") => {
-                let usage = usage
-                    .trim_start_matches("用法：")
-                    .trim_start_matches("Usage: ");
-                let usage = usage
-                    .replace("[OPTIONS]", "[选项]")
-                    .replace("[COMMAND]", "[命令]");
-                format!("用法：{usage}\n")
-            }
-            _ => line.to_owned(),
-        };
-        for (english, chinese) in NOTES {
-            line = line.replace(english, chinese);
-        }
-        out.push_str(&line);
-    }
+/// Chinese help as clap wrote it, given a width, with long lines wrapped between Chinese
+/// characters too (clap wraps only at spaces, which Chinese text has few of). Nothing else changes.
+pub fn fit_help(help: &str, width: Option<u16>) -> String {
     match width {
-        Some(width) => crate::wrap::fit_lines(&out, width),
-        None => out,
+        Some(width) => crate::wrap::fit_lines(help, width),
+        None => help.to_owned(),
     }
 }
 
@@ -488,13 +459,11 @@ pub fn usage_error(err: &clap::Error, help: &str) -> Option<String> {
         ),
         _ => return None,
     };
+    // The usage is the line [`lay_out`] gave the command, after clap's title, `Usage:`.
     let usage = text(ContextKind::Usage)
         .map(|usage| {
             let usage = usage.trim();
             let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
-            let usage = usage
-                .replace("[OPTIONS]", "[选项]")
-                .replace("[COMMAND]", "[命令]");
             format!("\n\n用法：{usage}")
         })
         .unwrap_or_default();
@@ -529,6 +498,132 @@ mod tests {
             };
             out.push((sub_path.clone(), None));
             walk(sub, &sub_path, out);
+        }
+    }
+
+    /// The words of every command's path in the Chinese command, built, `help` and the commands
+    /// under it included: `[]`, `["list"]`, `["help", "curriculum", "check"]`, ...
+    fn paths(command: &Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(path.clone());
+        for sub in command.get_subcommands() {
+            let mut path = path.clone();
+            path.push(sub.get_name().to_owned());
+            paths(sub, path, out);
+        }
+    }
+
+    /// What clap answers to `studyplan --lang zh WORDS...`, which is help.
+    fn help_error(words: &[String]) -> clap::Error {
+        let argv = ["studyplan", "--lang", "zh"]
+            .into_iter()
+            .map(str::to_owned)
+            .chain(words.iter().cloned());
+        let err = crate::cli::command(crate::i18n::Lang::Zh)
+            .try_get_matches_from(argv)
+            .expect_err("help");
+        assert_eq!(err.kind(), ErrorKind::DisplayHelp, "{words:?}");
+        err
+    }
+
+    /// Each command's help asked every way: `-h`, `--help` and `help ...`.
+    fn every_help_request() -> Vec<Vec<String>> {
+        let mut all = Vec::new();
+        paths(
+            &crate::cli::command(crate::i18n::Lang::Zh),
+            Vec::new(),
+            &mut all,
+        );
+        assert!(all.len() > 40, "{all:?}");
+        let mut requests = Vec::new();
+        for path in all {
+            // `help` takes no options: its path is the request.
+            if path.iter().any(|word| word == "help") {
+                requests.push(path);
+                continue;
+            }
+            for flag in ["-h", "--help"] {
+                let mut words = path.clone();
+                words.push(flag.to_owned());
+                requests.push(words);
+            }
+            requests.push(std::iter::once("help".to_owned()).chain(path).collect());
+        }
+        requests
+    }
+
+    #[test]
+    fn no_english_of_claps_leaks_into_the_chinese_help() {
+        for words in every_help_request() {
+            let help = help_error(&words).render().to_string();
+            for english in [
+                "Usage",
+                "Options",
+                "Arguments",
+                "Commands",
+                "[OPTIONS]",
+                "[COMMAND]",
+                "<COMMAND>",
+                "[env:",
+                "[default:",
+                "[alias",
+                "[possible values:",
+                "Possible values",
+                "Print help",
+                "Print version",
+                "Print this message",
+            ] {
+                assert!(
+                    !help.contains(english),
+                    "{words:?}: `{english}` in:\n{help}"
+                );
+            }
+            assert!(help.contains("用法："), "{words:?}:\n{help}");
+            for line in help.lines() {
+                assert!(!line.ends_with(':'), "{words:?}: {line:?} in:\n{help}");
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_help_is_claps_own_unedited() {
+        for words in every_help_request() {
+            let err = help_error(&words);
+            let argv: Vec<std::ffi::OsString> = ["studyplan", "--lang", "zh"]
+                .into_iter()
+                .map(Into::into)
+                .chain(words.iter().map(Into::into))
+                .collect();
+            let shown =
+                crate::cli::shown(&err, &argv, crate::i18n::Lang::Zh, None).expect("help is shown");
+            assert_eq!(shown.text, err.render().to_string(), "{words:?}");
+        }
+    }
+
+    #[test]
+    fn each_usage_line_is_the_one_clap_writes_with_chinese_placeholders() {
+        let mut english = crate::cli::Cli::command();
+        english.build();
+        let chinese = crate::cli::command(crate::i18n::Lang::Zh);
+        let mut all = Vec::new();
+        paths(&english, Vec::new(), &mut all);
+        for path in all {
+            let find = |root: &Command| {
+                let mut command = root.clone();
+                for name in &path {
+                    command = command.find_subcommand(name).expect("a command").clone();
+                }
+                command
+            };
+            let mut ours = find(&chinese);
+            let ours = ours.render_usage().to_string();
+            let theirs = find(&english).render_usage().to_string();
+            // Said here only to compare: the program hands clap the Chinese line.
+            let theirs = format!("studyplan {}", theirs.trim_start_matches("Usage: "))
+                .replace("studyplan studyplan", "studyplan")
+                .replace("[OPTIONS]", "[选项]")
+                .replace("[COMMAND]", "[命令]")
+                .replace("<COMMAND>", "<命令>");
+            assert_eq!(ours, format!("Usage: {}", theirs.trim_end()), "{path:?}");
         }
     }
 

@@ -6,7 +6,7 @@ use crate::i18n::{Lang, ManSection, Msg};
 
 /// The page for `lang`.
 pub fn run(lang: Lang) -> anyhow::Result<String> {
-    let mut command = cli::command(lang);
+    let mut command = cli::described_command(lang);
     command.build();
     let man = clap_mangen::Man::new(command.clone());
     let mut page = Vec::new();
