@@ -741,3 +741,16 @@ fn a_circle_of_links_is_put_in_words_in_both_languages() {
     let (en, _) = both(&env, &["report", "-o", "l1"], 1);
     assert!(en.contains("its links lead round in a circle"), "{en}");
 }
+
+#[test]
+fn the_chinese_man_page_has_no_english_notes_from_clap() {
+    let env = TestEnv::new();
+    let page = env.ok(&["--lang", "zh", "man"]);
+    for english in ["[default:", "[env:", "[possible values:"] {
+        assert!(!page.contains(english), "{english} in the zh man page");
+    }
+    assert!(
+        page.contains("[默\\:认：\\:auto]"),
+        "the --color default is said in Chinese"
+    );
+}
