@@ -65,7 +65,7 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
     lock.add(&mut store, vec![note])?;
 
     let line = render::topic_line(&loaded, pos, lang);
-    let text = text.replace('\n', "\n  ");
+    let text = render::visible(&text).replace('\n', "\n  ");
     let noted = lang.say(Msg::Noted {
         topic: &line,
         day: settings.today,

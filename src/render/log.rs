@@ -96,7 +96,7 @@ fn begin_text(begin: Begin, day: NaiveDate, lang: Lang) -> Cow<'static, str> {
 }
 
 /// A note's text in double quotes, one line, with quotes and backslashes inside escaped so that
-/// where it ends is never in doubt.
+/// where it ends is never in doubt, and control characters shown as `\u{1b}`, never acted on.
 fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -104,7 +104,12 @@ fn quoted(text: &str) -> String {
         if matches!(c, '"' | '\\') {
             out.push('\\');
         }
-        out.push(c);
+        if c.is_control() {
+            // Never acted on by the terminal; told apart from a backslash typed in the note.
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
     }
     out.push('"');
     out

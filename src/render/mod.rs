@@ -27,6 +27,24 @@ use crate::curriculum::{Loaded, Pos};
 use crate::i18n::{Label, Lang, Msg, StateName};
 use crate::progress::{Counts, Readiness, State, Summary};
 
+/// `text` safe to print: control characters other than line ends and tabs (an escape sequence
+/// in a note from a hand-edited or copied store would clear the screen) shown as `\u{1b}`.
+pub(crate) fn visible(text: &str) -> Cow<'_, str> {
+    let harmful = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    if !text.chars().any(harmful) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if harmful(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// How output should look.
 #[derive(Clone, Copy, Debug)]
 pub struct Style {

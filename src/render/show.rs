@@ -125,7 +125,7 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
         }
         out.push_str(&event.day().to_string());
         out.push_str("  ");
-        let text = event.text().unwrap_or_default();
+        let text = super::visible(event.text().unwrap_or_default());
         // A note of several lines keeps its lines, each under the first.
         out.push_str(
             &text

@@ -978,3 +978,23 @@ fn projections_that_stand_alike_are_said_once() {
         "预计：      60%、80% 和 100% 无法达到（跳过太多）",
     );
 }
+
+#[test]
+fn a_note_with_an_escape_sequence_is_shown_escaped_never_acted_on() {
+    let env = TestEnv::new();
+    let noted = env.ok(&["note", "why-rag", "before\u{1b}[2Jafter\u{7}"]);
+    assert!(
+        noted.ends_with("  before\\u{1b}[2Jafter\\u{7}\n"),
+        "{noted:?}"
+    );
+    let show = env.ok(&["show", "why-rag"]);
+    assert!(show.contains("before\\u{1b}[2Jafter\\u{7}"), "{show}");
+    let log = env.ok(&["log"]);
+    assert!(log.contains("\"before\\u{1b}[2Jafter\\u{7}\""), "{log}");
+    for out in [show, log] {
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    }
+    // The note itself is kept as it was typed.
+    let json = env.ok(&["show", "why-rag", "--json"]);
+    assert!(json.contains("before\\u001b[2Jafter\\u0007"), "{json}");
+}
