@@ -319,41 +319,8 @@ pub fn command(lang: Lang) -> clap::Command {
 pub fn described_command(lang: Lang) -> clap::Command {
     match lang {
         Lang::En => Cli::command(),
-        Lang::Zh => chinese_defaults(zh::translate(Cli::command())),
+        Lang::Zh => zh::noted(zh::translate(Cli::command())),
     }
-}
-
-/// The command with clap's own `[default: X]` notes, which the man page would print in English,
-/// written into each help text as `[默认：X]`.
-fn chinese_defaults(mut command: clap::Command) -> clap::Command {
-    let noted: Vec<(String, String)> = command
-        .get_arguments()
-        .filter(|arg| arg.get_action().takes_values() && !arg.is_hide_default_value_set())
-        .filter(|arg| !arg.get_default_values().is_empty())
-        .map(|arg| {
-            let defaults: Vec<String> = arg
-                .get_default_values()
-                .iter()
-                .map(|value| value.to_string_lossy().into_owned())
-                .collect();
-            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
-            (
-                arg.get_id().to_string(),
-                format!("{help} [默认：{}]", defaults.join(" ")),
-            )
-        })
-        .collect();
-    for (id, help) in noted {
-        command = command.mut_arg(id, |arg| arg.hide_default_value(true).help(help));
-    }
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|sub| sub.get_name().to_owned())
-        .collect();
-    for name in names {
-        command = command.mut_subcommand(name, chinese_defaults);
-    }
-    command
 }
 
 /// The commonest command lines read without clap: the bare command; `status`, `list` (`ls`) or

@@ -362,6 +362,20 @@ fn describe_values_in(mut command: Command, path: &str) -> Command {
 }
 
 /// Applies `f` to each subcommand of `command`, with its path (`curriculum check`).
+/// The command, and every subcommand, with clap's English notes on each argument written in
+/// Chinese into its help ([`layout::with_notes`]), for the man page, which clap_mangen writes
+/// from the arguments themselves.
+pub fn noted(mut command: Command) -> Command {
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|arg| arg.get_id().to_string())
+        .collect();
+    for id in ids {
+        command = command.mut_arg(id, layout::with_notes);
+    }
+    each_subcommand(command, "", |sub, _| noted(sub))
+}
+
 fn each_subcommand(mut command: Command, path: &str, f: fn(Command, &str) -> Command) -> Command {
     let names: Vec<String> = command
         .get_subcommands()

@@ -200,7 +200,7 @@ fn usage_line(command: &Command, bin: &str) -> String {
 
 /// `arg` with the notes clap would add in English (`[env: X]`, `[default: X]`) in Chinese at the
 /// end of its help instead, where clap puts them: after a space, or in long help a blank line.
-fn with_notes(arg: Arg) -> Arg {
+pub(super) fn with_notes(arg: Arg) -> Arg {
     let mut notes = Vec::new();
     if let Some(env) = arg.get_env().filter(|_| !arg.is_hide_env_set()) {
         notes.push(format!("[环境变量：{}]", env.to_string_lossy()));
