@@ -177,29 +177,23 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
 /// any other kind is refused, never replaced.
 fn write_to(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let fail = |cause: io::Error| Error::io(IoAction::WriteReport, path, cause);
-    // What the kernel itself reaches first: `/dev/stdout` leads through `/proc/self/fd/1` to a
-    // pipe that has no name to follow.
-    if let Ok(meta) = fs::metadata(path)
-        && is_stream(&meta)
-    {
-        let mut file = OpenOptions::new().write(true).open(path).map_err(fail)?;
-        return file
-            .write_all(bytes)
-            .and_then(|()| file.flush())
-            .map_err(fail);
-    }
-    let target = follow_links(path).map_err(fail)?;
-    match fs::metadata(&target) {
-        Err(err) if err.kind() == io::ErrorKind::NotFound => write_whole(path, &target, bytes),
-        Err(err) => Err(fail(err)),
-        Ok(meta) if meta.is_dir() => Err(fail(io::ErrorKind::IsADirectory.into())),
-        Ok(meta) if meta.is_file() => write_whole(path, &target, bytes),
+    // What the kernel itself reaches through every link: `/dev/stdout` leads through
+    // `/proc/self/fd/1` to a pipe that has no name a link could be followed to by hand.
+    match fs::metadata(path) {
         Ok(meta) if is_stream(&meta) => {
-            let mut file = OpenOptions::new().write(true).open(&target).map_err(fail)?;
+            let mut file = OpenOptions::new().write(true).open(path).map_err(fail)?;
             file.write_all(bytes)
                 .and_then(|()| file.flush())
                 .map_err(fail)
         }
+        Ok(meta) if meta.is_dir() => Err(fail(io::ErrorKind::IsADirectory.into())),
+        // A file, or none yet (perhaps at the end of a link): replaced, or made, whole beside
+        // the file the links lead to.
+        Ok(meta) if meta.is_file() => write_whole(path, &follow_links(path).map_err(fail)?, bytes),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            write_whole(path, &follow_links(path).map_err(fail)?, bytes)
+        }
+        Err(err) => Err(fail(err)),
         Ok(_) => Err(Error::ReportNotAFile(path.to_owned())),
     }
 }
