@@ -72,6 +72,12 @@ pub fn fit_lines(text: &str, width: u16) -> String {
     out
 }
 
+/// Whether a terminal would act on `c` rather than show it: a control character other than a line
+/// end or a tab (ESC starts a sequence that can clear the screen or set the window's title).
+pub fn acts_on_terminal(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\t')
+}
+
 /// Display width without the colour escape codes (`ESC [ ... m`), which take no room.
 fn visible_width(text: &str) -> usize {
     if !text.contains('\u{1b}') {

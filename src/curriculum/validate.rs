@@ -242,11 +242,30 @@ pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
         "id".into(),
         &mut problems,
     );
+    let whole = Part::Curriculum(curriculum.id.clone());
     if curriculum.title.is_blank() {
         problems.push(Problem::new(
-            ProblemKind::EmptyTitle(Part::Curriculum(curriculum.id.clone())),
+            ProblemKind::EmptyTitle(whole.clone()),
             "title",
         ));
+    }
+    let forms = Text::forms;
+    check_controls(
+        &whole,
+        "title".into(),
+        "title",
+        forms(&curriculum.title),
+        &mut problems,
+    );
+    if let Some(description) = &curriculum.description {
+        let path = "description".into();
+        check_controls(
+            &whole,
+            path,
+            "description",
+            forms(description),
+            &mut problems,
+        );
     }
     let band = curriculum.band;
     let in_range = |x: f64| (0.0..=1.0).contains(&x);
@@ -286,6 +305,12 @@ pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
                 format!("{at}.title"),
             ));
         }
+        let path = format!("{at}.title");
+        check_controls(&part, path, "title", forms(&stage.title), &mut problems);
+        if let Some(goal) = &stage.goal {
+            let path = format!("{at}.goal");
+            check_controls(&part, path, "goal", forms(goal), &mut problems);
+        }
         if !(1..=MAX_DAYS).contains(&stage.days) {
             problems.push(Problem::new(
                 ProblemKind::StageDays(part.clone(), stage.days),
@@ -304,63 +329,46 @@ pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
             check_id(&topic.id, part.clone(), format!("{at}.id"), &mut problems);
             if topic.title.is_blank() {
                 problems.push(Problem::new(
-                    ProblemKind::EmptyTitle(part),
+                    ProblemKind::EmptyTitle(part.clone()),
                     format!("{at}.title"),
                 ));
             }
+            let path = format!("{at}.title");
+            check_controls(&part, path, "title", forms(&topic.title), &mut problems);
+            if let Some(description) = &topic.description {
+                let path = format!("{at}.description");
+                check_controls(
+                    &part,
+                    path,
+                    "description",
+                    forms(description),
+                    &mut problems,
+                );
+            }
+            let links = topic.links.iter().map(String::as_str);
+            check_controls(&part, format!("{at}.links"), "links", links, &mut problems);
         }
     }
-    check_texts(curriculum, &mut problems);
     check_old_ids(curriculum, &seen, &mut problems);
     problems
 }
 
-/// Every text shown in the terminal is free of control characters other than line ends and
-/// tabs: a YAML escape such as `"\e[2J"` would clear the screen, `"\e]0;…\a"` set the window's
-/// title.
-fn check_texts(curriculum: &Curriculum, problems: &mut Vec<Problem>) {
-    let mut check = |part: &Part, at: &str, key: &'static str, texts: Vec<&str>| {
-        let harmful = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
-        if let Some(c) = texts
-            .iter()
-            .find_map(|text| text.chars().find(|&c| harmful(c)))
-        {
-            let path = if at.is_empty() {
-                key.to_owned()
-            } else {
-                format!("{at}.{key}")
-            };
-            problems.push(Problem::new(
-                ProblemKind::ControlInText(part.clone(), key, c),
-                path,
-            ));
-        }
-    };
-    fn forms(text: &Text) -> Vec<&str> {
-        text.forms().collect()
-    }
-    let whole = Part::Curriculum(curriculum.id.clone());
-    check(&whole, "", "title", forms(&curriculum.title));
-    if let Some(description) = &curriculum.description {
-        check(&whole, "", "description", forms(description));
-    }
-    for (s, stage) in curriculum.stages.iter().enumerate() {
-        let part = Part::Stage(s + 1, stage.id.clone());
-        let at = format!("stages.{s}");
-        check(&part, &at, "title", forms(&stage.title));
-        if let Some(goal) = &stage.goal {
-            check(&part, &at, "goal", forms(goal));
-        }
-        for (t, topic) in stage.topics.iter().enumerate() {
-            let part = Part::Topic(Pos { stage: s, topic: t }, topic.id.clone());
-            let at = format!("{at}.topics.{t}");
-            check(&part, &at, "title", forms(&topic.title));
-            if let Some(description) = &topic.description {
-                check(&part, &at, "description", forms(description));
-            }
-            let links = topic.links.iter().map(String::as_str).collect();
-            check(&part, &at, "links", links);
-        }
+/// A problem when any of `texts` (the forms of the text at `path`, under `key`) has a control
+/// character a terminal would act on: a YAML escape such as `"\e[2J"` would clear the screen,
+/// `"\e]0;…\a"` set the window's title.
+fn check_controls<'a>(
+    part: &Part,
+    path: String,
+    key: &'static str,
+    mut texts: impl Iterator<Item = &'a str>,
+    problems: &mut Vec<Problem>,
+) {
+    if let Some(c) = texts.find_map(|text| text.chars().find(|&c| crate::wrap::acts_on_terminal(c)))
+    {
+        problems.push(Problem::new(
+            ProblemKind::ControlInText(part.clone(), key, c),
+            path,
+        ));
     }
 }
 

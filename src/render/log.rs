@@ -104,7 +104,7 @@ fn quoted(text: &str) -> String {
         if matches!(c, '"' | '\\') {
             out.push('\\');
         }
-        if c.is_control() {
+        if crate::wrap::acts_on_terminal(c) {
             // Never acted on by the terminal; told apart from a backslash typed in the note.
             out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {

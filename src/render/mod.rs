@@ -30,7 +30,7 @@ use crate::progress::{Counts, Readiness, State, Summary};
 /// `text` safe to print: control characters other than line ends and tabs (an escape sequence
 /// in a note from a hand-edited or copied store would clear the screen) shown as `\u{1b}`.
 pub(crate) fn visible(text: &str) -> Cow<'_, str> {
-    let harmful = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    let harmful = crate::wrap::acts_on_terminal;
     if !text.chars().any(harmful) {
         return Cow::Borrowed(text);
     }
