@@ -123,6 +123,18 @@ pub fn wrap_width() -> Option<u16> {
     wraps(stdout_is_terminal).then(|| table_width(stdout_is_terminal))
 }
 
+/// The width an error wraps at: the terminal's when stderr is one; none for a pipe or a file,
+/// where messages stay whole for scripts and logs.
+pub fn error_width() -> Option<u16> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(columns, _rows)| columns)
+        .filter(|&columns| columns > 0)
+}
+
 /// Whether lines of text wrap: on a terminal, or when `COLUMNS` says how wide.
 fn wraps(stdout_is_terminal: bool) -> bool {
     stdout_is_terminal || env_value("COLUMNS").is_some()

@@ -30,11 +30,13 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if studyplan::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            studyplan::to_stderr(&format!(
-                "{}{}\n",
-                error::prefix(lang),
-                error::describe(&err, lang)
-            ));
+            let message = format!("{}{}\n", error::prefix(lang), error::describe(&err, lang));
+            // On a terminal, wrapped between words, so that no id or path is cut by the edge.
+            let message = match studyplan::config::error_width() {
+                Some(width) => studyplan::wrap::fit_lines(&message, width),
+                None => message,
+            };
+            studyplan::to_stderr(&message);
             ExitCode::from(studyplan::exit_code(&err))
         }
     }
