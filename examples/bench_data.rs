@@ -157,18 +157,32 @@ fn generate(dir: &std::path::Path, topics: usize, events: usize) -> std::io::Res
         if change != Change::Note {
             state.insert(topic, change.clone());
         }
-        let event = Event::new(at, "bench-plan", Some(&topic_id(topic)), change);
+        let id = uuid::Uuid::from_u128(u128::from(rng.next()) << 64 | i as u128);
+        let event = Event::new(at, "bench-plan", Some(&topic_id(topic)), change).with_id(id);
         history.push(match text {
             Some(text) => event.with_text(text),
             None => event,
         });
         at += Duration::seconds(60 + rng.below(600) as i64);
     }
-    let store = Store {
-        events: history,
-        ..Store::default()
-    };
-    fs::write(dir.join("progress.yaml"), store.to_text())?;
+    // The same history in version 1, for the build before the JSON Lines store.
+    let mut v1 = String::with_capacity(events * 100);
+    v1.push_str("version: 1\nevents:\n");
+    for event in &history {
+        let _ = write!(
+            v1,
+            "- {{at: {}, plan: bench-plan, topic: {}, change: {}",
+            event.at().to_rfc3339(),
+            event.topic.as_deref().unwrap_or_default(),
+            event.change.as_str()
+        );
+        if let Some(text) = event.text() {
+            let _ = write!(v1, ", text: \"{text}\"");
+        }
+        v1.push_str("}\n");
+    }
+    fs::write(dir.join("progress.yaml"), v1)?;
+    fs::write(dir.join("progress.jsonl"), Store::of(history).to_text())?;
 
     // The same topics as Taskwarrior tasks; the ones done in the store are completed.
     let mut tasks = String::with_capacity(topics * 200);

@@ -44,7 +44,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub curriculum: Option<PathBuf>,
 
-    /// Keep progress in this file [env: STUDYPLAN_STORE] [default: studyplan/progress.yaml in your
+    /// Keep progress in this file [env: STUDYPLAN_STORE] [default: studyplan/progress.jsonl in your
     /// data folder]
     #[arg(long, global = true, value_name = "FILE")]
     pub store: Option<PathBuf>,
@@ -191,6 +191,28 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+    },
+
+    /// Undo a change by its id: it stops counting, and both stay in the log
+    ///
+    /// `studyplan log` shows each change's id in its first column; a unique start of it is
+    /// enough. The history is never edited: the revert is recorded as one more change, and
+    /// reverting the revert makes the change count again.
+    Revert {
+        /// The change's id, or the start of it, as `studyplan log` shows it
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+
+    /// Fold other progress stores into this one: a backup, another machine's copy
+    ///
+    /// Each change is added once, whichever order stores are merged in and however often; the
+    /// files given are only read. Where the histories disagree on a topic, the later change
+    /// counts, and both stay in the log.
+    Merge {
+        /// Store files, of either format (progress.jsonl, or an older progress.yaml)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
 
     /// Write a report to share: a Markdown checklist, a CSV sheet or JSON

@@ -44,9 +44,11 @@ impl Settings {
     /// Checks the global options against the environment.
     pub fn from_args(args: &GlobalArgs) -> anyhow::Result<Settings> {
         let stdout_is_terminal = std::io::stdout().is_terminal();
-        // Whole seconds: the store is read by people, and finer stamps add nothing to its order.
+        // Microseconds, as the store keeps them: the history is replayed in the order of time.
         let now = Local::now().fixed_offset();
-        let now = now.with_nanosecond(0).unwrap_or(now);
+        let now = now
+            .with_nanosecond(now.nanosecond() / 1000 * 1000)
+            .unwrap_or(now);
         let today = match env_value("STUDYPLAN_TODAY") {
             Some(value) => NaiveDate::parse_from_str(&value, "%Y-%m-%d")
                 .map_err(|_| Error::BadToday(value.clone()))?,
@@ -217,7 +219,7 @@ fn locale_lang() -> Lang {
 
 fn default_store() -> anyhow::Result<PathBuf> {
     let data = dirs::data_dir().ok_or(Error::NoDataFolder)?;
-    Ok(data.join("studyplan").join("progress.yaml"))
+    Ok(data.join("studyplan").join("progress.jsonl"))
 }
 
 /// A variable's value; unset and empty are the same.

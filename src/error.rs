@@ -10,7 +10,7 @@ use crate::file_kind::{Kind, refusal};
 pub use crate::files::io_reason;
 use crate::files::shell_quoted;
 pub use crate::i18n::{IoAction, OwnFile};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, LineProblem, Msg};
 
 use chrono::NaiveDate;
 
@@ -79,6 +79,28 @@ pub enum Error {
 
     /// The progress store does not parse.
     StoreCorrupt { path: PathBuf, detail: String },
+
+    /// Line `line` of a version 2 store is not an event studyplan can read.
+    StoreBadLine {
+        path: PathBuf,
+        line: usize,
+        problem: LineProblem,
+    },
+
+    /// `revert` was given an id no event has.
+    RevertNoMatch(String),
+
+    /// `revert` was given an id prefix several events share (their short ids).
+    RevertAmbiguous { id: String, matches: Vec<String> },
+
+    /// `revert` was given a revert, or an event that no longer counts.
+    RevertAlready(String),
+
+    /// `revert` was given an event of another plan.
+    RevertOtherPlan { id: String, plan: String },
+
+    /// `merge` was given the store itself.
+    MergeSelf(PathBuf),
 
     /// A file given as the progress store or as the curriculum is another kind of file
     /// (`given` is what it was given as, `found` what it is); it was left as it is.
@@ -212,7 +234,12 @@ impl Error {
             | Error::NothingToForget { .. }
             | Error::ReportOntoOwnFile { .. }
             | Error::ReportFormatMismatch { .. }
-            | Error::ReportFormatUnknown { .. } => 2,
+            | Error::ReportFormatUnknown { .. }
+            | Error::RevertNoMatch(_)
+            | Error::RevertAmbiguous { .. }
+            | Error::RevertAlready(_)
+            | Error::RevertOtherPlan { .. }
+            | Error::MergeSelf(_) => 2,
             _ => 1,
         }
     }
@@ -290,6 +317,23 @@ impl Error {
                 path: &shown(path),
                 detail,
             }),
+            Error::StoreBadLine {
+                path,
+                line,
+                problem,
+            } => say(Msg::StoreBadLine {
+                path: &shown(path),
+                line: *line,
+                problem,
+            }),
+            Error::RevertNoMatch(id) => say(Msg::RevertNoMatch { id }),
+            Error::RevertAmbiguous { id, matches } => say(Msg::RevertAmbiguous {
+                id,
+                matches: &strs(matches),
+            }),
+            Error::RevertAlready(id) => say(Msg::RevertAlready { id }),
+            Error::RevertOtherPlan { id, plan } => say(Msg::RevertOtherPlan { id, plan }),
+            Error::MergeSelf(path) => say(Msg::MergeSelf { path: &shown(path) }),
             Error::WrongKind { path, given, found } => refusal(path, *given, *found, lang),
             Error::StoreZeroTail { path, keep, zeros } => say(Msg::StoreZeroTail {
                 path: &shown(path),
@@ -315,7 +359,7 @@ impl Error {
             Error::StoreNotAFile { path, folder } => say(Msg::StoreNotAFile {
                 path: &shown(path),
                 folder: *folder,
-                example: &shown(&path.join("progress.yaml")),
+                example: &shown(&path.join("progress.jsonl")),
             }),
             Error::StoreNotRegular(path) => say(Msg::StoreNotRegular { path: &shown(path) }),
             Error::OwnerWouldChange(path) => say(Msg::OwnerWouldChange { path: &shown(path) }),
@@ -517,6 +561,22 @@ mod tests {
                 path: "p.jsonl".into(),
                 detail: "line 3: not JSON".into(),
             },
+            Error::StoreBadLine {
+                path: "p.jsonl".into(),
+                line: 3,
+                problem: LineProblem::Missing("at"),
+            },
+            Error::RevertNoMatch("0b6c".into()),
+            Error::RevertAmbiguous {
+                id: "0b".into(),
+                matches: vec!["0b6c2d7".into(), "0b91f3a".into()],
+            },
+            Error::RevertAlready("0b6c2d7".into()),
+            Error::RevertOtherPlan {
+                id: "0b6c2d7".into(),
+                plan: "rust-101".into(),
+            },
+            Error::MergeSelf("p.jsonl".into()),
             Error::StoreUnfinished {
                 path: "p.jsonl".into(),
                 line: 4,

@@ -145,7 +145,7 @@ fn replay_part(
             Change::Undo => State::Todo,
             Change::Start => State::InProgress,
             Change::Skip => State::Skipped,
-            Change::Note | Change::Begin | Change::Forget => continue,
+            Change::Note | Change::Begin | Change::Forget | Change::Revert => continue,
             Change::Other(_) => {
                 unknown_changes += 1;
                 continue;

@@ -53,6 +53,18 @@ const COMMANDS: &[(&str, &str)] = &[
          或一个阶段的全部信息（标题、目标、计划天数和日期、进度和主题）",
     ),
     ("log", "按时间倒序打印修改历史"),
+    (
+        "revert",
+        "按编号撤回一次修改：它不再计入，两条记录都留在日志里；\
+         `studyplan log` 的第一列是每次修改的编号，输入能唯一确定它的开头几位即可。\
+         历史从不被改写：撤回会作为一条新记录写入，撤回这次撤回就能让原修改重新计入",
+    ),
+    (
+        "merge",
+        "把其他进度文件（备份、另一台机器上的副本）并入当前进度文件：\
+         每次修改只添加一次，与合并的顺序和次数无关；给出的文件只读不写。\
+         两份历史在某个主题上不一致时，以较晚的修改为准，两条都留在日志里",
+    ),
     ("report", "生成可分享的报告：Markdown 清单、CSV 表格或 JSON"),
     ("curriculum", "导出内置课程，或检查你自己的课程文件"),
     (
@@ -88,7 +100,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "",
         "store",
-        "把进度保存在这个文件里 [环境变量：STUDYPLAN_STORE] [默认：数据文件夹中的 studyplan/progress.yaml]",
+        "把进度保存在这个文件里 [环境变量：STUDYPLAN_STORE] [默认：数据文件夹中的 studyplan/progress.jsonl]",
     ),
     (
         "",
@@ -148,6 +160,16 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("log", "stage", "只看这个阶段：序号、编号或标题中的一段文字"),
     ("log", "since", "只看这一天（YYYY-MM-DD）及以后的修改"),
     ("log", "json", "输出 JSON 而不是文字"),
+    (
+        "revert",
+        "id",
+        "修改的编号或其开头几位，与 `studyplan log` 显示的一致",
+    ),
+    (
+        "merge",
+        "files",
+        "进度文件，两种格式都可以（progress.jsonl，或旧的 progress.yaml）",
+    ),
     (
         "completions",
         "shell",

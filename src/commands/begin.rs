@@ -32,7 +32,7 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
         drop(lock);
     } else {
         let begin = Event::new(settings.now, plan, None, Change::Begin).counting_for(Some(day));
-        lock.add(&mut store, vec![begin])?;
+        super::add(settings, lock, &mut store, vec![begin])?;
     }
 
     let s = schedule::schedule(&loaded, day, today, 0);

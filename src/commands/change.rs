@@ -117,7 +117,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
     if new.is_empty() {
         drop(lock);
     } else {
-        lock.add(&mut store, new)?;
+        super::add(settings, lock, &mut store, new)?;
     }
 
     debug_assert_eq!(

@@ -41,7 +41,7 @@ pub fn run(settings: &Settings, ids: &[String]) -> anyhow::Result<String> {
         .iter()
         .map(|id| Event::new(settings.now, plan, Some(id), Change::Forget))
         .collect();
-    lock.add(&mut store, new)?;
+    super::add(settings, lock, &mut store, new)?;
     let mut out = String::new();
     for id in &wanted {
         out.push_str(&lang.say(Msg::Forgot { id }));

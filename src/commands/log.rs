@@ -2,8 +2,12 @@
 
 use chrono::NaiveDate;
 
+use rustc_hash::FxHashSet;
+use uuid::Uuid;
+
 use crate::config::Settings;
 use crate::render::{self, LogFilter};
+use crate::store::Event;
 
 /// Renders the history, filtered by stage and by date.
 pub fn run(
@@ -17,9 +21,21 @@ pub fn run(
         stage: super::stage(loaded, stage, settings.lang)?,
         since,
     };
+    // Every change, reverted ones and reverts too, as of today.
+    let history = store.history();
+    let reverted: FxHashSet<Uuid> = history
+        .iter()
+        .filter(|(_, counts)| !counts)
+        .map(|(event, _)| event.id())
+        .collect();
+    let events: Vec<Event> = history
+        .into_iter()
+        .filter(|(event, _)| event.day() <= settings.today)
+        .map(|(event, _)| event.clone())
+        .collect();
     Ok(if json {
-        render::log_json(loaded, &store.events, filter, settings.lang)
+        render::log_json(loaded, &events, &reverted, filter, settings.lang)
     } else {
-        render::log(loaded, &store.events, filter, settings.lang)
+        render::log(loaded, &events, &reverted, filter, settings.lang)
     })
 }

@@ -9,9 +9,11 @@ mod forget;
 mod list;
 mod log;
 mod man;
+mod merge;
 mod next;
 mod note;
 mod report;
+mod revert;
 mod show;
 mod status;
 mod where_;
@@ -52,6 +54,8 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Note { topic, text } => note::run(settings, &topic, &text)?,
         Command::Show { topic, json } => show::run(settings, &style, &topic, json)?,
         Command::Log { stage, since, json } => log::run(settings, stage, since, json)?,
+        Command::Revert { id } => revert::run(settings, &id)?,
+        Command::Merge { files } => merge::run(settings, &files)?,
         Command::Report { format, output } => report::run(settings, format, output)?,
         Command::Curriculum(command) => curriculum_command::run(command, &style)?,
         Command::Curricula { json } => curricula::run(settings, &style, json)?,
@@ -83,6 +87,8 @@ fn is_for_people(command: &Command) -> bool {
             | Command::Undo(_)
             | Command::Begin { .. }
             | Command::Forget { .. }
+            | Command::Revert { .. }
+            | Command::Merge { .. }
             | Command::Note { .. }
             | Command::Show { json: false, .. }
             | Command::Log { json: false, .. }
@@ -108,6 +114,7 @@ pub(crate) fn read(settings: &Settings) -> anyhow::Result<Reading> {
                 .events
                 .retain(|event| counts_by(event, settings.today));
             note_left_out(recorded - store.events.len(), settings);
+            say_notices(&store, settings.lang);
             store
         })
     };
@@ -186,14 +193,70 @@ fn load_with(
 /// writer holds the lock.
 pub(crate) fn lock(settings: &Settings) -> anyhow::Result<(store::Lock, Store)> {
     let lang = settings.lang;
-    store::lock(&settings.store, || {
+    let (lock, store) = store::lock(&settings.store, || {
         crate::to_stderr(&format!(
             "studyplan: {}\n",
             lang.say(Msg::WaitingForLock {
                 path: &settings.store.display().to_string()
             })
         ));
-    })
+    })?;
+    say_notices(&store, lang);
+    Ok((lock, store))
+}
+
+/// Adds the events of one change to the store read under `lock`, and says what else writing
+/// did (a version 1 file converted, conflict copies folded in).
+pub(crate) fn add(
+    settings: &Settings,
+    lock: store::Lock,
+    store: &mut Store,
+    new: Vec<Event>,
+) -> anyhow::Result<()> {
+    let written = lock.add(store, new)?;
+    say_written(&written, settings.lang);
+    Ok(())
+}
+
+/// Says what the store's read found that the learner should hear of.
+fn say_notices(store: &Store, lang: Lang) {
+    for notice in &store.notices {
+        let text = match notice {
+            store::Notice::TornTail { path, line } => lang.say(Msg::StoreTornTail {
+                path: &path.display().to_string(),
+                line: *line,
+            }),
+            store::Notice::CopiesFound(copies) => {
+                let names: Vec<String> = copies.iter().map(|c| c.display().to_string()).collect();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                lang.say(Msg::StoreCopiesFound { copies: &names })
+            }
+        };
+        crate::to_stderr(&format!("studyplan: {text}\n"));
+    }
+}
+
+/// Says what writing did besides the change itself.
+pub(crate) fn say_written(written: &store::Written, lang: Lang) {
+    if let Some((from, backup, to)) = &written.converted {
+        crate::to_stderr(&format!(
+            "studyplan: {}\n",
+            lang.say(Msg::StoreConverted {
+                from: &from.display().to_string(),
+                backup: &backup.display().to_string(),
+                to: &to.display().to_string(),
+            })
+        ));
+    }
+    if let Some((count, folder)) = &written.folded {
+        crate::to_stderr(&format!(
+            "studyplan: {}\n",
+            lang.say(Msg::StoreCopiesFolded {
+                count: *count,
+                folder: &folder.display().to_string(),
+            })
+        ));
+    }
 }
 
 /// Mentions what is odd but not fatal; the command carries on.

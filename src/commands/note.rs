@@ -62,7 +62,7 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
     let topic = Some(loaded.topic(pos).id.as_str());
     let note = Event::new(settings.now, &loaded.curriculum.id, topic, Change::Note)
         .with_text(text.clone());
-    lock.add(&mut store, vec![note])?;
+    super::add(settings, lock, &mut store, vec![note])?;
 
     let line = render::topic_line(&loaded, pos, lang);
     let text = render::visible(&text).replace('\n', "\n  ");

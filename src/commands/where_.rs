@@ -59,8 +59,20 @@ fn places(settings: &Settings) -> Places {
         .is_ok_and(|meta| meta.file_type().is_symlink())
         .then(|| fs::canonicalize(&store).ok())
         .flatten();
-    // The lock sits beside the file a link points to, where every writer takes it.
-    let lock = store::lock_path(target.as_deref().unwrap_or(&store));
+    // The lock sits beside the file a link points to, where every writer takes it, and is the
+    // lock of the version 2 file a version 1 name stands for.
+    let lock = store::lock_path(&store::Files::of(target.as_deref().unwrap_or(&store)).v2);
+    // The store is the version 2 file; a version 1 file is shown while it is the one in use.
+    let files = store::Files::of(&store);
+    let store = match &files.v1 {
+        Some(v1)
+            if fs::symlink_metadata(&files.v2).is_err() && fs::symlink_metadata(v1).is_ok() =>
+        {
+            v1.clone()
+        }
+        _ if target.is_some() => store,
+        _ => files.v2,
+    };
     let (curriculum, built_in) = match &settings.curriculum {
         Source::File(path) => (place(Some(&absolute(path))), None),
         Source::Embedded => {

@@ -7,7 +7,8 @@ use std::borrow::{Borrow, Cow};
 
 use super::{
     ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
-    ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Subject, Unit, YamlHint,
+    LineProblem, ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Subject, Unit,
+    YamlHint,
 };
 
 /// `msg` in English.
@@ -600,6 +601,86 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
              (your history is in it)"
         )
         .into(),
+        Msg::StoreBadLine {
+            path,
+            line,
+            problem,
+        } => format!(
+            "cannot read the progress store `{path}`: line {line} {}\n\
+             the file was left as it is: fix or delete that line by hand (every other line is \
+             intact), or undo the edit that made it",
+            line_problem(problem)
+        )
+        .into(),
+        Msg::StoreTornTail { path, line } => format!(
+            "note: the last line of `{path}` (line {line}) was cut short by a write that never \
+             finished; it is left out, and the next change cuts it off"
+        )
+        .into(),
+        Msg::StoreCopiesFound { copies } => format!(
+            "note: the store has {} from a sync tool beside it, read with it: {}; the next \
+             change folds {} into the store and moves {} into `merged/`",
+            noun_count(copies.len(), "conflict copy", "conflict copies"),
+            list(&super::ticked(copies)),
+            noun(copies.len() as i64, "it", "them"),
+            noun(copies.len() as i64, "it", "them"),
+        )
+        .into(),
+        Msg::StoreConverted { from, backup, to } => format!(
+            "note: the progress store `{from}` was converted to the new format, `{to}`; the old \
+             file is kept as `{backup}`"
+        )
+        .into(),
+        Msg::StoreCopiesFolded { count, folder } => format!(
+            "note: folded {} into the store; {} kept in `{folder}`",
+            noun_count(count, "conflict copy", "conflict copies"),
+            noun(count as i64, "it is", "they are"),
+        )
+        .into(),
+        Msg::RevertNoMatch { id } => format!(
+            "no change has the id `{id}`; `studyplan log` shows each change's id in its first column"
+        )
+        .into(),
+        Msg::RevertAmbiguous { id, matches } => format!(
+            "`{id}` is the start of the ids of {} changes: {}; type more of it",
+            matches.len(),
+            list(&super::ticked(matches))
+        )
+        .into(),
+        Msg::RevertAlready { id } => format!(
+            "the change `{id}` does not count already (it was reverted, or it is a revert); \
+             to count it again, revert its revert"
+        )
+        .into(),
+        Msg::RevertOtherPlan { id, plan } => format!(
+            "the change `{id}` belongs to the plan `{plan}`, not to the curriculum in use; run \
+             `studyplan revert` with that curriculum"
+        )
+        .into(),
+        Msg::Reverted { id, what } => {
+            format!("reverted {id} ({what}): it no longer counts; both stay in the log").into()
+        }
+        Msg::Merged { added: 0, files } => format!(
+            "nothing to add: the store already has every change of the {}",
+            noun_count(files, "file", "files")
+        )
+        .into(),
+        Msg::Merged { added, files } => format!(
+            "added {} from {}",
+            noun_count(added, "change", "changes"),
+            noun_count(files, "file", "files")
+        )
+        .into(),
+        Msg::MergeDisagrees { topic, state } => format!(
+            "the histories disagree on `{topic}`: the later change counts ({}); both stay in the log",
+            state_text(state)
+        )
+        .into(),
+        Msg::RevertsChange { id } => format!("change {id}").into(),
+        Msg::NoLongerCounts => "  (reverted: no longer counts)".into(),
+        Msg::MergeSelf { path } => {
+            format!("`{path}` is the store itself; give another store to merge into it").into()
+        }
         Msg::StoreZeroTail {
             path,
             quoted,
@@ -999,6 +1080,7 @@ fn change_text(change: ChangeName) -> &'static str {
         ChangeName::Note => "note",
         ChangeName::Begin => "begin",
         ChangeName::Forget => "forget",
+        ChangeName::Revert => "revert",
     }
 }
 
@@ -1049,4 +1131,36 @@ pub(super) fn list<S: Borrow<str>>(items: &[S]) -> String {
 /// `a, b`: clauses of one sentence.
 pub(super) fn clauses<S: Borrow<str>>(items: &[S]) -> String {
     items.join(", ")
+}
+
+fn line_problem(problem: &LineProblem) -> String {
+    match problem {
+        LineProblem::NotJson { column } => {
+            format!("is not a JSON object (it stops making sense at column {column})")
+        }
+        LineProblem::TooDeep => "is nested deeper than any store line can be".into(),
+        LineProblem::NotAnObject => "is JSON, but not an object (`{...}`)".into(),
+        LineProblem::Missing(key) => format!("has no `{key}`"),
+        LineProblem::WrongType { key } => format!("has a `{key}` of the wrong kind"),
+        LineProblem::BadValue { key: "at", value } => {
+            format!("has `at: {value}`, not a time like 2026-11-29T09:12:03.204518+08:00")
+        }
+        LineProblem::BadValue { key: "on", value } => {
+            format!("has `on: {value}`, not a date like 2026-11-29")
+        }
+        LineProblem::BadValue {
+            key: "version",
+            value,
+        } => {
+            format!("is a header of version {value}, which no store of this format has")
+        }
+        LineProblem::BadValue { key, value } => {
+            format!("has `{key}: {value}`, not an id like 0b6c2d7e-3f4a-4b5c-8d9e-0f1a2b3c4d5e")
+        }
+        LineProblem::TooLong => "is longer than 1 MiB, far longer than any change".into(),
+        LineProblem::ZeroBytes => {
+            "holds only zero bytes, with lines after it (a disk fault, not a write cut short)"
+                .into()
+        }
+    }
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 pub use msg::{
     ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
-    ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Unit, YamlHint,
+    LineProblem, ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Unit, YamlHint,
 };
 
 /// The language the interface speaks.

@@ -468,6 +468,45 @@ pub enum Msg<'a> {
     OptionInNote { word: &'a str, topic: &'a str },
     /// The progress store does not parse.
     StoreCorrupt { path: &'a str, detail: &'a str },
+    /// Line `line` of a version 2 store is not an event studyplan can read.
+    StoreBadLine {
+        path: &'a str,
+        line: usize,
+        problem: &'a LineProblem,
+    },
+    /// The last line of the store, `line`, was cut short by a write that never finished, and was
+    /// left out; the next change cuts it off.
+    StoreTornTail { path: &'a str, line: usize },
+    /// Sync tools' conflict copies of the store were found and read with it.
+    StoreCopiesFound { copies: &'a [&'a str] },
+    /// The version 1 store `from` was converted to `to`, and kept as `backup`.
+    StoreConverted {
+        from: &'a str,
+        backup: &'a str,
+        to: &'a str,
+    },
+    /// `count` conflict copies were folded into the store and moved into `folder`.
+    StoreCopiesFolded { count: usize, folder: &'a str },
+    /// `revert` was given an id no event has.
+    RevertNoMatch { id: &'a str },
+    /// `revert` was given an id prefix that several events share (`matches`, short ids).
+    RevertAmbiguous { id: &'a str, matches: &'a [&'a str] },
+    /// `revert` was given a revert, or an event already reverted.
+    RevertAlready { id: &'a str },
+    /// `revert` was given an event of another plan.
+    RevertOtherPlan { id: &'a str, plan: &'a str },
+    /// The event `id` (`what` it did) no longer counts.
+    Reverted { id: &'a str, what: &'a str },
+    /// `merge` added `added` changes from `files` files.
+    Merged { added: usize, files: usize },
+    /// The histories merged disagree on `topic`: the later change, `state`, counts.
+    MergeDisagrees { topic: &'a str, state: StateName },
+    /// In the log: a revert's subject, the change it cancels.
+    RevertsChange { id: &'a str },
+    /// In the log, after a change that was reverted.
+    NoLongerCounts,
+    /// `merge` was given the store itself.
+    MergeSelf { path: &'a str },
     /// The store ends in `zeros` zero bytes after `keep` sound ones; `quoted` is its path as a
     /// shell reads it back.
     StoreZeroTail {
@@ -681,11 +720,12 @@ pub enum ChangeName {
     Note,
     Begin,
     Forget,
+    Revert,
 }
 
 impl ChangeName {
     /// Every kind of change, for the catalog's tests.
-    pub const ALL: [ChangeName; 7] = [
+    pub const ALL: [ChangeName; 8] = [
         ChangeName::Done,
         ChangeName::Undo,
         ChangeName::Start,
@@ -693,7 +733,29 @@ impl ChangeName {
         ChangeName::Note,
         ChangeName::Begin,
         ChangeName::Forget,
+        ChangeName::Revert,
     ];
+}
+
+/// Why a line of a version 2 store was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineProblem {
+    /// Not JSON, or cut short; `column` counts characters from 1.
+    NotJson { column: usize },
+    /// Nested deeper than any reader should follow.
+    TooDeep,
+    /// A JSON value, but not an object.
+    NotAnObject,
+    /// A key every event of its kind has is missing.
+    Missing(&'static str),
+    /// A known key holds the wrong kind of value.
+    WrongType { key: &'static str },
+    /// `value` is not what `key` holds: a time, a date, a UUID, a version.
+    BadValue { key: &'static str, value: String },
+    /// Longer than a line can be.
+    TooLong,
+    /// Zero bytes, with lines after them: not a write cut short at the end.
+    ZeroBytes,
 }
 
 /// A section heading of the manual page.

@@ -563,6 +563,82 @@ fn samples() -> Vec<Msg<'static>> {
         topic: "why-rag",
     });
     let path = "/home/ada/progress.jsonl";
+    static PROBLEMS: std::sync::LazyLock<[LineProblem; 11]> = std::sync::LazyLock::new(|| {
+        [
+            LineProblem::NotJson { column: 12 },
+            LineProblem::TooDeep,
+            LineProblem::NotAnObject,
+            LineProblem::Missing("id"),
+            LineProblem::WrongType { key: "topics" },
+            LineProblem::BadValue {
+                key: "at",
+                value: "yesterday".into(),
+            },
+            LineProblem::BadValue {
+                key: "on",
+                value: "2026-13-01".into(),
+            },
+            LineProblem::BadValue {
+                key: "version",
+                value: "1".into(),
+            },
+            LineProblem::BadValue {
+                key: "id",
+                value: "42".into(),
+            },
+            LineProblem::TooLong,
+            LineProblem::ZeroBytes,
+        ]
+    });
+    for problem in PROBLEMS.iter() {
+        all.push(Msg::StoreBadLine {
+            path,
+            line: 7,
+            problem,
+        });
+    }
+    all.push(Msg::StoreTornTail { path, line: 12 });
+    for copies in [
+        &["progress.sync-conflict-20261201-101010-ABC.jsonl"][..],
+        &["a.jsonl", "b.jsonl"],
+    ] {
+        all.push(Msg::StoreCopiesFound { copies });
+    }
+    all.push(Msg::StoreConverted {
+        from: "/home/ada/data/progress.yaml",
+        backup: "/home/ada/data/progress.v1-backup.yaml",
+        to: "/home/ada/data/progress.jsonl",
+    });
+    for count in [1, 2] {
+        all.push(Msg::StoreCopiesFolded {
+            count,
+            folder: "/home/ada/data/merged",
+        });
+    }
+    all.push(Msg::RevertNoMatch { id: "0b6c" });
+    all.push(Msg::RevertAmbiguous {
+        id: "0b",
+        matches: &["0b6c2d7", "0b91f3a"],
+    });
+    all.push(Msg::RevertAlready { id: "0b6c2d7" });
+    all.push(Msg::RevertOtherPlan {
+        id: "0b6c2d7",
+        plan: "rust-101",
+    });
+    all.push(Msg::Reverted {
+        id: "0b6c2d7",
+        what: "done why-rag",
+    });
+    for (added, files) in [(0, 1), (1, 1), (12, 2)] {
+        all.push(Msg::Merged { added, files });
+    }
+    all.push(Msg::MergeDisagrees {
+        topic: "why-rag",
+        state: StateName::Skipped,
+    });
+    all.push(Msg::MergeSelf { path });
+    all.push(Msg::RevertsChange { id: "0b6c2d7e" });
+    all.push(Msg::NoLongerCounts);
     all.push(Msg::StoreCorrupt {
         path,
         detail: "line 3: not JSON",

@@ -7,7 +7,8 @@ use std::borrow::{Borrow, Cow};
 
 use super::{
     ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
-    ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Subject, Unit, YamlHint,
+    LineProblem, ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Subject, Unit,
+    YamlHint,
 };
 
 /// `msg` in Chinese.
@@ -557,6 +558,71 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
              文件保持原样未动：请手动修好它，或把它移走以重新开始（你的历史记录在里面）"
         )
         .into(),
+        Msg::StoreBadLine {
+            path,
+            line,
+            problem,
+        } => format!(
+            "无法读取进度文件 `{path}`：第 {line} 行{}\n\
+             文件保持原样未动：请手动修好或删掉这一行（其余各行完好），或撤销造成它的编辑",
+            line_problem(problem)
+        )
+        .into(),
+        Msg::StoreTornTail { path, line } => format!(
+            "提示：`{path}` 的最后一行（第 {line} 行）是一次没有写完的写入，已略过；下一次更改会把它截掉"
+        )
+        .into(),
+        Msg::StoreCopiesFound { copies } => format!(
+            "提示：进度文件旁有同步工具留下的 {} 个冲突副本，已一并读取：{}；下一次更改会把它们并入进度文件，并移到 `merged/` 中",
+            copies.len(),
+            list(&super::ticked(copies)),
+        )
+        .into(),
+        Msg::StoreConverted { from, backup, to } => format!(
+            "提示：进度文件 `{from}` 已转换为新格式 `{to}`；旧文件保留为 `{backup}`"
+        )
+        .into(),
+        Msg::StoreCopiesFolded { count, folder } => format!(
+            "提示：已把 {count} 个冲突副本并入进度文件；它们保留在 `{folder}` 中"
+        )
+        .into(),
+        Msg::RevertNoMatch { id } => format!(
+            "没有编号为 `{id}` 的更改；`studyplan log` 的第一列是每条更改的编号"
+        )
+        .into(),
+        Msg::RevertAmbiguous { id, matches } => format!(
+            "有 {} 条更改的编号以 `{id}` 开头：{}；请多输入几位",
+            matches.len(),
+            list(&super::ticked(matches))
+        )
+        .into(),
+        Msg::RevertAlready { id } => format!(
+            "更改 `{id}` 已经不计入了（它已被撤回，或它本身就是一次撤回）；要让它重新计入，请撤回那次撤回"
+        )
+        .into(),
+        Msg::RevertOtherPlan { id, plan } => format!(
+            "更改 `{id}` 属于计划 `{plan}`，不属于当前使用的课程；请用那份课程运行 `studyplan revert`"
+        )
+        .into(),
+        Msg::Reverted { id, what } => {
+            format!("已撤回 {id}（{what}）：它不再计入；两条记录都留在日志里").into()
+        }
+        Msg::Merged { added: 0, files } => {
+            format!("没有可添加的：这 {files} 个文件中的每条更改进度文件里都已经有了").into()
+        }
+        Msg::Merged { added, files } => {
+            format!("从 {files} 个文件中添加了 {added} 条更改").into()
+        }
+        Msg::MergeDisagrees { topic, state } => format!(
+            "两份历史在 `{topic}` 上不一致：以较晚的更改为准（{}）；两条都留在日志里",
+            state_text(state)
+        )
+        .into(),
+        Msg::RevertsChange { id } => format!("修改 {id}").into(),
+        Msg::NoLongerCounts => "（已撤回，不再计入）".into(),
+        Msg::MergeSelf { path } => {
+            format!("`{path}` 就是进度文件本身；请给出另一个要并入的进度文件").into()
+        }
         Msg::StoreZeroTail {
             path,
             quoted,
@@ -937,6 +1003,7 @@ fn change_text(change: ChangeName) -> &'static str {
         ChangeName::Note => "笔记",
         ChangeName::Begin => "开始计划",
         ChangeName::Forget => "忘记",
+        ChangeName::Revert => "撤回",
     }
 }
 
@@ -973,4 +1040,33 @@ pub(super) fn list<S: Borrow<str>>(items: &[S]) -> String {
 /// `a，b`: clauses of one sentence.
 pub(super) fn clauses<S: Borrow<str>>(items: &[S]) -> String {
     items.join("，")
+}
+
+fn line_problem(problem: &LineProblem) -> String {
+    match problem {
+        LineProblem::NotJson { column } => format!("不是 JSON 对象（从第 {column} 列起无法读懂）"),
+        LineProblem::TooDeep => "嵌套得比任何进度行都深".into(),
+        LineProblem::NotAnObject => "是 JSON，但不是对象（`{...}`）".into(),
+        LineProblem::Missing(key) => format!("缺少 `{key}`"),
+        LineProblem::WrongType { key } => format!("的 `{key}` 类型不对"),
+        LineProblem::BadValue { key: "at", value } => {
+            format!("的 `at: {value}` 不是像 2026-11-29T09:12:03.204518+08:00 这样的时间")
+        }
+        LineProblem::BadValue { key: "on", value } => {
+            format!("的 `on: {value}` 不是像 2026-11-29 这样的日期")
+        }
+        LineProblem::BadValue {
+            key: "version",
+            value,
+        } => {
+            format!("是版本 {value} 的文件头，这种格式没有这个版本")
+        }
+        LineProblem::BadValue { key, value } => {
+            format!("的 `{key}: {value}` 不是像 0b6c2d7e-3f4a-4b5c-8d9e-0f1a2b3c4d5e 这样的编号")
+        }
+        LineProblem::TooLong => "超过 1 MiB，远比任何更改都长".into(),
+        LineProblem::ZeroBytes => {
+            "只有零字节，而且后面还有内容（是磁盘故障，不是没写完的写入）".into()
+        }
+    }
 }

@@ -4,6 +4,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -125,6 +126,7 @@ pub fn change_name(change: &Change, lang: Lang) -> Cow<'_, str> {
         Change::Note => ChangeName::Note,
         Change::Begin => ChangeName::Begin,
         Change::Forget => ChangeName::Forget,
+        Change::Revert => ChangeName::Revert,
         // A kind this version does not know is shown as the store has it.
         Change::Other(word) => return Cow::Borrowed(word.as_ref()),
     };
@@ -150,8 +152,20 @@ pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `log`: date, change and topic, newest first; notes with their text.
-pub fn log(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang) -> String {
+/// The short form of an event's id, as `log` shows it and `revert` takes it.
+pub fn short_id(id: uuid::Uuid) -> String {
+    id.simple().to_string()[..8].to_owned()
+}
+
+/// `log`: id, date, change and topic, newest first; notes with their text. `reverted` holds the
+/// ids of the changes that no longer count.
+pub fn log(
+    loaded: &Loaded,
+    events: &[Event],
+    reverted: &FxHashSet<uuid::Uuid>,
+    filter: LogFilter,
+    lang: Lang,
+) -> String {
     let shown = entries(loaded, events, filter);
     if shown.is_empty() {
         let filtered = filter.stage.is_some() || filter.since.is_some();
@@ -170,11 +184,21 @@ pub fn log(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang) -> 
     let begins = begins(loaded, events);
     let mut out = String::new();
     for (i, event) in shown {
+        out.push_str(&short_id(event.id()));
+        out.push_str("  ");
         out.push_str(&event.day().to_string());
         out.push_str("  ");
         out.push_str(&pad(&change_name(&event.change, lang), width));
         out.push_str("  ");
-        out.push_str(&subject(loaded, event, lang));
+        match event.reverts() {
+            Some(target) => out.push_str(&lang.say(Msg::RevertsChange {
+                id: &short_id(target),
+            })),
+            None => out.push_str(&subject(loaded, event, lang)),
+        }
+        if reverted.contains(&event.id()) {
+            out.push_str(&lang.say(Msg::NoLongerCounts));
+        }
         if let Some(&begin) = begins.get(&i) {
             out.push_str(&begin_text(begin, event.day(), lang));
         }
@@ -189,6 +213,7 @@ pub fn log(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang) -> 
 
 #[derive(Serialize)]
 struct LogEntry<'a> {
+    id: String,
     date: String,
     at: String,
     change: &'a str,
@@ -204,10 +229,22 @@ struct LogEntry<'a> {
     /// Only beside `counts`: the start it moved from, if it moved one.
     #[serde(skip_serializing_if = "Option::is_none")]
     moved_from: Option<Option<String>>,
+    /// Only for a revert: the id of the change it cancels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reverts: Option<String>,
+    /// Only for a change that was reverted (or a revert that was): true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    reverted: bool,
 }
 
 /// `log --json`: an array of changes, newest first.
-pub fn log_json(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang) -> String {
+pub fn log_json(
+    loaded: &Loaded,
+    events: &[Event],
+    reverted: &FxHashSet<uuid::Uuid>,
+    filter: LogFilter,
+    lang: Lang,
+) -> String {
     let begins = begins(loaded, events);
     let entries: Vec<LogEntry> = entries(loaded, events, filter)
         .into_iter()
@@ -215,6 +252,7 @@ pub fn log_json(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang
             let pos = loaded_position(loaded, event);
             let begin = begins.get(&i);
             LogEntry {
+                id: event.id().hyphenated().to_string(),
                 date: event.day().to_string(),
                 at: event.at().to_rfc3339(),
                 change: event.change.as_str(),
@@ -225,6 +263,8 @@ pub fn log_json(loaded: &Loaded, events: &[Event], filter: LogFilter, lang: Lang
                 text: event.text(),
                 counts: begin.map(|begin| begin.counts),
                 moved_from: begin.map(|begin| begin.moved_from.map(|day| day.to_string())),
+                reverts: event.reverts().map(|id| id.hyphenated().to_string()),
+                reverted: reverted.contains(&event.id()),
             }
         })
         .collect();

@@ -11,7 +11,7 @@ mod show;
 mod status;
 
 pub use list::{ListFilter, list, list_json};
-pub use log::{LogFilter, change_name, log, log_json};
+pub use log::{LogFilter, change_name, log, log_json, short_id};
 pub use outlook::{outlook_lines, window_text};
 pub use show::{StagePlan, show, show_json, show_stage, show_stage_json};
 pub use status::{status, status_json};

@@ -231,25 +231,38 @@ fn list_rejects_an_unknown_stage() {
 fn a_change_is_added_to_the_end_and_the_history_before_it_is_left_as_it_was() {
     let env = TestEnv::new();
     env.ok(&["done", "1.1"]);
-    // Comments and a last line without its line end, as a hand edit may leave them.
+    // A blank line and a last line without its line end, keys in another order, as a hand edit
+    // may leave them.
     let mut edited = env.store_bytes().unwrap();
-    edited.extend_from_slice(b"# caught up on the train\n- {at: 2026-11-29T08:00:00+08:00, plan: llm-roadmap, topic: why-rag, change: start}");
+    edited.extend_from_slice(
+        br#"
+{ "plan": "llm-roadmap", "change": "start", "topics": ["why-rag"], "id": "0b6c2d7e-3f4a-4b5c-8d9e-0f1a2b3c4d5e", "at": "2026-11-29T08:00:00+08:00" }"#,
+    );
     fs::write(env.store(), &edited).unwrap();
     env.ok(&["note", "1.2", "first note"]);
     env.ok(&["begin", "2026-11-20"]);
     env.ok(&["done", "1.3", "1.4", "--on", "2026-11-28"]);
     let store = String::from_utf8(env.store_bytes().unwrap()).unwrap();
     assert!(store.as_bytes().starts_with(&edited), "{store}");
+    // One line per command: the two topics of the last `done` share one.
     let added: Vec<&str> = store[edited.len()..].lines().collect();
-    assert_eq!(added.len(), 5, "{store}");
+    assert_eq!(added.len(), 4, "{store}");
     assert_eq!(added[0], "");
     assert!(
-        added[1].contains("topic: how-llms-get-smart, change: note, text: \"first note\"}"),
+        added[1]
+            .contains(r#""change":"note","topics":["how-llms-get-smart"],"text":"first note"}"#),
         "{store}"
     );
     assert!(
-        added[3].contains("change: done, on: 2026-11-28}"),
+        added[3].contains(r#""change":"done","topics":["core-mindset","business-architecture"],"on":"2026-11-28"}"#),
         "{store}"
+    );
+    let stage = env.ok(&["list", "2"]);
+    assert!(
+        stage
+            .lines()
+            .any(|l| l.contains("why-rag") && l.contains("[~]")),
+        "{stage}"
     );
     let list = env.ok(&["list", "1"]);
     for id in ["what-llms-can-do", "core-mindset", "business-architecture"] {
@@ -282,19 +295,23 @@ Overall: 2/41 (4.8%), below the 60-70% band: 23 more topics to reach 60%
         undone.starts_with("[ ] 2.1 why-rag  Why do RAG  (done -> todo)\n"),
         "{undone}"
     );
-    let store = String::from_utf8(env.store_bytes().unwrap()).unwrap();
-    let events: Vec<&str> = store.lines().filter(|l| l.starts_with("- {")).collect();
-    assert_eq!(events.len(), 3, "{store}");
+    // The `done` that changed nothing wrote nothing; the first names both of its topics.
+    let events = env.events();
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert_eq!(events[0]["change"], "done");
+    assert_eq!(
+        events[0]["topics"],
+        serde_json::json!(["why-rag", "what-llms-can-do"])
+    );
+    assert!(events[0]["at"].as_str().unwrap().starts_with("2026-11-29T"));
+    assert_eq!(events[1]["change"], "undo");
+    assert_eq!(events[1]["topics"], serde_json::json!(["why-rag"]));
+    assert_ne!(events[0]["id"], events[1]["id"]);
+    let store = fs::read_to_string(env.store()).unwrap();
     assert!(
-        events[0].contains("topic: why-rag, change: done"),
+        store.starts_with("{\"studyplan\":\"progress\",\"version\":2}\n"),
         "{store}"
     );
-    assert!(events[0].starts_with("- {at: 2026-11-29T"), "{store}");
-    assert!(
-        events[2].contains("topic: why-rag, change: undo"),
-        "{store}"
-    );
-    assert!(store.contains("version: 1\n"));
     let status = json(&env.ok(&["status", "--json"]));
     assert_eq!(status["overall"]["done"], 1);
 }
@@ -383,7 +400,12 @@ fn naming_no_topic_is_a_usage_error() {
 #[test]
 fn reading_commands_never_create_the_store_or_its_folder() {
     let env = TestEnv::new();
-    let store = env.dir.path().join("deep").join("er").join("progress.yaml");
+    let store = env
+        .dir
+        .path()
+        .join("deep")
+        .join("er")
+        .join("progress.jsonl");
     for args in [
         &["status"][..],
         &["list"],
@@ -430,7 +452,7 @@ fn the_default_store_lives_in_the_data_folder() {
         .path()
         .join("data")
         .join("studyplan")
-        .join("progress.yaml");
+        .join("progress.jsonl");
     let text = fs::read_to_string(&store).unwrap();
     assert!(
         text.contains("what-llms-can-do") && text.contains("how-llms-get-smart"),
@@ -587,9 +609,16 @@ fn a_missing_curriculum_file_says_so() {
 }
 
 /// A store that cannot be read is refused by every command, byte for byte untouched.
+/// Checks that a store file holding `contents` (version 2 when it starts with `{`, else a
+/// version 1 `progress.yaml`) is refused by every command with `needles`, and left as it was.
 fn refuses_store(contents: &[u8], needles: &[&str]) {
     let env = TestEnv::new();
-    fs::write(env.store(), contents).unwrap();
+    let path = if contents.starts_with(b"{") {
+        env.store()
+    } else {
+        env.dir.path().join("progress.yaml")
+    };
+    fs::write(&path, contents).unwrap();
     for args in [
         &["status"][..],
         &["list"],
@@ -601,9 +630,9 @@ fn refuses_store(contents: &[u8], needles: &[&str]) {
         for needle in needles {
             assert!(err.contains(needle), "{args:?}: {needle:?} not in:\n{err}");
         }
-        assert!(err.contains(env.store().to_str().unwrap()), "{err}");
+        assert!(err.contains(path.to_str().unwrap()), "{err}");
         assert_eq!(
-            env.store_bytes().as_deref(),
+            fs::read(&path).ok().as_deref(),
             Some(contents),
             "{args:?} changed the store"
         );
@@ -634,10 +663,79 @@ fn corrupt_stores_are_refused_and_left_alone() {
 }
 
 #[test]
+fn bad_lines_of_a_version_2_store_are_refused_with_their_line() {
+    const HEADER: &str = "{\"studyplan\":\"progress\",\"version\":2}\n";
+    const GOOD: &str = r#"{"id":"0b6c2d7e-3f4a-4b5c-8d9e-0f1a2b3c4d5e","at":"2026-11-29T09:12:03.204518+08:00","plan":"llm-roadmap","change":"done","topics":["why-rag"]}"#;
+    // Cut short in the middle of the file, not at its end: not a torn tail.
+    let middle = format!("{HEADER}{}\n{GOOD}\n", &GOOD[..40]);
+    refuses_store(middle.as_bytes(), &["line 2 is not a JSON object"]);
+    let bad_time = format!(
+        "{HEADER}{}\n",
+        GOOD.replace("2026-11-29T09:12:03.204518+08:00", "soon")
+    );
+    refuses_store(bad_time.as_bytes(), &["line 2 has `at: soon`"]);
+    let no_target = format!(
+        "{HEADER}{}\n",
+        GOOD.replace(r#""change":"done""#, r#""change":"revert""#)
+    );
+    refuses_store(no_target.as_bytes(), &["line 2 has no `reverts`"]);
+    let deep = format!(
+        "{HEADER}{},\"x\":{}{}}}\n",
+        GOOD.trim_end_matches('}'),
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    refuses_store(deep.as_bytes(), &["line 2 is nested deeper"]);
+    let zeros = format!("{HEADER}\0\0\0\0\n{GOOD}\n");
+    refuses_store(zeros.as_bytes(), &["line 2 holds only zero bytes"]);
+    refuses_store(
+        b"{\"studyplan\":\"progress\",\"version\":7}\n",
+        &["has version 7", "reads only up to version 2", "upgrade"],
+    );
+}
+
+#[test]
+fn a_torn_last_line_is_left_out_and_cut_off_by_the_next_change() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    let sound = env.store_bytes().unwrap();
+    for tail in [&b"{\"id\":\"0b6c2d7e-3f4a"[..], b"\0\0\0\0\0\0"] {
+        let mut torn = sound.clone();
+        torn.extend_from_slice(tail);
+        fs::write(env.store(), &torn).unwrap();
+        let output = env.run(&["status", "--json"]);
+        assert!(output.status.success());
+        let err = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            err.contains("(line 3) was cut short by a write that never finished"),
+            "{err}"
+        );
+        assert_eq!(
+            json(&String::from_utf8(output.stdout).unwrap())["overall"]["done"],
+            1
+        );
+        assert_eq!(env.store_bytes().unwrap(), torn, "a reader never writes");
+        env.ok(&["done", "1.2"]);
+        let after = env.store_bytes().unwrap();
+        assert!(
+            after.starts_with(&sound) && !after[sound.len()..].contains(&0),
+            "{after:?}"
+        );
+        assert_eq!(env.events().len(), 2);
+        env.ok(&["undo", "1.2"]);
+        fs::write(env.store(), &sound).unwrap();
+    }
+}
+
+#[test]
 fn stores_from_a_newer_version_are_refused() {
     refuses_store(
         b"version: 7\nevents: []\n",
         &["has version 7", "reads only up to version 1", "upgrade"],
+    );
+    refuses_store(
+        b"{\"studyplan\":\"progress\",\"version\":3,\"new\":true}\n",
+        &["has version 3", "reads only up to version 2", "upgrade"],
     );
 }
 
@@ -648,7 +746,8 @@ fn progress_on_vanished_topics_and_unknown_fields_survive_writes() {
 - {at: 2026-11-01T10:00:00+08:00, plan: llm-roadmap, topic: old-topic, change: done}\n\
 - {at: 2026-11-02T10:00:00+08:00, plan: other-plan, topic: x, change: done}\n\
 - {at: 2026-11-03T10:00:00+08:00, plan: llm-roadmap, topic: why-rag, change: done, mood: happy}\n";
-    fs::write(env.store(), original).unwrap();
+    let v1 = env.dir.path().join("progress.yaml");
+    fs::write(&v1, original).unwrap();
     let output = env.run(&["status"]);
     assert!(output.status.success());
     let err = String::from_utf8(output.stderr).unwrap();
@@ -657,22 +756,29 @@ fn progress_on_vanished_topics_and_unknown_fields_survive_writes() {
         "{err}"
     );
 
-    env.ok(&["done", "1.1"]);
+    // The first change converts the version 1 file, keeping everything in it, and says so.
+    let output = env.run(&["done", "1.1"]);
+    assert!(output.status.success());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(err.contains("was converted to the new format"), "{err}");
+    let backup = env.dir.path().join("progress.v1-backup.yaml");
+    assert_eq!(fs::read_to_string(&backup).unwrap(), original);
+    assert!(!v1.exists());
     let store = String::from_utf8(env.store_bytes().unwrap()).unwrap();
-    assert!(store.contains("note_to_self: \"keep me\"\n"), "{store}");
-    assert!(store.contains("topic: old-topic, change: done}"), "{store}");
     assert!(
-        store.contains("plan: other-plan, topic: x, change: done}"),
+        store.starts_with(
+            "{\"studyplan\":\"progress\",\"version\":2,\"note_to_self\":\"keep me\"}\n"
+        ),
         "{store}"
     );
-    assert!(
-        store.contains("topic: why-rag, change: done, mood: \"happy\"}"),
-        "{store}"
-    );
-    assert!(
-        store.contains("topic: what-llms-can-do, change: done}"),
-        "{store}"
-    );
+    for line in [
+        r#""plan":"llm-roadmap","change":"done","topics":["old-topic"]}"#,
+        r#""plan":"other-plan","change":"done","topics":["x"]}"#,
+        r#""change":"done","topics":["why-rag"],"mood":"happy"}"#,
+        r#""change":"done","topics":["what-llms-can-do"]}"#,
+    ] {
+        assert!(store.contains(line), "{line} not in {store}");
+    }
     assert_eq!(json(&env.ok(&["status", "--json"]))["overall"]["done"], 2);
 }
 
@@ -710,7 +816,7 @@ fn a_writer_waiting_for_the_lock_says_so() {
     env.ok(&["done", "1.1"]);
     let lock = fs::OpenOptions::new()
         .write(true)
-        .open(env.dir.path().join("progress.yaml.lock"))
+        .open(env.dir.path().join("progress.jsonl.lock"))
         .unwrap();
     lock.lock().unwrap();
     let mut cmd = env.std_cmd();
@@ -808,14 +914,14 @@ fn a_note_may_start_with_a_dash() {
 fn where_prints_the_files_in_use_and_creates_none() {
     let env = TestEnv::new();
     let dir = env.dir.path().display().to_string();
-    let missing = env.dir.path().join("deep").join("progress.yaml");
+    let missing = env.dir.path().join("deep").join("progress.jsonl");
     let out = env.ok(&["where", "--store", missing.to_str().unwrap()]);
     assert_text(
         &out,
         &format!(
             "\
-Store:      {dir}/deep/progress.yaml (not created yet)
-Lock:       {dir}/deep/progress.yaml.lock (not created yet)
+Store:      {dir}/deep/progress.jsonl (not created yet)
+Lock:       {dir}/deep/progress.jsonl.lock (not created yet)
 Curriculum: built in (llm-roadmap); `studyplan curriculum export` prints it
 Cache:      {dir}/.cache/studyplan (not created yet)
 "
@@ -829,7 +935,7 @@ Cache:      {dir}/.cache/studyplan (not created yet)
     let out = env.ok(&[
         "where",
         "--store",
-        "progress.yaml",
+        "progress.jsonl",
         "--curriculum",
         tiny.to_str().unwrap(),
     ]);
@@ -837,8 +943,8 @@ Cache:      {dir}/.cache/studyplan (not created yet)
         &out,
         &format!(
             "\
-Store:      {dir}/progress.yaml
-Lock:       {dir}/progress.yaml.lock
+Store:      {dir}/progress.jsonl
+Lock:       {dir}/progress.jsonl.lock
 Curriculum: {}
 Cache:      {dir}/.cache/studyplan (not created yet)
 ",
@@ -859,9 +965,9 @@ fn where_works_with_broken_files_and_names_a_linked_stores_target() {
         &out,
         &format!(
             "\
-Store:      {dir}/progress.yaml
+Store:      {dir}/progress.jsonl
 Link to:    {dir}/sync/real.yaml
-Lock:       {dir}/sync/real.yaml.lock (not created yet)
+Lock:       {dir}/sync/real.jsonl.lock (not created yet)
 Curriculum: {dir}/broken.yaml
 Cache:      {dir}/.cache/studyplan (not created yet)
 "
@@ -871,9 +977,9 @@ Cache:      {dir}/.cache/studyplan (not created yet)
     assert_eq!(
         out,
         serde_json::json!({
-            "store": {"path": format!("{dir}/progress.yaml"), "exists": true},
+            "store": {"path": format!("{dir}/progress.jsonl"), "exists": true},
             "store_target": format!("{dir}/sync/real.yaml"),
-            "lock": {"path": format!("{dir}/sync/real.yaml.lock"), "exists": false},
+            "lock": {"path": format!("{dir}/sync/real.jsonl.lock"), "exists": false},
             "curriculum": {"path": format!("{dir}/gone.yaml"), "exists": false},
             "built_in": null,
             "cache": {"path": format!("{dir}/.cache/studyplan"), "exists": false},
@@ -909,7 +1015,7 @@ Global Options:
       --curriculum <FILE>  Follow this curriculum YAML file instead of the built-in LLM roadmap
                            [env: STUDYPLAN_CURRICULUM]
       --store <FILE>       Keep progress in this file [env: STUDYPLAN_STORE] [default:
-                           studyplan/progress.yaml in your data folder]
+                           studyplan/progress.jsonl in your data folder]
       --lang <LANG>        Language of the interface [default: from STUDYPLAN_LANG, then the locale,
                            else en] [possible values: en, zh]
       --color <WHEN>       When to use colour [default: auto] [possible values: auto, always, never]
@@ -990,14 +1096,14 @@ fn the_version_is_the_programs_after_any_command() {
 #[test]
 fn a_store_that_is_a_link_is_written_through_the_link() {
     let env = TestEnv::new();
-    let real = env.dir.path().join("real").join("progress.yaml");
+    let real = env.dir.path().join("real").join("progress.jsonl");
     env.cmd()
         .arg("--store")
         .arg(&real)
         .args(["done", "1.1"])
         .assert()
         .success();
-    let link = env.dir.path().join("link.yaml");
+    let link = env.dir.path().join("link.jsonl");
     std::os::unix::fs::symlink(&real, &link).unwrap();
     env.cmd()
         .arg("--store")
@@ -1014,11 +1120,11 @@ fn a_store_that_is_a_link_is_written_through_the_link() {
     assert_eq!(
         fs::read_to_string(&real)
             .unwrap()
-            .matches("change: done")
+            .matches(r#""change":"done""#)
             .count(),
         2
     );
-    assert!(!env.dir.path().join("link.yaml.lock").exists());
+    assert!(!env.dir.path().join("link.jsonl.lock").exists());
 }
 
 #[test]

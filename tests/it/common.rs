@@ -24,7 +24,7 @@ impl TestEnv {
 
     /// The progress file every command of this env uses.
     pub fn store(&self) -> PathBuf {
-        self.dir.path().join("progress.yaml")
+        self.dir.path().join("progress.jsonl")
     }
 
     /// The binary, run in the temp dir with a clean environment pointed inside it.
@@ -79,8 +79,20 @@ impl TestEnv {
     }
 
     /// The store's bytes, or none when there is no store file.
+    /// The store's bytes: the version 2 file, else a version 1 `progress.yaml` beside it.
     pub fn store_bytes(&self) -> Option<Vec<u8>> {
-        fs::read(self.store()).ok()
+        fs::read(self.store())
+            .or_else(|_| fs::read(self.dir.path().join("progress.yaml")))
+            .ok()
+    }
+
+    /// The event lines of the (version 2) store, each parsed.
+    pub fn events(&self) -> Vec<serde_json::Value> {
+        let text = fs::read_to_string(self.store()).unwrap_or_default();
+        text.lines()
+            .filter(|line| line.contains("\"id\""))
+            .map(|line| serde_json::from_str(line).expect("a JSON line"))
+            .collect()
     }
 
     /// Writes a file inside the temp dir and returns its path.
@@ -164,9 +176,15 @@ impl Test {
         self
     }
 
-    /// Starts from this store file.
+    /// Starts from this store file: `progress.jsonl` for a version 2 store, `progress.yaml`
+    /// beside it for a version 1 store.
     pub fn store(self, text: &str) -> Test {
-        self.env.write("progress.yaml", text);
+        let name = if text.starts_with('{') {
+            "progress.jsonl"
+        } else {
+            "progress.yaml"
+        };
+        self.env.write(name, text);
         self
     }
 

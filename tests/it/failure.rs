@@ -81,6 +81,34 @@ fn big_store(count: usize, keep_clear: &[&str]) -> String {
     text
 }
 
+/// [`big_store`] as a version 2 store: `count` changes, one line each, a second apart, every
+/// line's id made from its number.
+fn big_store_v2(count: usize, keep_clear: &[&str]) -> String {
+    let roadmap = curriculum::load(&Source::Embedded).unwrap();
+    let ids: Vec<&str> = roadmap
+        .order
+        .iter()
+        .map(|&pos| roadmap.topic(pos).id.as_str())
+        .filter(|id| !keep_clear.contains(id))
+        .collect();
+    let mut text = String::from("{\"studyplan\":\"progress\",\"version\":2}\n");
+    for i in 0..count {
+        let change = ["done", "start", "undo", "skip"][i % 4];
+        let _ = writeln!(
+            text,
+            "{{\"id\":\"{:08x}-0000-4000-8000-{i:012x}\",\"at\":\"2025-01-{:02}T{:02}:{:02}:{:02}.000000+08:00\",\
+             \"plan\":\"llm-roadmap\",\"change\":\"{change}\",\"topics\":[\"{}\"]}}",
+            i,
+            1 + i / 86_400 % 28,
+            i / 3600 % 24,
+            i / 60 % 60,
+            i % 60,
+            ids[i % ids.len()]
+        );
+    }
+    text
+}
+
 fn state_of(store: &Path, id: &str) -> State {
     let roadmap = curriculum::load(&Source::Embedded).unwrap();
     let store = Store::read(store).expect("the store always loads");
@@ -90,21 +118,41 @@ fn state_of(store: &Path, id: &str) -> State {
 
 #[test]
 fn a_writer_killed_at_any_moment_loses_no_finished_change() {
-    // One topic is appended in place; two are copied to a temp file renamed over the store.
+    // Every change is one line appended in place; with a sync tool's conflict copy beside the
+    // store (every other pair of rounds), the store is written whole to a temp file renamed over
+    // it. Every eighth round starts from a torn last line, as a writer killed mid-append leaves:
+    // readers leave it out, and the next writer cuts it off.
     const TOPIC: &str = "why-rag";
     const OTHER: &str = "embeddings";
     const ROUNDS: usize = 120;
     let env = TestEnv::new();
-    let initial = big_store(12_000, &[TOPIC, OTHER]);
+    let initial = big_store_v2(12_000, &[TOPIC, OTHER]);
     fs::write(env.store(), &initial).unwrap();
     let initial_events = Store::read(&env.store()).unwrap().events;
+    assert_eq!(initial_events.len(), 12_000);
+    // The copy holds the store's first change, which is counted once.
+    let copy = env
+        .dir
+        .path()
+        .join("progress.sync-conflict-20261201-101010-ABCDEFG.jsonl");
+    let copy_text: String = initial
+        .lines()
+        .take(2)
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let torn = &initial.lines().nth(1).unwrap()[..60];
 
-    // How long one uncontested write takes here, so kill moments spread over a whole write.
+    // How long one uncontested write takes here, either way, so kill moments spread over a whole
+    // write.
     let start = Instant::now();
     env.ok(&["done", TOPIC]);
-    let one_write = start.elapsed();
+    let append = start.elapsed();
+    fs::write(&copy, &copy_text).unwrap();
+    let start = Instant::now();
     env.ok(&["undo", TOPIC]);
-    let window = (one_write.as_micros() as u64 * 3 / 2).max(1_000);
+    let rewrite = start.elapsed();
+    assert!(!copy.exists(), "the copy was folded");
+    let window = (append.max(rewrite).as_micros() as u64 * 3 / 2).max(1_000);
 
     let mut rng = Lcg(seed());
     let (mut finished, mut killed) = (0, 0);
@@ -120,6 +168,16 @@ fn a_writer_killed_at_any_moment_loses_no_finished_change() {
         } else {
             &[TOPIC, OTHER]
         };
+        if round % 8 >= 4 {
+            fs::write(&copy, &copy_text).unwrap();
+        }
+        if round % 8 == 7 {
+            let mut file = fs::OpenOptions::new()
+                .append(true)
+                .open(env.store())
+                .unwrap();
+            std::io::Write::write_all(&mut file, torn.as_bytes()).unwrap();
+        }
         let changing = topics
             .iter()
             .filter(|id| state_of(&env.store(), id) != wanted)
@@ -158,13 +216,21 @@ fn a_writer_killed_at_any_moment_loses_no_finished_change() {
                     "round {round}: `{command}` exited 0 but its change to {id} is not in the store"
                 );
             }
+            // What it found torn, it cut off: every line whole.
+            let text = fs::read_to_string(env.store()).unwrap();
+            assert!(text.ends_with('\n'), "round {round}: a torn line was left");
+            assert!(
+                text.lines()
+                    .all(|line| serde_json::from_str::<serde_json::Value>(line).is_ok()),
+                "round {round}: a line that is not JSON was left"
+            );
         } else {
             killed += 1;
         }
     }
     eprintln!("{finished} writers finished, {killed} were killed");
 
-    // The next writer clears what the killed ones left behind.
+    // The next writer clears what the killed ones left behind: a torn line, a temp file, a copy.
     env.ok(&["done", TOPIC, OTHER]);
     env.ok(&["undo", TOPIC, OTHER]);
     let mut names: Vec<String> = fs::read_dir(env.dir.path())
@@ -173,8 +239,16 @@ fn a_writer_killed_at_any_moment_loses_no_finished_change() {
         .filter(|name| name.contains("progress"))
         .collect();
     names.sort();
-    assert_eq!(names, ["progress.yaml", "progress.yaml.lock"]);
+    assert_eq!(names, ["progress.jsonl", "progress.jsonl.lock"]);
     assert_eq!(state_of(&env.store(), TOPIC), State::Todo);
+    assert!(Store::read(&env.store()).unwrap().notices.is_empty());
+    let text = fs::read_to_string(env.store()).unwrap();
+    assert!(text.starts_with("{\"studyplan\":\"progress\",\"version\":2}\n"));
+    assert_eq!(
+        env.events().len(),
+        text.lines().count() - 1,
+        "every line whole"
+    );
 }
 
 /// A curriculum of `stages` stages with `per_stage` topics each, ids `t-S-T`.
@@ -295,6 +369,66 @@ fn stores_that_cannot_be_used_are_refused_and_left_alone() {
     let folder = env.dir.path().join("folder/progress.yaml");
     fs::create_dir_all(&folder).unwrap();
     refused(&env, &folder, "folder");
+
+    // The same in version 2. A line cut short with lines after it is damage, not a write that
+    // never finished.
+    let good = big_store_v2(50, &[]);
+    let mut lines: Vec<&str> = good.lines().collect();
+    let cut = &lines[20][..lines[20].len() - 30];
+    lines[20] = cut;
+    let damaged = env.write("damaged/progress.jsonl", lines.join("\n") + "\n");
+    refused(&env, &damaged, "line 21 is not a JSON object");
+
+    let future = env.write(
+        "future/progress.jsonl",
+        "{\"studyplan\":\"progress\",\"version\":7}\n\
+         {\"id\":\"0b6c2d7e-3f4a-4b5c-8d9e-0f1a2b3c4d5e\",\"at\":\"2031-01-01T00:00:00.000000+00:00\",\
+         \"plan\":\"llm-roadmap\",\"change\":\"hologram\",\"topics\":[\"why-rag\"]}\n",
+    );
+    refused(&env, &future, "version 7");
+
+    // Zero bytes with lines after them: a disk fault.
+    let mut zeros = good.clone().into_bytes();
+    let at = good.find("\n{\"id\"").unwrap() + 1;
+    zeros.splice(at..at, vec![0u8; 64].into_iter().chain([b'\n']));
+    let zeroed = env.dir.path().join("zeroed/progress.jsonl");
+    env.write("zeroed/progress.jsonl", &zeros);
+    refused(&env, &zeroed, "line 2 holds only zero bytes");
+
+    let folder = env.dir.path().join("folder2/progress.jsonl");
+    fs::create_dir_all(&folder).unwrap();
+    refused(&env, &folder, "folder");
+
+    // A last line cut short is a write never acknowledged: left out, said so, and cut off by
+    // the next change, which appends one line.
+    let torn = env.write("torn/progress.jsonl", &good[..good.len() - 30]);
+    let read = |args: &[&str]| {
+        env.cmd()
+            .env("STUDYPLAN_STORE", &torn)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let output = read(&["status"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "note: the last line of `{}` (line 51)",
+            torn.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read(&torn).unwrap(),
+        &good.as_bytes()[..good.len() - 30]
+    );
+    assert!(read(&["done", "why-rag"]).status.success());
+    let after = fs::read_to_string(&torn).unwrap();
+    let sound = &good[..good.rfind("{\"id\"").unwrap()];
+    assert!(after.starts_with(sound), "{after}");
+    assert_eq!(after[sound.len()..].lines().count(), 1, "{after}");
+    assert!(after.ends_with("]}\n"), "{after}");
 }
 
 #[test]
@@ -989,12 +1123,13 @@ fn a_store_of_another_user_stays_theirs() {
     let env = TestEnv::new();
     env.ok(&["done", "why-rag"]);
     let store = env.store();
-    let lock = env.dir.path().join("progress.yaml.lock");
+    let lock = env.dir.path().join("progress.jsonl.lock");
     for file in [&store, &lock] {
         fs::set_permissions(file, fs::Permissions::from_mode(0o666)).unwrap();
     }
     let (owner, inode) = owner_and_inode(&store);
-    // Two changes at once go on the end of the file, which stays the owner's.
+    // Two changes at once go on the end of the file, as one line, and the file stays the owner's.
+    let before = fs::read(&store).unwrap();
     let Some(output) = as_other_user(&env, &["done", "1.2", "1.3"]) else {
         return;
     };
@@ -1007,11 +1142,28 @@ fn a_store_of_another_user_stays_theirs() {
     let done = Store::read(&store).unwrap().events.len();
     assert_eq!(done, 3);
     assert_eq!(owner_and_inode(&store).1, inode, "the store was replaced");
-    // A layout that must be written whole is refused rather than taken over by the writer.
-    let text = fs::read_to_string(&store)
-        .unwrap()
-        .replace("events:", "owner: ada\nevents:");
-    fs::write(&store, &text).unwrap();
+    let after = fs::read(&store).unwrap();
+    assert!(
+        after.starts_with(&before),
+        "the history before the change was rewritten"
+    );
+    assert_eq!(
+        after[before.len()..]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count(),
+        1,
+        "one line for one command"
+    );
+    // A store that must be written whole (a sync tool's conflict copy beside it is folded in)
+    // is refused rather than taken over by the writer.
+    let copy = env
+        .dir
+        .path()
+        .join("progress.sync-conflict-20261201-101010-ABCDEFG.jsonl");
+    fs::write(&copy, "{\"studyplan\":\"progress\",\"version\":2}\n").unwrap();
+    fs::set_permissions(&copy, fs::Permissions::from_mode(0o666)).unwrap();
+    let text = fs::read(&store).unwrap();
     let output = as_other_user(&env, &["done", "1.4"]).unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     if owner_and_inode(&store).0 == 65534 || output.status.success() {
@@ -1021,8 +1173,42 @@ fn a_store_of_another_user_stays_theirs() {
     }
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("it belongs to another user"), "{stderr}");
-    assert_eq!(fs::read_to_string(&store).unwrap(), text);
-    assert_eq!(owner_and_inode(&store).0, owner);
+    assert_eq!(fs::read(&store).unwrap(), text);
+    assert_eq!(owner_and_inode(&store), (owner, inode));
+    assert!(copy.exists(), "the copy was moved");
+    assert!(!env.dir.path().join("merged").exists());
+}
+
+/// The version 1 half of [`a_store_of_another_user_stays_theirs`]. Ignored: converting a version
+/// 1 store writes `progress.jsonl` anew, and `file::replace` asks who owns only the file it
+/// replaces, which does not exist yet; so a writer that is not the owner converts the store into a
+/// file of its own and renames the owner's away.
+#[test]
+#[ignore = "src bug: converting another user's v1 store gives the v2 file to the writer"]
+fn a_version_1_store_of_another_user_stays_theirs() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = TestEnv::new();
+    let v1 = env.write(
+        "progress.yaml",
+        "version: 1\nevents:\n- {at: 2026-11-29T09:12:03+08:00, plan: llm-roadmap, topic: why-rag, change: done}\n",
+    );
+    fs::set_permissions(&v1, fs::Permissions::from_mode(0o666)).unwrap();
+    let (owner, _) = owner_and_inode(&v1);
+    let text = fs::read(&v1).unwrap();
+    let Some(output) = as_other_user(&env, &["done", "1.2"]) else {
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if output.status.success() {
+        // Converted (always, when not run as root: the writer is the owner): the new file is
+        // the owner's.
+        assert_eq!(owner_and_inode(&env.store()).0, owner, "{stderr}");
+        return;
+    }
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("it belongs to another user"), "{stderr}");
+    assert_eq!(fs::read(&v1).unwrap(), text);
+    assert!(!env.store().exists());
 }
 
 #[test]

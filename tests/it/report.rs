@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{TestEnv, assert_text, fixture};
+use crate::common::{Test, TestEnv, assert_text, fixture};
 use serde_json::Value;
 
 fn tiny() -> String {
@@ -361,14 +361,14 @@ fn a_report_is_never_written_over_the_store_its_lock_or_the_curriculum() {
     let lock = format!("{}.lock", env.store().display());
     let lock_before = fs::read(&lock).unwrap();
     for (spelling, what) in [
-        ("progress.yaml", "the progress store"),
-        ("./progress.yaml", "the progress store"),
-        ("sub/../progress.yaml", "the progress store"),
+        ("progress.jsonl", "the progress store"),
+        ("./progress.jsonl", "the progress store"),
+        ("sub/../progress.jsonl", "the progress store"),
         ("link.md", "the progress store"),
         ("hard.md", "the progress store"),
         (env.store().to_str().unwrap(), "the progress store"),
-        ("progress.yaml.lock", "lock file"),
-        ("./sub/../progress.yaml.lock", "lock file"),
+        ("progress.jsonl.lock", "lock file"),
+        ("./sub/../progress.jsonl.lock", "lock file"),
         ("plan/my.yaml", "the curriculum in use"),
         ("plan/../plan/./my.yaml", "the curriculum in use"),
     ] {
@@ -399,25 +399,80 @@ fn a_report_is_never_written_over_the_store_its_lock_or_the_curriculum() {
         assert_eq!(fs::read(&lock).unwrap(), lock_before, "{spelling}");
     }
     let err = env.fails(
-        &["--lang", "zh", "report", "-f", "csv", "-o", "progress.yaml"],
+        &[
+            "--lang",
+            "zh",
+            "report",
+            "-f",
+            "csv",
+            "-o",
+            "progress.jsonl",
+        ],
         2,
     );
     assert!(
-        err.contains("不能把报告写入 `progress.yaml`：它就是"),
+        err.contains("不能把报告写入 `progress.jsonl`：它就是"),
         "{err}"
     );
     // A store that does not exist yet is protected too: a report there would be read as one.
     let fresh = TestEnv::new();
-    let err = fresh.fails(&["report", "-f", "markdown", "-o", "progress.yaml"], 2);
+    let err = fresh.fails(&["report", "-f", "markdown", "-o", "progress.jsonl"], 2);
     assert!(err.contains("the progress store"), "{err}");
     assert_eq!(fresh.store_bytes(), None);
     // The store through a link: the link's target is what is protected.
     let linked = TestEnv::new();
-    let real = linked.write("real/progress.yaml", &store_before);
+    let real = linked.write("real/progress.jsonl", &store_before);
     std::os::unix::fs::symlink(&real, linked.store()).unwrap();
-    let err = linked.fails(&["report", "-f", "markdown", "-o", "real/progress.yaml"], 2);
+    let err = linked.fails(
+        &["report", "-f", "markdown", "-o", "real/progress.jsonl"],
+        2,
+    );
     assert!(err.contains("the progress store"), "{err}");
     assert_eq!(fs::read(&real).unwrap(), store_before);
+}
+
+/// The files of a store besides the one it is named by: the version 1 file it reads in place
+/// (`progress.yaml` beside `progress.jsonl`), and, for a store named by its version 1 name, the
+/// version 2 file and the lock it stands for. Ignored: `check_not_own_file` in
+/// src/commands/report.rs guards only the path as given and `<path>.lock`, so a report is
+/// written over each of them (over the whole history, for the first two).
+#[test]
+#[ignore = "src bug: report -o may overwrite the v1 file read in place, or the v2 file a .yaml store stands for"]
+fn a_report_is_never_written_over_the_files_a_store_name_stands_for() {
+    let v1 = "version: 1\nevents:\n- {at: 2026-11-29T09:12:03+08:00, plan: llm-roadmap, topic: why-rag, change: done}\n";
+    // A version 1 store not converted yet: its history is in `progress.yaml`.
+    let env = Test::new().store(v1).args(&["status"]).run();
+    let err = env.fails(&["report", "-f", "markdown", "-o", "progress.yaml"], 2);
+    assert!(err.contains("the progress store"), "{err}");
+    assert_eq!(env.store_bytes().unwrap(), v1.as_bytes());
+    // No store yet: a report at `progress.yaml` would be read as one.
+    let fresh = TestEnv::new();
+    let err = fresh.fails(&["report", "-f", "markdown", "-o", "progress.yaml"], 2);
+    assert!(err.contains("the progress store"), "{err}");
+    assert_eq!(fresh.store_bytes(), None);
+    // `--store progress.yaml` stands for `progress.jsonl`, which holds the history.
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    let before = env.store_bytes().unwrap();
+    for (output, what) in [
+        ("progress.jsonl", "the progress store"),
+        ("progress.jsonl.lock", "lock file"),
+    ] {
+        let err = env.fails(
+            &[
+                "--store",
+                "progress.yaml",
+                "report",
+                "-f",
+                "markdown",
+                "-o",
+                output,
+            ],
+            2,
+        );
+        assert!(err.contains(what), "{output}: {err}");
+        assert_eq!(env.store_bytes().unwrap(), before, "{output}");
+    }
 }
 
 #[test]

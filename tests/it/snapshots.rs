@@ -125,8 +125,8 @@ fn every_json_view() {
     }
 }
 
-/// `text` with the time of day of every `YYYY-MM-DDTHH:MM:SS` stamp as `HH:MM:SS`: the day is
-/// pinned, the clock is not.
+/// `text` with the time of day of every `YYYY-MM-DDTHH:MM:SS(.ffffff)` stamp as `HH:MM:SS`: the
+/// day is pinned, the clock is not.
 fn without_times(text: &str) -> String {
     let bytes = text.as_bytes();
     let shape = |at: usize, pattern: &[u8]| {
@@ -148,6 +148,9 @@ fn without_times(text: &str) -> String {
             out.push_str(&text[copied..at]);
             out.push_str("THH:MM:SS");
             copied = at + 9;
+            if shape(at + 9, b".999999") {
+                copied += 7;
+            }
         }
     }
     out.push_str(&text[copied..]);

@@ -1,0 +1,75 @@
+//! `merge`: fold other stores (a backup, another machine's copy) into this one, under the lock.
+
+use std::path::PathBuf;
+
+use rustc_hash::FxHashSet;
+
+use crate::config::Settings;
+use crate::curriculum;
+use crate::error::Error;
+use crate::i18n::Msg;
+use crate::progress::{self, Replay};
+
+use crate::render;
+use crate::store::{self, Files};
+
+/// Folds the stores at `files` into the store in use and says how many changes were new, and on
+/// which topics the histories disagree.
+pub fn run(settings: &Settings, files: &[PathBuf]) -> anyhow::Result<String> {
+    let lang = settings.lang;
+    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
+    let own = Files::of(&settings.store);
+    let mut others = Vec::with_capacity(files.len());
+    for file in files {
+        let same = |a: &std::path::Path| {
+            std::fs::canonicalize(a)
+                .ok()
+                .is_some_and(|a| std::fs::canonicalize(file).ok() == Some(a))
+        };
+        if same(&own.v2) || own.v1.as_deref().is_some_and(same) {
+            return Err(Error::MergeSelf(file.clone()).into());
+        }
+        others.push(store::read_other(file)?);
+    }
+    let (lock, mut store) = super::lock(settings)?;
+    let mine = progress::replay(&loaded, &store.events);
+    // The topics the other stores changed in ways this one has not seen.
+    let known: FxHashSet<uuid::Uuid> = store.history().iter().map(|(e, _)| e.id()).collect();
+    let changed: FxHashSet<String> = others
+        .iter()
+        .flat_map(|other| other.history())
+        .filter(|(event, _)| !known.contains(&event.id()))
+        .filter_map(|(event, _)| event.topic.as_deref().map(str::to_owned))
+        .collect();
+    let theirs: Vec<Replay> = others
+        .iter()
+        .map(|other| progress::replay(&loaded, &other.events))
+        .collect();
+    let (added, written) = lock.merge(&mut store, others)?;
+    super::say_written(&written, lang);
+    let merged = progress::replay(&loaded, &store.events);
+    let mut out = format!(
+        "{}\n",
+        lang.say(Msg::Merged {
+            added,
+            files: files.len()
+        })
+    );
+    // A topic both histories changed, and left in different states: the later change counts.
+    for (i, topic) in merged.topics.iter().enumerate() {
+        let id = &loaded.topic(loaded.order[i]).id;
+        let disagree = changed.contains(id.as_str())
+            && theirs.iter().any(|other| {
+                let (a, b) = (&mine.topics[i], &other.topics[i]);
+                a.since.is_some() && b.since.is_some() && a.state != b.state
+            });
+        if disagree {
+            out.push_str(&lang.say(Msg::MergeDisagrees {
+                topic: id,
+                state: render::state_key(topic.state),
+            }));
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,100 @@
+//! `revert`: a change stops counting, by recording one more change that names it; the history is
+//! never edited.
+
+use rustc_hash::FxHashSet;
+use uuid::Uuid;
+
+use crate::config::Settings;
+use crate::curriculum;
+use crate::error::Error;
+use crate::i18n::Msg;
+use crate::render;
+use crate::store::{Event, Store};
+
+use crate::render::short_id;
+
+/// Records that the change whose id starts with `query` no longer counts.
+pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
+    let lang = settings.lang;
+    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
+    let (lock, mut store) = super::lock(settings)?;
+    let (target, counts) = find(&store, query)?;
+    let events: Vec<&Event> = store
+        .history()
+        .into_iter()
+        .filter(|(event, _)| event.id() == target)
+        .map(|(event, _)| event)
+        .collect();
+    let first = events[0];
+    if *first.plan != *loaded.curriculum.id {
+        return Err(Error::RevertOtherPlan {
+            id: short_id(target),
+            plan: first.plan.to_string(),
+        }
+        .into());
+    }
+    if !counts {
+        return Err(Error::RevertAlready(short_id(target)).into());
+    }
+    let topics: Vec<&str> = events.iter().filter_map(|e| e.topic.as_deref()).collect();
+    let what = match topics.as_slice() {
+        [] => render::change_name(&first.change, lang).into_owned(),
+        topics => format!(
+            "{} {}",
+            render::change_name(&first.change, lang),
+            topics.join(", ")
+        ),
+    };
+    let plan = loaded.curriculum.id.clone();
+    let revert = Event::revert(settings.now, &plan, target);
+    super::add(settings, lock, &mut store, vec![revert])?;
+    Ok(format!(
+        "{}\n",
+        lang.say(Msg::Reverted {
+            id: &short_id(target),
+            what: &what,
+        })
+    ))
+}
+
+/// The one line whose id starts with `query` (hyphens and case aside), and whether it counts.
+fn find(store: &Store, query: &str) -> Result<(Uuid, bool), Error> {
+    let wanted: String = query
+        .trim()
+        .chars()
+        .filter(|c| *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut found: Vec<(Uuid, bool)> = Vec::new();
+    let mut seen = FxHashSet::default();
+    if !wanted.is_empty() {
+        for (event, counts) in store.history() {
+            if event.id().simple().to_string().starts_with(&wanted) && seen.insert(event.id()) {
+                found.push((event.id(), counts));
+            }
+        }
+    }
+    match found.as_slice() {
+        [] => Err(Error::RevertNoMatch(query.trim().to_owned())),
+        [one] => Ok(*one),
+        several => {
+            // Long enough to tell them apart.
+            let len = (8..32)
+                .find(|&len| {
+                    let starts: FxHashSet<String> = several
+                        .iter()
+                        .map(|(id, _)| id.simple().to_string()[..len].to_owned())
+                        .collect();
+                    starts.len() == several.len()
+                })
+                .unwrap_or(32);
+            Err(Error::RevertAmbiguous {
+                id: query.trim().to_owned(),
+                matches: several
+                    .iter()
+                    .map(|(id, _)| id.simple().to_string()[..len].to_owned())
+                    .collect(),
+            })
+        }
+    }
+}

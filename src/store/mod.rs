@@ -1,0 +1,1071 @@
+//! The progress store: the dated history of every change, one JSON line each, appended under an
+//! exclusive lock and replayed in time order.
+//!
+//! ```text
+//! {"studyplan":"progress","version":2}
+//! {"id":"9f0c…","at":"2026-11-29T09:12:03.204518+08:00","plan":"llm-roadmap","change":"done","topics":["why-rag"]}
+//! ```
+//!
+//! - One line per command, written with one append and one flush: a command is all or nothing.
+//! - Each event has an id unique across machines (a random UUID) and a time to the microsecond.
+//!   The history is replayed in the order of (time, id), never in file order, and an id seen
+//!   twice counts once: copies of one history from two machines, in any order, or joined line by
+//!   line by git's union merge, replay to the same state.
+//! - A mistake is undone by a `revert` event naming the event it cancels; both stay.
+//! - A last line cut short (a write that was never acknowledged) or zero bytes at the end (what
+//!   a power loss can leave) are left out, said so, and cut off by the next writer, under the
+//!   lock. Any other bad line refuses the file, which stays as it was.
+//! - A version 1 file (`progress.yaml`) is read in place until the first change converts it.
+//! - Sync tools' conflict copies beside the store are read with it, and folded into it by the
+//!   next change.
+
+mod file;
+pub mod line;
+mod v1;
+
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufRead as _, BufReader, Read as _};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rustc_hash::FxHashSet;
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+pub use file::{Files, lock_path};
+use file::{Stamp, check_writable, parent, real_path, remove_stale_temp_files};
+use line::{Interner, Line};
+
+use crate::error::{Error, IoAction};
+use crate::files::open_regular;
+use crate::i18n::LineProblem;
+
+/// The newest store format this build reads, and the one it writes.
+pub const VERSION: u64 = 2;
+
+/// What a change did to a topic, or to the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The topic was finished.
+    Done,
+    /// The topic went back to not started.
+    Undo,
+    /// Work on the topic began.
+    Start,
+    /// The learner chose to skip the topic.
+    Skip,
+    /// A note was attached to the topic.
+    Note,
+    /// The plan's start date was set.
+    Begin,
+    /// The learner dropped the progress recorded so far on a topic id the curriculum no longer
+    /// has; the changes before it stay in the history and no longer count.
+    Forget,
+    /// An earlier event (see [`Event::reverts`]) no longer counts.
+    Revert,
+    /// A change this build does not know (written by a newer one); kept, and otherwise ignored.
+    Other(Id),
+}
+
+impl Change {
+    fn parse(word: &str) -> Change {
+        match word {
+            "done" => Change::Done,
+            "undo" => Change::Undo,
+            "start" => Change::Start,
+            "skip" => Change::Skip,
+            "note" => Change::Note,
+            "begin" => Change::Begin,
+            "forget" => Change::Forget,
+            "revert" => Change::Revert,
+            other => Change::Other(other.into()),
+        }
+    }
+
+    /// The word the store uses for this change.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Change::Done => "done",
+            Change::Undo => "undo",
+            Change::Start => "start",
+            Change::Skip => "skip",
+            Change::Note => "note",
+            Change::Begin => "begin",
+            Change::Forget => "forget",
+            Change::Revert => "revert",
+            Change::Other(word) => word.as_ref(),
+        }
+    }
+}
+
+/// A curriculum or topic id in the store. Shared: a store names the same few ids thousands of
+/// times, and one allocation per id, not per change, makes reading a long history twice as fast.
+/// One pointer wide, as every event holds two.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id(Arc<Box<str>>);
+
+impl Id {
+    /// Where the shared text lives: ids with the same address are the same id.
+    pub fn address(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+}
+
+impl std::ops::Deref for Id {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl From<&str> for Id {
+    fn from(text: &str) -> Id {
+        Id(Arc::new(text.into()))
+    }
+}
+
+impl From<String> for Id {
+    fn from(text: String) -> Id {
+        Id(Arc::new(text.into_boxed_str()))
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+/// One dated change to one topic (or to the plan). A line naming three topics is read as three
+/// events with the line's id. Small, as a history holds hundreds of thousands: what few events
+/// have is kept out of line, shared by the events of one line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// The id of the line the event was written in.
+    id: Uuid,
+    /// When the change was recorded, with the local offset of that moment.
+    at: DateTime<FixedOffset>,
+    /// The id of the curriculum the change belongs to.
+    pub plan: Id,
+    /// The topic's stable id; none for changes to the whole plan.
+    pub topic: Option<Id>,
+    /// What changed.
+    pub change: Change,
+    /// The day the change counts for, when it differs from the day of `at` (a back-dated change,
+    /// or the start date set by `begin`).
+    on: Option<NaiveDate>,
+    /// The day the change counts for: `on`, else the day of `at`. Kept, as every replay asks.
+    day: NaiveDate,
+    more: Option<Arc<More>>,
+}
+
+/// A note's text, the event a revert cancels, and keys this build does not know.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct More {
+    text: Option<String>,
+    reverts: Option<Uuid>,
+    extra: Map<String, Value>,
+}
+
+impl Event {
+    /// A change recorded at `at`, counting for that day, with no note and nothing unknown. Its
+    /// id is given when it is added to the store.
+    pub fn new(
+        at: DateTime<FixedOffset>,
+        plan: &str,
+        topic: Option<&str>,
+        change: Change,
+    ) -> Event {
+        Event {
+            id: Uuid::nil(),
+            at,
+            plan: plan.into(),
+            topic: topic.map(Into::into),
+            change,
+            on: None,
+            day: at.date_naive(),
+            more: None,
+        }
+    }
+
+    /// A revert of the event with id `target`.
+    pub fn revert(at: DateTime<FixedOffset>, plan: &str, target: Uuid) -> Event {
+        let mut event = Event::new(at, plan, None, Change::Revert);
+        event.more = More::new(None, Some(target), Map::new());
+        event
+    }
+
+    /// The same event, counting for `on` rather than the day it was recorded, when given.
+    pub fn counting_for(self, on: Option<NaiveDate>) -> Event {
+        let day = on.unwrap_or_else(|| self.at.date_naive());
+        Event { on, day, ..self }
+    }
+
+    /// The same event with the id `id` (for history made by a program; a change a command
+    /// makes is given a new random id when it is added).
+    pub fn with_id(self, id: Uuid) -> Event {
+        Event { id, ..self }
+    }
+
+    /// The id of the line the event was written in, shared by every topic the line names.
+    pub fn id(&self) -> Uuid {
+        self.id
+    }
+
+    /// When the change was recorded, with the local offset of that moment.
+    pub fn at(&self) -> DateTime<FixedOffset> {
+        self.at
+    }
+
+    /// The day the change counts for, when it differs from the day it was recorded.
+    pub fn on(&self) -> Option<NaiveDate> {
+        self.on
+    }
+
+    /// The same event with a note's text.
+    pub fn with_text(self, text: String) -> Event {
+        let more = More::new(Some(text), self.reverts(), self.extra().clone());
+        Event { more, ..self }
+    }
+
+    /// The text of a note.
+    pub fn text(&self) -> Option<&str> {
+        self.more.as_ref()?.text.as_deref()
+    }
+
+    /// The event a revert cancels.
+    pub fn reverts(&self) -> Option<Uuid> {
+        self.more.as_ref()?.reverts
+    }
+
+    /// Keys this build does not know, kept as they were.
+    pub fn extra(&self) -> &Map<String, Value> {
+        static NONE: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
+        self.more.as_ref().map_or(&NONE, |more| &more.extra)
+    }
+
+    /// The day the change counts for.
+    pub fn day(&self) -> NaiveDate {
+        self.day
+    }
+
+    fn key(&self) -> (DateTime<FixedOffset>, Uuid) {
+        (self.at, self.id)
+    }
+}
+
+/// Picks out one plan's events. A store shares one allocation per plan id, so once an event has
+/// matched, the rest are recognised by address rather than by comparing text.
+#[derive(Clone, Copy, Debug)]
+pub struct PlanFilter<'a> {
+    plan: &'a str,
+    /// The address of an id already seen to be `plan`.
+    seen: usize,
+}
+
+impl<'a> PlanFilter<'a> {
+    pub fn new(plan: &'a str) -> PlanFilter<'a> {
+        PlanFilter { plan, seen: 0 }
+    }
+
+    /// Whether `event` belongs to the plan.
+    pub fn matches(&mut self, event: &Event) -> bool {
+        let address = event.plan.address();
+        if address == self.seen {
+            return true;
+        }
+        let matches = *event.plan == *self.plan;
+        if matches {
+            self.seen = address;
+        }
+        matches
+    }
+}
+
+/// Something about the files read that the learner should hear of; the command carries on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The last line of `path` was cut short, or zero bytes follow the last line: a write that
+    /// never finished, left out. `line` is where it starts.
+    TornTail { path: PathBuf, line: usize },
+    /// Sync tools' conflict copies were read with the store.
+    CopiesFound(Vec<PathBuf>),
+}
+
+/// The whole history.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Store {
+    /// Every change that counts, in the order they are replayed: by time, then id.
+    pub events: Vec<Event>,
+    /// Reverted changes and the reverts themselves, in the same order.
+    uncounted: Vec<Event>,
+    /// The ids of the lines that no longer count (reverts among them).
+    reverted: FxHashSet<Uuid>,
+    /// Keys of the header this build does not know, kept as they were.
+    pub extra: Map<String, Value>,
+    /// What the read found that the learner should hear of.
+    pub notices: Vec<Notice>,
+}
+
+impl Store {
+    /// Reads the store at `path`, with any conflict copies beside it; no file is an empty store.
+    /// Never creates or changes anything.
+    pub fn read(path: &Path) -> anyhow::Result<Store> {
+        let files = Files::of(&real_path(path)?);
+        let read = match read_files(&files, false) {
+            // Readers take no lock, so a change being appended right now can be caught half
+            // written; it takes microseconds, so look once more before saying so.
+            Ok((store, _))
+                if store
+                    .notices
+                    .iter()
+                    .any(|n| matches!(n, Notice::TornTail { .. })) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                read_files(&files, false)
+            }
+            read => read,
+        };
+        Ok(read?.0)
+    }
+
+    /// A store of these events, in any order, each line's id counted once. Events next to each
+    /// other with the same time and id are one line, until a topic comes twice.
+    pub fn of(events: Vec<Event>) -> Store {
+        let mut history = History::default();
+        let mut events = events.into_iter().peekable();
+        while let Some(first) = events.next() {
+            let mut line = vec![first];
+            while let Some(next) = events.next_if(|next| {
+                next.key() == line[0].key() && line.iter().all(|e| e.topic != next.topic)
+            }) {
+                line.push(next);
+            }
+            history.push(line);
+        }
+        history.into_store(Map::new(), Vec::new())
+    }
+
+    /// The lines of the history, counted or not, in replay order.
+    fn lines(&self) -> Vec<Vec<Event>> {
+        let history = self.history();
+        let mut lines: Vec<Vec<Event>> = Vec::new();
+        for (event, _) in history {
+            match lines.last_mut() {
+                Some(line) if line[0].key() == event.key() => line.push(event.clone()),
+                _ => lines.push(vec![event.clone()]),
+            }
+        }
+        lines
+    }
+
+    /// Every change, counted or not, in replay order, each with whether it counts (for a
+    /// revert: whether it is in effect).
+    pub fn history(&self) -> Vec<(&Event, bool)> {
+        let mut all: Vec<(&Event, bool)> = self.events.iter().map(|e| (e, true)).collect();
+        if !self.uncounted.is_empty() {
+            all.extend(
+                self.uncounted
+                    .iter()
+                    .map(|e| (e, !self.reverted.contains(&e.id))),
+            );
+            all.sort_by_key(|(event, _)| event.key());
+        }
+        all
+    }
+
+    /// The keys this build does not know, in the header or on any event, each once, sorted.
+    pub fn unknown_keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self.extra.keys().map(String::as_str).collect();
+        for event in self.events.iter().chain(&self.uncounted) {
+            keys.extend(event.extra().keys().map(String::as_str));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// The text of the whole store in version 2.
+    pub fn to_text(&self) -> String {
+        let mut out = String::with_capacity(64 + (self.events.len() + self.uncounted.len()) * 128);
+        line::write_header(&mut out, &self.extra);
+        let history = self.history();
+        let mut rest = history.as_slice();
+        while let Some(((first, _), _)) = rest.split_first() {
+            let len = rest
+                .iter()
+                .take_while(|(event, _)| event.key() == first.key())
+                .count();
+            let events: Vec<Event> = rest[..len].iter().map(|(e, _)| (*e).clone()).collect();
+            line::write_events(&mut out, &events);
+            rest = &rest[len..];
+        }
+        out
+    }
+
+    /// Adds the events of other stores, each id once, and says how many lines were new.
+    pub fn merge(&mut self, others: Vec<Store>) -> usize {
+        let mut history = History::with_capacity(self.events.len() + self.uncounted.len());
+        for line in self.lines() {
+            history.push(line);
+        }
+        let before = history.lines;
+        for other in others {
+            for line in other.lines() {
+                history.push(line);
+            }
+        }
+        let added = history.lines - before;
+        let merged = history.into_store(Map::new(), Vec::new());
+        self.events = merged.events;
+        self.uncounted = merged.uncounted;
+        self.reverted = merged.reverted;
+        added
+    }
+}
+
+/// The lines of a history as they are read, in any order: kept in order of (time, id) and each
+/// id once. A history read from one machine comes in order, and costs nothing more than the read.
+#[derive(Default)]
+struct History {
+    events: Vec<Event>,
+    last: Option<(DateTime<FixedOffset>, Uuid)>,
+    /// Every id read so far; kept only from the first line that comes out of order.
+    seen: Option<FxHashSet<Uuid>>,
+    sorted: bool,
+    reverts: bool,
+    /// How many lines were kept.
+    lines: usize,
+}
+
+impl History {
+    fn with_capacity(events: usize) -> History {
+        History {
+            events: Vec::with_capacity(events),
+            sorted: true,
+            ..History::default()
+        }
+    }
+
+    /// Adds the events of one line (all of one id).
+    fn push(&mut self, line: Vec<Event>) {
+        let Some(first) = line.first() else { return };
+        let key = first.key();
+        if self.seen.is_none() && self.last.is_none_or(|last| key > last) {
+            self.last = Some(key);
+        } else {
+            let events = &self.events;
+            let seen = self
+                .seen
+                .get_or_insert_with(|| events.iter().map(|event| event.id).collect());
+            if !seen.insert(key.1) {
+                return;
+            }
+            if self.last.is_some_and(|last| key < last) {
+                self.sorted = false;
+            } else {
+                self.last = Some(key);
+            }
+        }
+        self.reverts |= first.change == Change::Revert;
+        self.lines += 1;
+        self.events.extend(line);
+    }
+
+    fn into_store(self, extra: Map<String, Value>, notices: Vec<Notice>) -> Store {
+        let History {
+            mut events,
+            sorted,
+            reverts,
+            ..
+        } = self;
+        if !sorted {
+            // Stable: the events of one line keep their order.
+            events.sort_by_key(Event::key);
+        }
+        let mut uncounted = Vec::new();
+        let mut reverted = FxHashSet::default();
+        if reverts {
+            // Latest first: a revert that is itself reverted cancels nothing.
+            for event in events.iter().rev() {
+                if event.change == Change::Revert && !reverted.contains(&event.id) {
+                    reverted.extend(event.reverts());
+                }
+            }
+            let (counted, not): (Vec<Event>, Vec<Event>) = events
+                .into_iter()
+                .partition(|e| e.change != Change::Revert && !reverted.contains(&e.id));
+            events = counted;
+            uncounted = not;
+        }
+        Store {
+            events,
+            uncounted,
+            reverted,
+            extra,
+            notices,
+        }
+    }
+}
+
+/// Where a store's history came from, as the read found it, for the writer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+enum Source {
+    /// No file yet.
+    #[default]
+    Nothing,
+    /// The version 2 file, `keep` bytes of it sound (less than its length when its tail was
+    /// torn), the last sound one a line end unless `newline` is false.
+    V2 {
+        stamp: Stamp,
+        keep: u64,
+        newline: bool,
+        /// The line a torn tail starts at.
+        torn: Option<usize>,
+    },
+    /// A version 1 file at this path, read in place.
+    V1 { path: PathBuf, stamp: Stamp },
+}
+
+/// What a read found on disk.
+#[derive(Clone, Debug)]
+struct Seen {
+    files: Files,
+    source: Source,
+    copies: Vec<PathBuf>,
+}
+
+/// Reads the store's files: the version 2 file, else the version 1 file, and any conflict copies.
+fn read_files(files: &Files, locked: bool) -> Result<(Store, Seen), Error> {
+    let mut notices = Vec::new();
+    let (source, mut history, extra) = match read_one(&files.v2)? {
+        Some(read) => read,
+        None => match &files.v1 {
+            Some(v1) => read_one(v1)?.unwrap_or_default(),
+            None => (Source::Nothing, History::with_capacity(0), Map::new()),
+        },
+    };
+    if let Source::V2 {
+        torn: Some(line), ..
+    } = source
+    {
+        notices.push(Notice::TornTail {
+            path: files.v2.clone(),
+            line,
+        });
+    }
+    let copies = file::conflict_copies(files);
+    for copy in &copies {
+        if let Some((_, read, _)) = read_one(copy)? {
+            for line in read.into_lines() {
+                history.push(line);
+            }
+        }
+    }
+    if !copies.is_empty() && !locked {
+        notices.push(Notice::CopiesFound(copies.clone()));
+    }
+    let store = history.into_store(extra, notices);
+    Ok((
+        store,
+        Seen {
+            files: files.clone(),
+            source,
+            copies,
+        },
+    ))
+}
+
+impl History {
+    /// The events again, a line at a time.
+    fn into_lines(self) -> impl Iterator<Item = Vec<Event>> {
+        let mut events = self.events.into_iter().peekable();
+        std::iter::from_fn(move || {
+            let first = events.next()?;
+            let mut line = vec![first];
+            while let Some(next) = events.next_if(|next| next.key() == line[0].key()) {
+                line.push(next);
+            }
+            Some(line)
+        })
+    }
+}
+
+/// Reads one store file of either version; none when there is no file.
+/// One store file as read: where it came from, its history, and its header's unknown keys.
+type OneRead = (Source, History, Map<String, Value>);
+
+fn read_one(path: &Path) -> Result<Option<OneRead>, Error> {
+    let read_error = |err| Error::io(IoAction::ReadStore, path, err);
+    let file = match open_regular(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(read_error(err)),
+    };
+    let stamp = Stamp::of(&file.metadata().map_err(read_error)?);
+    let mut reader = BufReader::with_capacity(64 * 1024, file);
+    let start = reader.fill_buf().map_err(read_error)?;
+    let start = start.strip_prefix("\u{feff}".as_bytes()).unwrap_or(start);
+    // What the file holds decides how it is read; an empty file goes by its name.
+    let json = match start.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(&b) => b == b'{' || b == 0,
+        None => Files::of(path).v1.as_deref() != Some(path),
+    };
+    if json {
+        let (history, extra, keep, newline, torn) = read_v2(reader, path, stamp)?;
+        let source = Source::V2 {
+            stamp,
+            keep,
+            newline,
+            torn,
+        };
+        return Ok(Some((source, history, extra)));
+    }
+    if stamp.len > v1::MAX_SIZE {
+        return Err(Error::StoreCorrupt {
+            path: path.to_owned(),
+            detail: format!(
+                "it is a version 1 file larger than {} MiB, which studyplan never wrote",
+                v1::MAX_SIZE >> 20
+            ),
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(stamp.len).unwrap_or(0));
+    reader.read_to_end(&mut bytes).map_err(read_error)?;
+    let read = v1::parse_bytes(bytes, path)?;
+    let mut history = History::with_capacity(read.events.len());
+    for event in read.events {
+        history.push(vec![event]);
+    }
+    let source = Source::V1 {
+        path: path.to_owned(),
+        stamp,
+    };
+    Ok(Some((source, history, read.extra)))
+}
+
+/// A version 2 file as read: its history, the header's unknown keys, how many bytes are sound,
+/// whether the last sound one is a line end, and the line a torn tail starts at.
+type V2Read = (History, Map<String, Value>, u64, bool, Option<usize>);
+
+/// Reads a version 2 file line by line, holding one line at a time. Gives the history, the
+/// header's unknown keys, how many bytes are sound, and whether the last sound one is a line end.
+fn read_v2(mut reader: BufReader<File>, path: &Path, stamp: Stamp) -> Result<V2Read, Error> {
+    let read_error = |err| Error::io(IoAction::ReadStore, path, err);
+    let bad = |line: usize, problem: LineProblem| Error::StoreBadLine {
+        path: path.to_owned(),
+        line,
+        problem,
+    };
+    // About 130 bytes a line: enough room at once for a history read from one machine.
+    let lines = usize::try_from(stamp.len / 120).unwrap_or(0);
+    let mut history = History::with_capacity(lines);
+    let mut extra = Map::new();
+    let mut ids = Interner::default();
+    let mut buf = Vec::with_capacity(256);
+    let (mut number, mut offset) = (0usize, 0u64);
+    let (mut keep, mut newline) = (0u64, true);
+    // Where zero bytes began, and on which line: only an end of zeros is a torn tail.
+    let mut zeros: Option<usize> = None;
+    loop {
+        buf.clear();
+        let limit = line::MAX_LINE as u64 + 2;
+        let read = (&mut reader)
+            .take(limit)
+            .read_until(b'\n', &mut buf)
+            .map_err(read_error)?;
+        if read == 0 {
+            break;
+        }
+        number += 1;
+        offset += read as u64;
+        let ended = buf.last() == Some(&b'\n');
+        if !ended && read as u64 == limit {
+            return Err(bad(number, LineProblem::TooLong));
+        }
+        let mut text: &[u8] = &buf;
+        if ended {
+            text = &text[..text.len() - 1];
+        }
+        if number == 1 {
+            text = text.strip_prefix("\u{feff}".as_bytes()).unwrap_or(text);
+        }
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        if text.iter().all(|&b| b == 0) && !text.is_empty() {
+            zeros.get_or_insert(number);
+            continue;
+        }
+        if let Some(line) = zeros {
+            return Err(bad(line, LineProblem::ZeroBytes));
+        }
+        if text.iter().all(u8::is_ascii_whitespace) {
+            keep = offset;
+            newline = ended;
+            continue;
+        }
+        match line::read(text, &mut ids) {
+            Ok(Line::Header {
+                version,
+                extra: more,
+            }) => {
+                if version > VERSION {
+                    return Err(Error::StoreTooNew {
+                        path: path.to_owned(),
+                        found: version,
+                        supported: VERSION,
+                    });
+                }
+                if version < VERSION {
+                    return Err(bad(
+                        number,
+                        LineProblem::BadValue {
+                            key: "version",
+                            value: version.to_string(),
+                        },
+                    ));
+                }
+                extra.extend(more);
+            }
+            Ok(Line::Event(events)) => history.push(events),
+            // A last line without its end that does not read: a write never acknowledged.
+            Err(_) if !ended && reader.fill_buf().map_err(read_error)?.is_empty() => {
+                return Ok((history, extra, keep, newline, Some(number)));
+            }
+            Err(problem) => return Err(bad(number, problem)),
+        }
+        keep = offset;
+        newline = ended;
+    }
+    Ok((history, extra, keep, newline, zeros))
+}
+
+/// An exclusive hold on a store, for a read-modify-write; released when dropped, or by the
+/// kernel if the process dies.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+    seen: Seen,
+}
+
+/// What writing a change did besides adding it, for the learner to hear of.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// A version 1 file was converted: it was `from`, kept as `backup`; the store is now `to`.
+    pub converted: Option<(PathBuf, PathBuf, PathBuf)>,
+    /// Conflict copies folded into the store, and the folder they were moved to.
+    pub folded: Option<(usize, PathBuf)>,
+}
+
+/// Takes the exclusive lock on the store at `path`, creating its folder if needed, and reads the
+/// store under it. When another process holds the lock, calls `on_wait` once and then waits.
+pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<(Lock, Store)> {
+    let files = Files::of(&real_path(path)?);
+    let path = &files.v2;
+    // Before the lock file is made: a store that cannot be written leaves nothing beside it.
+    check_writable(path)?;
+    if let Some(v1) = &files.v1 {
+        check_writable(v1)?;
+    }
+    if let Some(dir) = parent(path) {
+        fs::create_dir_all(dir).map_err(|err| Error::io(IoAction::CreateStoreFolder, dir, err))?;
+    }
+    let lock_file = lock_path(path);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_file)
+        .map_err(|err| Error::io(IoAction::Lock, &lock_file, err))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            on_wait();
+            file.lock()
+                .map_err(|err| Error::io(IoAction::Lock, &lock_file, err))?;
+        }
+        Err(fs::TryLockError::Error(err)) => {
+            return Err(Error::io(IoAction::Lock, &lock_file, err).into());
+        }
+    }
+    remove_stale_temp_files(path);
+    let (store, seen) = read_files(&files, true)?;
+    Ok((Lock { _file: file, seen }, store))
+}
+
+impl Lock {
+    /// Adds `new`, the events of one command, to `store`, the store this lock read, as one line
+    /// with one new id; gives the lock back. All or none:
+    /// - to a version 2 file, the line is appended and flushed, the history before it untouched
+    ///   (a torn tail is cut off first);
+    /// - a new file, a version 1 file, or a store with conflict copies beside it is written
+    ///   whole, to a temp file that is flushed and renamed over the store; the version 1 file is
+    ///   then kept as a backup and the copies moved into `merged/`.
+    ///
+    /// A file that changed since it was read (saved by a program that ignores the lock) is left as
+    /// it is, with [`Error::StoreChanged`]: checked as the file is opened to append, and just
+    /// before a rename.
+    pub fn add(self, store: &mut Store, mut new: Vec<Event>) -> anyhow::Result<Written> {
+        let id = Uuid::new_v4();
+        // A clock that stepped back a little (or one too coarse to tell two commands apart)
+        // must not put a change before the one recorded just before it.
+        let last = store
+            .events
+            .iter()
+            .chain(&store.uncounted)
+            .map(|e| e.at)
+            .max();
+        for event in &mut new {
+            event.id = id;
+            if let Some(last) = last
+                && event.at <= last
+                && last - event.at < chrono::TimeDelta::seconds(1)
+            {
+                event.at = last + chrono::TimeDelta::microseconds(1);
+                if event.at.date_naive() != event.day {
+                    event.on = Some(event.day);
+                }
+            }
+        }
+        self.write(store, new)
+    }
+
+    /// Folds `others` into `store`, the store this lock read, and writes it whole; says how many
+    /// lines were new. Nothing is written when none were, and there was nothing else to fold.
+    pub fn merge(self, store: &mut Store, others: Vec<Store>) -> anyhow::Result<(usize, Written)> {
+        let added = store.merge(others);
+        let needs_rewrite =
+            !matches!(self.seen.source, Source::V2 { .. }) || !self.seen.copies.is_empty();
+        if added == 0 && !needs_rewrite {
+            return Ok((0, Written::default()));
+        }
+        let written = self.rewrite(store)?;
+        Ok((added, written))
+    }
+
+    fn write(self, store: &mut Store, new: Vec<Event>) -> anyhow::Result<Written> {
+        let path = &self.seen.files.v2;
+        match (&self.seen.source, self.seen.copies.is_empty()) {
+            (
+                &Source::V2 {
+                    stamp,
+                    keep,
+                    newline,
+                    ..
+                },
+                true,
+            ) => {
+                let mut text = String::new();
+                if !newline {
+                    text.push('\n');
+                }
+                line::write_events(&mut text, &new);
+                let write_error = |err| Error::io(IoAction::WriteStore, path, err);
+                if !file::append(path, stamp, keep, text.as_bytes()).map_err(write_error)? {
+                    return Err(Error::StoreChanged(path.clone()).into());
+                }
+                let in_order = store
+                    .events
+                    .last()
+                    .is_none_or(|last| last.key() < (new[0].key()));
+                if in_order && store.uncounted.is_empty() && new[0].change != Change::Revert {
+                    store.events.extend(new);
+                } else {
+                    store.merge(vec![Store::of(new)]);
+                }
+                Ok(Written::default())
+            }
+            _ => {
+                let saved = store.clone();
+                store.merge(vec![Store::of(new)]);
+                self.rewrite(store).inspect_err(|_| *store = saved)
+            }
+        }
+    }
+
+    /// Writes `store` whole as the version 2 file, then keeps a version 1 file as a backup and
+    /// moves the conflict copies folded into it into `merged/`.
+    fn rewrite(self, store: &Store) -> anyhow::Result<Written> {
+        let Seen {
+            files,
+            source,
+            copies,
+        } = &self.seen;
+        let path = &files.v2;
+        let write_error = |err| Error::io(IoAction::WriteStore, path, err);
+        let (watched, seen) = match source {
+            Source::Nothing => (path.clone(), None),
+            Source::V2 { stamp, .. } => (path.clone(), Some(*stamp)),
+            Source::V1 { path: v1, stamp } => (v1.clone(), Some(*stamp)),
+        };
+        let unchanged = || match Stamp::now(&watched) {
+            Ok(now) if now == seen => Ok(()),
+            Ok(_) => Err(Error::StoreChanged(watched.clone())),
+            Err(err) => Err(write_error(err)),
+        };
+        let mut written = Written::default();
+        if let Source::V1 { path: v1, .. } = source {
+            let backup = file::backup_path(v1);
+            if v1 == path {
+                // The new file takes the old one's name: the old one is copied aside first.
+                fs::copy(v1, &backup).map_err(write_error)?;
+                file::replace(path, &[store.to_text().as_bytes()], unchanged)?;
+            } else {
+                file::replace(path, &[store.to_text().as_bytes()], unchanged)?;
+                fs::rename(v1, &backup).map_err(write_error)?;
+            }
+            written.converted = Some((v1.clone(), backup, path.clone()));
+        } else {
+            file::replace(path, &[store.to_text().as_bytes()], unchanged)?;
+        }
+        if !copies.is_empty() {
+            let folder = file::merged_folder(path);
+            for copy in copies {
+                file::move_into(copy, &folder)
+                    .map_err(|err| Error::io(IoAction::WriteStore, copy, err))?;
+            }
+            written.folded = Some((copies.len(), folder));
+        }
+        Ok(written)
+    }
+}
+
+/// Reads a store file other than the one in use, of either version, for `merge`.
+pub fn read_other(path: &Path) -> anyhow::Result<Store> {
+    match read_one(&real_path(path)?)? {
+        Some((_, history, extra)) => Ok(history.into_store(extra, Vec::new())),
+        None => Err(Error::io(IoAction::ReadStore, path, io::ErrorKind::NotFound.into()).into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    fn ev(n: u128, when: &str, topic: &str, change: Change) -> Event {
+        Event::new(at(when), "p", Some(topic), change).with_id(Uuid::from_u128(n))
+    }
+
+    fn states(store: &Store) -> Vec<(String, String)> {
+        store
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.topic.as_deref().unwrap_or("").to_owned(),
+                    e.change.as_str().to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_same_events_in_any_order_or_twice_make_the_same_history() {
+        let events = vec![
+            ev(3, "2026-11-01T10:00:00Z", "a", Change::Done),
+            ev(1, "2026-11-01T09:00:00Z", "a", Change::Start),
+            ev(2, "2026-11-01T10:00:00Z", "b", Change::Skip),
+        ];
+        let once = Store::of(events.clone());
+        let mut twice = events.clone();
+        twice.extend(events.iter().rev().cloned());
+        assert_eq!(Store::of(twice), once);
+        // Same time: the id decides, not the file.
+        assert_eq!(
+            states(&once),
+            [
+                ("a".into(), "start".into()),
+                ("b".into(), "skip".into()),
+                ("a".into(), "done".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_revert_cancels_its_event_and_a_revert_of_it_brings_it_back() {
+        let done = ev(1, "2026-11-01T09:00:00Z", "a", Change::Done);
+        let skip = ev(2, "2026-11-02T09:00:00Z", "a", Change::Skip);
+        let revert = Event::revert(at("2026-11-03T09:00:00Z"), "p", Uuid::from_u128(2))
+            .with_id(Uuid::from_u128(3));
+        let store = Store::of(vec![done.clone(), skip.clone(), revert.clone()]);
+        assert_eq!(states(&store), [("a".into(), "done".into())]);
+        assert_eq!(store.history().len(), 3);
+        assert!(
+            !store.history()[1].1,
+            "the reverted skip is kept, not counted"
+        );
+        let again = Event::revert(at("2026-11-04T09:00:00Z"), "p", Uuid::from_u128(3))
+            .with_id(Uuid::from_u128(4));
+        let store = Store::of(vec![done, skip, revert, again]);
+        assert_eq!(
+            states(&store),
+            [("a".into(), "done".into()), ("a".into(), "skip".into())]
+        );
+    }
+
+    #[test]
+    fn merging_is_idempotent_and_order_independent() {
+        let a = Store::of(vec![
+            ev(1, "2026-11-01T09:00:00Z", "x", Change::Done),
+            ev(2, "2026-11-02T09:00:00Z", "y", Change::Start),
+        ]);
+        let b = Store::of(vec![
+            ev(1, "2026-11-01T09:00:00Z", "x", Change::Done),
+            ev(3, "2026-11-01T12:00:00Z", "y", Change::Skip),
+        ]);
+        let mut ab = a.clone();
+        assert_eq!(ab.merge(vec![b.clone()]), 1);
+        let mut ba = b.clone();
+        assert_eq!(ba.merge(vec![a.clone()]), 1);
+        assert_eq!(ab, ba);
+        assert_eq!(ab.clone().merge(vec![a, b]), 0);
+        assert_eq!(ab.to_text(), ba.to_text());
+    }
+
+    #[test]
+    fn a_store_writes_and_reads_back_line_for_line() {
+        let mut line = vec![
+            ev(7, "2026-11-01T09:00:00.123456+08:00", "x", Change::Done),
+            ev(7, "2026-11-01T09:00:00.123456+08:00", "y", Change::Done),
+        ];
+        line.push(
+            ev(8, "2026-11-02T09:00:00+08:00", "x", Change::Note).with_text("a \"b\"\n".into()),
+        );
+        let store = Store::of(line);
+        let text = store.to_text();
+        assert_eq!(text.lines().count(), 3, "{text}");
+        let mut ids = Interner::default();
+        let mut read = History::with_capacity(0);
+        for l in text.lines().skip(1) {
+            let Ok(Line::Event(events)) = line::read(l.as_bytes(), &mut ids) else {
+                panic!("{l}");
+            };
+            read.push(events);
+        }
+        assert_eq!(read.into_store(Map::new(), Vec::new()), store);
+    }
+}

@@ -1,0 +1,250 @@
+//! The store across machines: reverting a change, merging stores, sync tools' conflict copies,
+//! and git's union merge.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::common::TestEnv;
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).expect("JSON output")
+}
+
+/// The state of every topic, as `list --json` gives it: what two histories must agree on.
+fn states(env: &TestEnv) -> Vec<(String, String)> {
+    let list = json(&env.ok(&["list", "--json"]));
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|topic| {
+            (
+                topic["id"].as_str().unwrap().to_owned(),
+                topic["state"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn log_ids(env: &TestEnv) -> Vec<String> {
+    let log = json(&env.ok(&["log", "--json"]));
+    log.as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_mistaken_change_is_reverted_and_both_stay_in_the_log() {
+    let env = TestEnv::new();
+    env.ok(&["done", "why-rag"]);
+    env.ok(&["skip", "why-rag"]);
+    let skip = log_ids(&env)[0].clone();
+    let before = env.store_bytes().unwrap();
+    let out = env.ok(&["revert", &skip[..6]]);
+    assert_eq!(
+        out,
+        format!(
+            "reverted {} (skip why-rag): it no longer counts; both stay in the log\n",
+            &skip[..8]
+        )
+    );
+    // Appended, never edited: the done date is back.
+    let after = env.store_bytes().unwrap();
+    assert!(after.starts_with(&before));
+    let show = json(&env.ok(&["show", "why-rag", "--json"]));
+    assert_eq!(show["state"], "done", "{show}");
+    let log = env.ok(&["log"]);
+    let lines: Vec<&str> = log.lines().collect();
+    assert!(
+        lines[0].contains("revert") && lines[0].contains(&skip[..8]),
+        "{log}"
+    );
+    assert!(lines[1].ends_with("(reverted: no longer counts)"), "{log}");
+    let entries = json(&env.ok(&["log", "--json"]));
+    assert_eq!(entries[0]["reverts"], Value::String(skip.clone()));
+    assert_eq!(entries[1]["reverted"], true);
+    // Twice is refused; a revert of the revert makes the skip count again.
+    let err = env.fails(&["revert", &skip], 2);
+    assert!(err.contains("does not count already"), "{err}");
+    env.ok(&["revert", &entries[0]["id"].as_str().unwrap()[..8]]);
+    assert_eq!(
+        json(&env.ok(&["show", "why-rag", "--json"]))["state"],
+        "skipped"
+    );
+}
+
+#[test]
+fn revert_refuses_an_unknown_or_ambiguous_id_and_writes_nothing() {
+    let env = TestEnv::new();
+    // Seventeen changes: two of their ids share a first hex digit, whatever they are.
+    for stage in 1..=2 {
+        for topic in 1..=9 {
+            if stage * 10 + topic <= 28 {
+                env.ok(&["done", &format!("{stage}.{topic}")]);
+            }
+        }
+    }
+    let before = env.store_bytes();
+    let err = env.fails(&["revert", "not-an-id"], 2);
+    assert!(err.contains("no change has the id `not-an-id`"), "{err}");
+    let ids = log_ids(&env);
+    assert_eq!(ids.len(), 17);
+    let digit = (0..16)
+        .map(|d| format!("{d:x}"))
+        .find(|d| ids.iter().filter(|id| id.starts_with(d.as_str())).count() > 1)
+        .unwrap();
+    let err = env.fails(&["revert", &digit], 2);
+    assert!(err.contains("is the start of the ids of"), "{err}");
+    assert_eq!(env.store_bytes(), before);
+}
+
+/// Two machines' stores: the same start, then each its own changes.
+fn diverged() -> (TestEnv, TestEnv) {
+    let laptop = TestEnv::new();
+    laptop.ok(&["begin", "2026-11-01"]);
+    laptop.ok(&["done", "1.1", "1.2"]);
+    let desktop = TestEnv::new();
+    fs::copy(laptop.store(), desktop.store()).unwrap();
+    laptop.ok(&["done", "1.3"]);
+    laptop.ok(&["note", "1.3", "read on the train"]);
+    desktop.ok(&["skip", "1.4"]);
+    desktop.ok(&["start", "1.2"]);
+    (laptop, desktop)
+}
+
+#[test]
+fn merge_is_idempotent_and_order_independent() {
+    let (laptop, desktop) = diverged();
+    let a = laptop.dir.path().join("a.jsonl");
+    let b = desktop.dir.path().join("b.jsonl");
+    fs::copy(laptop.store(), &a).unwrap();
+    fs::copy(desktop.store(), &b).unwrap();
+    let out = laptop.ok(&["merge", b.to_str().unwrap()]);
+    assert!(out.starts_with("added 2 changes from 1 file\n"), "{out}");
+    assert!(out.contains("disagree on `how-llms-get-smart`"), "{out}");
+    desktop.ok(&["merge", a.to_str().unwrap()]);
+    assert_eq!(states(&laptop), states(&desktop));
+    assert_eq!(log_ids(&laptop), log_ids(&desktop));
+    // Again: nothing new, nothing written.
+    let before = laptop.store_bytes();
+    let out = laptop.ok(&["merge", b.to_str().unwrap(), a.to_str().unwrap()]);
+    assert_eq!(
+        out,
+        "nothing to add: the store already has every change of the 2 files\n"
+    );
+    assert_eq!(laptop.store_bytes(), before);
+    // The files merged are only read.
+    assert_eq!(
+        fs::read(&b).unwrap(),
+        fs::read(desktop.dir.path().join("b.jsonl")).unwrap()
+    );
+    let err = laptop.fails(&["merge", laptop.store().to_str().unwrap()], 2);
+    assert!(err.contains("is the store itself"), "{err}");
+}
+
+#[test]
+fn a_union_merge_by_git_reads_as_studyplan_merge_does() {
+    let (laptop, desktop) = diverged();
+    let (ours, theirs) = (
+        fs::read_to_string(laptop.store()).unwrap(),
+        fs::read_to_string(desktop.store()).unwrap(),
+    );
+    // git's union merge keeps the common lines once and both sides' own lines, in either
+    // order; a line may come twice when both sides added it.
+    let common: Vec<&str> = ours.lines().filter(|l| theirs.contains(*l)).collect();
+    let own = |text: &str, other: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !other.contains(*l))
+            .map(str::to_owned)
+            .collect()
+    };
+    let (mine, yours) = (own(&ours, &theirs), own(&theirs, &ours));
+    let union = |first: &[String], second: &[String], twice: bool| {
+        let mut lines: Vec<String> = common.iter().map(|l| (*l).to_owned()).collect();
+        lines.extend(second.iter().cloned());
+        lines.extend(first.iter().cloned());
+        if twice {
+            lines.extend(common.iter().skip(1).map(|l| (*l).to_owned()));
+        }
+        lines.join("\n") + "\n"
+    };
+    laptop.ok(&["merge", desktop.store().to_str().unwrap()]);
+    let merged = states(&laptop);
+    for (first, second, twice) in [(&mine, &yours, false), (&yours, &mine, true)] {
+        let env = TestEnv::new();
+        fs::write(env.store(), union(first, second, twice)).unwrap();
+        assert_eq!(states(&env), merged);
+        assert_eq!(log_ids(&env), log_ids(&laptop));
+    }
+}
+
+#[test]
+fn conflict_copies_are_read_at_once_and_folded_in_by_the_next_change() {
+    let (laptop, desktop) = diverged();
+    let dir = laptop.dir.path();
+    let copies = [
+        dir.join("progress.sync-conflict-20261201-101010-DESKTOP.jsonl"),
+        dir.join("progress (Ada's conflicted copy 2026-12-01).jsonl"),
+    ];
+    fs::copy(desktop.store(), &copies[0]).unwrap();
+    fs::copy(desktop.store(), &copies[1]).unwrap();
+    let before = laptop.store_bytes();
+    let output = laptop.run(&["status"]);
+    assert!(output.status.success());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(err.contains("2 conflict copies from a sync tool"), "{err}");
+    assert_eq!(laptop.store_bytes(), before, "a reader never writes");
+    desktop.ok(&["merge", laptop.store().to_str().unwrap()]);
+    assert_eq!(states(&laptop), states(&desktop));
+    // The next change folds them in and keeps them in merged/.
+    let output = laptop.run(&["done", "2.1"]);
+    assert!(output.status.success());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains("folded 2 conflict copies into the store"),
+        "{err}"
+    );
+    for copy in &copies {
+        assert!(!copy.exists());
+        assert!(dir.join("merged").join(copy.file_name().unwrap()).exists());
+    }
+    desktop.ok(&["done", "2.1"]);
+    let output = laptop.run(&["status"]);
+    assert!(output.stderr.is_empty(), "{output:?}");
+    let done = |env: &TestEnv| json(&env.ok(&["status", "--json"]))["overall"]["done"].clone();
+    assert_eq!(done(&laptop), done(&desktop));
+}
+
+#[test]
+fn a_version_1_store_is_read_in_place_and_converted_by_the_first_change() {
+    let env = TestEnv::new();
+    let v1 = env.dir.path().join("progress.yaml");
+    let text = "version: 1\nevents:\n\
+- {at: 2026-11-01T10:00:00+08:00, plan: llm-roadmap, topic: why-rag, change: done}\n\
+- {at: 2026-11-01T10:00:00+08:00, plan: llm-roadmap, topic: why-rag, change: undo}\n\
+- {at: 2026-11-02T10:00:00+08:00, plan: llm-roadmap, topic: embeddings, change: note, text: \"a \\\"b\\\"\\nc\"}\n";
+    fs::write(&v1, text).unwrap();
+    let before_states = states(&env);
+    let before_log = json(&env.ok(&["log", "--json"]));
+    assert!(!env.store().exists(), "reading converts nothing");
+    let output = env.run(&["start", "2.4"]);
+    assert!(output.status.success());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains(&format!("`{}` was converted", v1.display()))
+            && err.contains("progress.v1-backup.yaml"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(env.dir.path().join("progress.v1-backup.yaml")).unwrap(),
+        text
+    );
+    env.ok(&["undo", "2.4"]);
+    // Same second, same order: the undo still comes after the done.
+    assert_eq!(states(&env), before_states);
+    let after_log = json(&env.ok(&["log", "--json"]));
+    let tail: Vec<Value> = after_log.as_array().unwrap()[2..].to_vec();
+    assert_eq!(Value::Array(tail), before_log);
+}
