@@ -114,6 +114,67 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// `log`'s short event ids, which are random, shown as `#1`, `#2`, ... in order of first
+/// appearance and padded to the id's width, so a test still sees which lines are one event.
+pub fn mask_ids(log: &str) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = String::new();
+    for line in log.split_inclusive('\n') {
+        let id = line
+            .get(..8)
+            .filter(|id| id.bytes().all(|b| b.is_ascii_hexdigit()) && line[8..].starts_with("  "));
+        match id {
+            Some(id) => {
+                let n = match seen.iter().position(|s| *s == id) {
+                    Some(n) => n + 1,
+                    None => {
+                        seen.push(id);
+                        seen.len()
+                    }
+                };
+                out.push_str(&format!("{:<8}{}", format!("#{n}"), &line[8..]));
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// Every whole event id (a UUID) in `text` shown as `<id 1>`, `<id 2>`, ... in order of first
+/// appearance, for output such as `log --json` that gives them whole.
+pub fn mask_uuids(text: &str) -> String {
+    const SHAPE: &[u8] = b"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+    let bytes = text.as_bytes();
+    let is_uuid = |at: usize| {
+        bytes.get(at..at + SHAPE.len()).is_some_and(|found| {
+            found.iter().zip(SHAPE).all(|(&b, &p)| {
+                if p == b'-' {
+                    b == b'-'
+                } else {
+                    b.is_ascii_hexdigit()
+                }
+            })
+        })
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    let (mut out, mut copied) = (String::new(), 0);
+    for at in 0..bytes.len() {
+        if at >= copied && is_uuid(at) {
+            // Every byte of a UUID is ASCII, so these are character boundaries.
+            let id = &text[at..at + SHAPE.len()];
+            let n = seen.iter().position(|s| *s == id).unwrap_or_else(|| {
+                seen.push(id);
+                seen.len() - 1
+            });
+            out.push_str(&text[copied..at]);
+            out.push_str(&format!("<id {}>", n + 1));
+            copied = at + SHAPE.len();
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
 /// Compares text and shows both sides, line by line, when they differ.
 #[track_caller]
 pub fn assert_text(actual: &str, expected: &str) {

@@ -417,7 +417,7 @@ fn help_lists_the_global_options_after_the_commands_own_in_chinese() {
 
 全局选项：
       --curriculum <FILE>  使用这个课程 YAML 文件，而不是内置的大模型学习路线 [环境变量：STUDYPLAN_CURRICULUM]
-      --store <FILE>       把进度保存在这个文件里 [环境变量：STUDYPLAN_STORE] [默认：数据文件夹中的 studyplan/progress.yaml]
+      --store <FILE>       把进度保存在这个文件里 [环境变量：STUDYPLAN_STORE] [默认：数据文件夹中的 studyplan/progress.jsonl]
       --lang <LANG>        界面语言：zh 或 en [默认：依次取 STUDYPLAN_LANG、系统区域设置，否则 en]
       --color <WHEN>       何时使用颜色：auto（输出到终端且未设置 NO_COLOR 时）、always 或 never [默认：auto]
       --border <STYLE>     表格线的画法：终端把框线字符画成两列宽时（中日韩语言环境的常见设置）用 ascii [默认：取 STUDYPLAN_BORDER，否则 unicode]
@@ -433,8 +433,8 @@ fn where_speaks_chinese() {
         &env.ok(&["--lang", "zh", "where"]),
         &format!(
             "\
-进度文件：  {dir}/progress.yaml（尚未创建）
-锁文件：    {dir}/progress.yaml.lock（尚未创建）
+进度文件：  {dir}/progress.jsonl（尚未创建）
+锁文件：    {dir}/progress.jsonl.lock（尚未创建）
 课程：      内置（llm-roadmap）；`studyplan curriculum export` 可打印它
 缓存：      {dir}/.cache/studyplan（尚未创建）
 "

@@ -1,7 +1,7 @@
 //! The learning workflow through the real binary: the plan's start, back-dated changes, the
 //! calendar, pace and genius window in `status`, notes, `show` and `log`.
 
-use crate::common::{TestEnv, assert_text, fixture};
+use crate::common::{TestEnv, assert_text, fixture, mask_ids};
 use serde_json::{Value, json};
 
 /// Runs on a given day and expects success; returns stdout.
@@ -203,10 +203,10 @@ fn begin_defaults_to_today_and_says_so() {
         &env.ok(&["begin"]),
         "the plan begins on 2026-11-29: today, 2026-11-29, is day 1 of 90\n",
     );
-    let store = String::from_utf8(env.store_bytes().unwrap()).unwrap();
-    assert!(
-        store.contains("plan: llm-roadmap, change: begin, on: 2026-11-29}"),
-        "{store}"
+    let begin = &env.events()[0];
+    assert_eq!(
+        (&begin["plan"], &begin["change"], &begin["on"]),
+        (&json!("llm-roadmap"), &json!("begin"), &json!("2026-11-29"))
     );
     // A plan started today: day 1 of stage 1, one topic (11 over 10 days) expected.
     let status = env.ok(&["status"]);
@@ -389,16 +389,15 @@ fn changes_on_an_earlier_day_are_dated_that_day() {
     );
     env.ok(&["start", "2.2", "--on", "2026-11-01"]);
     env.ok(&["skip", "2.3", "--on", "2026-11-29"]);
-    let store = String::from_utf8(env.store_bytes().unwrap()).unwrap();
-    assert!(
-        store.contains("topic: simple-chatpdf, change: start, on: 2026-11-01}"),
-        "{store}"
-    );
-    // A change dated today needs no `on:`.
-    assert!(
-        store.contains("topic: retrieval-basics, change: skip}"),
-        "{store}"
-    );
+    let events = env.events();
+    let [.., start, skip] = &events[..] else {
+        panic!("{events:?}")
+    };
+    assert_eq!(start["topics"], json!(["simple-chatpdf"]));
+    assert_eq!(start["on"], "2026-11-01");
+    // A change dated today needs no `on`.
+    assert_eq!(skip["topics"], json!(["retrieval-basics"]));
+    assert_eq!(skip.get("on"), None, "{skip}");
 }
 
 #[test]
@@ -536,26 +535,26 @@ fn log_prints_the_history_newest_first() {
     let env = learner();
     env.ok(&["note", "1.4", "read the paper"]);
     assert_text(
-        &env.ok(&["log"]),
+        &mask_ids(&env.ok(&["log"])),
         "\
-2026-11-29  note   1.4 business-architecture  Business architecture of LLM applications  \"read the paper\"
-2026-11-29  start  2.1 why-rag  Why do RAG
-2026-11-29  skip   1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
-2026-11-20  done   1.5 technical-architecture  Technical architecture of LLM applications
-2026-11-20  done   1.4 business-architecture  Business architecture of LLM applications
-2026-11-05  done   1.3 core-mindset  The core mindset for using AI well
-2026-11-05  done   1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
-2026-11-05  done   1.1 what-llms-can-do  What can large-model AI do?
-2026-11-01  begin  the plan starts
+#1        2026-11-29  note   1.4 business-architecture  Business architecture of LLM applications  \"read the paper\"
+#2        2026-11-29  start  2.1 why-rag  Why do RAG
+#3        2026-11-29  skip   1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
+#4        2026-11-20  done   1.5 technical-architecture  Technical architecture of LLM applications
+#4        2026-11-20  done   1.4 business-architecture  Business architecture of LLM applications
+#5        2026-11-05  done   1.3 core-mindset  The core mindset for using AI well
+#5        2026-11-05  done   1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
+#5        2026-11-05  done   1.1 what-llms-can-do  What can large-model AI do?
+#6        2026-11-01  begin  the plan starts
 ",
     );
     assert_text(
-        &env.ok(&["log", "applied", "--since", "2026-11-20"]),
+        &mask_ids(&env.ok(&["log", "applied", "--since", "2026-11-20"])),
         "\
-2026-11-29  note  1.4 business-architecture  Business architecture of LLM applications  \"read the paper\"
-2026-11-29  skip  1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
-2026-11-20  done  1.5 technical-architecture  Technical architecture of LLM applications
-2026-11-20  done  1.4 business-architecture  Business architecture of LLM applications
+#1        2026-11-29  note  1.4 business-architecture  Business architecture of LLM applications  \"read the paper\"
+#2        2026-11-29  skip  1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
+#3        2026-11-20  done  1.5 technical-architecture  Technical architecture of LLM applications
+#3        2026-11-20  done  1.4 business-architecture  Business architecture of LLM applications
 ",
     );
     assert_text(
@@ -599,7 +598,7 @@ fn log_on_an_empty_store_and_with_bad_filters() {
 fn reading_commands_never_write_or_lock() {
     let env = learner();
     let before = env.store_bytes();
-    let lock = env.dir.path().join("progress.yaml.lock");
+    let lock = env.dir.path().join("progress.jsonl.lock");
     std::fs::remove_file(&lock).unwrap();
     for args in [
         &["status"][..],
@@ -619,11 +618,10 @@ fn reading_commands_never_write_or_lock() {
 fn progress_on_other_curricula_and_unknown_topics_is_logged_and_kept() {
     let env = learner();
     let mut store = String::from_utf8(env.store_bytes().unwrap()).unwrap();
-    store.push_str(
-        "- {at: 2026-11-28T10:00:00+08:00, plan: llm-roadmap, topic: gone-topic, change: done}\n\
-         - {at: 2026-11-28T10:00:00+08:00, plan: another, topic: why-rag, change: done}\n",
-    );
-    env.write("progress.yaml", &store);
+    let gone = r#"{"id":"0193f2c0-0000-7000-8000-000000000001","at":"2026-11-28T10:00:00+08:00","plan":"llm-roadmap","change":"done","topics":["gone-topic"]}"#;
+    let other = r#"{"id":"0193f2c0-0000-7000-8000-000000000002","at":"2026-11-28T10:00:00+08:00","plan":"another","change":"done","topics":["why-rag"]}"#;
+    store.push_str(&format!("{gone}\n{other}\n"));
+    env.write("progress.jsonl", &store);
     let log = env.ok(&["log", "--since", "2026-11-28"]);
     assert!(
         log.contains("2026-11-28  done   `gone-topic` (not in this curriculum)\n"),
@@ -632,8 +630,7 @@ fn progress_on_other_curricula_and_unknown_topics_is_logged_and_kept() {
     assert!(!log.contains("another"));
     env.ok(&["note", "2.1", "kept"]);
     let after = String::from_utf8(env.store_bytes().unwrap()).unwrap();
-    assert!(after.contains("plan: another, topic: why-rag, change: done}"));
-    assert!(after.contains("topic: gone-topic, change: done}"));
+    assert!(after.contains(&format!("\n{gone}\n{other}\n")), "{after}");
 }
 
 #[test]
@@ -720,11 +717,11 @@ fn a_pinned_past_day_sees_the_history_as_of_the_end_of_that_day() {
     assert_eq!(show["state"], "todo");
     assert_eq!(show["notes"], json!([]));
     assert_text(
-        &on_14(&["log", "--since", "2026-11-14"]),
+        &mask_ids(&on_14(&["log", "--since", "2026-11-14"])),
         "\
-2026-11-14  done  1.3 core-mindset  The core mindset for using AI well
-2026-11-14  done  1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
-2026-11-14  done  1.1 what-llms-can-do  What can large-model AI do?
+#1        2026-11-14  done  1.3 core-mindset  The core mindset for using AI well
+#1        2026-11-14  done  1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
+#1        2026-11-14  done  1.1 what-llms-can-do  What can large-model AI do?
 ",
     );
     for args in [
@@ -867,19 +864,19 @@ fn log_says_which_begin_counts_and_what_each_moved() {
     ok_on(&env, "2026-11-12", &["begin", "2026-11-01"]);
     ok_on(&env, "2026-11-15", &["begin", "2026-11-05"]);
     assert_text(
-        &env.ok(&["log"]),
+        &mask_ids(&env.ok(&["log"])),
         "\
-2026-11-10  begin  the plan starts (superseded on 2026-11-12: moved to 2026-11-01)
-2026-11-05  begin  the plan starts (the start that counts, moved from 2026-11-01)
-2026-11-01  begin  the plan starts (superseded on 2026-11-15: moved to 2026-11-05)
+#1        2026-11-10  begin  the plan starts (superseded on 2026-11-12: moved to 2026-11-01)
+#2        2026-11-05  begin  the plan starts (the start that counts, moved from 2026-11-01)
+#3        2026-11-01  begin  the plan starts (superseded on 2026-11-15: moved to 2026-11-05)
 ",
     );
     assert_text(
-        &env.ok(&["--lang", "zh", "log"]),
+        &mask_ids(&env.ok(&["--lang", "zh", "log"])),
         "\
-2026-11-10  开始计划  计划开始（已于 2026-11-12 改为 2026-11-01）
-2026-11-05  开始计划  计划开始（以此为准，由 2026-11-01 改至此日）
-2026-11-01  开始计划  计划开始（已于 2026-11-15 改为 2026-11-05）
+#1        2026-11-10  开始计划  计划开始（已于 2026-11-12 改为 2026-11-01）
+#2        2026-11-05  开始计划  计划开始（以此为准，由 2026-11-01 改至此日）
+#3        2026-11-01  开始计划  计划开始（已于 2026-11-15 改为 2026-11-05）
 ",
     );
     let log = json_of(&env.ok(&["log", "--json"]));
@@ -904,8 +901,8 @@ fn log_says_which_begin_counts_and_what_each_moved() {
     );
     // As of the 3rd, only the start on the 1st counts for a day so far: nothing to tell apart.
     assert_text(
-        &ok_on(&env, "2026-11-03", &["log"]),
-        "2026-11-01  begin  the plan starts\n",
+        &mask_ids(&ok_on(&env, "2026-11-03", &["log"])),
+        "#1        2026-11-01  begin  the plan starts\n",
     );
 }
 
@@ -914,8 +911,8 @@ fn log_escapes_quotes_and_backslashes_inside_notes() {
     let env = TestEnv::new();
     env.ok(&["note", "1.1", r#"say "hi" to C:\temp"#]);
     assert_text(
-        &env.ok(&["log"]),
-        "2026-11-29  note  1.1 what-llms-can-do  What can large-model AI do?  \"say \\\"hi\\\" to C:\\\\temp\"\n",
+        &mask_ids(&env.ok(&["log"])),
+        "#1        2026-11-29  note  1.1 what-llms-can-do  What can large-model AI do?  \"say \\\"hi\\\" to C:\\\\temp\"\n",
     );
     assert_eq!(
         json_of(&env.ok(&["log", "--json"]))[0]["text"],
