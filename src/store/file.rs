@@ -158,19 +158,22 @@ pub fn remove_stale_temp_files(path: &Path) {
 
 /// Replaces the file at `path` with `parts`, one after another, atomically: a temp file in the
 /// same folder, flushed to disk, renamed over the old file, and the folder flushed. Needs the lock.
-/// `unchanged` is asked just before the rename whether the file is still as it was read.
+/// The new file takes the mode and owner of `like`: the file it replaces, or the version 1 file
+/// it is converted from. `unchanged` is asked just before the rename whether the file is still as
+/// it was read.
 pub fn replace(
     path: &Path,
+    like: &Path,
     parts: &[&[u8]],
     unchanged: impl Fn() -> Result<(), Error>,
 ) -> anyhow::Result<()> {
     let dir = parent(path).unwrap_or(Path::new("."));
     let temp = dir.join(format!("{}{}", temp_prefix(path), std::process::id()));
-    let result = write_and_sync(&temp, parts, path)
-        .map_err(|err| Error::io(IoAction::WriteStore, path, err))
+    let result = write_and_sync(&temp, parts, like)
+        .map_err(|err| Error::io(IoAction::WriteStore, like, err))
         .and_then(|kept| match kept {
             Owner::Kept => Ok(()),
-            Owner::WouldChange => Err(Error::OwnerWouldChange(path.to_owned())),
+            Owner::WouldChange => Err(Error::OwnerWouldChange(like.to_owned())),
         })
         .and_then(|()| unchanged())
         .and_then(|()| {

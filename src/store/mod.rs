@@ -926,17 +926,18 @@ impl Lock {
         let mut written = Written::default();
         if let Source::V1 { path: v1, .. } = source {
             let backup = file::backup_path(v1);
+            // The new file is the old one's owner's, with its mode.
             if v1 == path {
                 // The new file takes the old one's name: the old one is copied aside first.
                 fs::copy(v1, &backup).map_err(write_error)?;
-                file::replace(path, &[store.to_text().as_bytes()], unchanged)?;
+                file::replace(path, v1, &[store.to_text().as_bytes()], unchanged)?;
             } else {
-                file::replace(path, &[store.to_text().as_bytes()], unchanged)?;
+                file::replace(path, v1, &[store.to_text().as_bytes()], unchanged)?;
                 fs::rename(v1, &backup).map_err(write_error)?;
             }
             written.converted = Some((v1.clone(), backup, path.clone()));
         } else {
-            file::replace(path, &[store.to_text().as_bytes()], unchanged)?;
+            file::replace(path, path, &[store.to_text().as_bytes()], unchanged)?;
         }
         if !copies.is_empty() {
             let folder = file::merged_folder(path);

@@ -1184,12 +1184,9 @@ fn a_store_of_another_user_stays_theirs() {
     assert!(!env.dir.path().join("merged").exists());
 }
 
-/// The version 1 half of [`a_store_of_another_user_stays_theirs`]. Ignored: converting a version
-/// 1 store writes `progress.jsonl` anew, and `file::replace` asks who owns only the file it
-/// replaces, which does not exist yet; so a writer that is not the owner converts the store into a
-/// file of its own and renames the owner's away.
+/// The version 1 half of [`a_store_of_another_user_stays_theirs`]: converting writes
+/// `progress.jsonl` anew, as the version 1 file's owner's or not at all.
 #[test]
-#[ignore = "src bug: converting another user's v1 store gives the v2 file to the writer"]
 fn a_version_1_store_of_another_user_stays_theirs() {
     use std::os::unix::fs::PermissionsExt as _;
     let env = TestEnv::new();
