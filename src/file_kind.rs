@@ -47,9 +47,18 @@ pub fn sniff(text: &str) -> Option<Kind> {
     if is_markdown_report(text) {
         return Some(Kind::Report(ReportFormat::Markdown));
     }
-    if text.trim_start().starts_with('{') {
-        let report = serde_json::from_str::<serde_json::Value>(text)
-            .is_ok_and(|value| value.get("curriculum").is_some() && value.get("overall").is_some());
+    if let Some(object) = text.trim_start().strip_prefix('{') {
+        // A version 2 store's header line, or the JSON report's first key: both tell from the
+        // file's start alone, which is all a reader may have kept.
+        let header = text.lines().find(|line| !line.trim().is_empty());
+        let store = header
+            .and_then(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .is_some_and(|value| value.get("studyplan").is_some_and(|v| v == "progress"));
+        if store {
+            return Some(Kind::Store);
+        }
+        let report =
+            object.trim_start().starts_with("\"curriculum\"") && text.contains("\"overall\"");
         return report.then_some(Kind::Report(ReportFormat::Json));
     }
     let keys = top_level_keys(text);
@@ -134,7 +143,20 @@ mod tests {
             sniff("{\n  \"curriculum\": {\"id\": \"c\"},\n  \"overall\": {},\n  \"stages\": []\n}"),
             Some(Kind::Report(ReportFormat::Json))
         );
+        // Only the start of a long report may be at hand.
+        assert_eq!(
+            sniff("{\n  \"curriculum\": {\n    \"id\": \"c\"\n  },\n  \"overall\": {\n    \"do"),
+            Some(Kind::Report(ReportFormat::Json))
+        );
+        let v2 = "\u{feff}{\"studyplan\":\"progress\",\"version\":2}\n{\"id\":\"x\"}\n";
+        assert_eq!(sniff(v2), Some(Kind::Store));
+        assert_eq!(
+            sniff("{ \"version\": 2, \"studyplan\": \"progress\" }"),
+            Some(Kind::Store)
+        );
         for other in [
+            "{\"studyplan\":\"curriculum\"}\n",
+            "{\"overall\": {}, \"curriculum\": 1",
             "",
             "just: text\n",
             "- a\n- b\n",

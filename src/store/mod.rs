@@ -39,6 +39,7 @@ use file::{Stamp, check_writable, parent, real_path, remove_stale_temp_files};
 use line::{Interner, Line};
 
 use crate::error::{Error, IoAction};
+use crate::file_kind::{self, Kind};
 use crate::files::open_regular;
 use crate::i18n::LineProblem;
 
@@ -633,7 +634,8 @@ fn read_one(path: &Path) -> Result<Option<OneRead>, Error> {
         None => Files::of(path).v1.as_deref() != Some(path),
     };
     if json {
-        let (history, extra, keep, newline, torn) = read_v2(reader, path, stamp)?;
+        let (history, extra, keep, newline, torn) =
+            read_v2(reader, path, stamp).map_err(|err| misplaced(err, path))?;
         let source = Source::V2 {
             stamp,
             keep,
@@ -758,6 +760,23 @@ fn read_v2(mut reader: BufReader<File>, path: &Path, stamp: Stamp) -> Result<V2R
         newline = ended;
     }
     Ok((history, extra, keep, newline, zeros))
+}
+
+/// A file refused at its first line may be another kind studyplan knows, given as the store (a
+/// JSON report): then it is named as that. Only on this error path is its start read again.
+fn misplaced(err: Error, path: &Path) -> Error {
+    if !matches!(err, Error::StoreBadLine { line: 1, .. }) {
+        return err;
+    }
+    let mut start = Vec::new();
+    let read = open_regular(path).and_then(|file| file.take(64 * 1024).read_to_end(&mut start));
+    match read
+        .ok()
+        .and_then(|_| file_kind::sniff(&String::from_utf8_lossy(&start)))
+    {
+        Some(found @ (Kind::Curriculum | Kind::Report(_))) => v1::wrong_kind(path, found),
+        _ => err,
+    }
 }
 
 /// An exclusive hold on a store, for a read-modify-write; released when dropped, or by the

@@ -137,7 +137,7 @@ fn parse_text(text: &str, path: &Path) -> Result<Read, Error> {
 }
 
 /// Refuses the store at `path` for being a file of the kind `found`.
-fn wrong_kind(path: &Path, found: Kind) -> Error {
+pub(super) fn wrong_kind(path: &Path, found: Kind) -> Error {
     Error::WrongKind {
         path: path.to_owned(),
         given: Kind::Store,

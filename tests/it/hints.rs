@@ -97,11 +97,9 @@ fn a_store_given_as_the_curriculum_is_named() {
     assert!(!env.store().exists(), "nothing was converted");
 }
 
-/// The version 2 half of [`a_store_given_as_the_curriculum_is_named`]. Ignored: `sniff` in
-/// src/file_kind.rs knows only the version 1 layout, so a JSON Lines store given as the
-/// curriculum is read as YAML and gets "unknown key `studyplan` in the curriculum".
+/// The version 2 half of [`a_store_given_as_the_curriculum_is_named`]: a JSON Lines store is
+/// named by its header line.
 #[test]
-#[ignore = "src bug: file_kind::sniff does not recognise a version 2 (JSON Lines) store"]
 fn a_version_2_store_given_as_the_curriculum_is_named() {
     let env = TestEnv::new();
     env.ok(&["done", "why-rag"]);
@@ -163,17 +161,13 @@ fn a_report_given_as_the_store_or_the_curriculum_is_named() {
         env.ok(&["report", "-o", file]);
         let before = std::fs::read(env.dir.path().join(file)).unwrap();
         let err = env.fails(&["--store", file, "done", "1.1"], 1);
-        // A JSON report is refused as a store, but not yet named: see
-        // `a_json_report_given_as_the_store_is_named`.
-        if format != "JSON" {
-            assert!(
-                err.contains(&format!(
-                    "`{file}` is a {format} report written by `studyplan report`, not a \
-                     progress store; point --store (or STUDYPLAN_STORE) at your progress file"
-                )),
-                "{err}"
-            );
-        }
+        assert!(
+            err.contains(&format!(
+                "`{file}` is a {format} report written by `studyplan report`, not a \
+                 progress store; point --store (or STUDYPLAN_STORE) at your progress file"
+            )),
+            "{err}"
+        );
         let err = env.fails(&["--curriculum", file, "status"], 1);
         assert!(
             err.contains(&format!(
@@ -193,11 +187,9 @@ fn a_report_given_as_the_store_or_the_curriculum_is_named() {
     assert_eq!(env.store_bytes().unwrap(), store_before);
 }
 
-/// The JSON case of [`a_report_given_as_the_store_or_the_curriculum_is_named`]. Ignored: a file
-/// that starts with `{` goes to the version 2 reader, whose errors are never sniffed, so the
-/// report is refused as "line 1 is not a JSON object" instead of being named.
+/// The JSON case of [`a_report_given_as_the_store_or_the_curriculum_is_named`]: a file that starts
+/// with `{` is read as a version 2 store, and named as a report when its first line is refused.
 #[test]
-#[ignore = "src bug: a JSON report given as the store gets the v2 bad-line error, not its name"]
 fn a_json_report_given_as_the_store_is_named() {
     let env = TestEnv::new();
     env.ok(&["done", "why-rag"]);
