@@ -101,10 +101,12 @@ fn format_name(format: ReportFormat) -> String {
 /// relative, through `..` or links, or another hard link to the same file.
 fn check_not_own_file(output: &Path, settings: &Settings) -> Result<(), Error> {
     let store = follow_links(&settings.store).unwrap_or_else(|_| settings.store.clone());
-    let mut own = vec![
-        (OwnFile::Store, store.clone()),
-        (OwnFile::Lock, store::lock_path(&store)),
-    ];
+    // A store's name stands for its version 2 file and the version 1 file read until the first
+    // change converts it (`progress.yaml` and `progress.jsonl`, whichever was named).
+    let files = store::Files::of(&store);
+    let mut own = vec![(OwnFile::Store, files.v2.clone())];
+    own.extend(files.v1.map(|v1| (OwnFile::Store, v1)));
+    own.push((OwnFile::Lock, store::lock_path(&files.v2)));
     if let Source::File(curriculum) = &settings.curriculum {
         own.push((OwnFile::Curriculum, curriculum.clone()));
     }

@@ -433,11 +433,8 @@ fn a_report_is_never_written_over_the_store_its_lock_or_the_curriculum() {
 
 /// The files of a store besides the one it is named by: the version 1 file it reads in place
 /// (`progress.yaml` beside `progress.jsonl`), and, for a store named by its version 1 name, the
-/// version 2 file and the lock it stands for. Ignored: `check_not_own_file` in
-/// src/commands/report.rs guards only the path as given and `<path>.lock`, so a report is
-/// written over each of them (over the whole history, for the first two).
+/// version 2 file and the lock it stands for.
 #[test]
-#[ignore = "src bug: report -o may overwrite the v1 file read in place, or the v2 file a .yaml store stands for"]
 fn a_report_is_never_written_over_the_files_a_store_name_stands_for() {
     let v1 = "version: 1\nevents:\n- {at: 2026-11-29T09:12:03+08:00, plan: llm-roadmap, topic: why-rag, change: done}\n";
     // A version 1 store not converted yet: its history is in `progress.yaml`.
