@@ -363,7 +363,7 @@ impl Store {
             }) {
                 line.push(next);
             }
-            history.push(line);
+            history.push(&mut line);
         }
         history.into_store(Map::new(), Vec::new())
     }
@@ -428,13 +428,13 @@ impl Store {
     /// Adds the events of other stores, each id once, and says how many lines were new.
     pub fn merge(&mut self, others: Vec<Store>) -> usize {
         let mut history = History::with_capacity(self.events.len() + self.uncounted.len());
-        for line in self.lines() {
-            history.push(line);
+        for mut line in self.lines() {
+            history.push(&mut line);
         }
         let before = history.lines;
         for other in others {
-            for line in other.lines() {
-                history.push(line);
+            for mut line in other.lines() {
+                history.push(&mut line);
             }
         }
         let added = history.lines - before;
@@ -469,8 +469,8 @@ impl History {
         }
     }
 
-    /// Adds the events of one line (all of one id).
-    fn push(&mut self, line: Vec<Event>) {
+    /// Adds the events of one line (all of one id), taking them out of `line`.
+    fn push(&mut self, line: &mut Vec<Event>) {
         let Some(first) = line.first() else { return };
         let key = first.key();
         if self.seen.is_none() && self.last.is_none_or(|last| key > last) {
@@ -491,7 +491,7 @@ impl History {
         }
         self.reverts |= first.change == Change::Revert;
         self.lines += 1;
-        self.events.extend(line);
+        self.events.append(line);
     }
 
     fn into_store(self, extra: Map<String, Value>, notices: Vec<Notice>) -> Store {
@@ -579,8 +579,8 @@ fn read_files(files: &Files, locked: bool) -> Result<(Store, Seen), Error> {
     let copies = file::conflict_copies(files);
     for copy in &copies {
         if let Some((_, read, _)) = read_one(copy)? {
-            for line in read.into_lines() {
-                history.push(line);
+            for mut line in read.into_lines() {
+                history.push(&mut line);
             }
         }
     }
@@ -658,7 +658,7 @@ fn read_one(path: &Path) -> Result<Option<OneRead>, Error> {
     let read = v1::parse_bytes(bytes, path)?;
     let mut history = History::with_capacity(read.events.len());
     for event in read.events {
-        history.push(vec![event]);
+        history.push(&mut vec![event]);
     }
     let source = Source::V1 {
         path: path.to_owned(),
@@ -686,6 +686,7 @@ fn read_v2(mut reader: BufReader<File>, path: &Path, stamp: Stamp) -> Result<V2R
     let mut extra = Map::new();
     let mut ids = Interner::default();
     let mut buf = Vec::with_capacity(256);
+    let mut events = Vec::with_capacity(4);
     let (mut number, mut offset) = (0usize, 0u64);
     let (mut keep, mut newline) = (0u64, true);
     // Where zero bytes began, and on which line: only an end of zeros is a torn tail.
@@ -726,7 +727,7 @@ fn read_v2(mut reader: BufReader<File>, path: &Path, stamp: Stamp) -> Result<V2R
             newline = ended;
             continue;
         }
-        match line::read(text, &mut ids) {
+        match line::read(text, &mut ids, &mut events) {
             Ok(Line::Header {
                 version,
                 extra: more,
@@ -749,7 +750,7 @@ fn read_v2(mut reader: BufReader<File>, path: &Path, stamp: Stamp) -> Result<V2R
                 }
                 extra.extend(more);
             }
-            Ok(Line::Event(events)) => history.push(events),
+            Ok(Line::Events) => history.push(&mut events),
             // A last line without its end that does not read: a write never acknowledged.
             Err(_) if !ended && reader.fill_buf().map_err(read_error)?.is_empty() => {
                 return Ok((history, extra, keep, newline, Some(number)));
@@ -1081,10 +1082,11 @@ mod tests {
         let mut ids = Interner::default();
         let mut read = History::with_capacity(0);
         for l in text.lines().skip(1) {
-            let Ok(Line::Event(events)) = line::read(l.as_bytes(), &mut ids) else {
+            let mut events = Vec::new();
+            let Ok(Line::Events) = line::read(l.as_bytes(), &mut ids, &mut events) else {
                 panic!("{l}");
             };
-            read.push(events);
+            read.push(&mut events);
         }
         assert_eq!(read.into_store(Map::new(), Vec::new()), store);
     }
