@@ -67,7 +67,7 @@ taskwarrior_in() {
 setup_roadmap() {
     local dir=$WORK/roadmap
     mkdir -p "$dir"
-    export STUDYPLAN_STORE=$dir/progress.yaml
+    export STUDYPLAN_STORE=$dir/progress.jsonl
     unset STUDYPLAN_CURRICULUM
     "$BIN" done 1.1 1.2 1.3 1.4 1.5 1.6 1.7 1.8 1.9 1.10 1.11 >/dev/null
     "$BIN" done 2.1 2.2 2.3 2.4 2.5 2.6 2.7 2.8 2.9 >/dev/null
@@ -85,7 +85,7 @@ EOF
 setup_generated() {
     local dir=$1
     "$GEN" "$dir" "$2" "$3" >/dev/null
-    export STUDYPLAN_STORE=$dir/progress.yaml STUDYPLAN_CURRICULUM=$dir/curriculum.yaml
+    export STUDYPLAN_STORE=$dir/progress.jsonl STUDYPLAN_CURRICULUM=$dir/curriculum.yaml
 }
 
 # Runs hyperfine on one size with the binary BIN; the JSON export is what the table is built from.
