@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::fs::{self, File};
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::{FileType, IoFailure, Lang, Msg};
 
@@ -147,6 +147,58 @@ pub fn shell_quoted(path: &Path) -> String {
     } else {
         format!("'{}'", text.replace('\'', "'\\''"))
     }
+}
+
+/// Whether two paths name one file, or the same place for a file not made yet.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    if let (Some(a), Some(b)) = (place(a), place(b))
+        && a == b
+    {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        if let (Ok(a), Ok(b)) = (fs::metadata(a), fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    false
+}
+
+/// Where a path leads, absolute and through every link: the file when it exists, else its
+/// folder's real path and its name.
+fn place(path: &Path) -> Option<PathBuf> {
+    let path = follow_links(path).ok()?;
+    if let Ok(real) = fs::canonicalize(&path) {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    Some(fs::canonicalize(folder).ok()?.join(name))
+}
+
+/// `path` with every link at its end followed, even to a file that does not exist yet, as a shell
+/// writing through `>` follows it.
+pub fn follow_links(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_owned();
+    // As many as the kernel follows before it gives up.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(folder) => folder.join(target),
+                    None => target,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::from_raw_os_error(ELOOP))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use rustc_hash::FxHashSet;
 use crate::config::Settings;
 use crate::curriculum;
 use crate::error::Error;
+use crate::files::same_file;
 use crate::i18n::Msg;
 use crate::progress::{self, Replay};
 
@@ -21,11 +22,7 @@ pub fn run(settings: &Settings, files: &[PathBuf]) -> anyhow::Result<String> {
     let own = Files::of(&settings.store);
     let mut others = Vec::with_capacity(files.len());
     for file in files {
-        let same = |a: &std::path::Path| {
-            std::fs::canonicalize(a)
-                .ok()
-                .is_some_and(|a| std::fs::canonicalize(file).ok() == Some(a))
-        };
+        let same = |own: &std::path::Path| same_file(file, own);
         if same(&own.v2) || own.v1.as_deref().is_some_and(same) {
             return Err(Error::MergeSelf(file.clone()).into());
         }

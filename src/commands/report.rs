@@ -10,6 +10,7 @@ use crate::cli::ReportFormat;
 use crate::config::Settings;
 use crate::curriculum::Source;
 use crate::error::{Error, IoAction, OwnFile};
+use crate::files::{follow_links, same_file};
 use crate::i18n::Msg;
 use crate::progress;
 use crate::render::report;
@@ -120,58 +121,6 @@ fn check_not_own_file(output: &Path, settings: &Settings) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-/// Whether two paths name one file, or the same place for a file not made yet.
-fn same_file(a: &Path, b: &Path) -> bool {
-    if let (Some(a), Some(b)) = (place(a), place(b))
-        && a == b
-    {
-        return true;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt as _;
-        if let (Ok(a), Ok(b)) = (fs::metadata(a), fs::metadata(b)) {
-            return a.dev() == b.dev() && a.ino() == b.ino();
-        }
-    }
-    false
-}
-
-/// Where a path leads, absolute and through every link: the file when it exists, else its
-/// folder's real path and its name.
-fn place(path: &Path) -> Option<PathBuf> {
-    let path = follow_links(path).ok()?;
-    if let Ok(real) = fs::canonicalize(&path) {
-        return Some(real);
-    }
-    let name = path.file_name()?;
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
-    Some(fs::canonicalize(folder).ok()?.join(name))
-}
-
-/// `path` with every link at its end followed, even to a file that does not exist yet, as a shell
-/// writing through `>` follows it.
-fn follow_links(path: &Path) -> io::Result<PathBuf> {
-    let mut path = path.to_owned();
-    // As many as the kernel follows before it gives up.
-    for _ in 0..40 {
-        match fs::symlink_metadata(&path) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let target = fs::read_link(&path)?;
-                path = match path.parent() {
-                    Some(folder) => folder.join(target),
-                    None => target,
-                };
-            }
-            _ => return Ok(path),
-        }
-    }
-    Err(io::Error::from_raw_os_error(crate::files::ELOOP))
 }
 
 /// Writes the report to `path`: through a link to its target; straight into a pipe or a
