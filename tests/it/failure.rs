@@ -55,15 +55,20 @@ fn wait_at_most(mut child: Child, limit: Duration, what: &str) -> ExitStatus {
     }
 }
 
-/// A canonical store with `count` changes on the embedded roadmap, none on `keep_clear`.
-fn big_store(count: usize, keep_clear: &[&str]) -> String {
+/// The embedded roadmap's topic ids in order, without `keep_clear`.
+fn roadmap_ids_but(keep_clear: &[&str]) -> Vec<String> {
     let roadmap = curriculum::load(&Source::Embedded).unwrap();
-    let ids: Vec<&str> = roadmap
+    roadmap
         .order
         .iter()
-        .map(|&pos| roadmap.topic(pos).id.as_str())
-        .filter(|id| !keep_clear.contains(id))
-        .collect();
+        .map(|&pos| roadmap.topic(pos).id.clone())
+        .filter(|id| !keep_clear.contains(&id.as_str()))
+        .collect()
+}
+
+/// A canonical store with `count` changes on the embedded roadmap, none on `keep_clear`.
+fn big_store(count: usize, keep_clear: &[&str]) -> String {
+    let ids = roadmap_ids_but(keep_clear);
     let mut text = String::from("version: 1\nevents:\n");
     for i in 0..count {
         let change = ["done", "start", "undo", "skip"][i % 4];
@@ -84,13 +89,7 @@ fn big_store(count: usize, keep_clear: &[&str]) -> String {
 /// [`big_store`] as a version 2 store: `count` changes, one line each, a second apart, every
 /// line's id made from its number.
 fn big_store_v2(count: usize, keep_clear: &[&str]) -> String {
-    let roadmap = curriculum::load(&Source::Embedded).unwrap();
-    let ids: Vec<&str> = roadmap
-        .order
-        .iter()
-        .map(|&pos| roadmap.topic(pos).id.as_str())
-        .filter(|id| !keep_clear.contains(id))
-        .collect();
+    let ids = roadmap_ids_but(keep_clear);
     let mut text = String::from("{\"studyplan\":\"progress\",\"version\":2}\n");
     for i in 0..count {
         let change = ["done", "start", "undo", "skip"][i % 4];
