@@ -9,7 +9,7 @@ use crate::curriculum;
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::render;
-use crate::store::{Event, Store};
+use crate::store::Event;
 
 use crate::render::short_id;
 
@@ -18,12 +18,12 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
     let lang = settings.lang;
     let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
     let (lock, mut store) = super::lock(settings)?;
-    let (target, counts) = find(&store, query)?;
-    let events: Vec<&Event> = store
-        .history()
-        .into_iter()
+    let history = store.history();
+    let (target, counts) = find(&history, query)?;
+    let events: Vec<&Event> = history
+        .iter()
         .filter(|(event, _)| event.id() == target)
-        .map(|(event, _)| event)
+        .map(|&(event, _)| event)
         .collect();
     let first = events[0];
     if *first.plan != *loaded.curriculum.id {
@@ -45,8 +45,7 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
             topics.join(", ")
         ),
     };
-    let plan = loaded.curriculum.id.clone();
-    let revert = Event::revert(settings.now, &plan, target);
+    let revert = Event::revert(settings.now, &loaded.curriculum.id, target);
     super::add(settings, lock, &mut store, vec![revert])?;
     Ok(format!(
         "{}\n",
@@ -57,8 +56,9 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
     ))
 }
 
-/// The one line whose id starts with `query` (hyphens and case aside), and whether it counts.
-fn find(store: &Store, query: &str) -> Result<(Uuid, bool), Error> {
+/// The one line of `history` whose id starts with `query` (hyphens and case aside), and whether
+/// it counts.
+fn find(history: &[(&Event, bool)], query: &str) -> Result<(Uuid, bool), Error> {
     let wanted: String = query
         .trim()
         .chars()
@@ -68,7 +68,7 @@ fn find(store: &Store, query: &str) -> Result<(Uuid, bool), Error> {
     let mut found: Vec<(Uuid, bool)> = Vec::new();
     let mut seen = FxHashSet::default();
     if !wanted.is_empty() {
-        for (event, counts) in store.history() {
+        for &(event, counts) in history {
             if event.id().simple().to_string().starts_with(&wanted) && seen.insert(event.id()) {
                 found.push((event.id(), counts));
             }
