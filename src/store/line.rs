@@ -68,12 +68,11 @@ impl Interner {
     /// Reads a time. The shape this module writes (`2026-11-29T09:12:03.204518+08:00`) is read
     /// digit by digit, remembering the last day and offset; anything else goes to chrono.
     fn time(&mut self, text: &str) -> Option<DateTime<FixedOffset>> {
-        self.shaped_time(text)
+        self.shaped_time(text.as_bytes())
             .or_else(|| DateTime::parse_from_rfc3339(text).ok())
     }
 
-    fn shaped_time(&mut self, text: &str) -> Option<DateTime<FixedOffset>> {
-        let b = text.as_bytes();
+    fn shaped_time(&mut self, b: &[u8]) -> Option<DateTime<FixedOffset>> {
         if b.len() != 32 || b[10] != b'T' || b[19] != b'.' || !matches!(b[26], b'+' | b'-') {
             return None;
         }
@@ -86,7 +85,8 @@ impl Interner {
         let date = match self.day {
             Some((seen, date)) if seen == *day => date,
             _ => {
-                let date = NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d").ok()?;
+                let date = std::str::from_utf8(day).ok()?;
+                let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
                 self.day = Some((*day, date));
                 date
             }
@@ -134,19 +134,17 @@ pub fn read(line: &[u8], ids: &mut Interner, out: &mut Vec<Event>) -> Result<Lin
 
 /// A line as studyplan writes it, `{"id":"…","at":"…","plan":"…","change":"…"`, then
 /// `,"topics":[…]`, `,"on":"…"`, `,"text":"…"` and `,"reverts":"…"` if any, and `}`, with no
-/// escape in any string; none for
-/// anything else, which serde_json then reads. A property test checks the two agree.
+/// escape in any string; none for anything else, which serde_json then reads. A property test
+/// checks the two agree.
 fn written_shape(line: &[u8], ids: &mut Interner, out: &mut Vec<Event>) -> Option<Line> {
-    // Checked once as a whole: every piece below is cut at an ASCII quote, so is UTF-8 too.
-    let line = std::str::from_utf8(line).ok()?;
-    // The id and the time have one length each, and their parsers take nothing but the
+    // The id and the time have one length each, and their parsers take nothing but the ASCII
     // characters of their shapes: no quote or escape can hide in them.
-    let (id, rest) = fixed_string(line.strip_prefix(r#"{"id":"#)?, 36)?;
-    let id = Uuid::try_parse(id).ok()?;
-    let (at, rest) = fixed_string(rest.strip_prefix(r#","at":"#)?, 32)?;
+    let (id, rest) = fixed_string(line.strip_prefix(br#"{"id":"#)?, 36)?;
+    let id = Uuid::try_parse_ascii(id).ok()?;
+    let (at, rest) = fixed_string(rest.strip_prefix(br#","at":"#)?, 32)?;
     let at = ids.shaped_time(at)?;
-    let (plan, rest) = plain_string(rest.strip_prefix(r#","plan":"#)?)?;
-    let (change, mut rest) = plain_string(rest.strip_prefix(r#","change":"#)?)?;
+    let (plan, rest) = plain_string(rest.strip_prefix(br#","plan":"#)?)?;
+    let (change, mut rest) = plain_string(rest.strip_prefix(br#","change":"#)?)?;
     let plan = match &ids.plan {
         Some(last) if **last == *plan => last.clone(),
         _ => {
@@ -166,12 +164,12 @@ fn written_shape(line: &[u8], ids: &mut Interner, out: &mut Vec<Event>) -> Optio
         more: None,
     };
     // One event per topic, made as the list is read; `on` and the rest are filled in after.
-    if let Some(list) = rest.strip_prefix(r#","topics":["#) {
+    if let Some(list) = rest.strip_prefix(br#","topics":["#) {
         rest = list;
         loop {
             let (topic, after) = plain_string(rest)?;
             out.push(event(Some(ids.id(topic))));
-            match after.as_bytes().first()? {
+            match after.first()? {
                 b',' => rest = &after[1..],
                 b']' => break rest = &after[1..],
                 _ => return None,
@@ -180,7 +178,7 @@ fn written_shape(line: &[u8], ids: &mut Interner, out: &mut Vec<Event>) -> Optio
     } else {
         out.push(event(None));
     }
-    let mut value = |key: &str| -> Option<Option<&str>> {
+    let mut value = |key: &[u8]| -> Option<Option<&str>> {
         if rest.len() == 1 {
             return Some(None);
         }
@@ -193,10 +191,10 @@ fn written_shape(line: &[u8], ids: &mut Interner, out: &mut Vec<Event>) -> Optio
             None => Some(None),
         }
     };
-    let on = value(r#","on":"#)?;
-    let text = value(r#","text":"#)?;
-    let reverts = value(r#","reverts":"#)?;
-    if rest != "}" {
+    let on = value(br#","on":"#)?;
+    let text = value(br#","text":"#)?;
+    let reverts = value(br#","reverts":"#)?;
+    if rest != b"}" {
         return None;
     }
     let reverts = match reverts {
@@ -237,20 +235,23 @@ static STOP: [bool; 256] = {
 };
 
 /// A JSON string with nothing to unescape, at the start of `text`, and what follows it.
-fn plain_string(text: &str) -> Option<(&str, &str)> {
-    let body = text.strip_prefix('"')?;
-    let end = body.bytes().position(|b| STOP[usize::from(b)])?;
-    (body.as_bytes()[end] == b'"').then(|| (&body[..end], &body[end + 1..]))
+fn plain_string(text: &[u8]) -> Option<(&str, &[u8])> {
+    let body = text.strip_prefix(b"\"")?;
+    let end = body.iter().position(|&b| STOP[usize::from(b)])?;
+    if body[end] != b'"' {
+        return None;
+    }
+    Some((std::str::from_utf8(&body[..end]).ok()?, &body[end + 1..]))
 }
 
 /// A string of `len` bytes at the start of `text`, and what follows it; its content is left to
 /// the caller's parser.
-fn fixed_string(text: &str, len: usize) -> Option<(&str, &str)> {
-    let body = text.strip_prefix('"')?;
-    if body.as_bytes().get(len) != Some(&b'"') {
+fn fixed_string(text: &[u8], len: usize) -> Option<(&[u8], &[u8])> {
+    let body = text.strip_prefix(b"\"")?;
+    if body.get(len) != Some(&b'"') {
         return None;
     }
-    Some((body.get(..len)?, body.get(len + 1..)?))
+    Some((&body[..len], &body[len + 1..]))
 }
 
 /// The events of one line into `out`, one per topic it names (one for a change to the whole

@@ -671,96 +671,144 @@ fn read_one(path: &Path) -> Result<Option<OneRead>, Error> {
 /// whether the last sound one is a line end, and the line a torn tail starts at.
 type V2Read = (History, Map<String, Value>, u64, bool, Option<usize>);
 
-/// Reads a version 2 file line by line, holding one line at a time. Gives the history, the
-/// header's unknown keys, how many bytes are sound, and whether the last sound one is a line end.
+/// Reads a version 2 file line by line. A line is read where it lies in the reader's buffer;
+/// only one that runs past the buffer's end is copied out first.
 fn read_v2(mut reader: BufReader<File>, path: &Path, stamp: Stamp) -> Result<V2Read, Error> {
     let read_error = |err| Error::io(IoAction::ReadStore, path, err);
-    let bad = |line: usize, problem: LineProblem| Error::StoreBadLine {
-        path: path.to_owned(),
-        line,
-        problem,
-    };
-    // About 130 bytes a line: enough room at once for a history read from one machine.
-    let lines = usize::try_from(stamp.len / 120).unwrap_or(0);
-    let mut history = History::with_capacity(lines);
-    let mut extra = Map::new();
-    let mut ids = Interner::default();
+    let mut lines = Lines::new(path, stamp);
     let mut buf = Vec::with_capacity(256);
-    let mut events = Vec::with_capacity(4);
-    let (mut number, mut offset) = (0usize, 0u64);
-    let (mut keep, mut newline) = (0u64, true);
-    // Where zero bytes began, and on which line: only an end of zeros is a torn tail.
-    let mut zeros: Option<usize> = None;
     loop {
+        let chunk = reader.fill_buf().map_err(read_error)?;
+        if chunk.is_empty() {
+            break;
+        }
+        if let Some(end) = memchr::memchr(b'\n', chunk) {
+            let taken = lines.take(&chunk[..=end]);
+            reader.consume(end + 1);
+            taken?;
+            continue;
+        }
+        // A line that goes on past the buffer (or the file's last, without its end).
         buf.clear();
         let limit = line::MAX_LINE as u64 + 2;
         let read = (&mut reader)
             .take(limit)
             .read_until(b'\n', &mut buf)
             .map_err(read_error)?;
-        if read == 0 {
-            break;
+        if buf.last() != Some(&b'\n') && read as u64 == limit {
+            return Err(lines.bad(lines.number + 1, LineProblem::TooLong));
         }
-        number += 1;
-        offset += read as u64;
-        let ended = buf.last() == Some(&b'\n');
-        if !ended && read as u64 == limit {
-            return Err(bad(number, LineProblem::TooLong));
+        if lines.take(&buf)? {
+            return Ok((
+                lines.history,
+                lines.extra,
+                lines.keep,
+                lines.newline,
+                Some(lines.number),
+            ));
         }
-        let mut text: &[u8] = &buf;
-        if ended {
-            text = &text[..text.len() - 1];
+    }
+    Ok((
+        lines.history,
+        lines.extra,
+        lines.keep,
+        lines.newline,
+        lines.zeros,
+    ))
+}
+
+/// What reading a version 2 file has found so far.
+struct Lines<'a> {
+    path: &'a Path,
+    history: History,
+    extra: Map<String, Value>,
+    ids: Interner,
+    /// The events of the line being read.
+    events: Vec<Event>,
+    /// The line last read, and the byte after it.
+    number: usize,
+    offset: u64,
+    /// How many bytes are sound, and whether the last of them is a line end.
+    keep: u64,
+    newline: bool,
+    /// Where zero bytes began, and on which line: only an end of zeros is a torn tail.
+    zeros: Option<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(path: &'a Path, stamp: Stamp) -> Self {
+        // About 130 bytes a line: enough room at once for a history read from one machine.
+        let lines = usize::try_from(stamp.len / 120).unwrap_or(0);
+        Lines {
+            path,
+            history: History::with_capacity(lines),
+            extra: Map::new(),
+            ids: Interner::default(),
+            events: Vec::with_capacity(4),
+            number: 0,
+            offset: 0,
+            keep: 0,
+            newline: true,
+            zeros: None,
         }
-        if number == 1 {
+    }
+
+    fn bad(&self, line: usize, problem: LineProblem) -> Error {
+        Error::StoreBadLine {
+            path: self.path.to_owned(),
+            line,
+            problem,
+        }
+    }
+
+    /// Reads one line, with its line end if it has one (only the file's last line has none).
+    /// Gives whether it is a torn tail: a last line without its end that does not read, a write
+    /// never acknowledged.
+    fn take(&mut self, raw: &[u8]) -> Result<bool, Error> {
+        self.number += 1;
+        self.offset += raw.len() as u64;
+        let ended = raw.last() == Some(&b'\n');
+        let mut text = raw.strip_suffix(b"\n").unwrap_or(raw);
+        if self.number == 1 {
             text = text.strip_prefix("\u{feff}".as_bytes()).unwrap_or(text);
         }
         let text = text.strip_suffix(b"\r").unwrap_or(text);
         if text.iter().all(|&b| b == 0) && !text.is_empty() {
-            zeros.get_or_insert(number);
-            continue;
+            self.zeros.get_or_insert(self.number);
+            return Ok(false);
         }
-        if let Some(line) = zeros {
-            return Err(bad(line, LineProblem::ZeroBytes));
+        if let Some(line) = self.zeros {
+            return Err(self.bad(line, LineProblem::ZeroBytes));
         }
-        if text.iter().all(u8::is_ascii_whitespace) {
-            keep = offset;
-            newline = ended;
-            continue;
-        }
-        match line::read(text, &mut ids, &mut events) {
-            Ok(Line::Header {
-                version,
-                extra: more,
-            }) => {
-                if version > VERSION {
-                    return Err(Error::StoreTooNew {
-                        path: path.to_owned(),
-                        found: version,
-                        supported: VERSION,
-                    });
-                }
-                if version < VERSION {
-                    return Err(bad(
-                        number,
-                        LineProblem::BadValue {
+        if !text.iter().all(u8::is_ascii_whitespace) {
+            match line::read(text, &mut self.ids, &mut self.events) {
+                Ok(Line::Header { version, extra }) => {
+                    if version > VERSION {
+                        return Err(Error::StoreTooNew {
+                            path: self.path.to_owned(),
+                            found: version,
+                            supported: VERSION,
+                        });
+                    }
+                    if version < VERSION {
+                        let value = version.to_string();
+                        let problem = LineProblem::BadValue {
                             key: "version",
-                            value: version.to_string(),
-                        },
-                    ));
+                            value,
+                        };
+                        return Err(self.bad(self.number, problem));
+                    }
+                    self.extra.extend(extra);
                 }
-                extra.extend(more);
+                Ok(Line::Events) => self.history.push(&mut self.events),
+                Err(_) if !ended => return Ok(true),
+                Err(problem) => return Err(self.bad(self.number, problem)),
             }
-            Ok(Line::Events) => history.push(&mut events),
-            // A last line without its end that does not read: a write never acknowledged.
-            Err(_) if !ended && reader.fill_buf().map_err(read_error)?.is_empty() => {
-                return Ok((history, extra, keep, newline, Some(number)));
-            }
-            Err(problem) => return Err(bad(number, problem)),
         }
-        keep = offset;
-        newline = ended;
+        self.keep = self.offset;
+        self.newline = ended;
+        Ok(false)
     }
-    Ok((history, extra, keep, newline, zeros))
 }
 
 /// A file refused at its first line may be another kind studyplan knows, given as the store (a
