@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 
 use crate::config::Settings;
-use crate::curriculum;
 use crate::i18n::Msg;
 use crate::schedule;
 use crate::store::{Change, Event};
@@ -14,7 +13,7 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
     let today = settings.today;
     let day = date.unwrap_or(today);
     schedule::check_begin(day, today, None)?;
-    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
+    let loaded = super::curriculum(settings)?;
     let plan = loaded.curriculum.id.as_str();
 
     let (lock, mut store) = super::lock(settings)?;

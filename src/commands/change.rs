@@ -5,7 +5,6 @@ use std::collections::HashSet;
 
 use crate::cli::Topics;
 use crate::config::Settings;
-use crate::curriculum;
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::progress::{self, State};
@@ -29,7 +28,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
     let queries = &topics.topics;
     let day = topics.on.unwrap_or(settings.today);
     schedule::check_day(day, settings.today, None)?;
-    let loaded = &curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
+    let loaded = &super::curriculum(settings)?;
     // Every name is resolved before anything is touched, so a typo changes nothing.
     let mut positions = Vec::with_capacity(queries.len());
     let mut seen = HashSet::new();

@@ -1,7 +1,6 @@
 //! `curricula`: the plans the store holds progress for.
 
 use crate::config::Settings;
-use crate::curriculum;
 use crate::plans;
 use crate::progress;
 use crate::render::{self, Style};
@@ -9,7 +8,7 @@ use crate::store::Store;
 
 /// Renders the plans in the store, the loaded curriculum among them.
 pub fn run(settings: &Settings, style: &Style, json: bool) -> anyhow::Result<String> {
-    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
+    let loaded = super::curriculum(settings)?;
     let store = Store::read(&settings.store)?;
     let history = super::as_of(&store, settings);
     let replay = progress::replay(&loaded, &history);

@@ -2,7 +2,6 @@
 //! change under the store's lock; the history before it is never edited.
 
 use crate::config::Settings;
-use crate::curriculum;
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::progress;
@@ -12,7 +11,7 @@ use crate::store::{Change, Event};
 /// curriculum in use no longer has.
 pub fn run(settings: &Settings, ids: &[String]) -> anyhow::Result<String> {
     let lang = settings.lang;
-    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
+    let loaded = super::curriculum(settings)?;
     let (lock, mut store) = super::lock(settings)?;
     let replay = progress::replay(&loaded, &store.events);
     let mut wanted: Vec<&str> = Vec::new();

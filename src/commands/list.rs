@@ -13,7 +13,7 @@ pub fn run(
     state: Option<StateFilter>,
     json: bool,
 ) -> anyhow::Result<String> {
-    let super::Reading { loaded, replay, .. } = &super::read(settings)?;
+    let super::Reading { loaded, replay, .. } = &*super::read(settings)?;
     let filter = ListFilter {
         stage: super::stage(loaded, stage, settings.lang)?,
         state: state.map(|state| match state {

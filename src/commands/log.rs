@@ -16,7 +16,7 @@ pub fn run(
     since: Option<NaiveDate>,
     json: bool,
 ) -> anyhow::Result<String> {
-    let super::Reading { loaded, store, .. } = &super::read(settings)?;
+    let super::Reading { loaded, store, .. } = &*super::read(settings)?;
     let filter = LogFilter {
         stage: super::stage(loaded, stage, settings.lang)?,
         since,

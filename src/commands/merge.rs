@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use rustc_hash::FxHashSet;
 
 use crate::config::Settings;
-use crate::curriculum;
 use crate::error::Error;
 use crate::files::same_file;
 use crate::i18n::Msg;
@@ -18,7 +17,7 @@ use crate::store::{self, Files};
 /// which topics the histories disagree.
 pub fn run(settings: &Settings, files: &[PathBuf]) -> anyhow::Result<String> {
     let lang = settings.lang;
-    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
+    let loaded = super::curriculum(settings)?;
     let own = Files::of(&settings.store);
     let mut others = Vec::with_capacity(files.len());
     for file in files {

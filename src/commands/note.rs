@@ -1,7 +1,6 @@
 //! `note`: attach a dated note to a topic, under the store's lock.
 
 use crate::config::Settings;
-use crate::curriculum;
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::progress;
@@ -35,7 +34,7 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
         }
         .into());
     }
-    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
+    let loaded = super::curriculum(settings)?;
     let pos = super::resolve(&loaded, query, lang)?;
     let text = text.join(" ").trim().to_owned();
     if text.is_empty() {

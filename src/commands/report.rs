@@ -33,7 +33,7 @@ pub fn run(
         loaded,
         store,
         replay,
-    } = &super::read(settings)?;
+    } = &*super::read(settings)?;
     let summary = progress::summarize(loaded, replay);
     let outlook = schedule::outlook(loaded, &store.events, replay, &summary, settings.today);
     let lang = settings.lang;

@@ -5,7 +5,6 @@ use rustc_hash::FxHashSet;
 use uuid::Uuid;
 
 use crate::config::Settings;
-use crate::curriculum;
 use crate::error::Error;
 use crate::i18n::Msg;
 use crate::render;
@@ -16,7 +15,7 @@ use crate::render::short_id;
 /// Records that the change whose id starts with `query` no longer counts.
 pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
     let lang = settings.lang;
-    let loaded = curriculum::load_cached(&settings.curriculum, settings.cache.as_deref())?;
+    let loaded = super::curriculum(settings)?;
     let (lock, mut store) = super::lock(settings)?;
     let history = store.history();
     let (target, counts) = find(&history, query)?;

@@ -12,7 +12,7 @@ pub fn run(settings: &Settings, style: &Style, query: &str, json: bool) -> anyho
         loaded,
         store,
         replay,
-    } = &super::read(settings)?;
+    } = &*super::read(settings)?;
     Ok(match super::resolve_named(loaded, query, settings.lang)? {
         Named::Topic(pos) if json => render::show_json(loaded, &store.events, replay, pos),
         Named::Topic(pos) => render::show(loaded, &store.events, replay, pos, settings.lang),

@@ -11,7 +11,7 @@ pub fn run(settings: &Settings, style: &Style, json: bool) -> anyhow::Result<Str
         loaded,
         store,
         replay,
-    } = &super::read(settings)?;
+    } = &*super::read(settings)?;
     let summary = progress::summarize(loaded, replay);
     let outlook = schedule::outlook(loaded, &store.events, replay, &summary, settings.today);
     Ok(if json {
