@@ -216,56 +216,103 @@ fn part_id(part: &Part) -> &str {
     }
 }
 
+/// Where an id is in use, kept while checking so that a duplicate can name its first holder; the
+/// [`Part`], which owns a copy of the id, is made only when a problem needs it.
+#[derive(Clone, Copy)]
+enum Holder {
+    Curriculum,
+    Stage(usize),
+    Topic(Pos),
+}
+
+impl Holder {
+    fn part(self, curriculum: &Curriculum) -> Part {
+        match self {
+            Holder::Curriculum => Part::Curriculum(curriculum.id.clone()),
+            Holder::Stage(s) => Part::Stage(s + 1, curriculum.stages[s].id.clone()),
+            Holder::Topic(pos) => Part::Topic(
+                pos,
+                curriculum.stages[pos.stage].topics[pos.topic].id.clone(),
+            ),
+        }
+    }
+}
+
+/// The ids seen so far, and the problems found.
+struct Check<'c> {
+    curriculum: &'c Curriculum,
+    seen: rustc_hash::FxHashMap<&'c str, Holder>,
+    problems: Vec<Problem>,
+}
+
+impl<'c> Check<'c> {
+    fn push(&mut self, kind: ProblemKind, path: impl Into<String>) {
+        self.problems.push(Problem::new(kind, path));
+    }
+
+    fn id(&mut self, id: &'c str, holder: Holder, path: impl FnOnce() -> String) {
+        let part = || holder.part(self.curriculum);
+        let kind = if !is_valid_id(id) {
+            ProblemKind::BadId(part())
+        } else if !matches!(holder, Holder::Curriculum) && is_position_like(id) {
+            ProblemKind::PositionId(part())
+        } else if let Some(first) = self.seen.get(id) {
+            ProblemKind::DuplicateId(part(), first.part(self.curriculum))
+        } else {
+            self.seen.insert(id, holder);
+            return;
+        };
+        self.push(kind, path());
+    }
+
+    /// A problem when any of `texts` (the forms of the text at `path`, under `key`) has a control
+    /// character a terminal would act on: a YAML escape such as `"\e[2J"` would clear the
+    /// screen, `"\e]0;…\a"` set the window's title.
+    fn controls<'a>(
+        &mut self,
+        holder: Holder,
+        key: &'static str,
+        mut texts: impl Iterator<Item = &'a str>,
+        path: impl FnOnce() -> String,
+    ) {
+        let found = texts.find_map(|text| text.chars().find(|&c| crate::wrap::acts_on_terminal(c)));
+        if let Some(c) = found {
+            let part = holder.part(self.curriculum);
+            self.push(ProblemKind::ControlInText(part, key, c), path());
+        }
+    }
+}
+
 /// Every problem with a parsed curriculum, in file order; empty when it is sound. Locations are
 /// filled in by [`parse`], which has the text.
+///
+/// A sound curriculum costs no allocation per topic (parts and paths are made only for
+/// problems): the cache checks the whole curriculum again on every command.
 pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut seen: HashMap<String, Part> = HashMap::new();
-    let mut check_id = |id: &str, part: Part, path: String, problems: &mut Vec<Problem>| {
-        if !is_valid_id(id) {
-            problems.push(Problem::new(ProblemKind::BadId(part), path));
-        } else if !matches!(part, Part::Curriculum(_)) && is_position_like(id) {
-            problems.push(Problem::new(ProblemKind::PositionId(part), path));
-        } else if let Some(first) = seen.get(id) {
-            problems.push(Problem::new(
-                ProblemKind::DuplicateId(part, first.clone()),
-                path,
-            ));
-        } else {
-            seen.insert(id.to_owned(), part);
-        }
+    let size = curriculum
+        .stages
+        .iter()
+        .map(|s| s.topics.len() + 1)
+        .sum::<usize>()
+        + 1;
+    let mut seen = rustc_hash::FxHashMap::default();
+    seen.reserve(size);
+    let mut check = Check {
+        curriculum,
+        seen,
+        problems: Vec::new(),
     };
-
-    check_id(
-        &curriculum.id,
-        Part::Curriculum(curriculum.id.clone()),
-        "id".into(),
-        &mut problems,
-    );
-    let whole = Part::Curriculum(curriculum.id.clone());
+    let whole = Holder::Curriculum;
+    check.id(&curriculum.id, whole, || "id".into());
     if curriculum.title.is_blank() {
-        problems.push(Problem::new(
-            ProblemKind::EmptyTitle(whole.clone()),
-            "title",
-        ));
+        check.push(ProblemKind::EmptyTitle(whole.part(curriculum)), "title");
     }
     let forms = Text::forms;
-    check_controls(
-        &whole,
-        "title".into(),
-        "title",
-        forms(&curriculum.title),
-        &mut problems,
-    );
+    check.controls(whole, "title", forms(&curriculum.title), || "title".into());
     if let Some(description) = &curriculum.description {
-        let path = "description".into();
-        check_controls(
-            &whole,
-            path,
-            "description",
-            forms(description),
-            &mut problems,
-        );
+        check.controls(whole, "description", forms(description), || {
+            "description".into()
+        });
     }
     let band = curriculum.band;
     let in_range = |x: f64| (0.0..=1.0).contains(&x);
@@ -275,17 +322,17 @@ pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
         } else {
             "band.low"
         };
-        problems.push(Problem::new(ProblemKind::BandOutOfRange(band), edge));
+        check.push(ProblemKind::BandOutOfRange(band), edge);
     } else if band.low > band.high {
-        problems.push(Problem::new(ProblemKind::BandSwapped(band), "band.low"));
+        check.push(ProblemKind::BandSwapped(band), "band.low");
     }
     if let Some(days) = curriculum.genius_days
         && !(1..=MAX_DAYS).contains(&days)
     {
-        problems.push(Problem::new(ProblemKind::GeniusDays(days), "genius_days"));
+        check.push(ProblemKind::GeniusDays(days), "genius_days");
     }
     if curriculum.stages.is_empty() {
-        problems.push(Problem::new(ProblemKind::NoStages, "stages"));
+        check.push(ProblemKind::NoStages, "stages");
     }
     let total: i64 = curriculum
         .stages
@@ -293,111 +340,75 @@ pub fn validate(curriculum: &Curriculum) -> Vec<Problem> {
         .map(|stage| stage.days.clamp(0, MAX_DAYS))
         .sum();
     if total > MAX_DAYS {
-        problems.push(Problem::new(ProblemKind::TotalDays(total), "stages"));
+        check.push(ProblemKind::TotalDays(total), "stages");
     }
     for (s, stage) in curriculum.stages.iter().enumerate() {
-        let part = Part::Stage(s + 1, stage.id.clone());
-        let at = format!("stages.{s}");
-        check_id(&stage.id, part.clone(), format!("{at}.id"), &mut problems);
+        let holder = Holder::Stage(s);
+        let at = |key: &str| format!("stages.{s}.{key}");
+        check.id(&stage.id, holder, || at("id"));
         if stage.title.is_blank() {
-            problems.push(Problem::new(
-                ProblemKind::EmptyTitle(part.clone()),
-                format!("{at}.title"),
-            ));
+            check.push(
+                ProblemKind::EmptyTitle(holder.part(curriculum)),
+                at("title"),
+            );
         }
-        let path = format!("{at}.title");
-        check_controls(&part, path, "title", forms(&stage.title), &mut problems);
+        check.controls(holder, "title", forms(&stage.title), || at("title"));
         if let Some(goal) = &stage.goal {
-            let path = format!("{at}.goal");
-            check_controls(&part, path, "goal", forms(goal), &mut problems);
+            check.controls(holder, "goal", forms(goal), || at("goal"));
         }
         if !(1..=MAX_DAYS).contains(&stage.days) {
-            problems.push(Problem::new(
-                ProblemKind::StageDays(part.clone(), stage.days),
-                format!("{at}.days"),
-            ));
+            let kind = ProblemKind::StageDays(holder.part(curriculum), stage.days);
+            check.push(kind, at("days"));
         }
         if stage.topics.is_empty() {
-            problems.push(Problem::new(
-                ProblemKind::NoTopics(part.clone()),
-                format!("{at}.topics"),
-            ));
+            check.push(ProblemKind::NoTopics(holder.part(curriculum)), at("topics"));
         }
         for (t, topic) in stage.topics.iter().enumerate() {
-            let part = Part::Topic(Pos { stage: s, topic: t }, topic.id.clone());
-            let at = format!("{at}.topics.{t}");
-            check_id(&topic.id, part.clone(), format!("{at}.id"), &mut problems);
+            let holder = Holder::Topic(Pos { stage: s, topic: t });
+            let at = |key: &str| format!("stages.{s}.topics.{t}.{key}");
+            check.id(&topic.id, holder, || at("id"));
             if topic.title.is_blank() {
-                problems.push(Problem::new(
-                    ProblemKind::EmptyTitle(part.clone()),
-                    format!("{at}.title"),
-                ));
-            }
-            let path = format!("{at}.title");
-            check_controls(&part, path, "title", forms(&topic.title), &mut problems);
-            if let Some(description) = &topic.description {
-                let path = format!("{at}.description");
-                check_controls(
-                    &part,
-                    path,
-                    "description",
-                    forms(description),
-                    &mut problems,
+                check.push(
+                    ProblemKind::EmptyTitle(holder.part(curriculum)),
+                    at("title"),
                 );
             }
+            check.controls(holder, "title", forms(&topic.title), || at("title"));
+            if let Some(description) = &topic.description {
+                check.controls(holder, "description", forms(description), || {
+                    at("description")
+                });
+            }
             let links = topic.links.iter().map(String::as_str);
-            check_controls(&part, format!("{at}.links"), "links", links, &mut problems);
+            check.controls(holder, "links", links, || at("links"));
         }
     }
-    check_old_ids(curriculum, &seen, &mut problems);
-    problems
+    check_old_ids(&mut check);
+    check.problems
 }
 
-/// A problem when any of `texts` (the forms of the text at `path`, under `key`) has a control
-/// character a terminal would act on: a YAML escape such as `"\e[2J"` would clear the screen,
-/// `"\e]0;…\a"` set the window's title.
-fn check_controls<'a>(
-    part: &Part,
-    path: String,
-    key: &'static str,
-    mut texts: impl Iterator<Item = &'a str>,
-    problems: &mut Vec<Problem>,
-) {
-    if let Some(c) = texts.find_map(|text| text.chars().find(|&c| crate::wrap::acts_on_terminal(c)))
-    {
-        problems.push(Problem::new(
-            ProblemKind::ControlInText(part.clone(), key, c),
-            path,
-        ));
-    }
-}
-
-/// The old ids (`was`) of every topic: each a valid id, none in use now (`current` holds the
-/// ids in use), none listed twice.
-fn check_old_ids(
-    curriculum: &Curriculum,
-    current: &HashMap<String, Part>,
-    problems: &mut Vec<Problem>,
-) {
-    let mut claimed: HashMap<&str, Part> = HashMap::new();
+/// The old ids (`was`) of every topic: each a valid id, none in use now, none listed twice.
+fn check_old_ids(check: &mut Check) {
+    let curriculum = check.curriculum;
+    let mut claimed: rustc_hash::FxHashMap<&str, Holder> = Default::default();
     for (s, stage) in curriculum.stages.iter().enumerate() {
         for (t, topic) in stage.topics.iter().enumerate() {
-            let part = || Part::Topic(Pos { stage: s, topic: t }, topic.id.clone());
+            let holder = Holder::Topic(Pos { stage: s, topic: t });
+            let part = || holder.part(curriculum);
             for (i, old) in topic.was.iter().enumerate() {
-                let path = format!("stages.{s}.topics.{t}.was.{i}");
                 let kind = if !is_valid_id(old) {
                     ProblemKind::BadOldId(part(), old.clone())
-                } else if let Some(holder) = current.get(old.as_str()) {
-                    ProblemKind::OldIdInUse(part(), old.clone(), holder.clone())
+                } else if let Some(current) = check.seen.get(old.as_str()) {
+                    ProblemKind::OldIdInUse(part(), old.clone(), current.part(curriculum))
                 } else if *old == topic.id {
                     ProblemKind::OldIdInUse(part(), old.clone(), part())
                 } else if let Some(first) = claimed.get(old.as_str()) {
-                    ProblemKind::OldIdTwice(part(), old.clone(), first.clone())
+                    ProblemKind::OldIdTwice(part(), old.clone(), first.part(curriculum))
                 } else {
-                    claimed.insert(old, part());
+                    claimed.insert(old, holder);
                     continue;
                 };
-                problems.push(Problem::new(kind, path));
+                check.push(kind, format!("stages.{s}.topics.{t}.was.{i}"));
             }
         }
     }
