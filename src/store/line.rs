@@ -48,20 +48,55 @@ pub const MAX_LINE: usize = 1 << 20;
 /// id and parses each day once.
 #[derive(Default)]
 pub struct Interner {
-    ids: HashSet<Id, FxBuildHasher>,
+    ids: HashSet<Known, FxBuildHasher>,
     /// The plan of the line before: nearly every line names the same one.
     plan: Option<Id>,
     day: Option<([u8; 10], NaiveDate)>,
     offset: Option<([u8; 6], FixedOffset)>,
 }
 
+/// An id as the interner holds it: looked up by its bytes, so that a line's bytes are checked
+/// as UTF-8 only the first time they are seen.
+struct Known(Id);
+
+impl std::hash::Hash for Known {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.as_bytes().hash(state);
+    }
+}
+
+impl PartialEq for Known {
+    fn eq(&self, other: &Known) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Known {}
+
+impl std::borrow::Borrow<[u8]> for Known {
+    fn borrow(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
 impl Interner {
     fn id(&mut self, text: &str) -> Id {
-        if let Some(id) = self.ids.get(text) {
-            return id.clone();
+        match self.ids.get(text.as_bytes()) {
+            Some(known) => known.0.clone(),
+            None => self.keep(Id::from(text)),
         }
-        let id = Id::from(text);
-        self.ids.insert(id.clone());
+    }
+
+    /// The id spelled by `bytes`; none if they are not UTF-8.
+    fn id_of(&mut self, bytes: &[u8]) -> Option<Id> {
+        match self.ids.get(bytes) {
+            Some(known) => Some(known.0.clone()),
+            None => Some(self.keep(Id::from(std::str::from_utf8(bytes).ok()?))),
+        }
+    }
+
+    fn keep(&mut self, id: Id) -> Id {
+        self.ids.insert(Known(id.clone()));
         id
     }
 
@@ -143,16 +178,17 @@ fn written_shape(line: &[u8], ids: &mut Interner, out: &mut Vec<Event>) -> Optio
     let id = Uuid::try_parse_ascii(id).ok()?;
     let (at, rest) = fixed_string(rest.strip_prefix(br#","at":"#)?, 32)?;
     let at = ids.shaped_time(at)?;
-    let (plan, rest) = plain_string(rest.strip_prefix(br#","plan":"#)?)?;
-    let (change, mut rest) = plain_string(rest.strip_prefix(br#","change":"#)?)?;
+    let (plan, rest) = plain_bytes(rest.strip_prefix(br#","plan":"#)?)?;
+    let (change, mut rest) = plain_bytes(rest.strip_prefix(br#","change":"#)?)?;
     let plan = match &ids.plan {
-        Some(last) if **last == *plan => last.clone(),
+        Some(last) if last.as_bytes() == plan => last.clone(),
         _ => {
-            let id = ids.id(plan);
+            let id = ids.id_of(plan)?;
             ids.plan.insert(id).clone()
         }
     };
-    let change = Change::parse(change);
+    // A change this build does not know is left to the full reader.
+    let change = Change::known(change)?;
     let event = |topic| Event {
         id,
         at,
@@ -167,8 +203,8 @@ fn written_shape(line: &[u8], ids: &mut Interner, out: &mut Vec<Event>) -> Optio
     if let Some(list) = rest.strip_prefix(br#","topics":["#) {
         rest = list;
         loop {
-            let (topic, after) = plain_string(rest)?;
-            out.push(event(Some(ids.id(topic))));
+            let (topic, after) = plain_bytes(rest)?;
+            out.push(event(Some(ids.id_of(topic)?)));
             match after.first()? {
                 b',' => rest = &after[1..],
                 b']' => break rest = &after[1..],
@@ -236,12 +272,19 @@ static STOP: [bool; 256] = {
 
 /// A JSON string with nothing to unescape, at the start of `text`, and what follows it.
 fn plain_string(text: &[u8]) -> Option<(&str, &[u8])> {
+    let (body, rest) = plain_bytes(text)?;
+    Some((std::str::from_utf8(body).ok()?, rest))
+}
+
+/// The bytes of a JSON string with nothing to unescape, at the start of `text`, not yet checked
+/// as UTF-8, and what follows it.
+fn plain_bytes(text: &[u8]) -> Option<(&[u8], &[u8])> {
     let body = text.strip_prefix(b"\"")?;
     let end = body.iter().position(|&b| STOP[usize::from(b)])?;
     if body[end] != b'"' {
         return None;
     }
-    Some((std::str::from_utf8(&body[..end]).ok()?, &body[end + 1..]))
+    Some((&body[..end], &body[end + 1..]))
 }
 
 /// A string of `len` bytes at the start of `text`, and what follows it; its content is left to

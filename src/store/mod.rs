@@ -72,17 +72,22 @@ pub enum Change {
 
 impl Change {
     fn parse(word: &str) -> Change {
-        match word {
-            "done" => Change::Done,
-            "undo" => Change::Undo,
-            "start" => Change::Start,
-            "skip" => Change::Skip,
-            "note" => Change::Note,
-            "begin" => Change::Begin,
-            "forget" => Change::Forget,
-            "revert" => Change::Revert,
-            other => Change::Other(other.into()),
-        }
+        Change::known(word.as_bytes()).unwrap_or_else(|| Change::Other(word.into()))
+    }
+
+    /// The change a word this build knows names, read from its bytes.
+    fn known(word: &[u8]) -> Option<Change> {
+        Some(match word {
+            b"done" => Change::Done,
+            b"undo" => Change::Undo,
+            b"start" => Change::Start,
+            b"skip" => Change::Skip,
+            b"note" => Change::Note,
+            b"begin" => Change::Begin,
+            b"forget" => Change::Forget,
+            b"revert" => Change::Revert,
+            _ => return None,
+        })
     }
 
     /// The word the store uses for this change.
@@ -773,14 +778,18 @@ impl<'a> Lines<'a> {
             text = text.strip_prefix("\u{feff}".as_bytes()).unwrap_or(text);
         }
         let text = text.strip_suffix(b"\r").unwrap_or(text);
-        if text.iter().all(|&b| b == 0) && !text.is_empty() {
+        // Nearly every line starts with `{`: only the first byte is looked at for those.
+        let first = text.first().copied();
+        if first == Some(0) && text.iter().all(|&b| b == 0) {
             self.zeros.get_or_insert(self.number);
             return Ok(false);
         }
         if let Some(line) = self.zeros {
             return Err(self.bad(line, LineProblem::ZeroBytes));
         }
-        if !text.iter().all(u8::is_ascii_whitespace) {
+        let blank = first.is_none_or(|b| b.is_ascii_whitespace())
+            && text.iter().all(u8::is_ascii_whitespace);
+        if !blank {
             match line::read(text, &mut self.ids, &mut self.events) {
                 Ok(Line::Header { version, extra }) => {
                     if version > VERSION {
