@@ -6,6 +6,11 @@
 #   RUNS=20 bench/run.sh    # fewer runs per command (default 40; ten times as many on the
 #                           # embedded roadmap, where a run takes a millisecond and one busy
 #                           # moment on a shared machine would otherwise move the median)
+#   BASE= bench/run.sh      # without the side-by-side rows of the build before store version 2
+#
+# BASE (default 166e8f4, the commit before store version 2) is built from its own sources into
+# target/bench-base and times the same work on the same history, written as a version 1
+# progress.yaml, in the same run: the rows that say whether version 2 is as fast as version 1.
 #
 # Needs hyperfine and Taskwarrior (`task`) from Debian's packages; as root it installs them with
 # apt-get, otherwise it says how. Every file it makes lives in a temp folder removed at the end;
@@ -44,6 +49,19 @@ case $HOST in
 esac
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+BASE=${BASE-166e8f4}
+BASEBIN=
+if [ -n "$BASE" ]; then
+    if git rev-parse -q --verify "$BASE^{commit}" >/dev/null; then
+        mkdir -p "$WORK/base-src"
+        git archive "$BASE" | tar -x -C "$WORK/base-src"
+        cargo build --release --quiet --bin studyplan --manifest-path "$WORK/base-src/Cargo.toml" \
+            --target-dir "$PWD/target/bench-base"
+        BASEBIN=$PWD/target/bench-base/release/studyplan
+    else
+        echo "bench: commit $BASE is not in this clone (a shallow one?); no side-by-side rows" >&2
+    fi
+fi
 
 # Nothing from the caller's environment leaks in: pinned day, English, no colour, temp folders.
 export STUDYPLAN_TODAY=2026-11-29 LANG=C LC_ALL=C NO_COLOR=1
@@ -116,6 +134,27 @@ measure() {
         --prepare "sh -c 'rm -rf $dir/data && cp -a $dir/data.orig $dir/data'" \
         --command-name "task 1 done" "$tw task 1 done" \
         >&2
+    # The build before version 2 on the same history as version 1, against this one, both
+    # started through `env` so that each pays the same start.
+    if [ -n "$BASEBIN" ] && [ -f "$dir/progress.yaml" ]; then
+        local v1="env STUDYPLAN_STORE=$dir/progress.yaml $BASEBIN"
+        local v2="env STUDYPLAN_STORE=$STUDYPLAN_STORE $BIN"
+        cp "$dir/progress.yaml" "$dir/progress.yaml.orig"
+        STUDYPLAN_STORE=$dir/progress.yaml "$BASEBIN" status >/dev/null
+        hyperfine -N --warmup 3 --runs "$runs" --style basic --export-json "$WORK/$name-base.json" \
+            --command-name "v1 status" "$v1 status" --command-name "v2 status" "$v2 status" \
+            --command-name "v1 list" "$v1 list" --command-name "v2 list" "$v2 list" \
+            >&2
+        hyperfine -N --warmup 2 --runs "$runs" --style basic --export-json "$WORK/$name-base-done.json" \
+            --prepare "cp $dir/progress.yaml.orig $dir/progress.yaml" \
+            --command-name "v1 done" "$v1 done $next" \
+            --prepare "cp $dir/progress.orig $STUDYPLAN_STORE" \
+            --command-name "v2 done" "$v2 done $next" \
+            >&2
+        /usr/bin/time -f "v1 status:%M" -o "$WORK/$name-mem.tmp" $v1 status >/dev/null 2>&1 || true
+        cat "$WORK/$name-mem.tmp" >>"$WORK/$name.mem"
+        cp "$dir/progress.orig" "$STUDYPLAN_STORE"
+    fi
     # Peak memory of one run each (GNU time's maximum resident set size).
     for cmd in "studyplan status:$BIN status" "studyplan list:$BIN list" "task list:$tw task list"; do
         /usr/bin/time -f "${cmd%%:*}:%M" -o "$WORK/$name-mem.tmp" ${cmd#*:} >/dev/null 2>&1 || true
@@ -137,6 +176,35 @@ SIZES="$SIZES mid"
 setup_generated "$WORK/big" 10000 100000
 measure big "$WORK/big" "10,000 topics, 100,000 events"
 SIZES="$SIZES big"
+
+# Version 2 at scale: a million events; merging another machine's 100,000 into these 100,000;
+# a store line nested 100,000 deep, which is refused.
+"$GEN" "$WORK/huge" 10000 1000000 >/dev/null
+"$GEN" "$WORK/other" 10000 100000 7 >/dev/null
+python3 - "$WORK/deep.jsonl" <<'EOF'
+import sys
+head = '{"studyplan":"progress","version":2}\n'
+event = ('{"id":"0190f0a0-0000-7000-8000-000000000001","at":"2026-11-29T09:00:00.000000+08:00",'
+         '"plan":"bench-plan","change":"done","topics":["topic-00001"],"x":')
+open(sys.argv[1], "w").write(head + event + "[" * 100000 + "]" * 100000 + "}\n")
+EOF
+big=$WORK/big
+echo "bench: version 2 at scale" >&2
+hyperfine -N --warmup 1 --runs 10 --style basic --export-json "$WORK/scale.json" \
+    --command-name "status, 1,000,000 events" "env STUDYPLAN_STORE=$WORK/huge/progress.jsonl $BIN status" \
+    --command-name "status on a line nested 100,000 deep (refused)" \
+    "sh -c 'STUDYPLAN_STORE=$WORK/deep.jsonl $BIN status >/dev/null 2>&1; test \$? = 1'" \
+    >&2
+hyperfine -N --warmup 1 --runs 10 --style basic --export-json "$WORK/merge.json" \
+    --prepare "cp $big/progress.orig $big/progress.jsonl" \
+    --command-name "merge of 100,000 events into 100,000" "$BIN merge $WORK/other/progress.jsonl" \
+    >&2
+cp "$big/progress.orig" "$big/progress.jsonl"
+/usr/bin/time -f "status, 1,000,000 events:%M" -o "$WORK/scale.mem" \
+    env STUDYPLAN_STORE="$WORK/huge/progress.jsonl" "$BIN" status >/dev/null 2>&1
+/usr/bin/time -f "merge of 100,000 events into 100,000:%M" -o "$WORK/scale.tmp" \
+    "$BIN" merge "$WORK/other/progress.jsonl" >/dev/null 2>&1
+cat "$WORK/scale.tmp" >>"$WORK/scale.mem"
 
 python3 - "$WORK" "$(nproc)" "$RUNS" $SIZES <<'EOF'
 import json, os, sys
@@ -166,4 +234,34 @@ for name in sizes:
         what, kb = line.strip().rsplit(":", 1)
         rows.append(f"{name} {what} {int(kb) / 1024:.1f}")
 print("; ".join(rows) + ".")
+
+bases = [name for name in sizes if os.path.exists(f"{work}/{name}-base.json")]
+if bases:
+    print("\nThe build before store version 2 (v1, reading progress.yaml) and this one (v2, "
+          "reading progress.jsonl) on the same history, in the same run:\n")
+    print("| plan | command | v1 ms | v2 ms | v2 ÷ v1 |")
+    print("|---|---|---:|---:|---:|")
+for name in bases:
+    label = open(f"{work}/{name}.label").read().strip()
+    medians = {}
+    for part in [f"{name}-base", f"{name}-base-done"]:
+        for result in json.load(open(f"{work}/{part}.json"))["results"]:
+            medians[result["command"]] = result["median"] * 1000
+    for command in ["status", "list", "done"]:
+        v1, v2 = medians[f"v1 {command}"], medians[f"v2 {command}"]
+        print(f"| {label} | `studyplan {command}` | {v1:.1f} | {v2:.1f} | {v2 / v1:.2f} |")
+        label = ""
+
+memory = {}
+for line in open(f"{work}/scale.mem"):
+    what, kb = line.strip().rsplit(":", 1)
+    memory[what] = int(kb) / 1024
+print("\nVersion 2 at scale (medians of 10 runs):\n")
+print("| work | ms | peak MB |")
+print("|---|---:|---:|")
+for part in ["scale", "merge"]:
+    for result in json.load(open(f"{work}/{part}.json"))["results"]:
+        what = result["command"]
+        peak = f"{memory[what]:.1f}" if what in memory else ""
+        print(f"| {what} | {result['median'] * 1000:.1f} | {peak} |")
 EOF

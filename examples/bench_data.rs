@@ -3,11 +3,13 @@
 //! done. The output depends only on the arguments, so every run measures the same data.
 //!
 //! ```sh
-//! cargo run --release --example bench_data -- OUT_DIR TOPICS EVENTS
+//! cargo run --release --example bench_data -- OUT_DIR TOPICS EVENTS [SEED]
 //! ```
 //!
-//! writes `OUT_DIR/curriculum.yaml`, `OUT_DIR/progress.yaml` and `OUT_DIR/tasks.json` (for
-//! `task import`).
+//! writes `OUT_DIR/curriculum.yaml`, the history as `OUT_DIR/progress.jsonl` (store version 2)
+//! and as `OUT_DIR/progress.yaml` (version 1, for builds before version 2), and
+//! `OUT_DIR/tasks.json` (for `task import`). Another SEED (a number) gives another machine's
+//! history of the same plan: other times, other event ids, for `merge`.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -72,18 +74,22 @@ impl Lcg {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let parsed = match args.as_slice() {
-        [dir, topics, events] => topics
-            .parse::<usize>()
-            .ok()
-            .zip(events.parse::<usize>().ok())
-            .map(|(t, e)| (PathBuf::from(dir), t, e)),
+        [dir, topics, events, seed @ ..] if seed.len() <= 1 => {
+            let seed = seed.first().map_or(Some(SEED), |seed| seed.parse().ok());
+            topics
+                .parse::<usize>()
+                .ok()
+                .zip(events.parse::<usize>().ok())
+                .zip(seed)
+                .map(|((t, e), seed)| (PathBuf::from(dir), t, e, seed))
+        }
         _ => None,
     };
-    let Some((dir, topics, events)) = parsed.filter(|(_, t, _)| *t > 0) else {
-        eprintln!("usage: bench_data OUT_DIR TOPICS EVENTS   (TOPICS > 0)");
+    let Some((dir, topics, events, seed)) = parsed.filter(|(_, t, _, _)| *t > 0) else {
+        eprintln!("usage: bench_data OUT_DIR TOPICS EVENTS [SEED]   (TOPICS > 0, SEED a number)");
         return ExitCode::from(2);
     };
-    match generate(&dir, topics, events) {
+    match generate(&dir, topics, events, seed) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("bench_data: error: {err}");
@@ -96,9 +102,12 @@ fn topic_id(n: usize) -> String {
     format!("topic-{n:05}")
 }
 
-fn generate(dir: &std::path::Path, topics: usize, events: usize) -> std::io::Result<()> {
+/// The seed of the data every benchmark measures.
+const SEED: u64 = 0x5eed_2026;
+
+fn generate(dir: &std::path::Path, topics: usize, events: usize, seed: u64) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
-    let mut rng = Lcg(0x5eed_2026);
+    let mut rng = Lcg(seed);
 
     let mut yaml = String::with_capacity(topics * 100);
     let _ = writeln!(
