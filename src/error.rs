@@ -10,7 +10,7 @@ use crate::file_kind::{Kind, refusal};
 pub use crate::files::io_reason;
 use crate::files::shell_quoted;
 pub use crate::i18n::{IoAction, OwnFile};
-use crate::i18n::{Lang, LineProblem, Msg};
+use crate::i18n::{Lang, LineProblem, Msg, V1Problem};
 
 use chrono::NaiveDate;
 
@@ -77,8 +77,12 @@ pub enum Error {
     /// A word of a note's text is one of the options, typed after the text began.
     OptionInNote { word: String, topic: String },
 
-    /// The progress store does not parse.
-    StoreCorrupt { path: PathBuf, detail: String },
+    /// The version 1 progress store does not parse; `at` is the line and column.
+    StoreCorrupt {
+        path: PathBuf,
+        at: Option<(usize, usize)>,
+        problem: V1Problem,
+    },
 
     /// Line `line` of a version 2 store is not an event studyplan can read.
     StoreBadLine {
@@ -313,9 +317,10 @@ impl Error {
                 word,
                 topic: &shell_quoted(Path::new(topic)),
             }),
-            Error::StoreCorrupt { path, detail } => say(Msg::StoreCorrupt {
+            Error::StoreCorrupt { path, at, problem } => say(Msg::StoreCorrupt {
                 path: &shown(path),
-                detail,
+                at: *at,
+                problem,
             }),
             Error::StoreBadLine {
                 path,
@@ -558,8 +563,11 @@ mod tests {
                 topic: "why rag".into(),
             },
             Error::StoreCorrupt {
-                path: "p.jsonl".into(),
-                detail: "line 3: not JSON".into(),
+                path: "p.yaml".into(),
+                at: Some((3, 5)),
+                problem: V1Problem::Yaml {
+                    reason: "did not find expected key".into(),
+                },
             },
             Error::StoreBadLine {
                 path: "p.jsonl".into(),

@@ -13,6 +13,9 @@ use crate::progress::{self, Replay};
 use crate::render;
 use crate::store::{self, Files};
 
+/// How many topics on which the histories disagree are named; the rest are counted.
+const DISAGREEMENTS_SHOWN: usize = 20;
+
 /// Folds the stores at `files` into the store in use and says how many changes were new, and on
 /// which topics the histories disagree.
 pub fn run(settings: &Settings, files: &[PathBuf]) -> anyhow::Result<String> {
@@ -52,6 +55,7 @@ pub fn run(settings: &Settings, files: &[PathBuf]) -> anyhow::Result<String> {
         })
     );
     // A topic both histories changed, and left in different states: the later change counts.
+    let mut disagreements = 0;
     for (i, topic) in merged.topics.iter().enumerate() {
         let id = &loaded.topic(loaded.order[i]).id;
         let disagree = changed.contains(id.as_str())
@@ -60,12 +64,22 @@ pub fn run(settings: &Settings, files: &[PathBuf]) -> anyhow::Result<String> {
                 a.since.is_some() && b.since.is_some() && a.state != b.state
             });
         if disagree {
+            disagreements += 1;
+        }
+        if disagree && disagreements <= DISAGREEMENTS_SHOWN {
             out.push_str(&lang.say(Msg::MergeDisagrees {
                 topic: id,
                 state: render::state_key(topic.state),
             }));
             out.push('\n');
         }
+    }
+    if let Some(more) = disagreements
+        .checked_sub(DISAGREEMENTS_SHOWN)
+        .filter(|&n| n > 0)
+    {
+        out.push_str(&lang.say(Msg::MergeDisagreesMore { more }));
+        out.push('\n');
     }
     Ok(out)
 }

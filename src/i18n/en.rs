@@ -8,7 +8,7 @@ use std::borrow::{Borrow, Cow};
 use super::{
     ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
     LineProblem, ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Subject, Unit,
-    YamlHint,
+    V1Problem, YamlHint,
 };
 
 /// `msg` in English.
@@ -595,10 +595,13 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
              (`studyplan note {topic} \"... {word} ...\"`)"
         )
         .into(),
-        Msg::StoreCorrupt { path, detail } => format!(
-            "cannot read the progress store `{path}`: {detail}\n\
+        Msg::StoreCorrupt { path, at, problem } => format!(
+            "cannot read the progress store `{path}`: {}{}\n\
              the file was left as it is: fix it by hand, or move it away to start a new one \
-             (your history is in it)"
+             (your history is in it)",
+            at.map(|(line, column)| format!("line {line} column {column}: "))
+                .unwrap_or_default(),
+            v1_problem(problem)
         )
         .into(),
         Msg::StoreBadLine {
@@ -674,6 +677,11 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::MergeDisagrees { topic, state } => format!(
             "the histories disagree on `{topic}`: the later change counts ({}); both stay in the log",
             state_text(state)
+        )
+        .into(),
+        Msg::MergeDisagreesMore { more } => format!(
+            "... and {more} more {} on which they disagree; `studyplan show TOPIC` lists the changes to one",
+            noun(more as i64, "topic", "topics")
         )
         .into(),
         Msg::RevertsChange { id } => format!("change {id}").into(),
@@ -1131,6 +1139,52 @@ pub(super) fn list<S: Borrow<str>>(items: &[S]) -> String {
 /// `a, b`: clauses of one sentence.
 pub(super) fn clauses<S: Borrow<str>>(items: &[S]) -> String {
     items.join(", ")
+}
+
+fn v1_problem(problem: &V1Problem) -> String {
+    match problem {
+        V1Problem::Empty => "the file is empty".into(),
+        V1Problem::NotUtf8 { offset } => {
+            format!("it is not UTF-8 text (bad byte at offset {offset})")
+        }
+        V1Problem::TooLarge { mib } => {
+            format!("it is a version 1 file larger than {mib} MiB, which studyplan never wrote")
+        }
+        V1Problem::Yaml { reason } => reason.clone(),
+        V1Problem::Aliases { mib } => format!(
+            "its aliases (`*name`) repeat its text into more than {mib} MiB once expanded, \
+             which studyplan never writes"
+        ),
+        V1Problem::NotAMap => "it is not a YAML map with `version:` and `events:`".into(),
+        V1Problem::NoVersion => "it has no `version:` field".into(),
+        V1Problem::VersionNotWhole { value } => format!("`version: {value}` is not a whole number"),
+        V1Problem::VersionZero => "`version: 0` is not a version studyplan ever wrote".into(),
+        V1Problem::Events { reason } => format!("events: {reason}"),
+        V1Problem::Event {
+            event,
+            key: Some(key),
+            reason,
+        } => format!("event {event}: `{key}`: {reason}"),
+        V1Problem::Event {
+            event,
+            key: None,
+            reason,
+        } => format!("event {event}: {reason}"),
+        V1Problem::EventMissing { event, key } => format!("event {event} has no `{key}`"),
+        V1Problem::EventTime {
+            event,
+            value,
+            reason,
+        } => format!(
+            "event {event}: `at: {value}` is not a timestamp like 2026-11-29T09:12:03+08:00 \
+             ({reason})"
+        ),
+        V1Problem::EventDate { event, value } => {
+            format!("event {event}: `on: {value}` is not a date like 2026-11-29")
+        }
+        V1Problem::EventKey { event, key } => format!("event {event}: key `{key}` is not a string"),
+        V1Problem::TopKey { key } => format!("top-level key `{key}` is not a string"),
+    }
 }
 
 fn line_problem(problem: &LineProblem) -> String {

@@ -14,7 +14,8 @@ use serde::Serialize;
 
 pub use msg::{
     ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
-    LineProblem, ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Unit, YamlHint,
+    LineProblem, ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Unit,
+    V1Problem, YamlHint,
 };
 
 /// The language the interface speaks.

@@ -466,8 +466,12 @@ pub enum Msg<'a> {
     EmptyNote,
     /// A word of a note's text that is an option; `topic` as a shell reads it back.
     OptionInNote { word: &'a str, topic: &'a str },
-    /// The progress store does not parse.
-    StoreCorrupt { path: &'a str, detail: &'a str },
+    /// The version 1 progress store does not parse; `at` is where, as line and column.
+    StoreCorrupt {
+        path: &'a str,
+        at: Option<(usize, usize)>,
+        problem: &'a V1Problem,
+    },
     /// Line `line` of a version 2 store is not an event studyplan can read.
     StoreBadLine {
         path: &'a str,
@@ -501,6 +505,8 @@ pub enum Msg<'a> {
     Merged { added: usize, files: usize },
     /// The histories merged disagree on `topic`: the later change, `state`, counts.
     MergeDisagrees { topic: &'a str, state: StateName },
+    /// After the first disagreements listed, `more` topics on which the histories disagree too.
+    MergeDisagreesMore { more: usize },
     /// In the log: a revert's subject, the change it cancels.
     RevertsChange { id: &'a str },
     /// In the log, after a change that was reverted.
@@ -1006,4 +1012,60 @@ impl IoAction {
         IoAction::Lock,
         IoAction::WriteReport,
     ];
+}
+
+/// Why a version 1 store (`progress.yaml`) was refused. `event` counts the events from 1;
+/// `reason` is the YAML reader's own words, which it gives in English only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum V1Problem {
+    Empty,
+    NotUtf8 {
+        offset: usize,
+    },
+    /// Larger than studyplan ever wrote a version 1 file.
+    TooLarge {
+        mib: u64,
+    },
+    Yaml {
+        reason: String,
+    },
+    /// Aliases (`*name`) that would repeat the text into more than `mib` MiB.
+    Aliases {
+        mib: u64,
+    },
+    NotAMap,
+    NoVersion,
+    VersionNotWhole {
+        value: String,
+    },
+    VersionZero,
+    Events {
+        reason: String,
+    },
+    /// An event, or its `key`, is not what an event holds.
+    Event {
+        event: usize,
+        key: Option<&'static str>,
+        reason: String,
+    },
+    EventMissing {
+        event: usize,
+        key: &'static str,
+    },
+    EventTime {
+        event: usize,
+        value: String,
+        reason: String,
+    },
+    EventDate {
+        event: usize,
+        value: String,
+    },
+    EventKey {
+        event: usize,
+        key: String,
+    },
+    TopKey {
+        key: String,
+    },
 }

@@ -636,13 +636,61 @@ fn samples() -> Vec<Msg<'static>> {
         topic: "why-rag",
         state: StateName::Skipped,
     });
+    for more in [1, 25] {
+        all.push(Msg::MergeDisagreesMore { more });
+    }
     all.push(Msg::MergeSelf { path });
     all.push(Msg::RevertsChange { id: "0b6c2d7e" });
     all.push(Msg::NoLongerCounts);
-    all.push(Msg::StoreCorrupt {
-        path,
-        detail: "line 3: not JSON",
+    static V1_PROBLEMS: std::sync::LazyLock<Vec<V1Problem>> = std::sync::LazyLock::new(|| {
+        let reason = || "did not find expected key".to_owned();
+        vec![
+            V1Problem::Empty,
+            V1Problem::NotUtf8 { offset: 120 },
+            V1Problem::TooLarge { mib: 256 },
+            V1Problem::Yaml { reason: reason() },
+            V1Problem::Aliases { mib: 64 },
+            V1Problem::NotAMap,
+            V1Problem::NoVersion,
+            V1Problem::VersionNotWhole {
+                value: "\"one\"".into(),
+            },
+            V1Problem::VersionZero,
+            V1Problem::Events { reason: reason() },
+            V1Problem::Event {
+                event: 3,
+                key: Some("topic"),
+                reason: reason(),
+            },
+            V1Problem::Event {
+                event: 3,
+                key: None,
+                reason: reason(),
+            },
+            V1Problem::EventMissing {
+                event: 3,
+                key: "at",
+            },
+            V1Problem::EventTime {
+                event: 3,
+                value: "noon".into(),
+                reason: "input contains invalid characters".into(),
+            },
+            V1Problem::EventDate {
+                event: 3,
+                value: "2026-13-01".into(),
+            },
+            V1Problem::EventKey {
+                event: 3,
+                key: "[1]".into(),
+            },
+            V1Problem::TopKey { key: "7".into() },
+        ]
     });
+    for problem in V1_PROBLEMS.iter() {
+        let at = matches!(problem, V1Problem::Yaml { .. }).then_some((3, 5));
+        all.push(Msg::StoreCorrupt { path, at, problem });
+    }
     all.push(Msg::StoreZeroTail {
         path: "my store.jsonl",
         quoted: "'my store.jsonl'",

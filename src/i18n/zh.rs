@@ -8,7 +8,7 @@ use std::borrow::{Borrow, Cow};
 use super::{
     ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
     LineProblem, ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Subject, Unit,
-    YamlHint,
+    V1Problem, YamlHint,
 };
 
 /// `msg` in Chinese.
@@ -553,9 +553,12 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
              或把整段内容放进引号以保留这个词（`studyplan note {topic} \"…… {word} ……\"`）"
         )
         .into(),
-        Msg::StoreCorrupt { path, detail } => format!(
-            "无法读取进度文件 `{path}`：{detail}\n\
-             文件保持原样未动：请手动修好它，或把它移走以重新开始（你的历史记录在里面）"
+        Msg::StoreCorrupt { path, at, problem } => format!(
+            "无法读取进度文件 `{path}`：{}{}\n\
+             文件保持原样未动：请手动修好它，或把它移走以重新开始（你的历史记录在里面）",
+            at.map(|(line, column)| format!("第 {line} 行第 {column} 列："))
+                .unwrap_or_default(),
+            v1_problem(problem)
         )
         .into(),
         Msg::StoreBadLine {
@@ -616,6 +619,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::MergeDisagrees { topic, state } => format!(
             "两份历史在 `{topic}` 上不一致：以较晚的更改为准（{}）；两条都留在日志里",
             state_text(state)
+        )
+        .into(),
+        Msg::MergeDisagreesMore { more } => format!(
+            "……另有 {more} 个主题上两份历史不一致；`studyplan show 主题` 列出一个主题的更改"
         )
         .into(),
         Msg::RevertsChange { id } => format!("修改 {id}").into(),
@@ -1040,6 +1047,49 @@ pub(super) fn list<S: Borrow<str>>(items: &[S]) -> String {
 /// `a，b`: clauses of one sentence.
 pub(super) fn clauses<S: Borrow<str>>(items: &[S]) -> String {
     items.join("，")
+}
+
+/// The YAML reader's own `reason` stays in English: it has no other.
+fn v1_problem(problem: &V1Problem) -> String {
+    match problem {
+        V1Problem::Empty => "文件是空的".into(),
+        V1Problem::NotUtf8 { offset } => format!("它不是 UTF-8 文本（第 {offset} 字节处有错）"),
+        V1Problem::TooLarge { mib } => {
+            format!("它是超过 {mib} MiB 的版本 1 文件，studyplan 从未写出过这么大的文件")
+        }
+        V1Problem::Yaml { reason } => format!("YAML 读不懂（{reason}）"),
+        V1Problem::Aliases { mib } => format!(
+            "其中的别名（`*name`）展开后会把文本重复到 {mib} MiB 以上，studyplan 从不这样写"
+        ),
+        V1Problem::NotAMap => "它不是带有 `version:` 和 `events:` 的 YAML 映射".into(),
+        V1Problem::NoVersion => "它没有 `version:` 字段".into(),
+        V1Problem::VersionNotWhole { value } => format!("`version: {value}` 不是整数"),
+        V1Problem::VersionZero => "`version: 0` 不是 studyplan 写过的版本".into(),
+        V1Problem::Events { reason } => format!("events 读不懂（{reason}）"),
+        V1Problem::Event {
+            event,
+            key: Some(key),
+            reason,
+        } => format!("第 {event} 条更改的 `{key}` 读不懂（{reason}）"),
+        V1Problem::Event {
+            event,
+            key: None,
+            reason,
+        } => format!("第 {event} 条更改读不懂（{reason}）"),
+        V1Problem::EventMissing { event, key } => format!("第 {event} 条更改缺少 `{key}`"),
+        V1Problem::EventTime {
+            event,
+            value,
+            reason,
+        } => format!(
+            "第 {event} 条更改的 `at: {value}` 不是像 2026-11-29T09:12:03+08:00 这样的时间（{reason}）"
+        ),
+        V1Problem::EventDate { event, value } => {
+            format!("第 {event} 条更改的 `on: {value}` 不是像 2026-11-29 这样的日期")
+        }
+        V1Problem::EventKey { event, key } => format!("第 {event} 条更改的键 `{key}` 不是字符串"),
+        V1Problem::TopKey { key } => format!("顶层的键 `{key}` 不是字符串"),
+    }
 }
 
 fn line_problem(problem: &LineProblem) -> String {

@@ -41,7 +41,7 @@ use line::{Interner, Line};
 use crate::error::{Error, IoAction};
 use crate::file_kind::{self, Kind};
 use crate::files::open_regular;
-use crate::i18n::LineProblem;
+use crate::i18n::{LineProblem, V1Problem};
 
 /// The newest store format this build reads, and the one it writes.
 pub const VERSION: u64 = 2;
@@ -652,10 +652,10 @@ fn read_one(path: &Path) -> Result<Option<OneRead>, Error> {
     if stamp.len > v1::MAX_SIZE {
         return Err(Error::StoreCorrupt {
             path: path.to_owned(),
-            detail: format!(
-                "it is a version 1 file larger than {} MiB, which studyplan never wrote",
-                v1::MAX_SIZE >> 20
-            ),
+            at: None,
+            problem: V1Problem::TooLarge {
+                mib: v1::MAX_SIZE >> 20,
+            },
         });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(stamp.len).unwrap_or(0));

@@ -24,6 +24,7 @@ use uuid::Uuid;
 use super::{Change, Event, More};
 use crate::error::Error;
 use crate::file_kind::{self, Kind};
+use crate::i18n::V1Problem;
 
 /// The largest version 1 file read: a hundred times the largest history anyone has kept.
 pub const MAX_SIZE: u64 = 256 << 20;
@@ -55,10 +56,7 @@ pub fn parse_bytes(bytes: Vec<u8>, path: &Path) -> Result<Read, Error> {
 fn check_version(version: u64, path: &Path) -> Result<(), Error> {
     match version {
         1 => Ok(()),
-        0 => Err(Error::StoreCorrupt {
-            path: path.to_owned(),
-            detail: "`version: 0` is not a version studyplan ever wrote".into(),
-        }),
+        0 => Err(corrupt(path, V1Problem::VersionZero)),
         found => Err(Error::StoreTooNew {
             path: path.to_owned(),
             found,
@@ -109,10 +107,7 @@ fn identify(events: &mut [Event]) {
 /// first bytes at the very end: that is an unfinished line, like any other.
 fn not_utf8(err: std::string::FromUtf8Error, path: &Path) -> Error {
     let valid = err.utf8_error().valid_up_to();
-    let corrupt = Error::StoreCorrupt {
-        path: path.to_owned(),
-        detail: format!("it is not UTF-8 text (bad byte at offset {valid})"),
-    };
+    let corrupt = corrupt(path, V1Problem::NotUtf8 { offset: valid });
     if err.utf8_error().error_len().is_some() {
         return corrupt;
     }
@@ -211,34 +206,35 @@ struct RawEvent {
 /// Why an event was refused, and the key of the event to point at (none: the event itself).
 struct EventError {
     key: Option<String>,
-    detail: String,
+    problem: V1Problem,
 }
 
 impl RawEvent {
     /// Checks the fields of the `number`th event (from 1).
     fn into_event(self, number: usize) -> Result<Event, EventError> {
-        let refused = |key: Option<&str>, detail: String| EventError {
+        let event = number;
+        let refused = |key: Option<&str>, problem: V1Problem| EventError {
             key: key.map(str::to_owned),
-            detail,
+            problem,
         };
-        let missing = |key: &str| refused(None, format!("event {number} has no `{key}`"));
+        let missing = |key| refused(None, V1Problem::EventMissing { event, key });
         let at = self.at.ok_or_else(|| missing("at"))?;
         let at = DateTime::parse_from_rfc3339(&at).map_err(|err| {
+            let reason = err.to_string();
             refused(
                 Some("at"),
-                format!(
-                    "event {number}: `at: {at}` is not a timestamp like \
-                     2026-11-29T09:12:03+08:00 ({err})"
-                ),
+                V1Problem::EventTime {
+                    event,
+                    value: at,
+                    reason,
+                },
             )
         })?;
         let on = match self.on {
-            Some(on) => Some(NaiveDate::parse_from_str(&on, "%Y-%m-%d").map_err(|_| {
-                refused(
-                    Some("on"),
-                    format!("event {number}: `on: {on}` is not a date like 2026-11-29"),
-                )
-            })?),
+            Some(on) => Some(
+                NaiveDate::parse_from_str(&on, "%Y-%m-%d")
+                    .map_err(|_| refused(Some("on"), V1Problem::EventDate { event, value: on }))?,
+            ),
             None => None,
         };
         let plan = self.plan.ok_or_else(|| missing("plan"))?;
@@ -251,10 +247,11 @@ impl RawEvent {
         for (key, value) in self.extra {
             let Value::String(key) = key else {
                 let key = json(&key);
-                return Err(refused(
-                    Some(&key),
-                    format!("event {number}: key `{key}` is not a string"),
-                ));
+                let problem = V1Problem::EventKey {
+                    event,
+                    key: key.clone(),
+                };
+                return Err(refused(Some(&key), problem));
             };
             extra.insert(key, to_json(&value));
         }
@@ -301,15 +298,14 @@ fn parse_yaml(text: &str) -> Result<(Value, Cow<'_, str>), serde_yaml::Error> {
 
 fn parse_full(text: &str, path: &Path) -> Result<Read, Error> {
     if text.trim().is_empty() {
-        return Err(Error::StoreCorrupt {
-            path: path.to_owned(),
-            detail: "the file is empty".into(),
-        });
+        return Err(corrupt(path, V1Problem::Empty));
     }
-    let corrupt = |detail: String| Error::StoreCorrupt {
+    let located = |at, problem| Error::StoreCorrupt {
         path: path.to_owned(),
-        detail,
+        at,
+        problem,
     };
+    let corrupt = |problem| corrupt(path, problem);
     let yaml_error = |err: serde_yaml::Error| {
         let message = err.to_string();
         let reason = message.split(" at line ").next().unwrap_or_default();
@@ -320,16 +316,13 @@ fn parse_full(text: &str, path: &Path) -> Result<Read, Error> {
             .and_then(|(reason, byte)| {
                 Some((reason, line_and_column(text, byte.trim().parse().ok()?)))
             });
+        let yaml = |reason: &str| V1Problem::Yaml {
+            reason: reason.to_owned(),
+        };
         match (at_byte, err.location()) {
-            (Some((reason, (line, column))), _) => {
-                corrupt(format!("line {line} column {column}: {reason}"))
-            }
-            (None, Some(loc)) => corrupt(format!(
-                "line {} column {}: {reason}",
-                loc.line(),
-                loc.column()
-            )),
-            (None, None) => corrupt(message),
+            (Some((reason, at)), _) => located(Some(at), yaml(reason)),
+            (None, Some(loc)) => located(Some((loc.line(), loc.column())), yaml(reason)),
+            (None, None) => corrupt(yaml(&message)),
         }
     };
     // The YAML reader copies an anchor's value at every alias (`*name`): a small hand-made file
@@ -337,23 +330,19 @@ fn parse_full(text: &str, path: &Path) -> Result<Read, Error> {
     // aliases need.
     let limit = (4 * text.len() as u64).max(crate::curriculum::MAX_EXPANDED as u64);
     if let Some((line, column)) = crate::curriculum::aliases_expand_beyond(text, limit) {
-        return Err(corrupt(format!(
-            "line {line} column {column}: its aliases (`*name`) repeat its text into more than {} \
-             MiB once expanded, which studyplan never writes",
-            limit >> 20
-        )));
+        let problem = V1Problem::Aliases { mib: limit >> 20 };
+        return Err(located(Some((line, column)), problem));
     }
     let (document, read) = parse_yaml(text).map_err(yaml_error)?;
     // Where a value sits, worked out only for a store that is refused.
-    let at =
-        |path: &str, detail: String| match crate::curriculum::locate::positions(&read).find(path) {
-            Some((line, column)) => corrupt(format!("line {line} column {column}: {detail}")),
-            None => corrupt(detail),
-        };
+    let at = |path: &str, problem| {
+        located(
+            crate::curriculum::locate::positions(&read).find(path),
+            problem,
+        )
+    };
     let Value::Mapping(mut map) = document else {
-        return Err(corrupt(
-            "it is not a YAML map with `version:` and `events:`".into(),
-        ));
+        return Err(corrupt(V1Problem::NotAMap));
     };
     // A curriculum that has a `version:` of its own would read as a store with no events, and
     // the next change would write it over.
@@ -367,19 +356,19 @@ fn parse_full(text: &str, path: &Path) -> Result<Read, Error> {
     let version = match map.shift_remove("version") {
         Some(Value::Number(number)) if number.as_u64().is_some() => number.as_u64().unwrap_or(0),
         Some(other) => {
-            return Err(corrupt(format!(
-                "`version: {}` is not a whole number",
-                json(&other)
-            )));
+            let value = json(&other);
+            return Err(corrupt(V1Problem::VersionNotWhole { value }));
         }
-        None => return Err(corrupt("it has no `version:` field".into())),
+        None => return Err(corrupt(V1Problem::NoVersion)),
     };
     check_version(version, path)?;
     let items = match map.shift_remove("events") {
         Some(Value::Sequence(items)) => items,
         // `events:` with nothing after it is an empty list.
-        Some(other) => serde_yaml::from_value::<Vec<Value>>(other)
-            .map_err(|err| at("events", format!("events: {err}")))?,
+        Some(other) => serde_yaml::from_value::<Vec<Value>>(other).map_err(|err| {
+            let reason = err.to_string();
+            at("events", V1Problem::Events { reason })
+        })?,
         None => Vec::new(),
     };
     let mut events = Vec::with_capacity(items.len());
@@ -394,21 +383,21 @@ fn parse_full(text: &str, path: &Path) -> Result<Read, Error> {
                         item.get(key)
                             .is_some_and(|value| !matches!(value, Value::String(_) | Value::Null))
                     });
-                match key {
-                    Some(key) => at(
-                        &format!("events.{i}.{key}"),
-                        format!("event {number}: `{key}`: {err}"),
-                    ),
-                    None => at(&format!("events.{i}"), format!("event {number}: {err}")),
-                }
-            })?
-            .into_event(number)
-            .map_err(|EventError { key, detail }| {
                 let path = match key {
                     Some(key) => format!("events.{i}.{key}"),
                     None => format!("events.{i}"),
                 };
-                at(&path, detail)
+                let reason = err.to_string();
+                let event = number;
+                at(&path, V1Problem::Event { event, key, reason })
+            })?
+            .into_event(number)
+            .map_err(|EventError { key, problem }| {
+                let path = match key {
+                    Some(key) => format!("events.{i}.{key}"),
+                    None => format!("events.{i}"),
+                };
+                at(&path, problem)
             })?;
         events.push(event);
     }
@@ -416,14 +405,21 @@ fn parse_full(text: &str, path: &Path) -> Result<Read, Error> {
     let mut extra = serde_json::Map::new();
     for (key, value) in map {
         let Value::String(key) = key else {
-            return Err(corrupt(format!(
-                "top-level key `{}` is not a string",
-                json(&key)
-            )));
+            let key = json(&key);
+            return Err(corrupt(V1Problem::TopKey { key }));
         };
         extra.insert(key, to_json(&value));
     }
     Ok(Read { events, extra })
+}
+
+/// Refuses the store at `path` for `problem`, found nowhere in particular.
+fn corrupt(path: &Path, problem: V1Problem) -> Error {
+    Error::StoreCorrupt {
+        path: path.to_owned(),
+        at: None,
+        problem,
+    }
 }
 
 /// The line and column (both from 1, the column in characters) of byte `byte` of `text`.

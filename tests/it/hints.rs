@@ -248,18 +248,21 @@ fn store_ending_with(last: &str) -> String {
 fn store_errors_about_an_event_give_its_line() {
     let env = TestEnv::new();
     let store = env.dir.path().join("progress.yaml");
-    for (last, expected) in [
+    for (last, expected, zh) in [
         (
             "- {plan: llm-roadmap, topic: why-rag, change: done}\n",
             "line 16 column 3: event 13 has no `at`",
+            "第 16 行第 3 列：第 13 条更改缺少 `at`",
         ),
         (
             "- at: 2026-11-20T09:12:03+08:00\n  plan: llm-roadmap\n  change: done\n  on: 2026-11-31\n",
             "line 19 column 7: event 13: `on: 2026-11-31` is not a date like 2026-11-29",
+            "第 19 行第 7 列：第 13 条更改的 `on: 2026-11-31` 不是像 2026-11-29 这样的日期",
         ),
         (
             "- {at: 2026-11-20T09:12:03+08:00, plan: llm-roadmap, topic: 2.4, change: done}\n",
             "line 16 column 61: event 13: `topic`: invalid type",
+            "第 16 行第 61 列：第 13 条更改的 `topic` 读不懂（invalid type",
         ),
     ] {
         env.write("progress.yaml", store_ending_with(last));
@@ -267,10 +270,7 @@ fn store_errors_about_an_event_give_its_line() {
         assert!(err.contains(expected), "{err}");
         let err = env.fails(&["--lang", "zh", "done", "1.1"], 1);
         assert!(
-            err.contains(&format!(
-                "无法读取进度文件 `{}`：{expected}",
-                store.display()
-            )),
+            err.contains(&format!("无法读取进度文件 `{}`：{zh}", store.display())),
             "{err}"
         );
         assert_eq!(

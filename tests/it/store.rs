@@ -115,6 +115,39 @@ fn diverged() -> (TestEnv, TestEnv) {
 }
 
 #[test]
+fn merge_names_the_first_twenty_disagreements_and_counts_the_rest() {
+    let laptop = TestEnv::new();
+    laptop.ok(&["begin", "2026-11-01"]);
+    let desktop = TestEnv::new();
+    fs::copy(laptop.store(), desktop.store()).unwrap();
+    let topics: Vec<String> = (1..=11)
+        .map(|t| format!("1.{t}"))
+        .chain((1..=9).map(|t| format!("2.{t}")))
+        .chain((1..=5).map(|t| format!("3.{t}")))
+        .collect();
+    let args = |change: &'static str| {
+        let mut args = vec![change];
+        args.extend(topics.iter().map(String::as_str));
+        args
+    };
+    laptop.ok(&args("done"));
+    desktop.ok(&args("skip"));
+    let other = desktop.dir.path().join("desktop.jsonl");
+    fs::copy(desktop.store(), &other).unwrap();
+    let out = laptop.ok(&["merge", other.to_str().unwrap()]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1 + 20 + 1, "{out}");
+    assert!(
+        lines[1..21].iter().all(|l| l.contains("disagree on `")),
+        "{out}"
+    );
+    assert_eq!(
+        lines[21],
+        "... and 5 more topics on which they disagree; `studyplan show TOPIC` lists the changes to one"
+    );
+}
+
+#[test]
 fn merge_is_idempotent_and_order_independent() {
     let (laptop, desktop) = diverged();
     let a = laptop.dir.path().join("a.jsonl");
