@@ -123,7 +123,8 @@ fn a_writer_killed_at_any_moment_loses_no_finished_change() {
     // readers leave it out, and the next writer cuts it off.
     const TOPIC: &str = "why-rag";
     const OTHER: &str = "embeddings";
-    const ROUNDS: usize = 120;
+    // Writers are started until this many were killed; the others finished, and are checked too.
+    const KILLED: usize = 200;
     let env = TestEnv::new();
     let initial = big_store_v2(12_000, &[TOPIC, OTHER]);
     fs::write(env.store(), &initial).unwrap();
@@ -156,7 +157,14 @@ fn a_writer_killed_at_any_moment_loses_no_finished_change() {
     let mut rng = Lcg(seed());
     let (mut finished, mut killed) = (0, 0);
     let mut events_before = Store::read(&env.store()).unwrap().events.len();
-    for round in 0..ROUNDS {
+    for round in 0.. {
+        if killed == KILLED {
+            break;
+        }
+        assert!(
+            round < 20 * KILLED,
+            "only {killed} of {round} writers were killed: the kill moments miss the writes"
+        );
         let (command, wanted) = if round % 2 == 0 {
             ("done", State::Done)
         } else {
