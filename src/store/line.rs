@@ -21,7 +21,8 @@ use rustc_hash::FxBuildHasher;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::{Change, Event, Id, More};
+use super::event::More;
+use super::{Change, Event, Id};
 
 /// The name the header gives the format, under the key `studyplan`.
 pub const FORMAT: &str = "progress";
@@ -492,23 +493,6 @@ fn write_extra(out: &mut String, extra: &Map<String, Value>) {
 
 fn write_string(out: &mut String, text: &str) {
     out.push_str(&Value::from(text).to_string());
-}
-
-impl More {
-    /// What few events have, shared by the events of one line; none when there is nothing.
-    pub(super) fn new(
-        text: Option<String>,
-        reverts: Option<Uuid>,
-        extra: Map<String, Value>,
-    ) -> Option<Arc<More>> {
-        (text.is_some() || reverts.is_some() || !extra.is_empty()).then(|| {
-            Arc::new(More {
-                text,
-                reverts,
-                extra,
-            })
-        })
-    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,8 @@ use serde::Deserialize;
 use serde_yaml::Value;
 use uuid::Uuid;
 
-use super::{Change, Event, More};
+use super::event::More;
+use super::{Change, Event};
 use crate::error::Error;
 use crate::file_kind::{self, Kind};
 use crate::i18n::V1Problem;
