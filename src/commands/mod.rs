@@ -243,6 +243,10 @@ fn say_notices(store: &Store, lang: Lang) {
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 lang.say(Msg::StoreCopiesFound { copies: &names })
             }
+            store::Notice::CopyUnreadable { path, error } => lang.say(Msg::StoreCopyUnreadable {
+                path: &path.display().to_string(),
+                problem: &error.message(lang),
+            }),
         };
         crate::to_stderr(&format!("studyplan: {text}\n"));
     }

@@ -620,6 +620,12 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
              finished; it is left out, and the next change cuts it off"
         )
         .into(),
+        Msg::StoreCopyUnreadable { path, problem } => format!(
+            "warning: the conflict copy `{path}` cannot be read, so it is left out, and left where \
+             it is; fix it, or move it out of the store's folder:\n{}",
+            super::indented(problem)
+        )
+        .into(),
         Msg::StoreCopiesFound { copies } => format!(
             "note: the store has {} from a sync tool beside it, read with it: {}; the next \
              change folds {} into the store and moves {} into `merged/`",

@@ -88,6 +88,14 @@ fn ticked(items: &[&str]) -> Vec<String> {
     items.iter().map(|item| format!("`{item}`")).collect()
 }
 
+/// `text` with each of its lines indented by two spaces, as a message quoted inside another.
+fn indented(text: &str) -> String {
+    text.lines()
+        .map(|line| format!("  {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `items` joined with `sep`, the last two with `last`.
 fn join_last<S: Borrow<str>>(items: &[S], sep: &str, last: &str) -> String {
     match items {

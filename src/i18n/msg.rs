@@ -483,6 +483,9 @@ pub enum Msg<'a> {
     StoreTornTail { path: &'a str, line: usize },
     /// Sync tools' conflict copies of the store were found and read with it.
     StoreCopiesFound { copies: &'a [&'a str] },
+    /// A conflict copy cannot be read (`problem` says why, in full): it is left out, and where
+    /// it is.
+    StoreCopyUnreadable { path: &'a str, problem: &'a str },
     /// The version 1 store `from` was converted to `to`, and kept as `backup`.
     StoreConverted {
         from: &'a str,

@@ -604,6 +604,11 @@ fn samples() -> Vec<Msg<'static>> {
     ] {
         all.push(Msg::StoreCopiesFound { copies });
     }
+    all.push(Msg::StoreCopyUnreadable {
+        path: "progress.sync-conflict-20261201-101010-ABC.jsonl",
+        problem: "cannot read the progress store `progress.sync-conflict-20261201-101010-ABC.jsonl`: \
+                  line 3 is not JSON\nthe file was left as it is",
+    });
     all.push(Msg::StoreConverted {
         from: "/home/ada/data/progress.yaml",
         backup: "/home/ada/data/progress.v1-backup.yaml",

@@ -575,6 +575,11 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             "提示：`{path}` 的最后一行（第 {line} 行）是一次没有写完的写入，已略过；下一次更改会把它截掉"
         )
         .into(),
+        Msg::StoreCopyUnreadable { path, problem } => format!(
+            "警告：冲突副本 `{path}` 无法读取，已略过，并保持原样留在原处；请修好它，或把它移出进度文件所在的文件夹：\n{}",
+            super::indented(problem)
+        )
+        .into(),
         Msg::StoreCopiesFound { copies } => format!(
             "提示：进度文件旁有同步工具留下的 {} 个冲突副本，已一并读取：{}；下一次更改会把它们并入进度文件，并移到 `merged/` 中",
             copies.len(),

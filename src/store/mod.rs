@@ -28,6 +28,7 @@ mod v1;
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 use serde_json::{Map, Value};
@@ -44,13 +45,33 @@ use crate::error::{Error, IoAction};
 pub const VERSION: u64 = 2;
 
 /// Something about the files read that the learner should hear of; the command carries on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Notice {
     /// The last line of `path` was cut short, or zero bytes follow the last line: a write that
     /// never finished, left out. `line` is where it starts.
     TornTail { path: PathBuf, line: usize },
     /// Sync tools' conflict copies were read with the store.
     CopiesFound(Vec<PathBuf>),
+    /// A conflict copy cannot be read: it was left out, and is left where it is, never folded.
+    CopyUnreadable { path: PathBuf, error: Arc<Error> },
+}
+
+/// The same notice: an error, by what it says.
+impl PartialEq for Notice {
+    fn eq(&self, other: &Notice) -> bool {
+        use crate::i18n::Lang;
+        match (self, other) {
+            (Notice::TornTail { path, line }, Notice::TornTail { path: p, line: l }) => {
+                (path, line) == (p, l)
+            }
+            (Notice::CopiesFound(copies), Notice::CopiesFound(c)) => copies == c,
+            (
+                Notice::CopyUnreadable { path, error },
+                Notice::CopyUnreadable { path: p, error: e },
+            ) => path == p && error.message(Lang::En) == e.message(Lang::En),
+            _ => false,
+        }
+    }
 }
 
 /// The whole history.

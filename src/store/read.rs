@@ -148,14 +148,25 @@ pub(super) fn read_files(files: &Files, locked: bool) -> Result<(Store, Seen), E
             line,
         });
     }
-    let copies = file::conflict_copies(files);
-    for copy in &copies {
-        if let Some((_, read, _)) = read_one(copy)? {
-            for mut line in read.into_lines() {
+    // A copy that cannot be read does not stop the store's own history from being read: it is
+    // left out, said so, and not folded (so never moved) by the writer.
+    let mut copies = file::conflict_copies(files);
+    copies.retain(|copy| match read_one(copy) {
+        Ok(read) => {
+            let found = read.is_some();
+            for mut line in read.into_iter().flat_map(|(_, read, _)| read.into_lines()) {
                 history.push(&mut line);
             }
+            found
         }
-    }
+        Err(error) => {
+            notices.push(Notice::CopyUnreadable {
+                path: copy.clone(),
+                error: std::sync::Arc::new(error),
+            });
+            false
+        }
+    });
     if !copies.is_empty() && !locked {
         notices.push(Notice::CopiesFound(copies.clone()));
     }

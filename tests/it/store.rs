@@ -281,3 +281,62 @@ fn a_version_1_store_is_read_in_place_and_converted_by_the_first_change() {
     let tail: Vec<Value> = after_log.as_array().unwrap()[2..].to_vec();
     assert_eq!(Value::Array(tail), before_log);
 }
+
+#[test]
+fn a_conflict_copy_that_cannot_be_read_is_left_out_and_left_where_it_is() {
+    let (laptop, desktop) = diverged();
+    let dir = laptop.dir.path();
+    let copy = dir.join("progress (Ada's conflicted copy 2026-12-01).jsonl");
+    let mut text = fs::read_to_string(desktop.store()).unwrap();
+    text.insert_str(text.find('\n').unwrap() + 1, "{\"at\": \n");
+    fs::write(&copy, &text).unwrap();
+    let alone = states(&laptop);
+    fs::rename(&copy, dir.join("aside")).unwrap();
+    let without_copy = states(&laptop);
+    fs::rename(dir.join("aside"), &copy).unwrap();
+    assert_eq!(alone, without_copy, "the copy is left out of the figures");
+
+    let expected = format!(
+        "studyplan: warning: the conflict copy `{}` cannot be read, so it is left out, and left \
+         where it is; fix it, or move it out of the store's folder:\n  cannot read the progress \
+         store `{}`: line 2 is not a JSON object (it stops making sense at column 7)\n",
+        copy.display(),
+        copy.display()
+    );
+    let output = laptop.run(&["status"]);
+    assert!(output.status.success(), "{output:?}");
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(err.starts_with(&expected), "{err}");
+    let output = laptop.run(&["--lang", "zh", "next"]);
+    assert!(output.status.success(), "{output:?}");
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "studyplan: 警告：冲突副本 `{}` 无法读取，已略过",
+            copy.display()
+        )),
+        "{err}"
+    );
+
+    // A change goes in, says so again, and neither folds nor moves the copy.
+    let before = laptop.store_bytes().unwrap();
+    let output = laptop.run(&["done", "2.1"]);
+    assert!(output.status.success(), "{output:?}");
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(err.starts_with(&expected), "{err}");
+    assert_eq!(
+        fs::read_to_string(&copy).unwrap(),
+        text,
+        "the copy is left as it was"
+    );
+    assert!(!dir.join("merged").exists());
+    let after = laptop.store_bytes().unwrap();
+    assert_eq!(after[..before.len()], before[..], "one line appended");
+    assert_eq!(
+        after[before.len()..]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count(),
+        1
+    );
+}
