@@ -25,7 +25,10 @@ pub fn run(settings: &Settings, files: &[PathBuf]) -> anyhow::Result<String> {
     let mut others = Vec::with_capacity(files.len());
     for file in files {
         let same = |own: &std::path::Path| same_file(file, own);
-        if same(&own.v2) || own.v1.as_deref().is_some_and(same) {
+        // A version 1 file is the store only until a version 2 file stands beside it; then it
+        // is an older build's file, to be folded in.
+        let v1_is_store = !own.v2.exists() && own.v1.as_deref().is_some_and(same);
+        if same(&own.v2) || v1_is_store {
             return Err(Error::MergeSelf(file.clone()).into());
         }
         others.push(store::read_other(file)?);

@@ -243,7 +243,11 @@ fn say_notices(store: &Store, lang: Lang) {
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 lang.say(Msg::StoreCopiesFound { copies: &names })
             }
-            store::Notice::CopyUnreadable { path, error } => lang.say(Msg::StoreCopyUnreadable {
+            store::Notice::OldFormatBeside(path) => lang.say(Msg::StoreOldFormatBeside {
+                path: &path.display().to_string(),
+                quoted: &crate::files::shell_quoted(path),
+            }),
+            store::Notice::Unreadable { path, error } => lang.say(Msg::StoreBesideUnreadable {
                 path: &path.display().to_string(),
                 problem: &error.message(lang),
             }),

@@ -620,10 +620,17 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
              finished; it is left out, and the next change cuts it off"
         )
         .into(),
-        Msg::StoreCopyUnreadable { path, problem } => format!(
-            "warning: the conflict copy `{path}` cannot be read, so it is left out, and left where \
+        Msg::StoreBesideUnreadable { path, problem } => format!(
+            "warning: `{path}`, beside the store, cannot be read, so it is left out, and left where \
              it is; fix it, or move it out of the store's folder:\n{}",
             super::indented(problem)
+        )
+        .into(),
+        Msg::StoreOldFormatBeside { path, quoted } => format!(
+            "note: `{path}`, beside the store, is in the old format an older studyplan writes (on \
+             another machine?): it is read with the store, and the next change writes its changes \
+             into the store; it stays where it is until you move it away (`mv {quoted} ...`), \
+             once no machine writes it"
         )
         .into(),
         Msg::StoreCopiesFound { copies } => format!(

@@ -483,9 +483,12 @@ pub enum Msg<'a> {
     StoreTornTail { path: &'a str, line: usize },
     /// Sync tools' conflict copies of the store were found and read with it.
     StoreCopiesFound { copies: &'a [&'a str] },
-    /// A conflict copy cannot be read (`problem` says why, in full): it is left out, and where
-    /// it is.
-    StoreCopyUnreadable { path: &'a str, problem: &'a str },
+    /// A version 1 file beside a version 2 store, written by an older studyplan: read with it.
+    /// `quoted` is its path as a shell reads it back.
+    StoreOldFormatBeside { path: &'a str, quoted: &'a str },
+    /// A conflict copy, or a version 1 file beside the store, cannot be read (`problem` says
+    /// why, in full): it is left out, and where it is.
+    StoreBesideUnreadable { path: &'a str, problem: &'a str },
     /// The version 1 store `from` was converted to `to`, and kept as `backup`.
     StoreConverted {
         from: &'a str,

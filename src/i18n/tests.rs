@@ -604,7 +604,11 @@ fn samples() -> Vec<Msg<'static>> {
     ] {
         all.push(Msg::StoreCopiesFound { copies });
     }
-    all.push(Msg::StoreCopyUnreadable {
+    all.push(Msg::StoreOldFormatBeside {
+        path: "/home/ada/data/progress.yaml",
+        quoted: "/home/ada/data/progress.yaml",
+    });
+    all.push(Msg::StoreBesideUnreadable {
         path: "progress.sync-conflict-20261201-101010-ABC.jsonl",
         problem: "cannot read the progress store `progress.sync-conflict-20261201-101010-ABC.jsonl`: \
                   line 3 is not JSON\nthe file was left as it is",

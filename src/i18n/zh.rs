@@ -575,9 +575,13 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             "提示：`{path}` 的最后一行（第 {line} 行）是一次没有写完的写入，已略过；下一次更改会把它截掉"
         )
         .into(),
-        Msg::StoreCopyUnreadable { path, problem } => format!(
-            "警告：冲突副本 `{path}` 无法读取，已略过，并保持原样留在原处；请修好它，或把它移出进度文件所在的文件夹：\n{}",
+        Msg::StoreBesideUnreadable { path, problem } => format!(
+            "警告：进度文件旁的 `{path}` 无法读取，已略过，并保持原样留在原处；请修好它，或把它移出进度文件所在的文件夹：\n{}",
             super::indented(problem)
+        )
+        .into(),
+        Msg::StoreOldFormatBeside { path, quoted } => format!(
+            "提示：进度文件旁的 `{path}` 是旧版 studyplan（也许在另一台机器上）写的旧格式文件：已与进度文件一并读取，下一次更改会把其中的更改写入进度文件；它会留在原处，等不再有机器写它时，请把它移走（`mv {quoted} ...`）"
         )
         .into(),
         Msg::StoreCopiesFound { copies } => format!(

@@ -52,8 +52,11 @@ pub enum Notice {
     TornTail { path: PathBuf, line: usize },
     /// Sync tools' conflict copies were read with the store.
     CopiesFound(Vec<PathBuf>),
-    /// A conflict copy cannot be read: it was left out, and is left where it is, never folded.
-    CopyUnreadable { path: PathBuf, error: Arc<Error> },
+    /// A version 1 file beside a version 2 store, written by an older build: read with it.
+    OldFormatBeside(PathBuf),
+    /// A conflict copy, or a version 1 file beside the store, cannot be read: it was left out,
+    /// and is left where it is, never folded.
+    Unreadable { path: PathBuf, error: Arc<Error> },
 }
 
 /// The same notice: an error, by what it says.
@@ -65,10 +68,10 @@ impl PartialEq for Notice {
                 (path, line) == (p, l)
             }
             (Notice::CopiesFound(copies), Notice::CopiesFound(c)) => copies == c,
-            (
-                Notice::CopyUnreadable { path, error },
-                Notice::CopyUnreadable { path: p, error: e },
-            ) => path == p && error.message(Lang::En) == e.message(Lang::En),
+            (Notice::OldFormatBeside(path), Notice::OldFormatBeside(p)) => path == p,
+            (Notice::Unreadable { path, error }, Notice::Unreadable { path: p, error: e }) => {
+                path == p && error.message(Lang::En) == e.message(Lang::En)
+            }
             _ => false,
         }
     }
@@ -300,8 +303,9 @@ impl Lock {
     /// lines were new. Nothing is written when none were, and there was nothing else to fold.
     pub fn merge(self, store: &mut Store, others: Vec<Store>) -> anyhow::Result<(usize, Written)> {
         let added = store.merge(others);
-        let needs_rewrite =
-            !matches!(self.seen.source, Source::V2 { .. }) || !self.seen.copies.is_empty();
+        let needs_rewrite = !matches!(self.seen.source, Source::V2 { .. })
+            || !self.seen.copies.is_empty()
+            || self.seen.old_beside;
         if added == 0 && !needs_rewrite {
             return Ok((0, Written::default()));
         }
@@ -311,7 +315,8 @@ impl Lock {
 
     fn write(self, store: &mut Store, new: Vec<Event>) -> anyhow::Result<Written> {
         let path = &self.seen.files.v2;
-        match (&self.seen.source, self.seen.copies.is_empty()) {
+        let alone = self.seen.copies.is_empty() && !self.seen.old_beside;
+        match (&self.seen.source, alone) {
             (
                 &Source::V2 {
                     stamp,
@@ -356,6 +361,7 @@ impl Lock {
             files,
             source,
             copies,
+            ..
         } = &self.seen;
         let path = &files.v2;
         let write_error = |err| Error::io(IoAction::WriteStore, path, err);

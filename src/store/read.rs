@@ -127,6 +127,9 @@ pub(super) struct Seen {
     pub(super) files: Files,
     pub(super) source: Source,
     pub(super) copies: Vec<PathBuf>,
+    /// A version 1 file beside the version 2 one was read with it: the writer writes the store
+    /// whole, so that its changes are in the version 2 file too.
+    pub(super) old_beside: bool,
 }
 
 /// Reads the store's files: the version 2 file, else the version 1 file, and any conflict copies.
@@ -148,10 +151,9 @@ pub(super) fn read_files(files: &Files, locked: bool) -> Result<(Store, Seen), E
             line,
         });
     }
-    // A copy that cannot be read does not stop the store's own history from being read: it is
-    // left out, said so, and not folded (so never moved) by the writer.
-    let mut copies = file::conflict_copies(files);
-    copies.retain(|copy| match read_one(copy) {
+    // A file beside the store that cannot be read does not stop the store's own history from
+    // being read: it is left out, said so, and not folded (so never moved) by the writer.
+    let mut read_beside = |path: &Path, notices: &mut Vec<Notice>| match read_one(path) {
         Ok(read) => {
             let found = read.is_some();
             for mut line in read.into_iter().flat_map(|(_, read, _)| read.into_lines()) {
@@ -160,13 +162,25 @@ pub(super) fn read_files(files: &Files, locked: bool) -> Result<(Store, Seen), E
             found
         }
         Err(error) => {
-            notices.push(Notice::CopyUnreadable {
-                path: copy.clone(),
+            notices.push(Notice::Unreadable {
+                path: path.to_owned(),
                 error: std::sync::Arc::new(error),
             });
             false
         }
-    });
+    };
+    // A version 1 file beside a version 2 store was written by an older studyplan, on another
+    // machine sharing the folder: read with the store, said so, written into it by the next
+    // change, and never moved, as that machine may still use it.
+    let mut old_beside = false;
+    if let (Source::V2 { .. }, Some(v1)) = (&source, &files.v1)
+        && read_beside(v1, &mut notices)
+    {
+        old_beside = true;
+        notices.push(Notice::OldFormatBeside(v1.clone()));
+    }
+    let mut copies = file::conflict_copies(files);
+    copies.retain(|copy| read_beside(copy, &mut notices));
     if !copies.is_empty() && !locked {
         notices.push(Notice::CopiesFound(copies.clone()));
     }
@@ -177,6 +191,7 @@ pub(super) fn read_files(files: &Files, locked: bool) -> Result<(Store, Seen), E
             files: files.clone(),
             source,
             copies,
+            old_beside,
         },
     ))
 }

@@ -297,7 +297,7 @@ fn a_conflict_copy_that_cannot_be_read_is_left_out_and_left_where_it_is() {
     assert_eq!(alone, without_copy, "the copy is left out of the figures");
 
     let expected = format!(
-        "studyplan: warning: the conflict copy `{}` cannot be read, so it is left out, and left \
+        "studyplan: warning: `{}`, beside the store, cannot be read, so it is left out, and left \
          where it is; fix it, or move it out of the store's folder:\n  cannot read the progress \
          store `{}`: line 2 is not a JSON object (it stops making sense at column 7)\n",
         copy.display(),
@@ -312,7 +312,7 @@ fn a_conflict_copy_that_cannot_be_read_is_left_out_and_left_where_it_is() {
     let err = String::from_utf8(output.stderr).unwrap();
     assert!(
         err.starts_with(&format!(
-            "studyplan: 警告：冲突副本 `{}` 无法读取，已略过",
+            "studyplan: 警告：进度文件旁的 `{}` 无法读取，已略过",
             copy.display()
         )),
         "{err}"
@@ -339,4 +339,63 @@ fn a_conflict_copy_that_cannot_be_read_is_left_out_and_left_where_it_is() {
             .count(),
         1
     );
+}
+
+#[test]
+fn a_version_1_file_beside_the_store_is_read_with_it_and_never_moved() {
+    // Another machine, on a build before version 2, still writes `progress.yaml` in the shared
+    // folder after this one converted it.
+    let env = TestEnv::new();
+    let v1 = env.dir.path().join("progress.yaml");
+    let old = "version: 1\nevents:\n\
+- {at: 2026-11-01T10:00:00+08:00, plan: llm-roadmap, topic: why-rag, change: done}\n";
+    fs::write(&v1, old).unwrap();
+    env.ok(&["start", "embeddings"]);
+    assert!(!v1.exists(), "converted, and kept as a backup");
+    let text = format!(
+        "{old}- {{at: 2026-11-03T10:00:00+08:00, plan: llm-roadmap, topic: content-safety, change: done}}\n"
+    );
+    fs::write(&v1, &text).unwrap();
+
+    let output = env.run(&["status"]);
+    assert!(output.status.success(), "{output:?}");
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "studyplan: note: `{0}`, beside the store, is in the old format an older studyplan \
+             writes (on another machine?): it is read with the store, and the next change \
+             writes its changes into the store; it stays where it is until you move it away \
+             (`mv {0} ...`), once no machine writes it\n",
+            v1.display()
+        )
+    );
+    let state = |id: &str| {
+        states(&env)
+            .into_iter()
+            .find(|(topic, _)| topic == id)
+            .unwrap()
+            .1
+    };
+    assert_eq!(state("content-safety"), "done", "its changes count");
+    assert_eq!(state("why-rag"), "done");
+    let log = json(&env.ok(&["log", "--json"]));
+    assert_eq!(
+        log.as_array().unwrap().len(),
+        3,
+        "what both hold counts once"
+    );
+
+    env.ok(&["done", "2.2"]);
+    assert_eq!(fs::read_to_string(&v1).unwrap(), text, "left as it was");
+    fs::remove_file(&v1).unwrap();
+    assert_eq!(state("content-safety"), "done", "written into the store");
+    assert!(env.run(&["status"]).stderr.is_empty());
+    assert_eq!(
+        json(&env.ok(&["log", "--json"])).as_array().unwrap().len(),
+        4
+    );
+    // `merge` takes such a file too: it is not the store once a version 2 file stands beside it.
+    fs::write(&v1, &text).unwrap();
+    env.ok(&["merge", v1.to_str().unwrap()]);
 }
