@@ -18,6 +18,9 @@ use crate::i18n::Lang;
 pub struct Settings {
     /// The progress file.
     pub store: PathBuf,
+    /// Whether the store was named (`--store`, `STUDYPLAN_STORE`), so that a folder missing is a
+    /// mistyped path; the default folder is made when needed.
+    pub store_named: bool,
     /// Where the curriculum comes from.
     pub curriculum: Source,
     /// A folder for parsed copies of large curriculum files; none means no cache.
@@ -59,8 +62,10 @@ impl Settings {
             chrono::LocalResult::Single(moment) => moment,
             _ => now,
         };
+        let named = args.store.clone().or_else(|| env_path("STUDYPLAN_STORE"));
         Ok(Settings {
-            store: match args.store.clone().or_else(|| env_path("STUDYPLAN_STORE")) {
+            store_named: named.is_some(),
+            store: match named {
                 Some(path) => path,
                 None => default_store()?,
             },

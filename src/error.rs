@@ -168,6 +168,10 @@ pub enum Error {
     /// A report was asked to go into a folder that does not exist.
     OutputFolderMissing { path: PathBuf, folder: PathBuf },
 
+    /// A store named by `--store` or `STUDYPLAN_STORE` is in a folder that does not exist: a
+    /// mistyped path, not to be made into a new history.
+    StoreFolderMissing { path: PathBuf, folder: PathBuf },
+
     /// A report was asked to go over the store, its lock or the curriculum in use.
     ReportOntoOwnFile {
         path: PathBuf,
@@ -243,7 +247,8 @@ impl Error {
             | Error::RevertAmbiguous { .. }
             | Error::RevertAlready(_)
             | Error::RevertOtherPlan { .. }
-            | Error::MergeSelf(_) => 2,
+            | Error::MergeSelf(_)
+            | Error::StoreFolderMissing { .. } => 2,
             _ => 1,
         }
     }
@@ -382,6 +387,11 @@ impl Error {
             Error::WriteOutput { target, cause } => say(Msg::WriteOutput {
                 target: target.as_deref().map(shown).as_deref(),
                 reason: &io_reason(cause, lang),
+            }),
+            Error::StoreFolderMissing { path, folder } => say(Msg::StoreFolderMissing {
+                path: &shown(path),
+                folder: &shown(folder),
+                quoted: &crate::files::shell_quoted(folder),
             }),
             Error::OutputFolderMissing { path, folder } => say(Msg::OutputFolderMissing {
                 path: &shown(path),
@@ -607,6 +617,10 @@ mod tests {
             Error::OutputFolderMissing {
                 path: "out/r.md".into(),
                 folder: "out".into(),
+            },
+            Error::StoreFolderMissing {
+                path: "/media/usb/studyplan/progress.jsonl".into(),
+                folder: "/media/usb/studyplan".into(),
             },
             Error::ReportFormatMismatch {
                 path: "r.md".into(),

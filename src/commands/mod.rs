@@ -205,6 +205,20 @@ fn load_with(
 /// writer holds the lock.
 pub(crate) fn lock(settings: &Settings) -> anyhow::Result<(store::Lock, Kept<Store>)> {
     let lang = settings.lang;
+    if settings.store_named
+        && let Some(folder) = settings
+            .store
+            .parent()
+            .filter(|f| !f.as_os_str().is_empty())
+        && std::fs::symlink_metadata(folder)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+    {
+        return Err(Error::StoreFolderMissing {
+            path: settings.store.clone(),
+            folder: folder.to_owned(),
+        }
+        .into());
+    }
     let (lock, store) = store::lock(&settings.store, || {
         crate::to_stderr(&format!(
             "studyplan: {}\n",

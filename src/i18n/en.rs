@@ -815,6 +815,16 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
              the output elsewhere, then run the command again"
         )
         .into(),
+        Msg::StoreFolderMissing {
+            path,
+            folder,
+            quoted,
+        } => format!(
+            "the store `{path}` (given by --store or STUDYPLAN_STORE) is in a folder that does not \
+             exist, `{folder}`, so nothing was recorded; check the path, or create the folder \
+             first (`mkdir -p {quoted}`)"
+        )
+        .into(),
         Msg::OutputFolderMissing { path, folder } => format!(
             "cannot write the report to `{path}`: the folder `{folder}` does not exist; create it \
              first, or choose another --output"

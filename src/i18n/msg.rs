@@ -567,6 +567,13 @@ pub enum Msg<'a> {
     },
     /// A report asked to go into a `folder` that does not exist.
     OutputFolderMissing { path: &'a str, folder: &'a str },
+    /// The store named by `--store` or `STUDYPLAN_STORE` is in a `folder` that does not exist;
+    /// `quoted` is the folder as a shell reads it back.
+    StoreFolderMissing {
+        path: &'a str,
+        folder: &'a str,
+        quoted: &'a str,
+    },
     /// A report asked to go over `file`, one of studyplan's own.
     ReportOntoOwnFile {
         path: &'a str,

@@ -751,6 +751,11 @@ fn samples() -> Vec<Msg<'static>> {
         path: "out/progress.md",
         folder: "out",
     });
+    all.push(Msg::StoreFolderMissing {
+        path: "/media/usb/studyplan/progress.jsonl",
+        folder: "/media/usb/studyplan",
+        quoted: "/media/usb/studyplan",
+    });
     for what in OwnFile::ALL {
         all.push(Msg::ReportOntoOwnFile {
             path: "progress.md",

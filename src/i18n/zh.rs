@@ -733,6 +733,14 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
              然后重新运行命令"
         )
         .into(),
+        Msg::StoreFolderMissing {
+            path,
+            folder,
+            quoted,
+        } => format!(
+            "进度文件 `{path}`（由 --store 或 STUDYPLAN_STORE 指定）所在的文件夹 `{folder}` 不存在，所以什么也没有记录；请检查路径，或先创建这个文件夹（`mkdir -p {quoted}`）"
+        )
+        .into(),
         Msg::OutputFolderMissing { path, folder } => format!(
             "无法把报告写入 `{path}`：文件夹 `{folder}` 不存在；请先创建它，或换一个 --output"
         )

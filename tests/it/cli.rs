@@ -423,6 +423,34 @@ fn reading_commands_never_create_the_store_or_its_folder() {
         assert!(output.status.success(), "{args:?}");
     }
     assert!(!env.dir.path().join("deep").exists());
+    // A change does not make a folder the path names either: a mistyped path is not a new
+    // history. The data folder studyplan picks by itself is made (below).
+    for (lang, said) in [
+        ("en", "is in a folder that does not exist"),
+        ("zh", "所在的文件夹"),
+    ] {
+        let output = env
+            .cmd()
+            .args(["--lang", lang, "--store"])
+            .arg(&store)
+            .args(["done", "1.1"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(said), "{stderr}");
+        assert!(stderr.contains(&format!("mkdir -p {}", store.parent().unwrap().display())));
+        assert!(!env.dir.path().join("deep").exists());
+        let output = env
+            .cmd()
+            .env("STUDYPLAN_STORE", &store)
+            .args(["--lang", lang, "begin"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert!(!env.dir.path().join("deep").exists());
+    }
+    fs::create_dir_all(store.parent().unwrap()).unwrap();
     env.cmd()
         .arg("--store")
         .arg(&store)
@@ -1097,6 +1125,7 @@ fn the_version_is_the_programs_after_any_command() {
 fn a_store_that_is_a_link_is_written_through_the_link() {
     let env = TestEnv::new();
     let real = env.dir.path().join("real").join("progress.jsonl");
+    fs::create_dir(real.parent().unwrap()).unwrap();
     env.cmd()
         .arg("--store")
         .arg(&real)

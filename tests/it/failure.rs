@@ -459,14 +459,14 @@ fn a_read_only_store_folder_is_refused_and_left_alone() {
         restore();
         let output = env
             .cmd()
-            .env("STUDYPLAN_STORE", "/proc/studyplan-test/progress.yaml")
+            .env("STUDYPLAN_STORE", "/proc/studyplan-test.yaml")
             .args(["done", "why-rag"])
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{stderr}");
         assert!(stderr.contains("/proc/studyplan-test"), "{stderr}");
-        assert!(!Path::new("/proc/studyplan-test").exists());
+        assert!(!Path::new("/proc/studyplan-test.jsonl").exists());
         return;
     }
     let before = snapshot(&folder);
