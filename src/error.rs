@@ -114,6 +114,9 @@ pub enum Error {
         found: Kind,
     },
 
+    /// A file given to `merge` is `found`, not a store.
+    MergeWrongKind { path: PathBuf, found: Kind },
+
     /// The store's last line stops in the middle of an event, as an interrupted write leaves it.
     StoreUnfinished {
         path: PathBuf,
@@ -248,6 +251,7 @@ impl Error {
             | Error::RevertAlready(_)
             | Error::RevertOtherPlan { .. }
             | Error::MergeSelf(_)
+            | Error::MergeWrongKind { .. }
             | Error::StoreFolderMissing { .. } => 2,
             _ => 1,
         }
@@ -345,6 +349,10 @@ impl Error {
             Error::RevertOtherPlan { id, plan } => say(Msg::RevertOtherPlan { id, plan }),
             Error::MergeSelf(path) => say(Msg::MergeSelf { path: &shown(path) }),
             Error::WrongKind { path, given, found } => refusal(path, *given, *found, lang),
+            Error::MergeWrongKind { path, found } => say(Msg::MergeWrongKind {
+                path: &shown(path),
+                found: crate::file_kind::file_kind(*found),
+            }),
             Error::StoreZeroTail { path, keep, zeros } => say(Msg::StoreZeroTail {
                 path: &shown(path),
                 quoted: &shell_quoted(path),
@@ -621,6 +629,10 @@ mod tests {
             Error::StoreFolderMissing {
                 path: "/media/usb/studyplan/progress.jsonl".into(),
                 folder: "/media/usb/studyplan".into(),
+            },
+            Error::MergeWrongKind {
+                path: "plan.yaml".into(),
+                found: Kind::Curriculum,
             },
             Error::ReportFormatMismatch {
                 path: "r.md".into(),

@@ -91,20 +91,24 @@ fn top_level_keys(text: &str) -> Vec<&str> {
 
 /// Why a file given as the store or the curriculum is refused, and which option it belongs to.
 pub fn refusal(path: &Path, given: Kind, found: Kind, lang: Lang) -> String {
-    let kind = |kind: Kind| match kind {
+    lang.say(Msg::WrongKind {
+        path: &path.display().to_string(),
+        quoted: &shell_quoted(path),
+        given: file_kind(given),
+        found: file_kind(found),
+    })
+    .into_owned()
+}
+
+/// `kind` as the catalog names it.
+pub fn file_kind(kind: Kind) -> FileKind<'static> {
+    match kind {
         Kind::Store => FileKind::Store,
         Kind::Curriculum => FileKind::Curriculum,
         Kind::Report(format) => FileKind::Report {
             format: format_name(format),
         },
-    };
-    lang.say(Msg::WrongKind {
-        path: &path.display().to_string(),
-        quoted: &shell_quoted(path),
-        given: kind(given),
-        found: kind(found),
-    })
-    .into_owned()
+    }
 }
 
 /// A report format as people call it.

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use rustc_hash::FxHashSet;
 
 use crate::config::Settings;
-use crate::error::Error;
+use crate::error::{Error, IoAction};
+use crate::file_kind::Kind;
 use crate::files::same_file;
 use crate::i18n::Msg;
 use crate::progress::{self, Replay};
@@ -15,6 +16,34 @@ use crate::store::{self, Files};
 
 /// How many topics on which the histories disagree are named; the rest are counted.
 const DISAGREEMENTS_SHOWN: usize = 20;
+
+/// An error reading a file given to merge, told as such: what to do is to check the path given,
+/// not `--store`.
+fn for_merge(err: anyhow::Error, file: &std::path::Path) -> anyhow::Error {
+    match err.downcast::<Error>() {
+        Ok(Error::Io {
+            action: IoAction::ReadStore,
+            path,
+            cause,
+        }) => Error::Io {
+            action: IoAction::ReadMerged,
+            path,
+            cause,
+        }
+        .into(),
+        Ok(Error::WrongKind {
+            given: Kind::Store,
+            found,
+            ..
+        }) => Error::MergeWrongKind {
+            path: file.to_owned(),
+            found,
+        }
+        .into(),
+        Ok(other) => other.into(),
+        Err(err) => err,
+    }
+}
 
 /// Folds the stores at `files` into the store in use and says how many changes were new, and on
 /// which topics the histories disagree.
@@ -31,7 +60,7 @@ pub fn run(settings: &Settings, files: &[PathBuf]) -> anyhow::Result<String> {
         if same(&own.v2) || v1_is_store {
             return Err(Error::MergeSelf(file.clone()).into());
         }
-        others.push(store::read_other(file)?);
+        others.push(store::read_other(file).map_err(|err| for_merge(err, file))?);
     }
     let (lock, mut store) = super::lock(settings)?;
     let mine = progress::replay(&loaded, &store.events);

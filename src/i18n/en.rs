@@ -797,6 +797,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             IoAction::WriteReport => format!(
                 "cannot write the report to `{path}`: {reason}; no file was left behind"
             ),
+            IoAction::ReadMerged => format!(
+                "cannot read `{path}`, given to merge: {reason}; check the path, and nothing was \
+                 merged"
+            ),
         }
         .into(),
         Msg::WriteOutput {
@@ -872,19 +876,20 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::NoDataFolder => {
             "cannot find your data folder; pass --store FILE or set STUDYPLAN_STORE".into()
         }
+        Msg::MergeWrongKind { path, found } => format!(
+            "`{path}` is {}, not a progress store, so nothing was merged; merge takes other \
+             stores: another machine's `progress.jsonl`, a backup, an old `progress.yaml` \
+             (the file was left as it is)",
+            kind_text(found)
+        )
+        .into(),
         Msg::WrongKind {
             path,
             quoted,
             given,
             found,
         } => {
-            let is = match found {
-                FileKind::Store => "a progress store".to_owned(),
-                FileKind::Curriculum => "a curriculum".to_owned(),
-                FileKind::Report { format } => {
-                    format!("a {format} report written by `studyplan report`")
-                }
-            };
+            let is = kind_text(found);
             let given_store = given == FileKind::Store;
             let not = if given_store {
                 "not a progress store"
@@ -905,6 +910,15 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             };
             format!("`{path}` is {is}, {not}; {instead}{point} (the file was left as it is)").into()
         }
+    }
+}
+
+/// What a file studyplan knows is, after "is".
+fn kind_text(kind: FileKind) -> String {
+    match kind {
+        FileKind::Store => "a progress store".to_owned(),
+        FileKind::Curriculum => "a curriculum".to_owned(),
+        FileKind::Report { format } => format!("a {format} report written by `studyplan report`"),
     }
 }
 

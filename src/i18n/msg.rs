@@ -293,6 +293,9 @@ pub enum Msg<'a> {
         found: FileKind<'a>,
     },
 
+    /// A file given to `merge` is `found`, not a progress store.
+    MergeWrongKind { path: &'a str, found: FileKind<'a> },
+
     /// A curriculum file bigger than any curriculum needs.
     FileTooLarge { mib: usize },
     /// A curriculum file that is not UTF-8 text.
@@ -1014,16 +1017,19 @@ pub enum IoAction {
     Lock,
     /// Writing a report to a file.
     WriteReport,
+    /// Reading a store given to `merge`.
+    ReadMerged,
 }
 
 impl IoAction {
     /// Every action, for the catalog's tests.
-    pub const ALL: [IoAction; 5] = [
+    pub const ALL: [IoAction; 6] = [
         IoAction::ReadStore,
         IoAction::WriteStore,
         IoAction::CreateStoreFolder,
         IoAction::Lock,
         IoAction::WriteReport,
+        IoAction::ReadMerged,
     ];
 }
 

@@ -296,6 +296,13 @@ fn samples() -> Vec<Msg<'static>> {
         });
     }
 
+    for found in [FileKind::Curriculum, report] {
+        all.push(Msg::MergeWrongKind {
+            path: "plan.yaml",
+            found,
+        });
+    }
+
     use PathPiece::{Index, Key};
     all.push(Msg::FileTooLarge { mib: 64 });
     all.push(Msg::NotUtf8);

@@ -715,6 +715,9 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             IoAction::WriteReport => {
                 format!("无法把报告写入 `{path}`：{reason}；没有留下任何文件")
             }
+            IoAction::ReadMerged => {
+                format!("无法读取要并入的 `{path}`：{reason}；请检查路径，什么也没有并入")
+            }
         }
         .into(),
         Msg::WriteOutput {
@@ -784,17 +787,18 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         )
         .into(),
         Msg::NoDataFolder => "找不到你的数据文件夹；请用 --store FILE 或设置 STUDYPLAN_STORE".into(),
+        Msg::MergeWrongKind { path, found } => format!(
+            "`{path}` 是{}，不是进度文件，所以什么也没有并入；merge 并入的是别的进度文件：另一台机器的 `progress.jsonl`、备份、旧的 `progress.yaml`（文件保持原样未动）",
+            kind_text(found)
+        )
+        .into(),
         Msg::WrongKind {
             path,
             quoted,
             given,
             found,
         } => {
-            let is = match found {
-                FileKind::Store => "进度文件".to_owned(),
-                FileKind::Curriculum => "课程文件".to_owned(),
-                FileKind::Report { format } => format!(" `studyplan report` 写出的 {format} 报告"),
-            };
+            let is = kind_text(found);
             let given_store = given == FileKind::Store;
             let not = if given_store {
                 "不是进度文件"
@@ -813,6 +817,15 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             };
             format!("`{path}` 是{is}，{not}；{instead}{point}（文件保持原样未动）").into()
         }
+    }
+}
+
+/// What a file studyplan knows is, after "是".
+fn kind_text(kind: FileKind) -> String {
+    match kind {
+        FileKind::Store => "进度文件".to_owned(),
+        FileKind::Curriculum => "课程文件".to_owned(),
+        FileKind::Report { format } => format!(" `studyplan report` 写出的 {format} 报告"),
     }
 }
 

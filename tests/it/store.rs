@@ -399,3 +399,50 @@ fn a_version_1_file_beside_the_store_is_read_with_it_and_never_moved() {
     fs::write(&v1, &text).unwrap();
     env.ok(&["merge", v1.to_str().unwrap()]);
 }
+
+#[test]
+fn merge_says_what_is_wrong_with_the_file_it_was_given() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    let before = env.store_bytes();
+    let missing = env.dir.path().join("nothere.jsonl");
+    let plan = env.write("plan.yaml", "id: p\ntitle: P\nstages:\n  - title: S\n    days: 1\n    topics:\n      - {id: a, title: A}\n");
+    for (lang, args, code, expected) in [
+        (
+            "en",
+            missing.to_str().unwrap(),
+            1,
+            format!(
+                "studyplan: error: cannot read `{}`, given to merge: no such file or folder; check \
+                 the path, and nothing was merged\n",
+                missing.display()
+            ),
+        ),
+        (
+            "zh",
+            missing.to_str().unwrap(),
+            1,
+            format!(
+                "studyplan: 错误：无法读取要并入的 `{}`：文件或文件夹不存在；请检查路径，什么也没有并入\n",
+                missing.display()
+            ),
+        ),
+        (
+            "en",
+            plan.to_str().unwrap(),
+            2,
+            format!(
+                "studyplan: error: `{}` is a curriculum, not a progress store, so nothing was \
+                 merged; merge takes other stores: another machine's `progress.jsonl`, a backup, \
+                 an old `progress.yaml` (the file was left as it is)\n",
+                plan.display()
+            ),
+        ),
+    ] {
+        let output = env.run(&["--lang", lang, "merge", args]);
+        assert_eq!(output.status.code(), Some(code), "{output:?}");
+        assert_eq!(String::from_utf8(output.stderr).unwrap(), expected);
+        assert!(output.stdout.is_empty());
+        assert_eq!(env.store_bytes(), before);
+    }
+}
