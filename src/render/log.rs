@@ -25,7 +25,7 @@ pub struct LogFilter {
 }
 
 /// The changes of `loaded`'s plan that pass `filter`, newest first; changes that count for the
-/// same day, last recorded first.
+/// same day, last recorded first, and the topics of one command in the order they were typed.
 fn entries<'a>(loaded: &Loaded, events: &'a [Event], filter: LogFilter) -> Vec<(usize, &'a Event)> {
     let plan = loaded.curriculum.id.as_str();
     let mut kept: Vec<(usize, &Event)> = events
@@ -43,7 +43,8 @@ fn entries<'a>(loaded: &Loaded, events: &'a [Event], filter: LogFilter) -> Vec<(
             })
         })
         .collect();
-    kept.sort_by_key(|&(i, event)| Reverse((event.day(), i)));
+    // The topics of one command (one time, one id) stay in the order they were typed.
+    kept.sort_by_key(|&(i, event)| (Reverse((event.day(), event.at(), event.id())), i));
     kept
 }
 

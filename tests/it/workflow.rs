@@ -540,11 +540,11 @@ fn log_prints_the_history_newest_first() {
 #1        2026-11-29  note   1.4 business-architecture  Business architecture of LLM applications  \"read the paper\"
 #2        2026-11-29  start  2.1 why-rag  Why do RAG
 #3        2026-11-29  skip   1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
-#4        2026-11-20  done   1.5 technical-architecture  Technical architecture of LLM applications
 #4        2026-11-20  done   1.4 business-architecture  Business architecture of LLM applications
-#5        2026-11-05  done   1.3 core-mindset  The core mindset for using AI well
-#5        2026-11-05  done   1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
+#4        2026-11-20  done   1.5 technical-architecture  Technical architecture of LLM applications
 #5        2026-11-05  done   1.1 what-llms-can-do  What can large-model AI do?
+#5        2026-11-05  done   1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
+#5        2026-11-05  done   1.3 core-mindset  The core mindset for using AI well
 #6        2026-11-01  begin  the plan starts
 ",
     );
@@ -553,8 +553,8 @@ fn log_prints_the_history_newest_first() {
         "\
 #1        2026-11-29  note  1.4 business-architecture  Business architecture of LLM applications  \"read the paper\"
 #2        2026-11-29  skip  1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
-#3        2026-11-20  done  1.5 technical-architecture  Technical architecture of LLM applications
 #3        2026-11-20  done  1.4 business-architecture  Business architecture of LLM applications
+#3        2026-11-20  done  1.5 technical-architecture  Technical architecture of LLM applications
 ",
     );
     assert_text(
@@ -719,9 +719,9 @@ fn a_pinned_past_day_sees_the_history_as_of_the_end_of_that_day() {
     assert_text(
         &mask_ids(&on_14(&["log", "--since", "2026-11-14"])),
         "\
-#1        2026-11-14  done  1.3 core-mindset  The core mindset for using AI well
-#1        2026-11-14  done  1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
 #1        2026-11-14  done  1.1 what-llms-can-do  What can large-model AI do?
+#1        2026-11-14  done  1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
+#1        2026-11-14  done  1.3 core-mindset  The core mindset for using AI well
 ",
     );
     for args in [
