@@ -97,8 +97,11 @@ pub enum Error {
     /// `revert` was given an id prefix several events share (their short ids).
     RevertAmbiguous { id: String, matches: Vec<String> },
 
-    /// `revert` was given a revert, or an event that no longer counts.
-    RevertAlready(String),
+    /// `revert` was given an event that no longer counts: `by`, in effect, reverted it.
+    RevertAlready { id: String, by: Option<String> },
+
+    /// `revert` was given fewer characters of an id than name a change safely.
+    RevertTooShort { id: String, min: usize },
 
     /// `revert` was given an event of another plan.
     RevertOtherPlan { id: String, plan: String },
@@ -248,7 +251,8 @@ impl Error {
             | Error::ReportFormatUnknown { .. }
             | Error::RevertNoMatch(_)
             | Error::RevertAmbiguous { .. }
-            | Error::RevertAlready(_)
+            | Error::RevertAlready { .. }
+            | Error::RevertTooShort { .. }
             | Error::RevertOtherPlan { .. }
             | Error::MergeSelf(_)
             | Error::MergeWrongKind { .. }
@@ -345,7 +349,11 @@ impl Error {
                 id,
                 matches: &strs(matches),
             }),
-            Error::RevertAlready(id) => say(Msg::RevertAlready { id }),
+            Error::RevertAlready { id, by } => say(Msg::RevertAlready {
+                id,
+                by: by.as_deref(),
+            }),
+            Error::RevertTooShort { id, min } => say(Msg::RevertTooShort { id, min: *min }),
             Error::RevertOtherPlan { id, plan } => say(Msg::RevertOtherPlan { id, plan }),
             Error::MergeSelf(path) => say(Msg::MergeSelf { path: &shown(path) }),
             Error::WrongKind { path, given, found } => refusal(path, *given, *found, lang),
@@ -597,7 +605,14 @@ mod tests {
                 id: "0b".into(),
                 matches: vec!["0b6c2d7".into(), "0b91f3a".into()],
             },
-            Error::RevertAlready("0b6c2d7".into()),
+            Error::RevertAlready {
+                id: "0b6c2d7".into(),
+                by: Some("5c1e09a2".into()),
+            },
+            Error::RevertTooShort {
+                id: "0b".into(),
+                min: 4,
+            },
             Error::RevertOtherPlan {
                 id: "0b6c2d7".into(),
                 plan: "rust-101".into(),

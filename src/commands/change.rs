@@ -124,14 +124,6 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
         progress::replay(loaded, &super::as_of(&store, settings)).topics,
         "updated in place as a replay would"
     );
-    let summary = progress::summarize(loaded, &replay);
-    let overall = summary.overall;
-    report.push_str(&lang.say(Msg::ChangedOverall {
-        done: overall.done,
-        total: overall.total,
-        percent: &render::percent_text(overall.done, overall.total),
-        verdict: &render::verdict(loaded, &summary, lang),
-    }));
-    report.push('\n');
+    report.push_str(&super::overall_line(loaded, &replay, lang));
     Ok(report)
 }

@@ -201,6 +201,23 @@ fn load_with(
     (loaded, store)
 }
 
+/// The fewest characters of an id `revert` takes: one or two would too easily name the wrong
+/// change, and git's shortest abbreviation is four too.
+pub const REVERT_ID_MIN: usize = 4;
+
+/// The line after a change: the overall count and the verdict.
+pub(crate) fn overall_line(loaded: &Loaded, replay: &Replay, lang: Lang) -> String {
+    let summary = progress::summarize(loaded, replay);
+    let overall = summary.overall;
+    let line = lang.say(Msg::ChangedOverall {
+        done: overall.done,
+        total: overall.total,
+        percent: &render::percent_text(overall.done, overall.total),
+        verdict: &render::verdict(loaded, &summary, lang),
+    });
+    format!("{line}\n")
+}
+
 /// Takes the store's lock for a change and reads the store under it, saying so when another
 /// writer holds the lock.
 pub(crate) fn lock(settings: &Settings) -> anyhow::Result<(store::Lock, Kept<Store>)> {

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::config::Settings;
 use crate::error::Error;
 use crate::i18n::Msg;
+use crate::progress;
 use crate::render;
 use crate::store::Event;
 
@@ -15,7 +16,7 @@ use crate::render::short_id;
 /// Records that the change whose id starts with `query` no longer counts.
 pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
     let lang = settings.lang;
-    let loaded = super::curriculum(settings)?;
+    let loaded = &super::curriculum(settings)?;
     let (lock, mut store) = super::lock(settings)?;
     let history = store.history();
     let (target, counts) = find(&history, query)?;
@@ -33,26 +34,78 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
         .into());
     }
     if !counts {
-        return Err(Error::RevertAlready(short_id(target)).into());
+        // The revert in effect that cancels it, to be reverted in turn.
+        let by = history
+            .iter()
+            .rev()
+            .find(|(event, counts)| *counts && event.reverts() == Some(target))
+            .map(|(event, _)| short_id(event.id()));
+        return Err(Error::RevertAlready {
+            id: short_id(target),
+            by,
+        }
+        .into());
     }
     let topics: Vec<&str> = events.iter().filter_map(|e| e.topic.as_deref()).collect();
     let what = match topics.as_slice() {
-        [] => render::change_name(&first.change, lang).into_owned(),
+        [] => match first.reverts() {
+            Some(cancelled) => format!(
+                "{} {}",
+                render::change_name(&first.change, lang),
+                short_id(cancelled)
+            ),
+            None => render::change_name(&first.change, lang).into_owned(),
+        },
         topics => format!(
             "{} {}",
             render::change_name(&first.change, lang),
             topics.join(", ")
         ),
     };
+    // The topics it touched (a reverted revert: those of the change it had cancelled), each
+    // with its state before and after, as a change shows them.
+    let touched: Vec<String> = match first.reverts() {
+        None => topics.iter().map(|&t| t.to_owned()).collect(),
+        Some(cancelled) => history
+            .iter()
+            .filter(|(event, _)| event.id() == cancelled)
+            .filter_map(|(event, _)| event.topic.as_deref().map(str::to_owned))
+            .collect(),
+    };
+    drop(history);
+    let before = progress::replay(loaded, &super::as_of(&store, settings));
     let revert = Event::revert(settings.now, &loaded.curriculum.id, target);
     super::add(settings, lock, &mut store, vec![revert])?;
-    Ok(format!(
+    let after = progress::replay(loaded, &super::as_of(&store, settings));
+    let mut out = format!(
         "{}\n",
         lang.say(Msg::Reverted {
             id: &short_id(target),
             what: &what,
         })
-    ))
+    );
+    for id in &touched {
+        let Some(index) = loaded.index_of(id) else {
+            continue; // a topic the curriculum no longer has
+        };
+        let state = |replay: &progress::Replay| replay.topics[index].state;
+        let (from, to) = (state(&before), state(&after));
+        let line = render::topic_line(loaded, loaded.order[index], lang);
+        let said = if from == to {
+            lang.say(Msg::AlreadyInState {
+                state: render::state_key(to),
+            })
+        } else {
+            lang.say(Msg::StateChanged {
+                from: render::state_key(from),
+                to: render::state_key(to),
+                on: None,
+            })
+        };
+        out.push_str(&format!("{} {line}  {said}\n", render::mark(to)));
+    }
+    out.push_str(&super::overall_line(loaded, &after, lang));
+    Ok(out)
 }
 
 /// The one line of `history` whose id starts with `query` (hyphens and case aside), and whether
@@ -64,6 +117,12 @@ fn find(history: &[(&Event, bool)], query: &str) -> Result<(Uuid, bool), Error> 
         .filter(|c| *c != '-')
         .flat_map(char::to_lowercase)
         .collect();
+    if wanted.len() < super::REVERT_ID_MIN {
+        return Err(Error::RevertTooShort {
+            id: query.trim().to_owned(),
+            min: super::REVERT_ID_MIN,
+        });
+    }
     let mut found: Vec<(Uuid, bool)> = Vec::new();
     let mut seen = FxHashSet::default();
     if !wanted.is_empty() {

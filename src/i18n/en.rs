@@ -663,9 +663,18 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             list(&super::ticked(matches))
         )
         .into(),
-        Msg::RevertAlready { id } => format!(
-            "the change `{id}` does not count already (it was reverted, or it is a revert); \
-             to count it again, revert its revert"
+        Msg::RevertAlready { id, by: Some(by) } => format!(
+            "the change `{id}` no longer counts already: `{by}` reverted it; to count it again, \
+             `studyplan revert {by}`"
+        )
+        .into(),
+        Msg::RevertAlready { id, by: None } => format!(
+            "the change `{id}` no longer counts already; to count it again, revert its revert"
+        )
+        .into(),
+        Msg::RevertTooShort { id, min } => format!(
+            "`{id}` is too short to name a change: give at least {min} characters of its id \
+             (`studyplan log` shows 8 in its first column)"
         )
         .into(),
         Msg::RevertOtherPlan { id, plan } => format!(

@@ -504,8 +504,10 @@ pub enum Msg<'a> {
     RevertNoMatch { id: &'a str },
     /// `revert` was given an id prefix that several events share (`matches`, short ids).
     RevertAmbiguous { id: &'a str, matches: &'a [&'a str] },
-    /// `revert` was given a revert, or an event already reverted.
-    RevertAlready { id: &'a str },
+    /// `revert` was given an event already reverted, by the revert `by` (when it is known).
+    RevertAlready { id: &'a str, by: Option<&'a str> },
+    /// `revert` was given fewer than `min` characters of an id.
+    RevertTooShort { id: &'a str, min: usize },
     /// `revert` was given an event of another plan.
     RevertOtherPlan { id: &'a str, plan: &'a str },
     /// The event `id` (`what` it did) no longer counts.

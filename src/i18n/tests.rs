@@ -636,7 +636,10 @@ fn samples() -> Vec<Msg<'static>> {
         id: "0b",
         matches: &["0b6c2d7", "0b91f3a"],
     });
-    all.push(Msg::RevertAlready { id: "0b6c2d7" });
+    for by in [Some("5c1e09a2"), None] {
+        all.push(Msg::RevertAlready { id: "0b6c2d7", by });
+    }
+    all.push(Msg::RevertTooShort { id: "0b", min: 4 });
     all.push(Msg::RevertOtherPlan {
         id: "0b6c2d7",
         plan: "rust-101",

@@ -608,8 +608,16 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             list(&super::ticked(matches))
         )
         .into(),
-        Msg::RevertAlready { id } => format!(
-            "更改 `{id}` 已经不计入了（它已被撤回，或它本身就是一次撤回）；要让它重新计入，请撤回那次撤回"
+        Msg::RevertAlready { id, by: Some(by) } => format!(
+            "更改 `{id}` 已经不计入了：`{by}` 撤回了它；要让它重新计入，请运行 `studyplan revert {by}`"
+        )
+        .into(),
+        Msg::RevertAlready { id, by: None } => format!(
+            "更改 `{id}` 已经不计入了；要让它重新计入，请撤回那次撤回"
+        )
+        .into(),
+        Msg::RevertTooShort { id, min } => format!(
+            "`{id}` 太短，无法确定是哪条更改：请至少给出编号的前 {min} 个字符（`studyplan log` 的第一列显示 8 个）"
         )
         .into(),
         Msg::RevertOtherPlan { id, plan } => format!(

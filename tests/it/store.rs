@@ -46,7 +46,9 @@ fn a_mistaken_change_is_reverted_and_both_stay_in_the_log() {
     assert_eq!(
         out,
         format!(
-            "reverted {} (skip why-rag): it no longer counts; both stay in the log\n",
+            "reverted {} (skip why-rag): it no longer counts; both stay in the log\n\
+             [x] 2.1 why-rag  Why do RAG  (skipped -> done)\n\
+             Overall: 1/41 (2.4%), below the 60-70% band: 24 more topics to reach 60%\n",
             &skip[..8]
         )
     );
@@ -65,10 +67,27 @@ fn a_mistaken_change_is_reverted_and_both_stay_in_the_log() {
     let entries = json(&env.ok(&["log", "--json"]));
     assert_eq!(entries[0]["reverts"], Value::String(skip.clone()));
     assert_eq!(entries[1]["reverted"], true);
-    // Twice is refused; a revert of the revert makes the skip count again.
+    // Twice is refused, naming the revert; a revert of the revert makes the skip count again.
+    let revert = &entries[0]["id"].as_str().unwrap()[..8];
     let err = env.fails(&["revert", &skip], 2);
-    assert!(err.contains("does not count already"), "{err}");
-    env.ok(&["revert", &entries[0]["id"].as_str().unwrap()[..8]]);
+    assert_eq!(
+        err,
+        format!(
+            "studyplan: error: the change `{}` no longer counts already: `{revert}` reverted it; \
+             to count it again, `studyplan revert {revert}`\n",
+            &skip[..8]
+        )
+    );
+    let out = env.ok(&["revert", revert]);
+    assert_eq!(
+        out,
+        format!(
+            "reverted {revert} (revert {}): it no longer counts; both stay in the log\n\
+             [-] 2.1 why-rag  Why do RAG  (done -> skipped)\n\
+             Overall: 0/41 (0.0%), below the 60-70% band: 25 more topics to reach 60%\n",
+            &skip[..8]
+        )
+    );
     assert_eq!(
         json(&env.ok(&["show", "why-rag", "--json"]))["state"],
         "skipped"
@@ -91,13 +110,42 @@ fn revert_refuses_an_unknown_or_ambiguous_id_and_writes_nothing() {
     assert!(err.contains("no change has the id `not-an-id`"), "{err}");
     let ids = log_ids(&env);
     assert_eq!(ids.len(), 17);
-    let digit = (0..16)
-        .map(|d| format!("{d:x}"))
-        .find(|d| ids.iter().filter(|id| id.starts_with(d.as_str())).count() > 1)
-        .unwrap();
-    let err = env.fails(&["revert", &digit], 2);
-    assert!(err.contains("is the start of the ids of"), "{err}");
+    // One or two characters could name the wrong change without a word: refused, whatever
+    // they match.
+    for short in [&ids[0][..1], &ids[0][..3]] {
+        let err = env.fails(&["revert", short], 2);
+        assert_eq!(
+            err,
+            format!(
+                "studyplan: error: `{short}` is too short to name a change: give at least 4 \
+                 characters of its id (`studyplan log` shows 8 in its first column)\n"
+            )
+        );
+    }
+    let err = env.fails(&["--lang", "zh", "revert", &ids[0][..2]], 2);
+    assert!(err.contains("太短"), "{err}");
     assert_eq!(env.store_bytes(), before);
+
+    // Two ids that share their first eight characters.
+    let env = TestEnv::new();
+    let line = |id: &str, topic: &str| {
+        format!(
+            "{{\"id\":\"{id}\",\"at\":\"2026-11-20T09:00:00.000000+08:00\",\"plan\":\"llm-roadmap\",\"change\":\"done\",\"topics\":[\"{topic}\"]}}\n"
+        )
+    };
+    let text = format!(
+        "{{\"studyplan\":\"progress\",\"version\":2}}\n{}{}",
+        line("0b6c2d7e-3f4a-4b5c-8d9e-0f1a2b3c4d5e", "why-rag"),
+        line("0b6c2d7e-9999-4b5c-8d9e-0f1a2b3c4d5e", "embeddings")
+    );
+    fs::write(env.store(), &text).unwrap();
+    let err = env.fails(&["revert", "0B6C-2d7e"], 2);
+    assert_eq!(
+        err,
+        "studyplan: error: `0B6C-2d7e` is the start of the ids of 2 changes: `0b6c2d7e3`, \
+         `0b6c2d7e9`; type more of it\n"
+    );
+    assert_eq!(fs::read_to_string(env.store()).unwrap(), text);
 }
 
 /// Two machines' stores: the same start, then each its own changes.
