@@ -134,9 +134,13 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         }
         Msg::EtaBy { targets, day } => format!("{} by {day}", and_list(targets)).into(),
         Msg::EtaNoPace { targets } => format!("{} no pace yet", and_list(targets)).into(),
-        Msg::EtaOutOfReach { targets } => {
-            format!("{} out of reach (too many skipped)", and_list(targets)).into()
-        }
+        Msg::EtaOutOfReach { targets, skipped } => format!(
+            "{} out of reach while {} {} skipped",
+            and_list(targets),
+            noun_count(skipped, "topic", "topics"),
+            noun(skipped as i64, "is", "are")
+        )
+        .into(),
         // The line's label already says "Genius" (天才): the text says it was earned.
         Msg::GeniusEarned { days: n } => format!(
             "天才, earned: every topic done within {} of the start",

@@ -126,8 +126,11 @@ pub enum Msg<'a> {
     },
     /// Targets without a projection.
     EtaNoPace { targets: &'a [&'a str] },
-    /// Targets out of reach.
-    EtaOutOfReach { targets: &'a [&'a str] },
+    /// Targets out of reach, as `skipped` topics are skipped.
+    EtaOutOfReach {
+        targets: &'a [&'a str],
+        skipped: usize,
+    },
     /// Every topic was done within the genius window of `days`.
     GeniusEarned { days: i64 },
     /// The genius window before the plan has a start.

@@ -115,7 +115,14 @@ fn samples() -> Vec<Msg<'static>> {
         day: day("2027-01-15"),
     });
     all.push(Msg::EtaNoPace { targets: &["100%"] });
-    all.push(Msg::EtaOutOfReach { targets });
+    all.push(Msg::EtaOutOfReach {
+        targets: &["100%"],
+        skipped: 1,
+    });
+    all.push(Msg::EtaOutOfReach {
+        targets,
+        skipped: 18,
+    });
     all.push(Msg::GeniusEarned { days: 30 });
     all.push(Msg::GeniusWithin {
         total: 41,

@@ -122,8 +122,8 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         }
         Msg::EtaBy { targets, day } => format!("{} 约在 {day}", and_list(targets)).into(),
         Msg::EtaNoPace { targets } => format!("{} 暂无速度", and_list(targets)).into(),
-        Msg::EtaOutOfReach { targets } => {
-            format!("{} 无法达到（跳过太多）", and_list(targets)).into()
+        Msg::EtaOutOfReach { targets, skipped } => {
+            format!("{} 无法达到（已跳过 {skipped} 个主题）", and_list(targets)).into()
         }
         Msg::GeniusEarned { days: n } => {
             format!("已达成：开始后 {n} 天内完成了全部主题").into()

@@ -47,7 +47,7 @@ pub fn outlook_lines(
             out.push_str(&pace_text(&outlook.pace, summary, lang));
             out.push('\n');
             out.push_str(&label(Label::Projected));
-            out.push_str(&eta_text(loaded, &outlook.pace, lang));
+            out.push_str(&eta_text(loaded, &outlook.pace, summary, lang));
             out.push('\n');
         }
     }
@@ -144,7 +144,7 @@ fn pace_text(pace: &Pace, summary: &Summary, lang: Lang) -> String {
     lang.say(msg).into_owned()
 }
 
-fn eta_text(loaded: &Loaded, pace: &Pace, lang: Lang) -> String {
+fn eta_text(loaded: &Loaded, pace: &Pace, summary: &Summary, lang: Lang) -> String {
     if pace.eta.iter().all(|eta| *eta == Eta::NoPace) {
         return lang.say(Msg::EtaNoPaceYet).into_owned();
     }
@@ -170,7 +170,10 @@ fn eta_text(loaded: &Loaded, pace: &Pace, lang: Lang) -> String {
                 Eta::Reached(day) => Msg::EtaReached { targets, day },
                 Eta::Projected(day) => Msg::EtaBy { targets, day },
                 Eta::NoPace => Msg::EtaNoPace { targets },
-                Eta::OutOfReach => Msg::EtaOutOfReach { targets },
+                Eta::OutOfReach => Msg::EtaOutOfReach {
+                    targets,
+                    skipped: summary.overall.skipped,
+                },
             })
             .into_owned()
         })

@@ -91,7 +91,7 @@ Readiness:  below the 60-70% band: 20 more topics to reach 60%
 Calendar:   day 29 of 90, started 2026-11-01, ends 2027-01-29
 Plan:       stage 2 Advanced applications, 16 topics expected done by today; you have 5: 11 topics behind
 Pace:       1.2 topics a week since the start, 1.0 over the last 14 days
-Projected:  60% by 2027-03-25, 70% by 2027-04-18, 100% out of reach (too many skipped)
+Projected:  60% by 2027-03-25, 70% by 2027-04-18, 100% out of reach while 1 topic is skipped
 Next:       2.1 why-rag  Why do RAG
 ",
     );
@@ -642,7 +642,7 @@ fn the_calendar_speaks_chinese() {
             "日历：      第 29 天（共 90 天），2026-11-01 开始，2027-01-29 结束\n\
              计划：      第 2 阶段 高阶应用；截至今天应完成 16 个主题，你已完成 5 个：落后 11 个主题\n\
              速度：      自开始以来每周 1.2 个主题，最近 14 天每周 1.0 个\n\
-             预计：      60% 约在 2027-03-25，70% 约在 2027-04-18，100% 无法达到（跳过太多）\n"
+             预计：      60% 约在 2027-03-25，70% 约在 2027-04-18，100% 无法达到（已跳过 1 个主题）\n"
         ),
         "{status}"
     );
@@ -963,16 +963,16 @@ fn projections_that_stand_alike_are_said_once() {
     };
     assert_text(
         &projected("en"),
-        "Projected:  60% and 80% no pace yet, 100% out of reach (too many skipped)",
+        "Projected:  60% and 80% no pace yet, 100% out of reach while 1 topic is skipped",
     );
     tiny_ok(&env, "2026-11-29", &["skip", "delta", "gamma"]);
     assert_text(
         &projected("en"),
-        "Projected:  60%, 80% and 100% out of reach (too many skipped)",
+        "Projected:  60%, 80% and 100% out of reach while 3 topics are skipped",
     );
     assert_text(
         &projected("zh"),
-        "预计：      60%、80% 和 100% 无法达到（跳过太多）",
+        "预计：      60%、80% 和 100% 无法达到（已跳过 3 个主题）",
     );
 }
 
