@@ -515,6 +515,20 @@ pub fn shown(
     })
 }
 
+/// Puts the closest of clap's suggestions first ("did you mean"): clap lists them closest last,
+/// and a learner reads the first (`stauts` would offer `start`, which changes a topic, before
+/// `status`).
+pub fn closest_first(err: &mut clap::Error) {
+    use clap::error::{ContextKind, ContextValue};
+    for kind in [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg] {
+        if let Some(ContextValue::Strings(values)) = err.get(kind) {
+            let mut values = values.clone();
+            values.reverse();
+            err.insert(kind, ContextValue::Strings(values));
+        }
+    }
+}
+
 /// `studyplan 0.1.0`, as `--version` prints it.
 pub fn version() -> String {
     format!("studyplan {}\n", env!("CARGO_PKG_VERSION"))

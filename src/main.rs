@@ -24,7 +24,10 @@ fn main() -> ExitCode {
     };
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(err) => return show(&err, &argv, lang),
+        Err(mut err) => {
+            cli::closest_first(&mut err);
+            return show(&err, &argv, lang);
+        }
     };
     match studyplan::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

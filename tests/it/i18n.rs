@@ -301,11 +301,17 @@ fn chinese_help_has_chinese_notes_and_wraps_between_characters() {
 #[test]
 fn usage_errors_speak_both_languages_and_exit_2() {
     let env = TestEnv::new();
+    let err = env.fails(&["stauts"], 2);
+    assert!(
+        err.contains("tip: some similar subcommands exist: 'status', 'start'\n"),
+        "{err}"
+    );
     let cases: [(&[&str], &str, &str, &str); 4] = [
         (
             &["stauts"],
             "unrecognized subcommand 'stauts'",
-            "不认识的命令 `stauts`；你是不是想输入 `start`、`status`？",
+            // The closest first: `start` would change a topic.
+            "不认识的命令 `stauts`；你是不是想输入 `status`、`start`？",
             "studyplan",
         ),
         (
