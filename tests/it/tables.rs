@@ -655,3 +655,25 @@ fn next_at_forty_columns_continues_the_title_under_itself() {
         .stdout("1.1 what-llms-can-do  What can\n                      large-model AI do?\n")
         .run();
 }
+
+#[test]
+fn help_fits_the_terminal_in_both_languages_chinese_words_counted_double() {
+    // The English help quotes the roadmap's 天才: two columns a character, as for every table.
+    let env = TestEnv::new();
+    for columns in [60, 70, 72, 80, 90, 100] {
+        for lang in ["en", "zh"] {
+            for args in [&["--help"][..], &["status", "--help"], &["done", "--help"]] {
+                let mut all = vec!["--lang", lang];
+                all.extend_from_slice(args);
+                let help = at_columns(&env, columns, &all);
+                for line in help.lines() {
+                    assert!(
+                        width(line) <= columns,
+                        "{all:?} at {columns} columns: {line:?} is {} wide",
+                        width(line)
+                    );
+                }
+            }
+        }
+    }
+}
