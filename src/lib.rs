@@ -42,9 +42,15 @@ pub fn output_error(cause: io::Error) -> anyhow::Error {
     .into()
 }
 
-/// Writes a diagnostic to stderr. A stderr that is closed or a pipe whose reader went away is
-/// ignored: a message that cannot be shown is no reason to stop, and never a panic.
+/// Writes a diagnostic to stderr: on a terminal, wrapped between words to its width, so that no
+/// id or path is cut by the edge; into a pipe, each message whole. A stderr that is closed or a
+/// pipe whose reader went away is ignored: a message that cannot be shown is no reason to stop,
+/// and never a panic.
 pub fn to_stderr(text: &str) {
+    let text = match config::error_width() {
+        Some(width) => std::borrow::Cow::Owned(wrap::fit_lines(text, width)),
+        None => std::borrow::Cow::Borrowed(text),
+    };
     let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 

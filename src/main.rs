@@ -34,11 +34,6 @@ fn main() -> ExitCode {
         Err(err) if studyplan::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let message = format!("{}{}\n", error::prefix(lang), error::describe(&err, lang));
-            // On a terminal, wrapped between words, so that no id or path is cut by the edge.
-            let message = match studyplan::config::error_width() {
-                Some(width) => studyplan::wrap::fit_lines(&message, width),
-                None => message,
-            };
             studyplan::to_stderr(&message);
             ExitCode::from(studyplan::exit_code(&err))
         }
@@ -50,8 +45,7 @@ fn main() -> ExitCode {
 fn show(err: &clap::Error, argv: &[std::ffi::OsString], lang: Lang) -> ExitCode {
     let (written, code) = match cli::shown(err, argv, lang, studyplan::config::wrap_width()) {
         Some(shown) if shown.to_stderr => {
-            // Nowhere is left to report a failure to write to stderr.
-            let _ = std::io::stderr().write_all(shown.text.as_bytes());
+            studyplan::to_stderr(&shown.text);
             return ExitCode::from(shown.code);
         }
         Some(shown) => {

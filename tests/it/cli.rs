@@ -1442,3 +1442,79 @@ fn an_error_on_a_terminal_wraps_between_words_and_stays_whole_in_a_pipe() {
     let err = env.fails(&["curriculum", "check", "bad.yaml"], 1);
     assert_eq!(err.lines().count(), 3, "{err}");
 }
+
+/// Runs studyplan with `args` in a real terminal `columns` wide (made by `script`), and gives
+/// what the terminal showed; none where `script` is missing.
+fn on_a_terminal(env: &TestEnv, columns: usize, args: &str) -> Option<String> {
+    if !std::path::Path::new("/usr/bin/script").exists() {
+        return None;
+    }
+    let binary = assert_cmd::cargo::cargo_bin!("studyplan");
+    let mut cmd = std::process::Command::new("script");
+    for (key, value) in env.std_cmd().get_envs() {
+        if let Some(value) = value {
+            cmd.env(key, value);
+        }
+    }
+    let output = cmd
+        .current_dir(env.dir.path())
+        .args(["-qec"])
+        .arg(format!(
+            "stty cols {columns} rows 40; {} {args} >/dev/null",
+            binary.display()
+        ))
+        .arg("/dev/null")
+        .output()
+        .unwrap();
+    Some(String::from_utf8_lossy(&output.stdout).replace("\r\n", "\n"))
+}
+
+#[test]
+fn notes_warnings_and_usage_errors_on_a_terminal_wrap_between_words() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    let mut torn = fs::read(env.store()).unwrap();
+    torn.extend_from_slice(b"{\"id\":\"0b6c");
+    fs::write(env.store(), &torn).unwrap();
+    fs::write(
+        env.dir
+            .path()
+            .join("progress.sync-conflict-20261201-101010-ABCDEFG.jsonl"),
+        "{\"studyplan\":\"progress\",\"version\":2}\n",
+    )
+    .unwrap();
+    for (args, code) in [
+        (&["status"][..], 0),
+        (&["--lang", "zh", "status"], 0),
+        (&["skip", "--on", "2026-11-31", "1.2"], 2),
+        (&["--lang", "zh", "list", "--state", "skiped"], 2),
+    ] {
+        let Some(shown) = on_a_terminal(&env, 50, &args.join(" ")) else {
+            return;
+        };
+        let piped = env.run(args);
+        assert_eq!(piped.status.code(), Some(code), "{args:?}");
+        let piped = String::from_utf8(piped.stderr).unwrap();
+        assert!(!piped.is_empty(), "{args:?}");
+        // The same words, none cut (Chinese may break between any two characters); every line
+        // that has a space in it fits.
+        let words = |text: &str| -> Vec<String> {
+            if args.contains(&"zh") {
+                vec![text.split_whitespace().collect()]
+            } else {
+                text.split_whitespace().map(str::to_owned).collect()
+            }
+        };
+        assert_eq!(words(&shown), words(&piped), "{args:?}:\n{shown}");
+        for line in shown.lines() {
+            assert!(
+                !line.trim().contains(' ') || unicode_width::UnicodeWidthStr::width(line) <= 50,
+                "{args:?}: {line:?}\n{shown}"
+            );
+        }
+        assert!(
+            shown.lines().count() > piped.lines().count(),
+            "{args:?}:\n{shown}"
+        );
+    }
+}
