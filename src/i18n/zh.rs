@@ -54,7 +54,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             done,
             total,
             percent,
-        } => format!("{done}/{total} 已完成 ({percent})").into(),
+        } => format!("{done}/{total} 已完成（{percent}）").into(),
 
         Msg::NotStarted => {
             "尚未开始：计划从你的第一次记录开始，或用 `studyplan begin` 指定开始日期".into()
