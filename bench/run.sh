@@ -136,17 +136,17 @@ measure() {
         >&2
     # The build before version 2 on the same history as version 1, against this one, both
     # started through `env` so that each pays the same start.
-    if [ -n "$BASEBIN" ] && [ -f "$dir/progress.yaml" ]; then
-        local v1="env STUDYPLAN_STORE=$dir/progress.yaml $BASEBIN"
+    if [ -n "$BASEBIN" ] && [ -f "$dir/v1/progress.yaml" ]; then
+        local v1="env STUDYPLAN_STORE=$dir/v1/progress.yaml $BASEBIN"
         local v2="env STUDYPLAN_STORE=$STUDYPLAN_STORE $BIN"
-        cp "$dir/progress.yaml" "$dir/progress.yaml.orig"
-        STUDYPLAN_STORE=$dir/progress.yaml "$BASEBIN" status >/dev/null
+        cp "$dir/v1/progress.yaml" "$dir/v1/progress.yaml.orig"
+        STUDYPLAN_STORE=$dir/v1/progress.yaml "$BASEBIN" status >/dev/null
         hyperfine -N --warmup 3 --runs "$runs" --style basic --export-json "$WORK/$name-base.json" \
             --command-name "v1 status" "$v1 status" --command-name "v2 status" "$v2 status" \
             --command-name "v1 list" "$v1 list" --command-name "v2 list" "$v2 list" \
             >&2
         hyperfine -N --warmup 2 --runs "$runs" --style basic --export-json "$WORK/$name-base-done.json" \
-            --prepare "cp $dir/progress.yaml.orig $dir/progress.yaml" \
+            --prepare "cp $dir/v1/progress.yaml.orig $dir/v1/progress.yaml" \
             --command-name "v1 done" "$v1 done $next" \
             --prepare "cp $dir/progress.orig $STUDYPLAN_STORE" \
             --command-name "v2 done" "$v2 done $next" \

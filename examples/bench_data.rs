@@ -7,7 +7,7 @@
 //! ```
 //!
 //! writes `OUT_DIR/curriculum.yaml`, the history as `OUT_DIR/progress.jsonl` (store version 2)
-//! and as `OUT_DIR/progress.yaml` (version 1, for builds before version 2), and
+//! and as `OUT_DIR/v1/progress.yaml` (version 1, for builds before version 2), and
 //! `OUT_DIR/tasks.json` (for `task import`). Another SEED (a number) gives another machine's
 //! history of the same plan: other times, other event ids, for `merge`.
 
@@ -190,7 +190,10 @@ fn generate(dir: &std::path::Path, topics: usize, events: usize, seed: u64) -> s
         }
         v1.push_str("}\n");
     }
-    fs::write(dir.join("progress.yaml"), v1)?;
+    // In a folder of its own: beside `progress.jsonl`, it would be read with it, as a file an
+    // older build on another machine still writes.
+    fs::create_dir_all(dir.join("v1"))?;
+    fs::write(dir.join("v1").join("progress.yaml"), v1)?;
     fs::write(dir.join("progress.jsonl"), Store::of(history).to_text())?;
 
     // The same topics as Taskwarrior tasks; the ones done in the store are completed.
