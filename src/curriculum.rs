@@ -25,6 +25,7 @@ mod error;
 mod resolve;
 mod schema;
 mod syntax;
+pub(crate) use syntax::tab_near;
 mod validate;
 
 pub use schema::{Band, Curriculum, Stage, Text, Topic};

@@ -161,7 +161,7 @@ fn is_forbidden(c: char) -> bool {
 
 /// The tab that made the YAML reader stop, if the error's line has one in its indentation or at
 /// the error's column.
-fn tab_near(text: &str, location: Option<(usize, usize)>) -> Option<(usize, usize)> {
+pub(crate) fn tab_near(text: &str, location: Option<(usize, usize)>) -> Option<(usize, usize)> {
     let (line, column) = location?;
     let source = text.lines().nth(line.checked_sub(1)?)?;
     let indent = source.len() - source.trim_start_matches([' ', '\t']).len();

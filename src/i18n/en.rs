@@ -1201,6 +1201,9 @@ fn v1_problem(problem: &V1Problem) -> String {
             format!("it is a version 1 file larger than {mib} MiB, which studyplan never wrote")
         }
         V1Problem::Yaml { reason } => reason.clone(),
+        V1Problem::Tab => {
+            "a tab here; YAML indents with spaces, not tabs: replace it with spaces".to_owned()
+        }
         V1Problem::Aliases { mib } => format!(
             "its aliases (`*name`) repeat its text into more than {mib} MiB once expanded, \
              which studyplan never writes"

@@ -1053,6 +1053,8 @@ pub enum V1Problem {
     Yaml {
         reason: String,
     },
+    /// A tab where YAML wants an indent of spaces (located by the error).
+    Tab,
     /// Aliases (`*name`) that would repeat the text into more than `mib` MiB.
     Aliases {
         mib: u64,

@@ -675,6 +675,7 @@ fn samples() -> Vec<Msg<'static>> {
             V1Problem::NotUtf8 { offset: 120 },
             V1Problem::TooLarge { mib: 256 },
             V1Problem::Yaml { reason: reason() },
+            V1Problem::Tab,
             V1Problem::Aliases { mib: 64 },
             V1Problem::NotAMap,
             V1Problem::NoVersion,
@@ -714,7 +715,7 @@ fn samples() -> Vec<Msg<'static>> {
         ]
     });
     for problem in V1_PROBLEMS.iter() {
-        let at = matches!(problem, V1Problem::Yaml { .. }).then_some((3, 5));
+        let at = matches!(problem, V1Problem::Yaml { .. } | V1Problem::Tab).then_some((3, 5));
         all.push(Msg::StoreCorrupt { path, at, problem });
     }
     all.push(Msg::StoreZeroTail {

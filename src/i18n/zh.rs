@@ -1096,6 +1096,9 @@ fn v1_problem(problem: &V1Problem) -> String {
             format!("它是超过 {mib} MiB 的版本 1 文件，studyplan 从未写出过这么大的文件")
         }
         V1Problem::Yaml { reason } => format!("YAML 读不懂（{reason}）"),
+        V1Problem::Tab => {
+            "这里有一个制表符（Tab）；YAML 只能用空格缩进，不能用 Tab：请换成空格".to_owned()
+        }
         V1Problem::Aliases { mib } => format!(
             "其中的别名（`*name`）展开后会把文本重复到 {mib} MiB 以上，studyplan 从不这样写"
         ),

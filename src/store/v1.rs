@@ -320,6 +320,10 @@ fn parse_full(text: &str, path: &Path) -> Result<Read, Error> {
         let yaml = |reason: &str| V1Problem::Yaml {
             reason: reason.to_owned(),
         };
+        let location = err.location().map(|loc| (loc.line(), loc.column()));
+        if let Some(at) = crate::curriculum::tab_near(text, location) {
+            return located(Some(at), V1Problem::Tab);
+        }
         match (at_byte, err.location()) {
             (Some((reason, at)), _) => located(Some(at), yaml(reason)),
             (None, Some(loc)) => located(Some((loc.line(), loc.column())), yaml(reason)),

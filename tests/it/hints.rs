@@ -706,3 +706,28 @@ fn fish_completion_asks_for_the_ids_of_the_curriculum_on_the_line() {
         ["first", "second"]
     );
 }
+
+#[test]
+fn a_tab_in_a_version_1_store_is_named_as_a_tab_in_both_languages() {
+    let env = TestEnv::new();
+    let text = "version: 1\nevents:\n\t- {at: 2026-11-20T09:12:03+08:00, plan: llm-roadmap, topic: why-rag, change: done}\n";
+    let store = env.write("progress.yaml", text);
+    let err = env.fails(&["status"], 1);
+    assert!(
+        err.contains(&format!(
+            "cannot read the progress store `{}`: line 3 column 1: a tab here; YAML indents with \
+             spaces, not tabs: replace it with spaces\n",
+            store.display()
+        )),
+        "{err}"
+    );
+    let err = env.fails(&["--lang", "zh", "done", "1.1"], 1);
+    assert!(
+        err.contains(
+            "第 3 行第 1 列：这里有一个制表符（Tab）；YAML 只能用空格缩进，不能用 Tab：请换成空格\n"
+        ),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&store).unwrap(), text);
+    assert!(!env.store().exists());
+}
