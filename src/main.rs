@@ -61,12 +61,11 @@ fn show(err: &clap::Error, argv: &[std::ffi::OsString], lang: Lang) -> ExitCode 
         Ok(()) => ExitCode::from(code),
         Err(err) if studyplan::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "{}{}",
+            studyplan::to_stderr(&format!(
+                "{}{}\n",
                 error::prefix(lang),
                 error::describe(&err, lang)
-            );
+            ));
             ExitCode::from(studyplan::exit_code(&err))
         }
     }

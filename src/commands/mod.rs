@@ -227,8 +227,7 @@ pub(crate) fn lock(settings: &Settings) -> anyhow::Result<(store::Lock, Kept<Sto
             .store
             .parent()
             .filter(|f| !f.as_os_str().is_empty())
-        && std::fs::symlink_metadata(folder)
-            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        && std::fs::metadata(folder).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
     {
         return Err(Error::StoreFolderMissing {
             path: settings.store.clone(),

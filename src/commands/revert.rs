@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::i18n::Msg;
 use crate::progress;
 use crate::render;
-use crate::store::Event;
+use crate::store::{Change, Event};
 
 use crate::render::short_id;
 
@@ -17,6 +17,15 @@ use crate::render::short_id;
 pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
     let lang = settings.lang;
     let loaded = &super::curriculum(settings)?;
+    // Before the lock: a typo creates nothing.
+    let wanted = id_chars(query);
+    if wanted.len() < super::REVERT_ID_MIN {
+        return Err(Error::RevertTooShort {
+            id: query.trim().to_owned(),
+            min: super::REVERT_ID_MIN,
+        }
+        .into());
+    }
     let (lock, mut store) = super::lock(settings)?;
     let history = store.history();
     let (target, counts) = find(&history, query)?;
@@ -62,13 +71,24 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
             topics.join(", ")
         ),
     };
-    // The topics it touched (a reverted revert: those of the change it had cancelled), each
-    // with its state before and after, as a change shows them.
+    // The topics whose state it set (a reverted revert: those of the change it had cancelled),
+    // each with its state before and after, as a change shows them; a note or a `begin` sets
+    // none.
+    let sets_state = |event: &Event| {
+        matches!(
+            event.change,
+            Change::Done | Change::Start | Change::Skip | Change::Undo
+        )
+    };
     let touched: Vec<String> = match first.reverts() {
-        None => topics.iter().map(|&t| t.to_owned()).collect(),
+        None => events
+            .iter()
+            .filter(|event| sets_state(event))
+            .filter_map(|event| event.topic.as_deref().map(str::to_owned))
+            .collect(),
         Some(cancelled) => history
             .iter()
-            .filter(|(event, _)| event.id() == cancelled)
+            .filter(|(event, _)| event.id() == cancelled && sets_state(event))
             .filter_map(|(event, _)| event.topic.as_deref().map(str::to_owned))
             .collect(),
     };
@@ -108,21 +128,20 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
     Ok(out)
 }
 
-/// The one line of `history` whose id starts with `query` (hyphens and case aside), and whether
-/// it counts.
-fn find(history: &[(&Event, bool)], query: &str) -> Result<(Uuid, bool), Error> {
-    let wanted: String = query
+/// The characters of an id `query` gives: hyphens and case aside.
+fn id_chars(query: &str) -> String {
+    query
         .trim()
         .chars()
         .filter(|c| *c != '-')
         .flat_map(char::to_lowercase)
-        .collect();
-    if wanted.len() < super::REVERT_ID_MIN {
-        return Err(Error::RevertTooShort {
-            id: query.trim().to_owned(),
-            min: super::REVERT_ID_MIN,
-        });
-    }
+        .collect()
+}
+
+/// The one line of `history` whose id starts with `query` (hyphens and case aside), and whether
+/// it counts.
+fn find(history: &[(&Event, bool)], query: &str) -> Result<(Uuid, bool), Error> {
+    let wanted = id_chars(query);
     let mut found: Vec<(Uuid, bool)> = Vec::new();
     let mut seen = FxHashSet::default();
     if !wanted.is_empty() {

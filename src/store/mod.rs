@@ -233,7 +233,11 @@ pub fn lock(path: &Path, on_wait: impl FnOnce()) -> anyhow::Result<(Lock, Store)
     let path = &files.v2;
     // Before the lock file is made: a store that cannot be written leaves nothing beside it.
     check_writable(path)?;
-    if let Some(v1) = &files.v1 {
+    // A version 1 file is converted, so renamed, only while no version 2 file stands beside it;
+    // otherwise it is an older build's, only read.
+    if let Some(v1) = &files.v1
+        && fs::symlink_metadata(path).is_err()
+    {
         check_writable(v1)?;
     }
     if let Some(dir) = parent(path) {

@@ -153,34 +153,37 @@ pub(super) fn read_files(files: &Files, locked: bool) -> Result<(Store, Seen), E
     }
     // A file beside the store that cannot be read does not stop the store's own history from
     // being read: it is left out, said so, and not folded (so never moved) by the writer.
+    // Says how many of its lines were new; none when it is not there or cannot be read.
     let mut read_beside = |path: &Path, notices: &mut Vec<Notice>| match read_one(path) {
         Ok(read) => {
             let found = read.is_some();
+            let before = history.lines;
             for mut line in read.into_iter().flat_map(|(_, read, _)| read.into_lines()) {
                 history.push(&mut line);
             }
-            found
+            found.then_some(history.lines - before)
         }
         Err(error) => {
             notices.push(Notice::Unreadable {
                 path: path.to_owned(),
                 error: std::sync::Arc::new(error),
             });
-            false
+            None
         }
     };
     // A version 1 file beside a version 2 store was written by an older studyplan, on another
-    // machine sharing the folder: read with the store, said so, written into it by the next
-    // change, and never moved, as that machine may still use it.
+    // machine sharing the folder: read with the store, and never moved, as that machine may
+    // still use it. Changes the store lacks are said, and written into it by the next change;
+    // once it has them all, the file is read without a word.
     let mut old_beside = false;
     if let (Source::V2 { .. }, Some(v1)) = (&source, &files.v1)
-        && read_beside(v1, &mut notices)
+        && read_beside(v1, &mut notices).is_some_and(|new| new > 0)
     {
         old_beside = true;
         notices.push(Notice::OldFormatBeside(v1.clone()));
     }
     let mut copies = file::conflict_copies(files);
-    copies.retain(|copy| read_beside(copy, &mut notices));
+    copies.retain(|copy| read_beside(copy, &mut notices).is_some());
     if !copies.is_empty() && !locked {
         notices.push(Notice::CopiesFound(copies.clone()));
     }

@@ -450,6 +450,18 @@ fn reading_commands_never_create_the_store_or_its_folder() {
         assert_eq!(output.status.code(), Some(2));
         assert!(!env.dir.path().join("deep").exists());
     }
+    // A folder that is a link to nowhere is a folder that does not exist.
+    let dangling = env.dir.path().join("dangling");
+    std::os::unix::fs::symlink(env.dir.path().join("gone"), &dangling).unwrap();
+    let output = env
+        .cmd()
+        .arg("--store")
+        .arg(dangling.join("progress.jsonl"))
+        .args(["done", "1.1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(!env.dir.path().join("gone").exists());
     fs::create_dir_all(store.parent().unwrap()).unwrap();
     env.cmd()
         .arg("--store")

@@ -95,6 +95,23 @@ fn a_mistaken_change_is_reverted_and_both_stay_in_the_log() {
 }
 
 #[test]
+fn a_reverted_note_shows_no_state_change() {
+    let env = TestEnv::new();
+    env.ok(&["done", "why-rag"]);
+    env.ok(&["note", "why-rag", "wrong topic"]);
+    let note = log_ids(&env)[0].clone();
+    let out = env.ok(&["revert", &note[..8]]);
+    assert_eq!(
+        out,
+        format!(
+            "reverted {} (note why-rag): it no longer counts; both stay in the log\n\
+             Overall: 1/41 (2.4%), below the 60-70% band: 24 more topics to reach 60%\n",
+            &note[..8]
+        )
+    );
+}
+
+#[test]
 fn revert_refuses_an_unknown_or_ambiguous_id_and_writes_nothing() {
     let env = TestEnv::new();
     // Seventeen changes: two of their ids share a first hex digit, whatever they are.
@@ -125,6 +142,10 @@ fn revert_refuses_an_unknown_or_ambiguous_id_and_writes_nothing() {
     let err = env.fails(&["--lang", "zh", "revert", &ids[0][..2]], 2);
     assert!(err.contains("太短"), "{err}");
     assert_eq!(env.store_bytes(), before);
+    // Checked before anything is touched: a fresh data folder stays empty.
+    let fresh = TestEnv::new();
+    fresh.fails(&["revert", "ab"], 2);
+    assert_eq!(fs::read_dir(fresh.dir.path()).unwrap().count(), 0);
 
     // Two ids that share their first eight characters.
     let env = TestEnv::new();
@@ -436,16 +457,28 @@ fn a_version_1_file_beside_the_store_is_read_with_it_and_never_moved() {
 
     env.ok(&["done", "2.2"]);
     assert_eq!(fs::read_to_string(&v1).unwrap(), text, "left as it was");
+    // Its changes are in the store now: it is read without a word, and changes are appended.
+    let output = env.run(&["status"]);
+    assert!(output.stderr.is_empty(), "{output:?}");
+    let before = env.store_bytes().unwrap();
+    env.ok(&["done", "2.3"]);
+    assert!(env.store_bytes().unwrap().starts_with(&before), "appended");
     fs::remove_file(&v1).unwrap();
     assert_eq!(state("content-safety"), "done", "written into the store");
     assert!(env.run(&["status"]).stderr.is_empty());
     assert_eq!(
         json(&env.ok(&["log", "--json"])).as_array().unwrap().len(),
-        4
+        5
     );
     // `merge` takes such a file too: it is not the store once a version 2 file stands beside it.
     fs::write(&v1, &text).unwrap();
     env.ok(&["merge", v1.to_str().unwrap()]);
+    // Whatever stands there, it never stops a change: here a folder of that name.
+    fs::remove_file(&v1).unwrap();
+    fs::create_dir(&v1).unwrap();
+    let output = env.run(&["done", "2.5"]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(v1.is_dir());
 }
 
 #[test]
