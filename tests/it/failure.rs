@@ -126,10 +126,10 @@ fn a_writer_killed_at_any_moment_loses_no_finished_change() {
     // Writers are started until this many were killed; the others finished, and are checked too.
     const KILLED: usize = 200;
     let env = TestEnv::new();
-    let initial = big_store_v2(12_000, &[TOPIC, OTHER]);
+    let initial = big_store_v2(3_000, &[TOPIC, OTHER]);
     fs::write(env.store(), &initial).unwrap();
     let initial_events = Store::read(&env.store()).unwrap().events;
-    assert_eq!(initial_events.len(), 12_000);
+    assert_eq!(initial_events.len(), 3_000);
     // The copy holds the store's first change, which is counted once.
     let copy = env
         .dir
