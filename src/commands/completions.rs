@@ -245,23 +245,31 @@ fn one_line(text: &str) -> String {
 /// The first lines of the script: what it is and how to install it, so the script explains
 /// itself to someone who has no README at hand.
 fn with_header(shell: Shell, script: &str, lang: Lang) -> String {
-    let install = match shell {
-        Shell::Bash => {
+    // The commands, and for the last: the file it goes in, and what it goes before there.
+    let (install, goes_in): (&str, Option<(&str, Option<&str>)>) = match shell {
+        Shell::Bash => (
             "mkdir -p ~/.local/share/bash-completion/completions\n\
-             studyplan completions bash > ~/.local/share/bash-completion/completions/studyplan"
-        }
-        Shell::Zsh => {
+             studyplan completions bash > ~/.local/share/bash-completion/completions/studyplan",
+            None,
+        ),
+        Shell::Zsh => (
             "mkdir -p ~/.zfunc && studyplan completions zsh > ~/.zfunc/_studyplan\n\
-             fpath=(~/.zfunc $fpath)   # in ~/.zshrc, before compinit"
-        }
-        Shell::Fish => {
+             fpath=(~/.zfunc $fpath)",
+            Some(("~/.zshrc", Some("compinit"))),
+        ),
+        Shell::Fish => (
             "mkdir -p ~/.config/fish/completions\n\
-             studyplan completions fish > ~/.config/fish/completions/studyplan.fish"
-        }
-        Shell::PowerShell => {
-            "studyplan completions powershell | Out-String | Invoke-Expression   # in $PROFILE"
-        }
-        _ => "eval (studyplan completions elvish | slurp)   # in ~/.config/elvish/rc.elv",
+             studyplan completions fish > ~/.config/fish/completions/studyplan.fish",
+            None,
+        ),
+        Shell::PowerShell => (
+            "studyplan completions powershell | Out-String | Invoke-Expression",
+            Some(("$PROFILE", None)),
+        ),
+        _ => (
+            "eval (studyplan completions elvish | slurp)",
+            Some(("~/.config/elvish/rc.elv", None)),
+        ),
     };
     let mut header = String::new();
     header.push_str(&format!("# {}\n", lang.say(Msg::CompletionFor)));
@@ -269,8 +277,18 @@ fn with_header(shell: Shell, script: &str, lang: Lang) -> String {
         header.push_str(&format!("# {}\n", lang.say(Msg::CompletionAsksForIds)));
     }
     header.push_str(&format!("# {}\n", lang.say(Msg::CompletionInstall)));
-    for line in install.lines() {
-        header.push_str(&format!("#   {line}\n"));
+    let lines: Vec<&str> = install.lines().collect();
+    for (n, line) in lines.iter().enumerate() {
+        header.push_str(&format!("#   {line}"));
+        if n + 1 == lines.len()
+            && let Some((file, before)) = goes_in
+        {
+            header.push_str(&format!(
+                "   # {}",
+                lang.say(Msg::CompletionGoesIn { file, before })
+            ));
+        }
+        header.push('\n');
     }
     header.push('\n');
     // zsh reads `#compdef` only on the first line.

@@ -300,6 +300,11 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 .into()
         }
         Msg::CompletionInstall => "Install it:".into(),
+        Msg::CompletionGoesIn { file, before: None } => format!("in {file}").into(),
+        Msg::CompletionGoesIn {
+            file,
+            before: Some(before),
+        } => format!("in {file}, before {before}").into(),
 
         Msg::NotRegular(kind) => not_regular(kind).into(),
         Msg::IoFailure(failure) => io_failure(failure).into(),

@@ -282,6 +282,11 @@ pub enum Msg<'a> {
     CompletionAsksForIds,
     /// Before a completion script's install commands.
     CompletionInstall,
+    /// After an install command: the file it goes in, and what it goes before there.
+    CompletionGoesIn {
+        file: &'a str,
+        before: Option<&'a str>,
+    },
 
     /// Why a path that is not a regular file was not read.
     NotRegular(FileType),

@@ -285,6 +285,14 @@ fn samples() -> Vec<Msg<'static>> {
     all.push(Msg::CompletionFor);
     all.push(Msg::CompletionAsksForIds);
     all.push(Msg::CompletionInstall);
+    all.push(Msg::CompletionGoesIn {
+        file: "$PROFILE",
+        before: None,
+    });
+    all.push(Msg::CompletionGoesIn {
+        file: "~/.zshrc",
+        before: Some("compinit"),
+    });
 
     all.extend(FileType::ALL.map(Msg::NotRegular));
     all.extend(IoFailure::ALL.map(Msg::IoFailure));

@@ -267,6 +267,11 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             "主题和阶段编号在每次按 TAB 时向 studyplan 询问，按当时所用的课程给出。".into()
         }
         Msg::CompletionInstall => "安装方法：".into(),
+        Msg::CompletionGoesIn { file, before: None } => format!("写在 {file} 中").into(),
+        Msg::CompletionGoesIn {
+            file,
+            before: Some(before),
+        } => format!("写在 {file} 中，{before} 之前").into(),
 
         Msg::NotRegular(kind) => not_regular(kind).into(),
         Msg::IoFailure(failure) => io_failure(failure).into(),

@@ -732,9 +732,19 @@ fn completion_scripts_say_how_to_install_them() {
     let zsh = env.ok(&["--lang", "zh", "completions", "zsh"]);
     assert!(
         zsh.starts_with(
-            "#compdef studyplan\n# studyplan 的补全脚本。\n# 主题和阶段编号在每次按 TAB 时向 studyplan 询问，按当时所用的课程给出。\n"
+            "#compdef studyplan\n# studyplan 的补全脚本。\n# 主题和阶段编号在每次按 TAB 时向 studyplan 询问，按当时所用的课程给出。\n\
+             # 安装方法：\n\
+             #   mkdir -p ~/.zfunc && studyplan completions zsh > ~/.zfunc/_studyplan\n\
+             #   fpath=(~/.zfunc $fpath)   # 写在 ~/.zshrc 中，compinit 之前\n"
         ),
         "{zsh}"
+    );
+    let powershell = env.ok(&["completions", "powershell"]);
+    assert!(
+        powershell.contains(
+            "#   studyplan completions powershell | Out-String | Invoke-Expression   # in $PROFILE\n"
+        ),
+        "{powershell}"
     );
     for shell in ["bash", "powershell", "elvish"] {
         let script = env.ok(&["completions", shell]);
