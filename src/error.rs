@@ -10,7 +10,7 @@ use crate::file_kind::{Kind, refusal};
 pub use crate::files::io_reason;
 use crate::files::shell_quoted;
 pub use crate::i18n::{IoAction, OwnFile};
-use crate::i18n::{Lang, LineProblem, Msg, V1Problem};
+use crate::i18n::{Lang, LineProblem, Msg, NotAFile, V1Problem};
 
 use chrono::NaiveDate;
 
@@ -116,6 +116,9 @@ pub enum Error {
         given: Kind,
         found: Kind,
     },
+
+    /// A path given to `merge` is not a file to read.
+    MergeNotAFile { path: PathBuf, what: NotAFile },
 
     /// A file given to `merge` is `found`, not a store.
     MergeWrongKind { path: PathBuf, found: Kind },
@@ -256,6 +259,7 @@ impl Error {
             | Error::RevertOtherPlan { .. }
             | Error::MergeSelf(_)
             | Error::MergeWrongKind { .. }
+            | Error::MergeNotAFile { .. }
             | Error::StoreFolderMissing { .. } => 2,
             _ => 1,
         }
@@ -357,6 +361,10 @@ impl Error {
             Error::RevertOtherPlan { id, plan } => say(Msg::RevertOtherPlan { id, plan }),
             Error::MergeSelf(path) => say(Msg::MergeSelf { path: &shown(path) }),
             Error::WrongKind { path, given, found } => refusal(path, *given, *found, lang),
+            Error::MergeNotAFile { path, what } => say(Msg::MergeNotAFile {
+                path: &shown(path),
+                what: *what,
+            }),
             Error::MergeWrongKind { path, found } => say(Msg::MergeWrongKind {
                 path: &shown(path),
                 found: crate::file_kind::file_kind(*found),
@@ -648,6 +656,10 @@ mod tests {
             Error::MergeWrongKind {
                 path: "plan.yaml".into(),
                 found: Kind::Curriculum,
+            },
+            Error::MergeNotAFile {
+                path: "shared/ada".into(),
+                what: NotAFile::Folder,
             },
             Error::ReportFormatMismatch {
                 path: "r.md".into(),

@@ -8,7 +8,7 @@ use crate::config::Settings;
 use crate::error::{Error, IoAction};
 use crate::file_kind::Kind;
 use crate::files::same_file;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, NotAFile};
 use crate::progress::{self, Replay};
 
 use crate::render;
@@ -38,6 +38,25 @@ fn for_merge(err: anyhow::Error, file: &std::path::Path) -> anyhow::Error {
         }) => Error::MergeWrongKind {
             path: file.to_owned(),
             found,
+        }
+        .into(),
+        Ok(Error::StoreNotAFile { path, folder }) => Error::MergeNotAFile {
+            path,
+            what: if folder {
+                NotAFile::Folder
+            } else {
+                NotAFile::NotAPath
+            },
+        }
+        .into(),
+        Ok(Error::StoreNotRegular(path)) => Error::MergeNotAFile {
+            path,
+            what: NotAFile::Special,
+        }
+        .into(),
+        Ok(Error::StoreLinkBroken(path)) => Error::MergeNotAFile {
+            path,
+            what: NotAFile::BrokenLink,
         }
         .into(),
         Ok(other) => other.into(),

@@ -7,8 +7,8 @@ use std::borrow::{Borrow, Cow};
 
 use super::{
     ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
-    LineProblem, ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Subject, Unit,
-    V1Problem, YamlHint,
+    LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, StateName,
+    Subject, Unit, V1Problem, YamlHint,
 };
 
 /// `msg` in English.
@@ -893,6 +893,19 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         .into(),
         Msg::NoDataFolder => {
             "cannot find your data folder; pass --store FILE or set STUDYPLAN_STORE".into()
+        }
+        Msg::MergeNotAFile { path, what } => {
+            let is = match what {
+                NotAFile::Folder => "is a folder",
+                NotAFile::NotAPath => "is not a file path",
+                NotAFile::Special => "is not a regular file (a pipe, a device or a socket)",
+                NotAFile::BrokenLink => "is a link to a file that cannot be reached",
+            };
+            format!(
+                "`{path}` {is}, so nothing was merged; give merge the store files themselves \
+                 (another machine's `progress.jsonl`, a backup, an old `progress.yaml`)"
+            )
+            .into()
         }
         Msg::MergeWrongKind { path, found } => format!(
             "`{path}` is {}, not a progress store, so nothing was merged; merge takes other \

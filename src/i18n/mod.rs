@@ -14,7 +14,7 @@ use serde::Serialize;
 
 pub use msg::{
     ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
-    LineProblem, ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Unit,
+    LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, StateName, Unit,
     V1Problem, YamlHint,
 };
 

@@ -301,6 +301,8 @@ pub enum Msg<'a> {
         found: FileKind<'a>,
     },
 
+    /// A path given to `merge` is not a file to read.
+    MergeNotAFile { path: &'a str, what: NotAFile },
     /// A file given to `merge` is `found`, not a progress store.
     MergeWrongKind { path: &'a str, found: FileKind<'a> },
 
@@ -995,6 +997,29 @@ impl MapName {
         MapName::Stage,
         MapName::Topic,
         MapName::Text,
+    ];
+}
+
+/// Why a path given to `merge` is not a file to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotAFile {
+    /// A folder.
+    Folder,
+    /// No file path at all (`..`, `/`).
+    NotAPath,
+    /// A pipe, a device or a socket.
+    Special,
+    /// A link to nothing.
+    BrokenLink,
+}
+
+impl NotAFile {
+    /// Every reason, for the catalog's tests.
+    pub const ALL: [NotAFile; 4] = [
+        NotAFile::Folder,
+        NotAFile::NotAPath,
+        NotAFile::Special,
+        NotAFile::BrokenLink,
     ];
 }
 

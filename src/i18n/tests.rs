@@ -311,6 +311,10 @@ fn samples() -> Vec<Msg<'static>> {
         });
     }
 
+    all.extend(NotAFile::ALL.map(|what| Msg::MergeNotAFile {
+        path: "shared/ada",
+        what,
+    }));
     for found in [FileKind::Curriculum, report] {
         all.push(Msg::MergeWrongKind {
             path: "plan.yaml",

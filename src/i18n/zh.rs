@@ -7,8 +7,8 @@ use std::borrow::{Borrow, Cow};
 
 use super::{
     ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
-    LineProblem, ManSection, MapName, Msg, OwnFile, PartName, PathPiece, StateName, Subject, Unit,
-    V1Problem, YamlHint,
+    LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, StateName,
+    Subject, Unit, V1Problem, YamlHint,
 };
 
 /// `msg` in Chinese.
@@ -800,6 +800,18 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         )
         .into(),
         Msg::NoDataFolder => "找不到你的数据文件夹；请用 --store FILE 或设置 STUDYPLAN_STORE".into(),
+        Msg::MergeNotAFile { path, what } => {
+            let is = match what {
+                NotAFile::Folder => "是一个文件夹",
+                NotAFile::NotAPath => "不是文件路径",
+                NotAFile::Special => "不是普通文件（而是管道、设备或套接字）",
+                NotAFile::BrokenLink => "是一个指向无法访问的文件的链接",
+            };
+            format!(
+                "`{path}` {is}，所以什么也没有并入；请把进度文件本身交给 merge（另一台机器的 `progress.jsonl`、备份、旧的 `progress.yaml`）"
+            )
+            .into()
+        }
         Msg::MergeWrongKind { path, found } => format!(
             "`{path}` 是{}，不是进度文件，所以什么也没有并入；merge 并入的是别的进度文件：另一台机器的 `progress.jsonl`、备份、旧的 `progress.yaml`（文件保持原样未动）",
             kind_text(found)

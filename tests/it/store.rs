@@ -487,6 +487,12 @@ fn merge_says_what_is_wrong_with_the_file_it_was_given() {
     env.ok(&["done", "1.1"]);
     let before = env.store_bytes();
     let missing = env.dir.path().join("nothere.jsonl");
+    fs::create_dir(env.dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(
+        env.dir.path().join("nowhere"),
+        env.dir.path().join("broken.jsonl"),
+    )
+    .unwrap();
     let plan = env.write("plan.yaml", "id: p\ntitle: P\nstages:\n  - title: S\n    days: 1\n    topics:\n      - {id: a, title: A}\n");
     for (lang, args, code, expected) in [
         (
@@ -518,6 +524,23 @@ fn merge_says_what_is_wrong_with_the_file_it_was_given() {
                  an old `progress.yaml` (the file was left as it is)\n",
                 plan.display()
             ),
+        ),
+        (
+            "en",
+            "sub",
+            2,
+            "studyplan: error: `sub` is a folder, so nothing was merged; give merge the store \
+             files themselves (another machine's `progress.jsonl`, a backup, an old \
+             `progress.yaml`)\n"
+                .to_owned(),
+        ),
+        (
+            "zh",
+            "broken.jsonl",
+            2,
+            "studyplan: 错误：`broken.jsonl` 是一个指向无法访问的文件的链接，所以什么也没有并入；\
+             请把进度文件本身交给 merge（另一台机器的 `progress.jsonl`、备份、旧的 `progress.yaml`）\n"
+                .to_owned(),
         ),
     ] {
         let output = env.run(&["--lang", lang, "merge", args]);
