@@ -1414,33 +1414,15 @@ fn where_says_a_missing_curriculum_does_not_exist_rather_than_not_yet_made() {
 
 #[test]
 fn an_error_on_a_terminal_wraps_between_words_and_stays_whole_in_a_pipe() {
-    if !std::path::Path::new("/usr/bin/script").exists() {
-        return;
-    }
     let env = TestEnv::new();
     env.write(
         "bad.yaml",
         "id: c\ntitle: C\nband: {low: 0.6, high: 0.7}\ngenius_day: 7\nstages: []\n",
     );
-    let binary = assert_cmd::cargo::cargo_bin!("studyplan");
-    // A real terminal, 60 columns wide, made by `script`; nothing else says the width.
-    let mut cmd = std::process::Command::new("script");
-    for (key, value) in env.std_cmd().get_envs() {
-        if let Some(value) = value {
-            cmd.env(key, value);
-        }
-    }
-    let output = cmd
-        .current_dir(env.dir.path())
-        .args(["-qec"])
-        .arg(format!(
-            "stty cols 60 rows 40; {} curriculum check bad.yaml",
-            binary.display()
-        ))
-        .arg("/dev/null")
-        .output()
-        .unwrap();
-    let shown = String::from_utf8_lossy(&output.stdout).replace("\r\n", "\n");
+    // A real terminal, 60 columns wide; nothing else says the width.
+    let Some(shown) = on_a_terminal(&env, 60, "curriculum check bad.yaml") else {
+        return;
+    };
     assert_eq!(
         shown,
         "studyplan: error: the curriculum `bad.yaml` has 1 problem:\n  \
