@@ -84,6 +84,13 @@ pub enum Error {
         problem: V1Problem,
     },
 
+    /// A version 1 file given to `merge` does not parse.
+    MergeCorrupt {
+        path: PathBuf,
+        at: Option<(usize, usize)>,
+        problem: V1Problem,
+    },
+
     /// Line `line` of a version 2 store is not an event studyplan can read.
     StoreBadLine {
         path: PathBuf,
@@ -335,6 +342,11 @@ impl Error {
                 topic: &shell_quoted(Path::new(topic)),
             }),
             Error::StoreCorrupt { path, at, problem } => say(Msg::StoreCorrupt {
+                path: &shown(path),
+                at: *at,
+                problem,
+            }),
+            Error::MergeCorrupt { path, at, problem } => say(Msg::MergeCorrupt {
                 path: &shown(path),
                 at: *at,
                 problem,
@@ -660,6 +672,11 @@ mod tests {
             Error::MergeNotAFile {
                 path: "shared/ada".into(),
                 what: NotAFile::Folder,
+            },
+            Error::MergeCorrupt {
+                path: "old/progress.yaml".into(),
+                at: Some((3, 5)),
+                problem: V1Problem::Tab,
             },
             Error::ReportFormatMismatch {
                 path: "r.md".into(),

@@ -59,6 +59,10 @@ fn for_merge(err: anyhow::Error, file: &std::path::Path) -> anyhow::Error {
             what: NotAFile::BrokenLink,
         }
         .into(),
+        // Its advice is for the store in use ("move it away to start a new one").
+        Ok(Error::StoreCorrupt { path, at, problem }) => {
+            Error::MergeCorrupt { path, at, problem }.into()
+        }
         Ok(other) => other.into(),
         Err(err) => err,
     }

@@ -613,6 +613,14 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             v1_problem(problem)
         )
         .into(),
+        Msg::MergeCorrupt { path, at, problem } => format!(
+            "cannot read `{path}`, given to merge: {}{}; nothing was merged, and the file was left \
+             as it is",
+            at.map(|(line, column)| format!("line {line} column {column}: "))
+                .unwrap_or_default(),
+            v1_problem(problem)
+        )
+        .into(),
         Msg::StoreBadLine {
             path,
             line,

@@ -301,6 +301,12 @@ pub enum Msg<'a> {
         found: FileKind<'a>,
     },
 
+    /// A version 1 file given to `merge` does not read, at line and column `at`.
+    MergeCorrupt {
+        path: &'a str,
+        at: Option<(usize, usize)>,
+        problem: &'a V1Problem,
+    },
     /// A path given to `merge` is not a file to read.
     MergeNotAFile { path: &'a str, what: NotAFile },
     /// A file given to `merge` is `found`, not a progress store.

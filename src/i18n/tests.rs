@@ -730,6 +730,11 @@ fn samples() -> Vec<Msg<'static>> {
         let at = matches!(problem, V1Problem::Yaml { .. } | V1Problem::Tab).then_some((3, 5));
         all.push(Msg::StoreCorrupt { path, at, problem });
     }
+    all.push(Msg::MergeCorrupt {
+        path: "old/progress.yaml",
+        at: Some((3, 5)),
+        problem: &V1Problem::Tab,
+    });
     all.push(Msg::StoreZeroTail {
         path: "my store.jsonl",
         quoted: "'my store.jsonl'",

@@ -566,6 +566,13 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             v1_problem(problem)
         )
         .into(),
+        Msg::MergeCorrupt { path, at, problem } => format!(
+            "无法读取要并入的 `{path}`：{}{}；什么也没有并入，文件保持原样未动",
+            at.map(|(line, column)| format!("第 {line} 行第 {column} 列："))
+                .unwrap_or_default(),
+            v1_problem(problem)
+        )
+        .into(),
         Msg::StoreBadLine {
             path,
             line,

@@ -488,6 +488,10 @@ fn merge_says_what_is_wrong_with_the_file_it_was_given() {
     let before = env.store_bytes();
     let missing = env.dir.path().join("nothere.jsonl");
     fs::create_dir(env.dir.path().join("sub")).unwrap();
+    env.write(
+        "old/progress.yaml",
+        "version: 1\nevents:\n\t- {at: 2026-11-20T09:12:03+08:00, plan: llm-roadmap, topic: why-rag, change: done}\n",
+    );
     std::os::unix::fs::symlink(
         env.dir.path().join("nowhere"),
         env.dir.path().join("broken.jsonl"),
@@ -524,6 +528,15 @@ fn merge_says_what_is_wrong_with_the_file_it_was_given() {
                  an old `progress.yaml` (the file was left as it is)\n",
                 plan.display()
             ),
+        ),
+        (
+            "en",
+            "old/progress.yaml",
+            1,
+            "studyplan: error: cannot read `old/progress.yaml`, given to merge: line 3 column 1: a \
+             tab here; YAML indents with spaces, not tabs: replace it with spaces; nothing was \
+             merged, and the file was left as it is\n"
+                .to_owned(),
         ),
         (
             "en",
