@@ -188,6 +188,10 @@ pub enum Command {
         #[arg(long, value_parser = parse_date, value_name = "DATE")]
         since: Option<NaiveDate>,
 
+        /// Only the last N changes (a command that named several topics is one change)
+        #[arg(long, short = 'n', value_name = "N", value_parser = parse_count)]
+        limit: Option<u32>,
+
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -311,6 +315,36 @@ impl std::fmt::Display for BadDate {
 }
 
 impl std::error::Error for BadDate {}
+
+fn parse_count(text: &str) -> Result<u32, BadCount> {
+    text.parse()
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or_else(|| BadCount(text.to_owned()))
+}
+
+/// A value that is not a whole number of 1 or more; a type of its own, as [`BadDate`] is.
+#[derive(Debug)]
+pub struct BadCount(pub String);
+
+impl BadCount {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let text = &self.0;
+        match lang {
+            Lang::En => format!("`{text}` is not a whole number of 1 or more"),
+            Lang::Zh => format!("`{text}` 不是 1 或更大的整数"),
+        }
+    }
+}
+
+impl std::fmt::Display for BadCount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BadCount {}
 
 /// A topic state to filter on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -159,6 +159,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("show", "json", "输出 JSON 而不是文字"),
     ("log", "stage", "只看这个阶段：序号、编号或标题中的一段文字"),
     ("log", "since", "只看这一天（YYYY-MM-DD）及以后的修改"),
+    (
+        "log",
+        "limit",
+        "只看最近的 N 次修改（一条命令标记了几个主题，也算一次）",
+    ),
     ("log", "json", "输出 JSON 而不是文字"),
     (
         "revert",
@@ -474,9 +479,16 @@ pub fn usage_error(err: &clap::Error, help: &str) -> Option<String> {
         ErrorKind::ValueValidation => {
             let arg = quoted(ContextKind::InvalidArg).unwrap_or_default();
             let why = std::error::Error::source(err);
-            match why.and_then(|why| why.downcast_ref::<crate::cli::BadDate>()) {
-                Some(date) => format!("{arg} 的值无效：{}", date.message(crate::i18n::Lang::Zh)),
-                None => format!(
+            let date = why.and_then(|why| why.downcast_ref::<crate::cli::BadDate>());
+            let count = why.and_then(|why| why.downcast_ref::<crate::cli::BadCount>());
+            match (date, count) {
+                (Some(date), _) => {
+                    format!("{arg} 的值无效：{}", date.message(crate::i18n::Lang::Zh))
+                }
+                (_, Some(count)) => {
+                    format!("{arg} 的值无效：{}", count.message(crate::i18n::Lang::Zh))
+                }
+                _ => format!(
                     "{arg} 的值 `{}` 无效{}",
                     text(ContextKind::InvalidValue).unwrap_or_default(),
                     why.map(|why| format!("：{why}")).unwrap_or_default()

@@ -298,7 +298,7 @@ fn with_header(shell: Shell, script: &str, lang: Lang) -> String {
     }
 }
 
-/// Options that take a value (a date, if `dates`), spelled as typed (`--on`, `-o`), anywhere in
+/// Options that take a value (a typed one, a date or a number, if `dates`), spelled as typed (`--on`, `-o`), anywhere in
 /// `command`.
 fn value_options(command: &clap::Command, dates: bool) -> Vec<String> {
     let mut names = Vec::new();
@@ -310,7 +310,7 @@ fn value_options(command: &clap::Command, dates: bool) -> Vec<String> {
 
 fn collect_value_options(command: &clap::Command, dates: bool, names: &mut Vec<String>) {
     for arg in command.get_arguments() {
-        if arg.is_positional() || !arg.get_action().takes_values() || dates && !is_date(arg) {
+        if arg.is_positional() || !arg.get_action().takes_values() || dates && !is_typed(arg) {
             continue;
         }
         names.extend(arg.get_long().map(|long| format!("--{long}")));
@@ -340,7 +340,7 @@ _studyplan_with_ids() {{
         esac
         (( i++ ))
     done
-    # A date is typed, never a file name.
+    # A date or a number is typed, never a file name.
     if (( i != COMP_CWORD )); then
         case ${{COMP_WORDS[COMP_CWORD-1]}} in
             {date_options})
@@ -463,10 +463,10 @@ fn fish_ids(command: &clap::Command) -> String {
     out.push_str(
         "complete -c studyplan -n \"__fish_studyplan_using_subcommand curriculum; and not __fish_seen_subcommand_from check\" -f\n",
     );
-    // A date is typed, never a file name.
+    // A date or a number is typed, never a file name.
     for sub in command.get_subcommands() {
         for arg in sub.get_arguments() {
-            if let (true, Some(long)) = (is_date(arg), arg.get_long()) {
+            if let (true, Some(long)) = (is_typed(arg), arg.get_long()) {
                 out.push_str(&format!(
                     "complete -c studyplan -n \"__fish_studyplan_using_subcommand {}\" -l {long} -r -f\n",
                     sub.get_name()
@@ -539,10 +539,10 @@ fn fish_optspecs(command: &clap::Command) -> Vec<String> {
     specs
 }
 
-/// Whether an argument's value is a date.
-fn is_date(arg: &clap::Arg) -> bool {
+/// Whether an argument's value is typed, never a file's name: a date, or a number.
+fn is_typed(arg: &clap::Arg) -> bool {
     arg.get_value_names()
-        .is_some_and(|names| names.iter().any(|name| name == "DATE"))
+        .is_some_and(|names| names.iter().any(|name| name == "DATE" || name == "N"))
 }
 
 #[cfg(test)]

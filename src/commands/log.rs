@@ -14,12 +14,14 @@ pub fn run(
     settings: &Settings,
     stage: Option<String>,
     since: Option<NaiveDate>,
+    limit: Option<u32>,
     json: bool,
 ) -> anyhow::Result<String> {
     let super::Reading { loaded, store, .. } = &*super::read(settings)?;
     let filter = LogFilter {
         stage: super::stage(loaded, stage, settings.lang)?,
         since,
+        limit: limit.map(|n| n as usize),
     };
     // Every change, reverted ones and reverts too, as of today.
     let history = store.history();

@@ -53,7 +53,12 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Forget { ids } => forget::run(settings, &ids)?,
         Command::Note { topic, text } => note::run(settings, &topic, &text)?,
         Command::Show { topic, json } => show::run(settings, &style, &topic, json)?,
-        Command::Log { stage, since, json } => log::run(settings, stage, since, json)?,
+        Command::Log {
+            stage,
+            since,
+            limit,
+            json,
+        } => log::run(settings, stage, since, limit, json)?,
         Command::Revert { id } => revert::run(settings, &id)?,
         Command::Merge { files } => merge::run(settings, &files)?,
         Command::Report { format, output } => report::run(settings, format, output)?,

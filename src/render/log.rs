@@ -22,6 +22,8 @@ pub struct LogFilter {
     pub stage: Option<usize>,
     /// Only changes that count for this day or later.
     pub since: Option<NaiveDate>,
+    /// Only the newest this many changes (commands: the topics of one share its id).
+    pub limit: Option<usize>,
 }
 
 /// The changes of `loaded`'s plan that pass `filter`, newest first; changes that count for the
@@ -45,6 +47,18 @@ fn entries<'a>(loaded: &Loaded, events: &'a [Event], filter: LogFilter) -> Vec<(
         .collect();
     // The topics of one command (one time, one id) stay in the order they were typed.
     kept.sort_by_key(|&(i, event)| (Reverse((event.day(), event.at(), event.id())), i));
+    if let Some(limit) = filter.limit {
+        // The topics of one command sit together: a change is a run of one id.
+        let mut changes = 0;
+        let mut last = None;
+        kept.retain(|(_, event)| {
+            if last != Some(event.id()) {
+                last = Some(event.id());
+                changes += 1;
+            }
+            changes <= limit
+        });
+    }
     kept
 }
 

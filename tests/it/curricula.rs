@@ -708,6 +708,8 @@ fn bash_completion_offers_ids_alone_and_no_file_names_for_them() {
         &["studyplan", "show", "dq", ""],
         &["studyplan", "done", "--on", ""],
         &["studyplan", "log", "--since", ""],
+        &["studyplan", "log", "--limit", ""],
+        &["studyplan", "log", "-n", ""],
     ] {
         assert_eq!(complete(words), Vec::<String>::new(), "{words:?}");
     }

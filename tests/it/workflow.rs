@@ -561,6 +561,33 @@ fn log_prints_the_history_newest_first() {
         &env.ok(&["log", "2", "--since", "2026-11-30"]),
         "no changes match\n",
     );
+    // The last changes: a command that named two topics is one change.
+    assert_text(
+        &mask_ids(&env.ok(&["log", "--limit", "4"])),
+        "\
+#1        2026-11-29  note   1.4 business-architecture  Business architecture of LLM applications  \"read the paper\"
+#2        2026-11-29  start  2.1 why-rag  Why do RAG
+#3        2026-11-29  skip   1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
+#4        2026-11-20  done   1.4 business-architecture  Business architecture of LLM applications
+#4        2026-11-20  done   1.5 technical-architecture  Technical architecture of LLM applications
+",
+    );
+    let log = json_of(&env.ok(&["log", "applied", "-n", "1", "--json"]));
+    assert_eq!(log.as_array().unwrap().len(), 1);
+    assert_eq!(log[0]["change"], "note");
+    for (lang, said) in [
+        (
+            "en",
+            "studyplan: error: invalid value '0' for '--limit <N>': `0` is not a whole number of 1 or more\n",
+        ),
+        (
+            "zh",
+            "studyplan: 错误：`--limit <N>` 的值无效：`0` 不是 1 或更大的整数\n",
+        ),
+    ] {
+        let err = env.fails(&["--lang", lang, "log", "--limit", "0"], 2);
+        assert!(err.starts_with(said), "{err}");
+    }
 }
 
 #[test]
