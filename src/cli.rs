@@ -114,6 +114,10 @@ pub enum Command {
 
     /// Show the topic to study next: one in progress, else the first not started
     Next {
+        /// Show the next N topics: those in progress, then the first not started
+        #[arg(value_name = "N", value_parser = parse_count)]
+        count: Option<u32>,
+
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -414,7 +418,10 @@ pub fn quick_parse(argv: &[std::ffi::OsString]) -> Option<Cli> {
                 state: None,
                 json: false,
             },
-            "next" => Command::Next { json: false },
+            "next" => Command::Next {
+                count: None,
+                json: false,
+            },
             _ => return None,
         }),
         _ => return None,

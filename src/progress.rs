@@ -309,15 +309,21 @@ pub fn summarize(loaded: &Loaded, replay: &Replay) -> Summary {
 /// The topic to study next: the first one in progress, else the first not started, in
 /// curriculum order. Skipped and done topics are never suggested.
 pub fn next(loaded: &Loaded, replay: &Replay) -> Option<Pos> {
-    let first = |wanted: State| {
+    upcoming(loaded, replay).next()
+}
+
+/// The topics to study, in the order to study them: those in progress, then those not started,
+/// each in curriculum order. Skipped and done topics are never among them.
+pub fn upcoming<'a>(loaded: &'a Loaded, replay: &'a Replay) -> impl Iterator<Item = Pos> + 'a {
+    let all = |wanted: State| {
         loaded
             .order
             .iter()
             .zip(&replay.topics)
-            .find(|(_, p)| p.state == wanted)
+            .filter(move |(_, p)| p.state == wanted)
             .map(|(&pos, _)| pos)
     };
-    first(State::InProgress).or_else(|| first(State::Todo))
+    all(State::InProgress).chain(all(State::Todo))
 }
 
 #[cfg(test)]

@@ -131,6 +131,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("list", "json", "输出 JSON 而不是表格"),
     ("next", "json", "输出 JSON 而不是文字"),
     (
+        "next",
+        "count",
+        "显示接下来的 N 个主题：先是进行中的，再是未开始的",
+    ),
+    (
         "report",
         "format",
         "报告格式：markdown（按阶段分组的清单）、csv（每个主题一行）或 json [默认：按 --output 文件的扩展名（.md、.csv、.json），否则 markdown]",

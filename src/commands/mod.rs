@@ -44,7 +44,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
     let text = match command {
         Command::Status { json } => status::run(settings, &style, json)?,
         Command::List { stage, state, json } => list::run(settings, &style, stage, state, json)?,
-        Command::Next { json } => next::run(settings, &style, json)?,
+        Command::Next { count, json } => next::run(settings, &style, count, json)?,
         Command::Done(topics) => change::run(settings, Change::Done, &topics)?,
         Command::Start(topics) => change::run(settings, Change::Start, &topics)?,
         Command::Skip(topics) => change::run(settings, Change::Skip, &topics)?,
@@ -85,7 +85,7 @@ fn is_for_people(command: &Command) -> bool {
         command,
         Command::Status { json: false }
             | Command::List { json: false, .. }
-            | Command::Next { json: false }
+            | Command::Next { json: false, .. }
             | Command::Done(_)
             | Command::Start(_)
             | Command::Skip(_)

@@ -422,6 +422,15 @@ pub fn next_json(loaded: &Loaded, next: Option<Pos>, lang: Lang) -> String {
     to_json(&next.map(|pos| TopicRef::new(loaded, pos, lang)))
 }
 
+/// `next N --json`: the topics, in order; an empty array when none is left.
+pub fn upcoming_json(loaded: &Loaded, next: &[Pos], lang: Lang) -> String {
+    let topics: Vec<TopicRef> = next
+        .iter()
+        .map(|&pos| TopicRef::new(loaded, pos, lang))
+        .collect();
+    to_json(&topics)
+}
+
 fn to_json(value: &impl Serialize) -> String {
     // Serializing plain data to a string cannot fail; keep a readable fallback all the same.
     let mut text = serde_json::to_string_pretty(value)

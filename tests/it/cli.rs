@@ -342,6 +342,50 @@ fn next_names_the_first_topic_not_done() {
 }
 
 #[test]
+fn next_n_lists_the_topics_in_progress_then_the_first_not_started() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1", "1.2"]);
+    env.ok(&["start", "1.5"]);
+    env.ok(&["skip", "1.3"]);
+    assert_eq!(
+        env.ok(&["next", "3"]),
+        "1.5 technical-architecture  Technical architecture of LLM applications\n\
+         1.4 business-architecture  Business architecture of LLM applications\n\
+         1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5\n"
+    );
+    let next = json(&env.ok(&["next", "2", "--json"]));
+    let ids: Vec<&str> = next
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|topic| topic["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["technical-architecture", "business-architecture"]);
+    // More than are left: those left; none left: said so, and `[]` for scripts.
+    assert_eq!(env.ok(&["next", "100"]).lines().count(), 41 - 3);
+    let list = json(&env.ok(&["list", "--json"]));
+    let mut args = vec!["done".to_owned()];
+    args.extend(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|topic| topic["state"] == "todo" || topic["state"] == "in_progress")
+            .map(|topic| topic["id"].as_str().unwrap().to_owned()),
+    );
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    env.ok(&args);
+    assert_eq!(
+        env.ok(&["next", "5"]),
+        "nothing left: every topic is done or skipped\n"
+    );
+    assert_eq!(env.ok(&["next", "5", "--json"]), "[]\n");
+    for lang in ["en", "zh"] {
+        let err = env.fails(&["--lang", lang, "next", "0"], 2);
+        assert!(err.contains("`0`"), "{err}");
+    }
+}
+
+#[test]
 fn topics_are_named_by_id_position_or_title_piece() {
     let env = TestEnv::new();
     env.ok(&["done", "vllm", "思维链", "2.4", "content-safety", "CHATPDF"]);
