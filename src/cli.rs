@@ -150,9 +150,9 @@ pub enum Command {
     ///
     /// Without it, the plan starts on the day of its first recorded change.
     Begin {
-        /// The start date, YYYY-MM-DD [default: today]
-        #[arg(value_parser = parse_date, value_name = "DATE")]
-        date: Option<NaiveDate>,
+        /// The start date: YYYY-MM-DD, today, yesterday or -N (N days ago) [default: today]
+        #[arg(value_parser = parse_date, value_name = "DATE", allow_negative_numbers = true)]
+        date: Option<Day>,
     },
 
     /// Attach a dated note to a topic
@@ -188,9 +188,9 @@ pub enum Command {
         /// Only this stage: its number, id or a piece of its title
         stage: Option<String>,
 
-        /// Only changes on or after this date, YYYY-MM-DD
-        #[arg(long, value_parser = parse_date, value_name = "DATE")]
-        since: Option<NaiveDate>,
+        /// Only changes on or after this day: YYYY-MM-DD, today, yesterday or -N (N days ago)
+        #[arg(long, value_parser = parse_date, value_name = "DATE", allow_negative_numbers = true)]
+        since: Option<Day>,
 
         /// Only the last N changes (a command that named several topics is one change)
         #[arg(long, short = 'n', value_name = "N", value_parser = parse_count)]
@@ -286,14 +286,51 @@ pub struct Topics {
     #[arg(required = true, value_name = "TOPIC")]
     pub topics: Vec<String>,
 
-    /// Record the change for this earlier date, YYYY-MM-DD, instead of today
-    #[arg(long, value_parser = parse_date, value_name = "DATE")]
-    pub on: Option<NaiveDate>,
+    /// Record the change for this earlier day instead of today: YYYY-MM-DD, yesterday or -N (N
+    /// days ago)
+    #[arg(long, value_parser = parse_date, value_name = "DATE", allow_negative_numbers = true)]
+    pub on: Option<Day>,
 }
 
-/// Reads a date written `YYYY-MM-DD`.
-fn parse_date(text: &str) -> Result<NaiveDate, BadDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| BadDate(text.to_owned()))
+/// A day as typed: a date, or so many days before today (`today`, `yesterday`, `-3`), which is
+/// known only once the settings are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Day {
+    On(NaiveDate),
+    DaysAgo(u32),
+}
+
+impl Day {
+    /// The date, counted from `today`.
+    pub fn from(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            Day::On(date) => date,
+            Day::DaysAgo(days) => today
+                .checked_sub_days(chrono::Days::new(days.into()))
+                .unwrap_or(NaiveDate::MIN),
+        }
+    }
+}
+
+/// The most days back `-N` counts: far more than any history, far less than the calendar's end.
+const MAX_DAYS_AGO: u32 = 100_000;
+
+/// Reads a day: `YYYY-MM-DD`, `today`, `yesterday` (or 今天, 昨天) or `-N`.
+fn parse_date(text: &str) -> Result<Day, BadDate> {
+    let bad = || BadDate(text.to_owned());
+    match text.trim() {
+        "today" | "今天" => Ok(Day::DaysAgo(0)),
+        "yesterday" | "昨天" => Ok(Day::DaysAgo(1)),
+        ago if ago.starts_with('-') => ago[1..]
+            .parse()
+            .ok()
+            .filter(|&days| days <= MAX_DAYS_AGO && ago[1..].bytes().all(|b| b.is_ascii_digit()))
+            .map(Day::DaysAgo)
+            .ok_or_else(bad),
+        date => NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map(Day::On)
+            .map_err(|_| bad()),
+    }
 }
 
 /// A value that is not a date written `YYYY-MM-DD`; a type of its own, so that a usage error can
@@ -306,8 +343,13 @@ impl BadDate {
     pub fn message(&self, lang: Lang) -> String {
         let text = &self.0;
         match lang {
-            Lang::En => format!("`{text}` is not a date like 2026-11-29 (YYYY-MM-DD)"),
-            Lang::Zh => format!("`{text}` 不是 2026-11-29 这样的日期（YYYY-MM-DD）"),
+            Lang::En => format!(
+                "`{text}` is not a date like 2026-11-29 (YYYY-MM-DD), `today`, `yesterday` or `-3` \
+                 (3 days ago)"
+            ),
+            Lang::Zh => format!(
+                "`{text}` 不是 2026-11-29 这样的日期（YYYY-MM-DD）、`today`、`yesterday` 或 `-3`（3 天前）"
+            ),
         }
     }
 }
@@ -766,12 +808,36 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_year_month_day() {
-        assert_eq!(
-            parse_date("2028-02-29").ok(),
-            NaiveDate::from_ymd_opt(2028, 2, 29)
-        );
-        for bad in ["2027-02-29", "2026-11-29T10:00", "29/11/2026", "today", ""] {
+    fn days_are_dates_or_days_before_today() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let today = day(2026, 3, 1);
+        for (text, date) in [
+            ("2028-02-29", day(2028, 2, 29)),
+            ("today", today),
+            ("yesterday", day(2026, 2, 28)),
+            ("昨天", day(2026, 2, 28)),
+            ("-0", today),
+            ("-29", day(2026, 1, 31)),
+            ("-100000", day(1752, 5, 16)),
+        ] {
+            assert_eq!(
+                parse_date(text).map(|d| d.from(today)).ok(),
+                Some(date),
+                "{text}"
+            );
+        }
+        for bad in [
+            "2027-02-29",
+            "2026-11-29T10:00",
+            "29/11/2026",
+            "tomorrow",
+            "-",
+            "-3d",
+            "--3",
+            "-+3",
+            "-100001",
+            "",
+        ] {
             let err = parse_date(bad).unwrap_err();
             assert!(err.to_string().contains("YYYY-MM-DD"), "{bad}");
             assert!(err.message(Lang::Zh).contains("（YYYY-MM-DD）"), "{bad}");

@@ -147,7 +147,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("curricula", "json", "输出 JSON 而不是表格"),
     ("where", "json", "输出 JSON 而不是文字"),
-    ("begin", "date", "开始日期，格式 YYYY-MM-DD [默认：今天]"),
+    (
+        "begin",
+        "date",
+        "开始日期：YYYY-MM-DD、today、yesterday 或 -N（N 天前）[默认：今天]",
+    ),
     ("note", "topic", "主题：编号、位置（2.4）或标题中的一段文字"),
     (
         "note",
@@ -163,7 +167,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("show", "json", "输出 JSON 而不是文字"),
     ("log", "stage", "只看这个阶段：序号、编号或标题中的一段文字"),
-    ("log", "since", "只看这一天（YYYY-MM-DD）及以后的修改"),
+    (
+        "log",
+        "since",
+        "只看这一天及以后的修改：YYYY-MM-DD、today、yesterday 或 -N（N 天前）",
+    ),
     (
         "log",
         "limit",
@@ -190,7 +198,8 @@ const ARGS: &[(&str, &str, &str)] = &[
 
 const TOPICS_HELP: &str = "用编号、位置（2.4）或标题中的一段文字指定主题；要么全部修改，要么都不改";
 
-const ON_HELP: &str = "把这次修改记在更早的某一天（YYYY-MM-DD），而不是今天";
+const ON_HELP: &str =
+    "把这次修改记在更早的某一天，而不是今天：YYYY-MM-DD、yesterday 或 -N（N 天前）";
 
 /// The heading of the global options, listed after each command's own.
 const GLOBAL_HEADING: &str = "全局选项";

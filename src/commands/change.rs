@@ -26,7 +26,8 @@ fn target(change: &Change) -> State {
 pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Result<String> {
     let lang = settings.lang;
     let queries = &topics.topics;
-    let day = topics.on.unwrap_or(settings.today);
+    let on = topics.on.map(|day| day.from(settings.today));
+    let day = on.unwrap_or(settings.today);
     schedule::check_day(day, settings.today, None)?;
     let loaded = &super::curriculum(settings)?;
     // Every name is resolved before anything is touched, so a typo changes nothing.
@@ -109,7 +110,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             lang.say(Msg::StateChanged {
                 from: render::state_key(current),
                 to: render::state_key(wanted),
-                on: topics.on,
+                on,
             })
         ));
     }

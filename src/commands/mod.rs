@@ -49,7 +49,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Start(topics) => change::run(settings, Change::Start, &topics)?,
         Command::Skip(topics) => change::run(settings, Change::Skip, &topics)?,
         Command::Undo(topics) => change::run(settings, Change::Undo, &topics)?,
-        Command::Begin { date } => begin::run(settings, date)?,
+        Command::Begin { date } => begin::run(settings, date.map(|day| day.from(settings.today)))?,
         Command::Forget { ids } => forget::run(settings, &ids)?,
         Command::Note { topic, text } => note::run(settings, &topic, &text)?,
         Command::Show { topic, json } => show::run(settings, &style, &topic, json)?,
@@ -58,7 +58,10 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
             since,
             limit,
             json,
-        } => log::run(settings, stage, since, limit, json)?,
+        } => {
+            let since = since.map(|day| day.from(settings.today));
+            log::run(settings, stage, since, limit, json)?
+        }
         Command::Revert { id } => revert::run(settings, &id)?,
         Command::Merge { files } => merge::run(settings, &files)?,
         Command::Report { format, output } => report::run(settings, format, output)?,

@@ -1091,7 +1091,8 @@ Arguments:
   <TOPIC>...  Topics by id, position (2.4) or a piece of the title; all are changed, or none
 
 Options:
-      --on <DATE>  Record the change for this earlier date, YYYY-MM-DD, instead of today
+      --on <DATE>  Record the change for this earlier day instead of today: YYYY-MM-DD, yesterday or
+                   -N (N days ago)
   -h, --help       Print help (see more with '--help')
   -V, --version    Print version
 
@@ -1138,7 +1139,7 @@ For more information, try `studyplan list --help`.
     assert_text(
         &env.fails(&["done", "1.1", "--on", "2026-02-30"], 2),
         "\
-studyplan: error: invalid value '2026-02-30' for '--on <DATE>': `2026-02-30` is not a date like 2026-11-29 (YYYY-MM-DD)
+studyplan: error: invalid value '2026-02-30' for '--on <DATE>': `2026-02-30` is not a date like 2026-11-29 (YYYY-MM-DD), `today`, `yesterday` or `-3` (3 days ago)
 
 For more information, try `studyplan done --help`.
 ",

@@ -386,12 +386,12 @@ fn dates_typed_wrong_or_not_at_all_say_what_a_date_looks_like_in_chinese() {
     }
     assert_text(
         &env.fails(&["--lang", "zh", "done", "1.1", "--on", "2026-02-30"], 2),
-        "studyplan: 错误：`--on <DATE>` 的值无效：`2026-02-30` 不是 2026-11-29 这样的日期（YYYY-MM-DD）\n\n\
+        "studyplan: 错误：`--on <DATE>` 的值无效：`2026-02-30` 不是 2026-11-29 这样的日期（YYYY-MM-DD）、`today`、`yesterday` 或 `-3`（3 天前）\n\n\
          更多信息请运行 `studyplan done --help`\n",
     );
     assert_text(
         &env.fails(&["--lang", "zh", "begin", "29/11/2026"], 2),
-        "studyplan: 错误：`[DATE]` 的值无效：`29/11/2026` 不是 2026-11-29 这样的日期（YYYY-MM-DD）\n\n\
+        "studyplan: 错误：`[DATE]` 的值无效：`29/11/2026` 不是 2026-11-29 这样的日期（YYYY-MM-DD）、`today`、`yesterday` 或 `-3`（3 天前）\n\n\
          更多信息请运行 `studyplan begin --help`\n",
     );
     // A choice option without its value still lists the choices.
@@ -417,7 +417,7 @@ fn help_lists_the_global_options_after_the_commands_own_in_chinese() {
   <TOPIC>...  用编号、位置（2.4）或标题中的一段文字指定主题；要么全部修改，要么都不改
 
 选项：
-      --on <DATE>  把这次修改记在更早的某一天（YYYY-MM-DD），而不是今天
+      --on <DATE>  把这次修改记在更早的某一天，而不是今天：YYYY-MM-DD、yesterday 或 -N（N 天前）
   -h, --help       显示帮助
   -V, --version    显示版本
 

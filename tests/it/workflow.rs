@@ -417,13 +417,28 @@ fn dates_in_the_future_or_before_the_start_are_refused_and_nothing_is_written() 
             "{err}"
         );
     }
-    for bad in ["2026-02-30", "29/11/2026", "yesterday"] {
+    for bad in ["2026-02-30", "29/11/2026", "tomorrow"] {
         let err = refused(&env, &["done", "2.5", "--on", bad], 2);
         assert!(
             err.contains("is not a date like 2026-11-29 (YYYY-MM-DD)"),
             "{err}"
         );
     }
+    // Counted back from today: `-N` days ago, yesterday, today.
+    let env = TestEnv::new();
+    assert!(
+        env.ok(&["begin", "-28"])
+            .starts_with("the plan begins on 2026-11-01")
+    );
+    let out = env.ok(&["done", "1.1", "--on", "-2"]);
+    assert!(out.contains("(todo -> done, on 2026-11-27)"), "{out}");
+    let out = env.ok(&["--lang", "zh", "done", "1.2", "--on", "昨天"]);
+    assert!(out.contains("记于 2026-11-28"), "{out}");
+    env.ok(&["done", "1.3", "--on", "today"]);
+    let log = env.ok(&["log", "--since", "yesterday"]);
+    assert_eq!(log.lines().count(), 2, "{log}");
+    let err = refused(&env, &["done", "1.4", "--on", "-40"], 1);
+    assert!(err.contains("before the plan's start"), "{err}");
     // A future date is refused before the store is even looked at.
     let fresh = TestEnv::new();
     refused(&fresh, &["done", "1.1", "--on", "2027-01-01"], 1);
