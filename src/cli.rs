@@ -316,8 +316,8 @@ impl Day {
 const MAX_DAYS_AGO: u32 = 100_000;
 
 /// Reads a day: `YYYY-MM-DD`, `today`, `yesterday` (or 今天, 昨天) or `-N`.
-fn parse_date(text: &str) -> Result<Day, BadDate> {
-    let bad = || BadDate(text.to_owned());
+fn parse_date(text: &str) -> Result<Day, BadValue> {
+    let bad = || BadValue::Date(text.to_owned());
     match text.trim() {
         "today" | "今天" => Ok(Day::DaysAgo(0)),
         "yesterday" | "昨天" => Ok(Day::DaysAgo(1)),
@@ -333,64 +333,49 @@ fn parse_date(text: &str) -> Result<Day, BadDate> {
     }
 }
 
-/// A value that is not a date written `YYYY-MM-DD`; a type of its own, so that a usage error can
-/// say so in either language.
+/// A value typed for a date or a count that is neither; a type of its own, so that a usage error
+/// can say so in either language.
 #[derive(Debug)]
-pub struct BadDate(pub String);
+pub enum BadValue {
+    /// Not a date written `YYYY-MM-DD`, nor a day counted back from today.
+    Date(String),
+    /// Not a whole number of 1 or more.
+    Count(String),
+}
 
-impl BadDate {
+impl BadValue {
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let text = &self.0;
-        match lang {
-            Lang::En => format!(
+        match (self, lang) {
+            (BadValue::Date(text), Lang::En) => format!(
                 "`{text}` is not a date like 2026-11-29 (YYYY-MM-DD), `today`, `yesterday` or `-3` \
                  (3 days ago)"
             ),
-            Lang::Zh => format!(
+            (BadValue::Date(text), Lang::Zh) => format!(
                 "`{text}` 不是 2026-11-29 这样的日期（YYYY-MM-DD）、`today`、`yesterday` 或 `-3`（3 天前）"
             ),
+            (BadValue::Count(text), Lang::En) => {
+                format!("`{text}` is not a whole number of 1 or more")
+            }
+            (BadValue::Count(text), Lang::Zh) => format!("`{text}` 不是 1 或更大的整数"),
         }
     }
 }
 
-impl std::fmt::Display for BadDate {
+impl std::fmt::Display for BadValue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message(Lang::En))
     }
 }
 
-impl std::error::Error for BadDate {}
+impl std::error::Error for BadValue {}
 
-fn parse_count(text: &str) -> Result<u32, BadCount> {
+fn parse_count(text: &str) -> Result<u32, BadValue> {
     text.parse()
         .ok()
         .filter(|&n| n > 0)
-        .ok_or_else(|| BadCount(text.to_owned()))
+        .ok_or_else(|| BadValue::Count(text.to_owned()))
 }
-
-/// A value that is not a whole number of 1 or more; a type of its own, as [`BadDate`] is.
-#[derive(Debug)]
-pub struct BadCount(pub String);
-
-impl BadCount {
-    /// The message in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let text = &self.0;
-        match lang {
-            Lang::En => format!("`{text}` is not a whole number of 1 or more"),
-            Lang::Zh => format!("`{text}` 不是 1 或更大的整数"),
-        }
-    }
-}
-
-impl std::fmt::Display for BadCount {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for BadCount {}
 
 /// A topic state to filter on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -493,16 +493,9 @@ pub fn usage_error(err: &clap::Error, help: &str) -> Option<String> {
         ErrorKind::ValueValidation => {
             let arg = quoted(ContextKind::InvalidArg).unwrap_or_default();
             let why = std::error::Error::source(err);
-            let date = why.and_then(|why| why.downcast_ref::<crate::cli::BadDate>());
-            let count = why.and_then(|why| why.downcast_ref::<crate::cli::BadCount>());
-            match (date, count) {
-                (Some(date), _) => {
-                    format!("{arg} 的值无效：{}", date.message(crate::i18n::Lang::Zh))
-                }
-                (_, Some(count)) => {
-                    format!("{arg} 的值无效：{}", count.message(crate::i18n::Lang::Zh))
-                }
-                _ => format!(
+            match why.and_then(|why| why.downcast_ref::<crate::cli::BadValue>()) {
+                Some(bad) => format!("{arg} 的值无效：{}", bad.message(crate::i18n::Lang::Zh)),
+                None => format!(
                     "{arg} 的值 `{}` 无效{}",
                     text(ContextKind::InvalidValue).unwrap_or_default(),
                     why.map(|why| format!("：{why}")).unwrap_or_default()
