@@ -6,9 +6,7 @@ use std::collections::HashSet;
 use crate::cli::Topics;
 use crate::config::Settings;
 use crate::error::Error;
-use crate::i18n::Msg;
 use crate::progress::{self, State};
-use crate::render;
 use crate::schedule;
 use crate::store::{Change, Event};
 
@@ -67,15 +65,8 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             .get(index)
             .map(|p| p.state)
             .unwrap_or_default();
-        let line = render::topic_line(loaded, pos, lang);
         if current == wanted {
-            report.push_str(&format!(
-                "{} {line}  {}\n",
-                render::mark(current),
-                lang.say(Msg::AlreadyInState {
-                    state: render::state_key(current)
-                })
-            ));
+            report.push_str(&super::state_line(loaded, pos, current, wanted, None, lang));
             continue;
         }
         let last = recorded
@@ -104,15 +95,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
             progress.state = wanted;
             progress.since = Some(day);
         }
-        report.push_str(&format!(
-            "{} {line}  {}\n",
-            render::mark(wanted),
-            lang.say(Msg::StateChanged {
-                from: render::state_key(current),
-                to: render::state_key(wanted),
-                on,
-            })
-        ));
+        report.push_str(&super::state_line(loaded, pos, current, wanted, on, lang));
     }
     if new.is_empty() {
         drop(lock);

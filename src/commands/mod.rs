@@ -213,6 +213,31 @@ fn load_with(
 /// change, and git's shortest abbreviation is four too.
 pub const REVERT_ID_MIN: usize = 4;
 
+/// A topic's line after a change: its mark, position, id and title, and its state before and
+/// after (`on` the day it counts for, when not today), or that it was so already.
+pub(crate) fn state_line(
+    loaded: &Loaded,
+    pos: Pos,
+    from: crate::progress::State,
+    to: crate::progress::State,
+    on: Option<chrono::NaiveDate>,
+    lang: Lang,
+) -> String {
+    let said = if from == to {
+        lang.say(Msg::AlreadyInState {
+            state: render::state_key(to),
+        })
+    } else {
+        lang.say(Msg::StateChanged {
+            from: render::state_key(from),
+            to: render::state_key(to),
+            on,
+        })
+    };
+    let line = render::topic_line(loaded, pos, lang);
+    format!("{} {line}  {said}\n", render::mark(to))
+}
+
 /// The line after a change: the overall count and the verdict.
 pub(crate) fn overall_line(loaded: &Loaded, replay: &Replay, lang: Lang) -> String {
     let summary = progress::summarize(loaded, replay);

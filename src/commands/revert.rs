@@ -28,7 +28,7 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
     }
     let (lock, mut store) = super::lock(settings)?;
     let history = store.history();
-    let (target, counts) = find(&history, query)?;
+    let (target, counts) = find(&history, query, &wanted)?;
     let events: Vec<&Event> = history
         .iter()
         .filter(|(event, _)| event.id() == target)
@@ -109,20 +109,8 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
             continue; // a topic the curriculum no longer has
         };
         let state = |replay: &progress::Replay| replay.topics[index].state;
-        let (from, to) = (state(&before), state(&after));
-        let line = render::topic_line(loaded, loaded.order[index], lang);
-        let said = if from == to {
-            lang.say(Msg::AlreadyInState {
-                state: render::state_key(to),
-            })
-        } else {
-            lang.say(Msg::StateChanged {
-                from: render::state_key(from),
-                to: render::state_key(to),
-                on: None,
-            })
-        };
-        out.push_str(&format!("{} {line}  {said}\n", render::mark(to)));
+        let (pos, from, to) = (loaded.order[index], state(&before), state(&after));
+        out.push_str(&super::state_line(loaded, pos, from, to, None, lang));
     }
     out.push_str(&super::overall_line(loaded, &after, lang));
     Ok(out)
@@ -140,13 +128,12 @@ fn id_chars(query: &str) -> String {
 
 /// The one line of `history` whose id starts with `query` (hyphens and case aside), and whether
 /// it counts.
-fn find(history: &[(&Event, bool)], query: &str) -> Result<(Uuid, bool), Error> {
-    let wanted = id_chars(query);
+fn find(history: &[(&Event, bool)], query: &str, wanted: &str) -> Result<(Uuid, bool), Error> {
     let mut found: Vec<(Uuid, bool)> = Vec::new();
     let mut seen = FxHashSet::default();
     if !wanted.is_empty() {
         for &(event, counts) in history {
-            if event.id().simple().to_string().starts_with(&wanted) && seen.insert(event.id()) {
+            if event.id().simple().to_string().starts_with(wanted) && seen.insert(event.id()) {
                 found.push((event.id(), counts));
             }
         }
