@@ -61,6 +61,11 @@ pub struct GlobalArgs {
     /// two columns wide (a common CJK setting) [default: from STUDYPLAN_BORDER, else unicode]
     #[arg(long, global = true, value_enum, value_name = "STYLE")]
     pub border: Option<BorderStyle>,
+
+    /// Leave reviews out: no reviews listed by `review`, `today` or `status` [env:
+    /// STUDYPLAN_REVIEW=off]
+    #[arg(long, global = true)]
+    pub no_review: bool,
 }
 
 /// How the lines of tables are drawn.
@@ -150,7 +155,8 @@ pub enum Command {
     ///
     /// Without it, the plan starts on the day of its first recorded change.
     Begin {
-        /// The start date: YYYY-MM-DD, today, yesterday or -N (N days ago) [default: today]
+        /// The start date: YYYY-MM-DD (a later day plans the start), today, yesterday or -N (N
+        /// days ago) [default: today]
         #[arg(value_parser = parse_date, value_name = "DATE", allow_negative_numbers = true)]
         date: Option<Day>,
     },
@@ -177,6 +183,74 @@ pub enum Command {
         /// numbers, then topic titles, then stage titles
         #[arg(value_name = "TOPIC|STAGE")]
         topic: String,
+
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Show today's agenda: the topics to finish today to be on plan, and the reviews due
+    ///
+    /// Ahead of the plan, it says by how much and offers the next topic anyway; behind, by how
+    /// many topics, and what a week at your pace brings. Past the calendar's end it shows how to
+    /// catch up: how many topics a week reach the band's low edge by --by DATE, or at your pace,
+    /// when.
+    Today {
+        /// Past the calendar's end: the day to reach the band's low edge by (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        by: Option<Day>,
+
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Review finished topics: list those due today, or record a review of the ones named
+    ///
+    /// A topic done comes back for review 1, 3, 7, 14, 30 and 60 days later, then every 60 days.
+    /// A review moves it to the next interval; --hard keeps the interval, --again goes back to
+    /// the first. A review before its day keeps the interval. Reviews never change a topic's
+    /// state or the readiness figures. Turn them off with --no-review, STUDYPLAN_REVIEW=off, or
+    /// `review: false` in the curriculum.
+    Review {
+        /// Topics reviewed, by id, position (2.4) or a piece of the title; none lists those due
+        #[arg(value_name = "TOPIC")]
+        topics: Vec<String>,
+
+        /// It was hard to recall: the same interval again
+        #[arg(long, conflicts_with = "again", requires = "topics")]
+        hard: bool,
+
+        /// You had forgotten it: back to the first interval
+        #[arg(long, requires = "topics")]
+        again: bool,
+
+        /// Record the review for this earlier day instead of today: YYYY-MM-DD, yesterday or -N
+        /// (N days ago)
+        #[arg(
+            long,
+            value_parser = parse_date,
+            value_name = "DATE",
+            allow_negative_numbers = true,
+            requires = "topics"
+        )]
+        on: Option<Day>,
+
+        /// Print JSON instead of text (the reviews due)
+        #[arg(long, conflicts_with_all = ["topics", "hard", "again", "on"])]
+        json: bool,
+    },
+
+    /// Show how steady you have been: a heatmap of study days, streaks, topics done per week
+    ///
+    /// A day counts as a study day when a topic was done or started, a note written or a review
+    /// recorded for it; a skip never counts, so a skipped topic never extends a streak (nor do an
+    /// undo, a start date or a revert). The current streak is still alive today if yesterday
+    /// counted. Dates are local days.
+    Stats {
+        /// The first day of the heatmap's weeks
+        #[arg(long, value_enum, value_name = "DAY", default_value_t = WeekStart::Monday)]
+        week_start: WeekStart,
 
         /// Print JSON instead of text
         #[arg(long)]
@@ -261,6 +335,15 @@ pub enum Command {
 
     /// Print the manual page, to install with `studyplan man > ~/.local/share/man/man1/studyplan.1`
     Man,
+}
+
+/// The first day of a week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WeekStart {
+    /// Weeks run Monday to Sunday
+    Monday,
+    /// Weeks run Sunday to Saturday
+    Sunday,
 }
 
 /// What to do with curricula.
@@ -459,6 +542,7 @@ pub fn quick_parse(argv: &[std::ffi::OsString]) -> Option<Cli> {
         lang: None,
         color: ColorChoice::Auto,
         border: None,
+        no_review: false,
     };
     Some(Cli { global, command })
 }
@@ -585,13 +669,32 @@ pub fn shown(
 
 /// Puts the closest of clap's suggestions first ("did you mean"): clap lists them closest last,
 /// and a learner reads the first (`stauts` would offer `start`, which changes a topic, before
-/// `status`).
+/// `status`). Closest is the fewest letters added, dropped, changed or swapped, then the nearest
+/// length: two letters swapped, the commonest slip, keep the length (`stauts` is `status`
+/// before it is `stats`).
 pub fn closest_first(err: &mut clap::Error) {
     use clap::error::{ContextKind, ContextValue};
+    let typed = [ContextKind::InvalidSubcommand, ContextKind::InvalidArg]
+        .into_iter()
+        .find_map(|kind| match err.get(kind) {
+            Some(ContextValue::String(typed)) => Some(typed.trim_start_matches('-').to_owned()),
+            _ => None,
+        });
     for kind in [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg] {
         if let Some(ContextValue::Strings(values)) = err.get(kind) {
             let mut values = values.clone();
             values.reverse();
+            if let Some(typed) = &typed {
+                // Stable: clap's order stands between suggestions as close as each other.
+                values.sort_by_key(|value| {
+                    let value = value.trim_start_matches('-');
+                    let value = value.split(['=', ' ']).next().unwrap_or(value);
+                    (
+                        strsim::osa_distance(typed, value),
+                        typed.len().abs_diff(value.len()),
+                    )
+                });
+            }
             err.insert(kind, ContextValue::Strings(values));
         }
     }

@@ -41,6 +41,9 @@ pub struct Settings {
     pub today: NaiveDate,
     /// The moment recorded on new changes.
     pub now: DateTime<FixedOffset>,
+    /// Whether the learner wants reviews: not `--no-review`, nor `STUDYPLAN_REVIEW=off`. A
+    /// curriculum can turn them off too (`review: false`).
+    pub reviews: bool,
 }
 
 impl Settings {
@@ -89,7 +92,20 @@ impl Settings {
             wrap: wraps(stdout_is_terminal),
             today,
             now,
+            reviews: !args.no_review && reviews_wanted()?,
         })
+    }
+}
+
+/// `STUDYPLAN_REVIEW`: `on` (the default) or `off`.
+fn reviews_wanted() -> anyhow::Result<bool> {
+    match env_value("STUDYPLAN_REVIEW") {
+        None => Ok(true),
+        Some(value) => match value.to_ascii_lowercase().as_str() {
+            "on" => Ok(true),
+            "off" => Ok(false),
+            _ => Err(Error::BadReviewSetting(value).into()),
+        },
     }
 }
 

@@ -683,7 +683,7 @@ mod tests {
             [
                 "test.yaml:4:1: unknown key `genius_day` in the curriculum: did you mean \
                  `genius_days`? (the curriculum takes `id`, `title`, `description`, `band`, \
-                 `genius_days`, `stages`)",
+                 `genius_days`, `review`, `stages`)",
                 "test.yaml:7:11: unknown key `cn` in a text: did you mean `zh`? (a text takes \
                  `zh`, `en`)",
                 "test.yaml:9:3: unknown key `gaol` in a stage: did you mean `goal`? (a stage \

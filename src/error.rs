@@ -218,8 +218,23 @@ pub enum Error {
     /// `STUDYPLAN_BORDER` names a border style studyplan does not draw.
     BadBorder(String),
 
+    /// `STUDYPLAN_REVIEW` is neither `on` nor `off`.
+    BadReviewSetting(String),
+
     /// No data folder to keep the store in by default.
     NoDataFolder,
+
+    /// Reviews are turned off, by the curriculum or by the learner.
+    ReviewsOff { by_curriculum: bool },
+
+    /// `today --by` a day that is not after today.
+    ByNotLater { by: NaiveDate, today: NaiveDate },
+
+    /// A topic not done was named for a review.
+    ReviewNotDone {
+        topic: String,
+        state: crate::i18n::StateName,
+    },
 }
 
 impl fmt::Display for Error {
@@ -267,7 +282,9 @@ impl Error {
             | Error::MergeSelf(_)
             | Error::MergeWrongKind { .. }
             | Error::MergeNotAFile { .. }
-            | Error::StoreFolderMissing { .. } => 2,
+            | Error::StoreFolderMissing { .. }
+            | Error::ReviewNotDone { .. }
+            | Error::ByNotLater { .. } => 2,
             _ => 1,
         }
     }
@@ -451,7 +468,19 @@ impl Error {
             Error::BadToday(value) => say(Msg::BadToday { value }),
             Error::BadLang(value) => say(Msg::BadLang { value }),
             Error::BadBorder(value) => say(Msg::BadBorder { value }),
+            Error::BadReviewSetting(value) => say(Msg::BadReviewSetting { value }),
             Error::NoDataFolder => say(Msg::NoDataFolder),
+            Error::ReviewsOff { by_curriculum } => say(Msg::ReviewsOff {
+                by_curriculum: *by_curriculum,
+            }),
+            Error::ByNotLater { by, today } => say(Msg::ByNotLater {
+                by: *by,
+                today: *today,
+            }),
+            Error::ReviewNotDone { topic, state } => say(Msg::ReviewNotDone {
+                topic,
+                state: *state,
+            }),
         }
     }
 }
@@ -691,7 +720,19 @@ mod tests {
             Error::BadToday("soon".into()),
             Error::BadLang("fr".into()),
             Error::BadBorder("round".into()),
+            Error::BadReviewSetting("maybe".into()),
             Error::NoDataFolder,
+            Error::ReviewsOff {
+                by_curriculum: true,
+            },
+            Error::ByNotLater {
+                by: day("2026-11-20"),
+                today: day("2026-11-21"),
+            },
+            Error::ReviewNotDone {
+                topic: "why-rag".into(),
+                state: crate::i18n::StateName::Skipped,
+            },
         ];
         for folder in [true, false] {
             all.push(Error::StoreNotAFile {

@@ -1,5 +1,6 @@
 //! studyplan: follow a curriculum, mark topics, and see how close you are to ready.
 
+pub mod agenda;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -11,7 +12,9 @@ pub mod i18n;
 pub mod plans;
 pub mod progress;
 pub mod render;
+pub mod review;
 pub mod schedule;
+pub mod stats;
 pub mod store;
 pub mod wrap;
 

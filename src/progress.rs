@@ -145,7 +145,9 @@ fn replay_part(
             Change::Undo => State::Todo,
             Change::Start => State::InProgress,
             Change::Skip => State::Skipped,
-            Change::Note | Change::Begin | Change::Forget | Change::Revert => continue,
+            Change::Note | Change::Begin | Change::Forget | Change::Revert | Change::Review(_) => {
+                continue;
+            }
             Change::Other(_) => {
                 unknown_changes += 1;
                 continue;

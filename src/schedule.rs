@@ -61,15 +61,9 @@ pub fn check_day(day: NaiveDate, today: NaiveDate, start: Option<NaiveDate>) -> 
     }
 }
 
-/// Checks a new start date: never after today, never after work already recorded.
-pub fn check_begin(
-    day: NaiveDate,
-    today: NaiveDate,
-    first: Option<NaiveDate>,
-) -> Result<(), Error> {
-    if day > today {
-        return Err(Error::FutureDate { date: day, today });
-    }
+/// Checks a new start date: never after work already recorded. A later day than today is a
+/// planned start.
+pub fn check_begin(day: NaiveDate, first: Option<NaiveDate>) -> Result<(), Error> {
     match first {
         Some(first) if day > first => Err(Error::BeginAfterWork { date: day, first }),
         _ => Ok(()),
@@ -469,15 +463,13 @@ mod tests {
             check_day(date("2026-11-09"), today, Some(date("2026-11-10"))),
             Err(Error::BeforeStart { .. })
         ));
-        assert!(check_begin(date("2026-11-10"), today, Some(date("2026-11-10"))).is_ok());
+        assert!(check_begin(date("2026-11-10"), Some(date("2026-11-10"))).is_ok());
         assert!(matches!(
-            check_begin(date("2026-11-11"), today, Some(date("2026-11-10"))),
+            check_begin(date("2026-11-11"), Some(date("2026-11-10"))),
             Err(Error::BeginAfterWork { .. })
         ));
-        assert!(matches!(
-            check_begin(date("2026-11-30"), today, None),
-            Err(Error::FutureDate { .. })
-        ));
+        // A planned start, on a later day.
+        assert!(check_begin(date("2026-11-30"), None).is_ok());
     }
 
     #[test]

@@ -68,6 +68,7 @@ impl Wanted {
             "start" => Wanted::Topics(&[Todo, Skipped]),
             "skip" => Wanted::Topics(&[Todo, InProgress]),
             "undo" => Wanted::Topics(&[InProgress, Done, Skipped]),
+            "review" => Wanted::Topics(&[Done]),
             "show" | "note" => Wanted::Topics(&[Todo, InProgress, Done, Skipped]),
             "list" | "log" => Wanted::Stages,
             _ => return None,
@@ -108,6 +109,7 @@ fn offered(shell: Shell, words: &[OsString]) -> Option<String> {
         lang: sub.try_get_one::<Lang>("lang").ok().flatten().copied(),
         color: ColorChoice::Never,
         border: None,
+        no_review: false,
     };
     let settings = Settings::from_args(&global).ok()?;
     let loaded = curriculum::load(&settings.curriculum).ok()?;

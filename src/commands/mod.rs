@@ -14,8 +14,11 @@ mod next;
 mod note;
 mod report;
 mod revert;
+mod review;
 mod show;
+mod stats;
 mod status;
+mod today;
 mod where_;
 
 use std::borrow::Cow;
@@ -63,6 +66,30 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
             log::run(settings, stage, since, limit, json)?
         }
         Command::Revert { id } => revert::run(settings, &id)?,
+        Command::Review {
+            topics,
+            hard,
+            again,
+            on,
+            json,
+        } => {
+            if topics.is_empty() {
+                review::list(settings, &style, json)?
+            } else {
+                let grade = match (hard, again) {
+                    (true, _) => crate::store::Grade::Hard,
+                    (_, true) => crate::store::Grade::Again,
+                    _ => crate::store::Grade::Good,
+                };
+                let on = on.map(|day| day.from(settings.today));
+                review::record(settings, &topics, grade, on)?
+            }
+        }
+        Command::Today { by, json } => {
+            let by = by.map(|day| day.from(settings.today));
+            today::run(settings, &style, by, json)?
+        }
+        Command::Stats { week_start, json } => stats::run(settings, &style, week_start, json)?,
         Command::Merge { files } => merge::run(settings, &files)?,
         Command::Report { format, output } => report::run(settings, format, output)?,
         Command::Curriculum(command) => curriculum_command::run(command, &style)?,
@@ -96,6 +123,9 @@ fn is_for_people(command: &Command) -> bool {
             | Command::Begin { .. }
             | Command::Forget { .. }
             | Command::Revert { .. }
+            | Command::Review { json: false, .. }
+            | Command::Today { json: false, .. }
+            | Command::Stats { json: false, .. }
             | Command::Merge { .. }
             | Command::Note { .. }
             | Command::Show { json: false, .. }
@@ -152,8 +182,9 @@ pub(crate) fn read(settings: &Settings) -> anyhow::Result<Kept<Reading>> {
 /// Whether `event` is part of the history as it stood at the end of `today`: it counts for that
 /// day or an earlier one. Every command sees the history through this one rule, so a pinned
 /// `STUDYPLAN_TODAY` (or a clock that is behind) shows where the learner stood on that day.
+/// A `begin` counts from the day it was recorded, as it may plan a start on a later day.
 fn counts_by(event: &Event, today: chrono::NaiveDate) -> bool {
-    event.day() <= today
+    event.day() <= today || (event.change == Change::Begin && event.at().date_naive() <= today)
 }
 
 /// The history of `store`, a store read under the lock for a change, as it stood at the end of

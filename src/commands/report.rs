@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum as _;
 
+use crate::agenda;
 use crate::cli::ReportFormat;
 use crate::config::Settings;
 use crate::curriculum::Source;
@@ -40,7 +41,18 @@ pub fn run(
     let text = match format {
         ReportFormat::Markdown => report::markdown(loaded, replay, &summary, lang, settings.today),
         ReportFormat::Csv => report::csv(loaded, replay, lang),
-        ReportFormat::Json => report::json(loaded, replay, &summary, &outlook, lang),
+        ReportFormat::Json => {
+            let agenda = agenda::agenda(loaded, replay, &summary, &outlook, settings.today, None);
+            let reviews_due = super::review::due_count(settings, loaded, &store.events, replay);
+            report::json(
+                loaded,
+                replay,
+                &summary,
+                &outlook,
+                (&agenda, reviews_due),
+                lang,
+            )
+        }
     };
     let Some(path) = output else {
         return Ok(text);

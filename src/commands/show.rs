@@ -4,6 +4,7 @@ use crate::config::Settings;
 use crate::curriculum::Named;
 use crate::progress;
 use crate::render::{self, StagePlan, Style};
+use crate::review;
 use crate::schedule;
 
 /// Renders the topic or the stage `query` names (see `Loaded::resolve_named`).
@@ -13,9 +14,22 @@ pub fn run(settings: &Settings, style: &Style, query: &str, json: bool) -> anyho
         store,
         replay,
     } = &*super::read(settings)?;
+    let reviews = |pos| {
+        super::review::check_on(settings, loaded)
+            .is_ok()
+            .then(|| review::reviews(loaded, &store.events, replay))
+            .and_then(|all| all.into_iter().find(|r| r.pos == pos))
+    };
     Ok(match super::resolve_named(loaded, query, settings.lang)? {
-        Named::Topic(pos) if json => render::show_json(loaded, &store.events, replay, pos),
-        Named::Topic(pos) => render::show(loaded, &store.events, replay, pos, settings.lang),
+        Named::Topic(pos) => {
+            let review = reviews(pos);
+            let review = review.as_ref().map(|r| (r, settings.today));
+            if json {
+                render::show_json(loaded, &store.events, replay, pos, review)
+            } else {
+                render::show(loaded, &store.events, replay, pos, review, settings.lang)
+            }
+        }
         Named::Stage(s) => {
             let summary = progress::summarize(loaded, replay);
             let stages = &loaded.curriculum.stages;

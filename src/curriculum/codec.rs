@@ -8,7 +8,7 @@ use super::schema::Curriculum;
 /// The encoding's version, part of every cache entry's key. postcard does not name fields, so
 /// a change to the schema's fields or their order changes what the bytes mean: bump this then
 /// (the test `the_encoding_is_the_one_this_version_names` fails until you do).
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The curriculum as bytes.
 pub fn encode(curriculum: &Curriculum) -> Vec<u8> {
@@ -51,6 +51,7 @@ mod tests {
                 high: 1.0,
             },
             genius_days: Some(3),
+            review: false,
             stages: vec![Stage {
                 id: "s".into(),
                 title: one("S"),
@@ -75,8 +76,8 @@ mod tests {
         assert_eq!(
             (FORMAT, hex.as_str()),
             (
-                1,
-                "0163010143000100010164000000000000e03f000000000000f03f010601017301015300040101016700\
+                2,
+                "0163010143000100010164000000000000e03f000000000000f03f01060001017301015300040101016700\
                  010174010154000001016c01016f"
             )
         );

@@ -121,8 +121,16 @@ pub struct Curriculum {
     /// Days from the start within which finishing everything earns the genius badge.
     #[serde(default)]
     pub genius_days: Option<i64>,
+    /// Whether finished topics come back for review (`studyplan review`); `false` turns reviews
+    /// off for everyone who follows this curriculum.
+    #[serde(default = "reviews_on")]
+    pub review: bool,
     /// The stages, in the order they are studied.
     pub stages: Vec<Stage>,
+}
+
+fn reviews_on() -> bool {
+    true
 }
 
 /// One stage of a curriculum.

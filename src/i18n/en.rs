@@ -275,10 +275,18 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 (false, Some(was)) => format!(" (was {was})"),
                 (false, None) => String::new(),
             };
-            format!(
-                "the plan begins on {start}{before}: today, {today}, is day {day} of {total_days}"
-            )
-            .into()
+            if day < 1 {
+                format!(
+                    "the plan begins on {start}{before}, in {} (today is {today}); `studyplan today` shows the first topics",
+                    days(1 - day)
+                )
+                .into()
+            } else {
+                format!(
+                    "the plan begins on {start}{before}: today, {today}, is day {day} of {total_days}"
+                )
+                .into()
+            }
         }
         Msg::Forgot { id } => format!(
             "forgot the progress on `{id}`; its changes stay in the history (`studyplan log`) \
@@ -902,6 +910,203 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::NoDataFolder => {
             "cannot find your data folder; pass --store FILE or set STUDYPLAN_STORE".into()
         }
+        Msg::BadReviewSetting { value } => {
+            format!("STUDYPLAN_REVIEW=`{value}` is not a setting; use `on` or `off`").into()
+        }
+        Msg::Reviewed { next, in_days } => {
+            format!("reviewed; next review on {next}, in {}", days(in_days)).into()
+        }
+        Msg::ReviewDue {
+            due,
+            overdue,
+            aside,
+        } => {
+            let when = match overdue {
+                0 => "due today".to_owned(),
+                n if n > 0 => format!("due {} ago, on {due}", days(n)),
+                n => format!("due on {due}, in {}", days(-n)),
+            };
+            if aside { format!("({when})") } else { when }.into()
+        }
+        Msg::ReviewsDue { count } => format!(
+            "{} due for review today:",
+            noun_count(count, "topic", "topics")
+        )
+        .into(),
+        Msg::ReviewHow => "record a review with `studyplan review TOPIC`: add --hard if it was hard to recall, --again if you had forgotten it".into(),
+        Msg::NoReviewsDue => "no reviews due today".into(),
+        Msg::NextReview {
+            topic,
+            due,
+            in_days,
+        } => format!("next review on {due}, in {}: {topic}", days(in_days)).into(),
+        Msg::NothingToReview { intervals } => format!(
+            "nothing to review yet: each topic you finish comes back for review after {intervals} days"
+        )
+        .into(),
+        Msg::ReviewsOff { by_curriculum: true } => {
+            "reviews are off: the curriculum says `review: false`".into()
+        }
+        Msg::ReviewsOff {
+            by_curriculum: false,
+        } => "reviews are off (--no-review or STUDYPLAN_REVIEW=off); run without them to review"
+            .into(),
+        Msg::TodayIs { today, calendar } => format!("today, {today}: {calendar}").into(),
+        Msg::TodayNotStarted => "the plan has not started: set its first day with `studyplan begin` (today) or `studyplan begin DATE`, or start a topic with `studyplan start TOPIC`; the first topics:".into(),
+        Msg::TodayStartsIn { start, days: n } => {
+            format!("the plan starts on {start}, in {}; the first topics:", days(n)).into()
+        }
+        Msg::TodayFinished => "every topic is done or skipped: nothing left to study".into(),
+        Msg::TodayAhead { ahead: 0 } => {
+            "on plan: nothing more is due today; the next topic, if you have time:".into()
+        }
+        Msg::TodayAhead { ahead } => format!(
+            "{} ahead of the plan: nothing is due today; the next topic, if you have time:",
+            topics(ahead as i64)
+        )
+        .into(),
+        Msg::TodayToFinish {
+            to_finish,
+            behind: 0,
+            ..
+        } => format!(
+            "on schedule: finish {} today to stay on plan:",
+            topics(to_finish as i64)
+        )
+        .into(),
+        Msg::TodayToFinish {
+            to_finish,
+            behind,
+            week,
+        } => {
+            let week = match week {
+                Some(per_week) => format!("; a week at your recent pace brings {per_week:.1}"),
+                None => String::new(),
+            };
+            format!(
+                "{} behind: finish {to_finish} today to be on plan by tonight{week}:",
+                topics(behind as i64)
+            )
+            .into()
+        }
+        Msg::TodayCatchUp {
+            over_by,
+            to_low: 0,
+            low,
+        } => format!(
+            "the plan's calendar ended {} ago, with {low} reached; the next topic:",
+            days(over_by)
+        )
+        .into(),
+        Msg::TodayCatchUp {
+            over_by,
+            to_low,
+            low,
+        } => format!(
+            "the plan's calendar ended {} ago: {} to go to reach {low}",
+            days(over_by),
+            topics(to_low as i64)
+        )
+        .into(),
+        Msg::TodayReach {
+            by,
+            low,
+            per_week: Some(per_week),
+        } => format!("to reach {low} by {by}: {per_week:.1} topics a week").into(),
+        Msg::TodayReach {
+            by,
+            low,
+            per_week: None,
+        } => format!("{low} by {by} is out of reach: too many topics are skipped").into(),
+        Msg::TodayAtPace { eta } => format!(
+            "at your pace: {eta} (`studyplan today --by DATE` says what a week needs to get there by then); the next topic:"
+        )
+        .into(),
+        Msg::TodayMore { more, count } => {
+            format!("… and {more} more: `studyplan next {count}` lists them all").into()
+        }
+        Msg::TodayLineFinish { to_finish, first } => format!(
+            "finish {} to be on plan, first {first}",
+            topics(to_finish as i64)
+        )
+        .into(),
+        Msg::TodayLineAhead { ahead: 0 } => "nothing more due".into(),
+        Msg::TodayLineAhead { ahead } => {
+            format!("nothing due, {} ahead", topics(ahead as i64)).into()
+        }
+        Msg::TodayLineCatchUp { to_low, low } => {
+            format!("catch up: {} to {low}", topics(to_low as i64)).into()
+        }
+        Msg::TodayLineReviews { count, alone: true } => format!(
+            "{} due for review",
+            noun_count(count, "topic", "topics")
+        )
+        .into(),
+        Msg::TodayLineReviews {
+            count,
+            alone: false,
+        } => format!("; {} due for review", noun_count(count, "topic", "topics")).into(),
+        Msg::ByNotLater { by, today } => format!(
+            "--by {by} is not after today ({today}); give the day you want to reach the band by"
+        )
+        .into(),
+        Msg::StatsHeatmap { weeks, from, to } => format!(
+            "study days, the last {} ({from} – {to}):",
+            noun_count(weeks, "week", "weeks")
+        )
+        .into(),
+        Msg::WeekdayShort { day } => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            [day as usize % 7]
+            .into(),
+        Msg::MonthShort { month } => [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ][(month as usize + 11) % 12]
+            .into(),
+        Msg::StatsLegend { levels } => format!("less {levels} more").into(),
+        Msg::StatsStreak {
+            current,
+            longest,
+            ended,
+        } => {
+            let now = match current {
+                0 => "no current streak".to_owned(),
+                n => format!("{} in a row", days(n as i64)),
+            };
+            match ended {
+                Some(ended) if longest > current => {
+                    format!("{now}; longest {}, ended {ended}", days(longest as i64)).into()
+                }
+                _ if current > 0 => format!("{now}, your longest").into(),
+                _ => now.into(),
+            }
+        }
+        Msg::StatsStudyDays { last7, last30 } => {
+            format!("{last7} of the last 7 days, {last30} of the last 30").into()
+        }
+        Msg::StatsDonePerWeek { weeks } => format!(
+            "topics done per week, the last {}:",
+            noun_count(weeks, "week", "weeks")
+        )
+        .into(),
+        Msg::StatsBurnUp {
+            done,
+            planned,
+            band,
+        } => format!(
+            "done topics ({done}) against the plan ({planned}) over the calendar, the {band} band marked:"
+        )
+        .into(),
+        Msg::StatsNothingYet => "nothing studied yet: a day counts once a topic is done or started, a note written or a review recorded for it".into(),
+        Msg::ReviewNotDone { topic, state } => {
+            let is = match state {
+                StateName::Todo => "not started",
+                other => state_text(other),
+            };
+            format!(
+                "`{topic}` is {is}, not done: only done topics come back for review; finish it with `studyplan done {topic}`"
+            )
+            .into()
+        }
         Msg::MergeNotAFile { path, what } => {
             let is = match what {
                 NotAFile::Folder => "is a folder",
@@ -994,6 +1199,7 @@ fn expected_text(expected: Expected) -> &'static str {
         Expected::Topics => "a list of topics, each starting with `- id:`",
         Expected::Links => "a list of links, each on a line starting with `- `",
         Expected::OldIds => "a list of old ids, like `[old-id]`",
+        Expected::YesNo => "`true` or `false`",
     }
 }
 
@@ -1118,6 +1324,10 @@ fn label_text(label: Label) -> &'static str {
         Label::Next => "Next",
         Label::Date => "Date",
         Label::Calendar => "Calendar",
+        Label::Today => "Today",
+        Label::Review => "Review",
+        Label::Streak => "Streak",
+        Label::StudyDays => "Study days",
         Label::Plan => "Plan",
         Label::Pace => "Pace",
         Label::Projected => "Projected",
@@ -1165,6 +1375,9 @@ fn change_text(change: ChangeName) -> &'static str {
         ChangeName::Begin => "begin",
         ChangeName::Forget => "forget",
         ChangeName::Revert => "revert",
+        ChangeName::Review => "review",
+        ChangeName::ReviewHard => "review (hard)",
+        ChangeName::ReviewAgain => "review (again)",
     }
 }
 

@@ -617,8 +617,114 @@ pub enum Msg<'a> {
     BadLang { value: &'a str },
     /// `STUDYPLAN_BORDER` names a border style studyplan does not draw.
     BadBorder { value: &'a str },
+    /// `STUDYPLAN_REVIEW` holds something other than `on` or `off`.
+    BadReviewSetting { value: &'a str },
     /// No data folder to keep the store in by default.
     NoDataFolder,
+
+    /// After a review: the next is due on `next`, `in_days` from today.
+    Reviewed { next: NaiveDate, in_days: i64 },
+    /// When a review is due against today: `overdue` days past it (0: today; less: not yet);
+    /// `aside` in parentheses, after a topic's line.
+    ReviewDue {
+        due: NaiveDate,
+        overdue: i64,
+        aside: bool,
+    },
+    /// The heading of the reviews due today.
+    ReviewsDue { count: usize },
+    /// How to record a review, after the list of those due.
+    ReviewHow,
+    /// No review is due today.
+    NoReviewsDue,
+    /// The next review to come: of `topic` (its line), on `due`, `in_days` from today.
+    NextReview {
+        topic: &'a str,
+        due: NaiveDate,
+        in_days: i64,
+    },
+    /// Nothing is done, so nothing comes back for review yet; `intervals` as `1, 3, 7`.
+    NothingToReview { intervals: &'a str },
+    /// Reviews are turned off, by the curriculum (`review: false`) or by the learner.
+    ReviewsOff { by_curriculum: bool },
+    /// A topic that is not done cannot be reviewed.
+    ReviewNotDone { topic: &'a str, state: StateName },
+
+    /// The first line of today's agenda: the date, then the calendar's line.
+    TodayIs { today: NaiveDate, calendar: &'a str },
+    /// The plan has no start yet; the first topics follow.
+    TodayNotStarted,
+    /// The plan starts on `start`, `days` from today; the first topics follow.
+    TodayStartsIn { start: NaiveDate, days: i64 },
+    /// Every topic is done or skipped.
+    TodayFinished,
+    /// Nothing due today, `ahead` topics ahead of the plan (0: just on it); the next follows.
+    TodayAhead { ahead: usize },
+    /// `to_finish` topics to finish today, `behind` of them overdue; `week` what a week at the
+    /// recent pace brings. The topics follow.
+    TodayToFinish {
+        to_finish: usize,
+        behind: usize,
+        week: Option<f64>,
+    },
+    /// The calendar ended `over_by` days ago; `to_low` topics still to reach `low` (0: reached).
+    TodayCatchUp {
+        over_by: i64,
+        to_low: usize,
+        low: &'a str,
+    },
+    /// What a week needs to reach `low` by `by`; none: out of reach while topics are skipped.
+    TodayReach {
+        by: NaiveDate,
+        low: &'a str,
+        per_week: Option<f64>,
+    },
+    /// Where the current pace leads (an ETA clause), and that `--by DATE` says what a week needs.
+    TodayAtPace { eta: &'a str },
+    /// More topics to finish today than listed: `studyplan next {count}` lists them all.
+    TodayMore { more: usize, count: usize },
+    /// Today's agenda in one line of the status report: `to_finish` topics to finish, the first
+    /// of them `first`.
+    TodayLineFinish { to_finish: usize, first: &'a str },
+    /// Nothing due today, `ahead` topics ahead (0: on plan).
+    TodayLineAhead { ahead: usize },
+    /// Catching up: `to_low` topics to `low`.
+    TodayLineCatchUp { to_low: usize, low: &'a str },
+    /// `count` reviews due, after what else today holds (`alone`: nothing else).
+    TodayLineReviews { count: usize, alone: bool },
+    /// A `--by` day that is not after today.
+    ByNotLater { by: NaiveDate, today: NaiveDate },
+
+    /// The heatmap's heading: its `weeks` columns, from `from` to `to`.
+    StatsHeatmap {
+        weeks: usize,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// A weekday's short name, 0 for Monday.
+    WeekdayShort { day: u32 },
+    /// A month's short name, 1 for January.
+    MonthShort { month: u32 },
+    /// The heatmap's legend, the levels from least to most.
+    StatsLegend { levels: &'a str },
+    /// The streaks: `current` days up to today (or yesterday), the `longest`, and when it ended.
+    StatsStreak {
+        current: usize,
+        longest: usize,
+        ended: Option<NaiveDate>,
+    },
+    /// Study days in the last 7 and the last 30 days.
+    StatsStudyDays { last7: usize, last30: usize },
+    /// The heading of the topics done per week.
+    StatsDonePerWeek { weeks: usize },
+    /// The heading of the burn-up: `done` and `planned` are the marks of the two.
+    StatsBurnUp {
+        done: &'a str,
+        planned: &'a str,
+        band: &'a str,
+    },
+    /// Nothing studied yet.
+    StatsNothingYet,
 }
 
 /// A table's column heading.
@@ -672,6 +778,10 @@ pub enum Label {
     Pace,
     Projected,
     Genius,
+    Today,
+    Review,
+    Streak,
+    StudyDays,
     Id,
     Title,
     About,
@@ -697,7 +807,7 @@ pub enum Label {
 
 impl Label {
     /// Every label, for the catalog's tests.
-    pub const ALL: [Label; 30] = [
+    pub const ALL: [Label; 34] = [
         Label::Overall,
         Label::Readiness,
         Label::Next,
@@ -707,6 +817,10 @@ impl Label {
         Label::Pace,
         Label::Projected,
         Label::Genius,
+        Label::Today,
+        Label::Review,
+        Label::Streak,
+        Label::StudyDays,
         Label::Id,
         Label::Title,
         Label::About,
@@ -761,11 +875,14 @@ pub enum ChangeName {
     Begin,
     Forget,
     Revert,
+    Review,
+    ReviewHard,
+    ReviewAgain,
 }
 
 impl ChangeName {
     /// Every kind of change, for the catalog's tests.
-    pub const ALL: [ChangeName; 8] = [
+    pub const ALL: [ChangeName; 11] = [
         ChangeName::Done,
         ChangeName::Undo,
         ChangeName::Start,
@@ -774,6 +891,9 @@ impl ChangeName {
         ChangeName::Begin,
         ChangeName::Forget,
         ChangeName::Revert,
+        ChangeName::Review,
+        ChangeName::ReviewHard,
+        ChangeName::ReviewAgain,
     ];
 }
 
@@ -912,11 +1032,12 @@ pub enum Expected {
     Topics,
     Links,
     OldIds,
+    YesNo,
 }
 
 impl Expected {
     /// Every kind of value, for the catalog's tests.
-    pub const ALL: [Expected; 13] = [
+    pub const ALL: [Expected; 14] = [
         Expected::Curriculum,
         Expected::Stage,
         Expected::Topic,
@@ -930,6 +1051,7 @@ impl Expected {
         Expected::Topics,
         Expected::Links,
         Expected::OldIds,
+        Expected::YesNo,
     ];
 }
 

@@ -268,6 +268,14 @@ fn samples() -> Vec<Msg<'static>> {
             total_days: 90,
         });
     }
+    all.push(Msg::PlanBegins {
+        start: day("2026-11-24"),
+        unchanged: false,
+        was: None,
+        today: day("2026-11-21"),
+        day: -2,
+        total_days: 90,
+    });
     all.push(Msg::Forgot { id: "old-rag" });
     all.push(Msg::Noted {
         topic: "1.6 why-rag  Why RAG",
@@ -812,6 +820,131 @@ fn samples() -> Vec<Msg<'static>> {
     all.push(Msg::BadLang { value: "fr" });
     all.push(Msg::BadBorder { value: "round" });
     all.push(Msg::NoDataFolder);
+    all.push(Msg::BadReviewSetting { value: "maybe" });
+    all.push(Msg::Reviewed {
+        next: day("2026-12-08"),
+        in_days: 3,
+    });
+    for (overdue, aside) in [(2, true), (0, false), (-3, false)] {
+        all.push(Msg::ReviewDue {
+            due: day("2026-12-02"),
+            overdue,
+            aside,
+        });
+    }
+    for count in [1, 3] {
+        all.push(Msg::ReviewsDue { count });
+    }
+    all.push(Msg::ReviewHow);
+    all.push(Msg::NoReviewsDue);
+    all.push(Msg::NextReview {
+        topic: "1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?",
+        due: day("2026-12-08"),
+        in_days: 1,
+    });
+    all.push(Msg::NothingToReview {
+        intervals: "1, 3, 7, 14, 30, 60",
+    });
+    for by_curriculum in [true, false] {
+        all.push(Msg::ReviewsOff { by_curriculum });
+    }
+    all.push(Msg::ReviewNotDone {
+        topic: "why-rag",
+        state: StateName::InProgress,
+    });
+    all.push(Msg::TodayIs {
+        today: day("2026-12-04"),
+        calendar: "day 15 of 90, started 2026-11-20, ends 2027-02-17",
+    });
+    all.push(Msg::TodayNotStarted);
+    all.push(Msg::TodayStartsIn {
+        start: day("2026-12-07"),
+        days: 3,
+    });
+    all.push(Msg::TodayFinished);
+    for ahead in [0, 2] {
+        all.push(Msg::TodayAhead { ahead });
+    }
+    for (behind, week) in [(0, None), (1, None), (10, Some(1.0))] {
+        all.push(Msg::TodayToFinish {
+            to_finish: 11,
+            behind,
+            week,
+        });
+    }
+    for to_low in [0, 23] {
+        all.push(Msg::TodayCatchUp {
+            over_by: 12,
+            to_low,
+            low: "60%",
+        });
+    }
+    for per_week in [Some(3.5), None] {
+        all.push(Msg::TodayReach {
+            by: day("2027-03-01"),
+            low: "60%",
+            per_week,
+        });
+    }
+    all.push(Msg::TodayAtPace {
+        eta: "60% by 2027-05-26",
+    });
+    all.push(Msg::TodayMore { more: 6, count: 11 });
+    all.push(Msg::TodayLineFinish {
+        to_finish: 11,
+        first: "1.3 core-mindset",
+    });
+    for ahead in [0, 2] {
+        all.push(Msg::TodayLineAhead { ahead });
+    }
+    all.push(Msg::TodayLineCatchUp {
+        to_low: 23,
+        low: "60%",
+    });
+    for alone in [true, false] {
+        all.push(Msg::TodayLineReviews { count: 2, alone });
+    }
+    all.push(Msg::ByNotLater {
+        by: day("2026-11-20"),
+        today: day("2026-11-21"),
+    });
+    all.push(Msg::StatsHeatmap {
+        weeks: 26,
+        from: day("2026-06-08"),
+        to: day("2026-12-04"),
+    });
+    for day in 0..7 {
+        all.push(Msg::WeekdayShort { day });
+    }
+    for month in 1..=12 {
+        all.push(Msg::MonthShort { month });
+    }
+    all.push(Msg::StatsLegend {
+        levels: "· ░ ▒ ▓ █",
+    });
+    for (current, longest, ended) in [
+        (0, 0, None),
+        (3, 3, Some("2026-12-04")),
+        (0, 12, Some("2026-10-11")),
+        (3, 12, Some("2026-10-11")),
+    ] {
+        all.push(Msg::StatsStreak {
+            current,
+            longest,
+            ended: ended.map(day),
+        });
+    }
+    all.push(Msg::StatsStudyDays {
+        last7: 5,
+        last30: 18,
+    });
+    all.push(Msg::StatsDonePerWeek { weeks: 12 });
+    all.push(Msg::StatsBurnUp {
+        done: "█",
+        planned: "·",
+        band: "60-70%",
+    });
+    all.push(Msg::StatsNothingYet);
     all
 }
 

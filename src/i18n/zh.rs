@@ -246,8 +246,18 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 (false, Some(was)) => format!("（原为 {was}）"),
                 (false, None) => String::new(),
             };
-            format!("计划从 {start} 开始{before}：今天 {today} 是第 {day} 天（共 {total_days} 天）")
+            if day < 1 {
+                format!(
+                    "计划从 {start} 开始{before}，还有 {}（今天是 {today}）；`studyplan today` 会列出最先的几个主题",
+                    days(1 - day)
+                )
                 .into()
+            } else {
+                format!(
+                    "计划从 {start} 开始{before}：今天 {today} 是第 {day} 天（共 {total_days} 天）"
+                )
+                .into()
+            }
         }
         Msg::Forgot { id } => format!(
             "已丢弃 `{id}` 的进度；它的修改仍留在历史记录里（`studyplan log`），不再计入"
@@ -807,6 +817,165 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         )
         .into(),
         Msg::NoDataFolder => "找不到你的数据文件夹；请用 --store FILE 或设置 STUDYPLAN_STORE".into(),
+        Msg::BadReviewSetting { value } => {
+            format!("STUDYPLAN_REVIEW=`{value}` 不是有效的设置；请用 `on` 或 `off`").into()
+        }
+        Msg::Reviewed { next, in_days } => {
+            format!("已复习；下次复习在 {next}（{}后）", days(in_days)).into()
+        }
+        Msg::ReviewDue {
+            due,
+            overdue,
+            aside,
+        } => {
+            let when = match overdue {
+                0 => "今天到期".to_owned(),
+                n if n > 0 => format!("{due} 到期，已过期 {}", days(n)),
+                n => format!("{due} 到期，还有 {}", days(-n)),
+            };
+            if aside { format!("（{when}）") } else { when }.into()
+        }
+        Msg::ReviewsDue { count } => format!("今天有 {}到期要复习：", topics(count as i64)).into(),
+        Msg::ReviewHow => "记录一次复习：`studyplan review 主题`；回想吃力加 --hard，已经忘了加 --again".into(),
+        Msg::NoReviewsDue => "今天没有要复习的主题".into(),
+        Msg::NextReview {
+            topic,
+            due,
+            in_days,
+        } => format!("下次复习在 {due}（{}后）：{topic}", days(in_days)).into(),
+        Msg::NothingToReview { intervals } => format!(
+            "还没有要复习的：每完成一个主题，会在 {intervals} 天后回来复习"
+        )
+        .into(),
+        Msg::ReviewsOff { by_curriculum: true } => "复习已关闭：课程里写了 `review: false`".into(),
+        Msg::ReviewsOff {
+            by_curriculum: false,
+        } => "复习已关闭（--no-review 或 STUDYPLAN_REVIEW=off）；去掉它们再复习".into(),
+        Msg::TodayIs { today, calendar } => format!("今天，{today}：{calendar}").into(),
+        Msg::TodayNotStarted => "计划还没有开始：用 `studyplan begin`（今天）或 `studyplan begin 日期` 设定第一天，或用 `studyplan start 主题` 开始一个主题；最先的几个主题：".into(),
+        Msg::TodayStartsIn { start, days: n } => {
+            format!("计划 {start} 开始，还有 {}；最先的几个主题：", days(n)).into()
+        }
+        Msg::TodayFinished => "所有主题都已完成或跳过：没有要学的了".into(),
+        Msg::TodayAhead { ahead: 0 } => "按计划进行：今天没有要完成的了；有时间的话，下一个主题：".into(),
+        Msg::TodayAhead { ahead } => format!(
+            "超前计划 {}：今天没有要完成的；有时间的话，下一个主题：",
+            topics(ahead as i64)
+        )
+        .into(),
+        Msg::TodayToFinish {
+            to_finish,
+            behind: 0,
+            ..
+        } => format!("按计划进行：今天完成 {}即可不落后：", topics(to_finish as i64)).into(),
+        Msg::TodayToFinish {
+            to_finish,
+            behind,
+            week,
+        } => {
+            let week = match week {
+                Some(per_week) => format!("；按你最近的速度，一周能完成 {per_week:.1} 个"),
+                None => String::new(),
+            };
+            format!(
+                "落后 {}：今天完成 {to_finish} 个，今晚就能赶上计划{week}：",
+                topics(behind as i64)
+            )
+            .into()
+        }
+        Msg::TodayCatchUp {
+            over_by,
+            to_low: 0,
+            low,
+        } => format!("计划日历已在 {}前结束，你已达到 {low}；下一个主题：", days(over_by)).into(),
+        Msg::TodayCatchUp {
+            over_by,
+            to_low,
+            low,
+        } => format!(
+            "计划日历已在 {}前结束：还要完成 {}才能达到 {low}",
+            days(over_by),
+            topics(to_low as i64)
+        )
+        .into(),
+        Msg::TodayReach {
+            by,
+            low,
+            per_week: Some(per_week),
+        } => format!("要在 {by} 前达到 {low}：每周 {per_week:.1} 个主题").into(),
+        Msg::TodayReach {
+            by,
+            low,
+            per_week: None,
+        } => format!("{by} 前达到 {low} 已不可能：跳过的主题太多").into(),
+        Msg::TodayAtPace { eta } => format!(
+            "按你的速度：{eta}（`studyplan today --by 日期` 会算出要在那天前达到每周需完成几个）；下一个主题："
+        )
+        .into(),
+        Msg::TodayMore { more, count } => {
+            format!("……还有 {more} 个：`studyplan next {count}` 会全部列出").into()
+        }
+        Msg::TodayLineFinish { to_finish, first } => {
+            format!("完成 {}即可不落后，先学 {first}", topics(to_finish as i64)).into()
+        }
+        Msg::TodayLineAhead { ahead: 0 } => "今天没有要完成的了".into(),
+        Msg::TodayLineAhead { ahead } => {
+            format!("今天没有要完成的，超前 {}", topics(ahead as i64)).into()
+        }
+        Msg::TodayLineCatchUp { to_low, low } => {
+            format!("追赶：还差 {}才能达到 {low}", topics(to_low as i64)).into()
+        }
+        Msg::TodayLineReviews { count, alone: true } => {
+            format!("{}待复习", topics(count as i64)).into()
+        }
+        Msg::TodayLineReviews {
+            count,
+            alone: false,
+        } => format!("；{}待复习", topics(count as i64)).into(),
+        Msg::ByNotLater { by, today } => format!(
+            "--by {by} 不在今天（{today}）之后；请给出你想在哪一天前达到区间"
+        )
+        .into(),
+        Msg::StatsHeatmap { weeks, from, to } => {
+            format!("学习日，最近 {weeks} 周（{from} – {to}）：").into()
+        }
+        Msg::WeekdayShort { day } => {
+            ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][day as usize % 7].into()
+        }
+        Msg::MonthShort { month } => format!("{}月", (month + 11) % 12 + 1).into(),
+        Msg::StatsLegend { levels } => format!("少 {levels} 多").into(),
+        Msg::StatsStreak {
+            current,
+            longest,
+            ended,
+        } => {
+            let now = match current {
+                0 => "目前没有连续学习".to_owned(),
+                n => format!("已连续 {}", days(n as i64)),
+            };
+            match ended {
+                Some(ended) if longest > current => {
+                    format!("{now}；最长 {}，到 {ended} 为止", days(longest as i64)).into()
+                }
+                _ if current > 0 => format!("{now}，是你最长的一次").into(),
+                _ => now.into(),
+            }
+        }
+        Msg::StatsStudyDays { last7, last30 } => {
+            format!("最近 7 天中有 {last7} 天，最近 30 天中有 {last30} 天").into()
+        }
+        Msg::StatsDonePerWeek { weeks } => format!("每周完成的主题，最近 {weeks} 周：").into(),
+        Msg::StatsBurnUp {
+            done,
+            planned,
+            band,
+        } => format!("计划日历上已完成的主题（{done}）与计划（{planned}）的对比，标出了 {band} 区间：").into(),
+        Msg::StatsNothingYet => "还没有学习记录：某一天完成或开始了主题、写了笔记或记录了复习，才算学习日".into(),
+        Msg::ReviewNotDone { topic, state } => format!(
+            "`{topic}` 的状态是“{}”，不是已完成：只有完成的主题才会回来复习；先用 `studyplan done {topic}` 完成它",
+            state_text(state)
+        )
+        .into(),
         Msg::MergeNotAFile { path, what } => {
             let is = match what {
                 NotAFile::Folder => "是一个文件夹",
@@ -905,6 +1074,7 @@ fn expected_text(expected: Expected) -> &'static str {
         Expected::Topics => "主题列表，每项以 `- id:` 开头",
         Expected::Links => "链接列表，每项一行，以 `- ` 开头",
         Expected::OldIds => "旧编号列表，例如 `[old-id]`",
+        Expected::YesNo => "`true` 或 `false`",
     }
 }
 
@@ -1018,6 +1188,10 @@ fn label_text(label: Label) -> &'static str {
         Label::Next => "下一个",
         Label::Date => "日期",
         Label::Calendar => "日历",
+        Label::Today => "今天",
+        Label::Review => "复习",
+        Label::Streak => "连续",
+        Label::StudyDays => "学习日",
         Label::Plan => "计划",
         Label::Pace => "速度",
         Label::Projected => "预计",
@@ -1073,6 +1247,9 @@ fn change_text(change: ChangeName) -> &'static str {
         ChangeName::Begin => "开始计划",
         ChangeName::Forget => "忘记",
         ChangeName::Revert => "撤回",
+        ChangeName::Review => "复习",
+        ChangeName::ReviewHard => "复习（吃力）",
+        ChangeName::ReviewAgain => "复习（忘了）",
     }
 }
 

@@ -2,7 +2,7 @@
 
 use comfy_table::{Cell, CellAlignment};
 
-use super::{Style, label, share_text};
+use super::{Style, label};
 use crate::curriculum::Loaded;
 use crate::i18n::{Header, Label, Msg};
 
@@ -35,15 +35,7 @@ pub fn summary(loaded: &Loaded, style: &Style) -> String {
     line(&mut out, Label::Stages, c.stages.len().to_string());
     line(&mut out, Label::Topics, loaded.topic_count().to_string());
     line(&mut out, Label::Days, days.to_string());
-    line(
-        &mut out,
-        Label::Band,
-        format!(
-            "{}-{}",
-            share_text(c.band.low).trim_end_matches('%'),
-            share_text(c.band.high)
-        ),
-    );
+    line(&mut out, Label::Band, super::band_text(c.band));
     if let Some(genius) = c.genius_days {
         line(
             &mut out,

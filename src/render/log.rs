@@ -13,7 +13,7 @@ use crate::curriculum::Loaded;
 use std::borrow::Cow;
 
 use crate::i18n::{ChangeName, Lang, Msg};
-use crate::store::{Change, Event};
+use crate::store::{Change, Event, Grade};
 
 /// Which changes a log shows.
 #[derive(Clone, Copy, Debug, Default)]
@@ -142,6 +142,9 @@ pub fn change_name(change: &Change, lang: Lang) -> Cow<'_, str> {
         Change::Begin => ChangeName::Begin,
         Change::Forget => ChangeName::Forget,
         Change::Revert => ChangeName::Revert,
+        Change::Review(Grade::Good) => ChangeName::Review,
+        Change::Review(Grade::Hard) => ChangeName::ReviewHard,
+        Change::Review(Grade::Again) => ChangeName::ReviewAgain,
         // A kind this version does not know is shown as the store has it.
         Change::Other(word) => return Cow::Borrowed(word.as_ref()),
     };

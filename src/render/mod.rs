@@ -7,14 +7,20 @@ mod log;
 mod outlook;
 pub mod plans;
 pub mod report;
+mod review;
 mod show;
+mod stats;
 mod status;
+mod today;
 
 pub use list::{ListFilter, list, list_json};
 pub use log::{LogFilter, change_name, log, log_json, short_id};
 pub use outlook::{outlook_lines, window_text};
+pub use review::{reviewed_line, reviews, reviews_json};
 pub use show::{StagePlan, show, show_json, show_stage, show_stage_json};
+pub use stats::{BURN_UP_COLUMNS, Stats, stats, stats_json};
 pub use status::{status, status_json};
+pub use today::{today, today_json, today_line};
 
 use std::borrow::Cow;
 
@@ -330,11 +336,16 @@ pub fn topic_line(loaded: &Loaded, pos: Pos, lang: Lang) -> String {
     format!("{pos} {}  {}", topic.id, topic.title.get(lang))
 }
 
+/// The readiness band as `60-70%`.
+pub fn band_text(band: crate::curriculum::Band) -> String {
+    let low = share_text(band.low);
+    format!("{}-{}", low.trim_end_matches('%'), share_text(band.high))
+}
+
 /// The readiness verdict as a sentence.
 pub fn verdict(loaded: &Loaded, summary: &Summary, lang: Lang) -> String {
-    let band = loaded.curriculum.band;
-    let low = &share_text(band.low);
-    let band = &format!("{}-{}", low.trim_end_matches('%'), share_text(band.high));
+    let low = &share_text(loaded.curriculum.band.low);
+    let band = &band_text(loaded.curriculum.band);
     let overall = summary.overall;
     let above = summary.readiness == Readiness::Above;
     let msg = match summary.readiness {

@@ -66,7 +66,7 @@ pub fn outlook_lines(
     out
 }
 
-fn calendar_text(s: &Schedule, lang: Lang) -> String {
+pub(crate) fn calendar_text(s: &Schedule, lang: Lang) -> String {
     let end = &s.end.map(|end| end.to_string()).unwrap_or_default();
     let msg = if s.day < 1 {
         Msg::CalendarStartsOn {

@@ -175,11 +175,14 @@ pub fn json(
     replay: &Replay,
     summary: &Summary,
     outlook: &Outlook,
+    today: (&crate::agenda::Agenda, Option<usize>),
     lang: Lang,
 ) -> String {
     // Built from the two documents themselves, so the report always has exactly their keys.
-    let status: Value = serde_json::from_str(&status_json(loaded, summary, outlook, lang))
-        .unwrap_or_else(|_| Value::Object(Default::default()));
+    let (agenda, reviews_due) = today;
+    let status = status_json(loaded, summary, outlook, agenda, reviews_due, lang);
+    let status: Value =
+        serde_json::from_str(&status).unwrap_or_else(|_| Value::Object(Default::default()));
     let topics: Value =
         serde_json::from_str(&list_json(loaded, replay, ListFilter::default(), lang))
             .unwrap_or(Value::Array(Vec::new()));

@@ -8,8 +8,10 @@ use super::{Style, label, percent_text, skipped_text, state_name, to_json, windo
 use crate::curriculum::{Loaded, Pos, Text};
 use crate::i18n::{Label, Lang, Msg};
 use crate::progress::{self, Counts, Replay, State, TopicProgress};
+use crate::review::{INTERVALS, TopicReviews};
 use crate::schedule::Window;
 use crate::store::{Change, Event};
+use chrono::NaiveDate;
 
 /// The changes and the notes of the topic at `pos`, each oldest first.
 fn history<'a>(loaded: &Loaded, events: &'a [Event], pos: Pos) -> (Vec<&'a Event>, Vec<&'a Event>) {
@@ -42,8 +44,16 @@ fn progress_of(loaded: &Loaded, replay: &Replay, pos: Pos) -> TopicProgress {
         .unwrap_or_default()
 }
 
-/// `show`: everything about one topic, as labelled lines.
-pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: Lang) -> String {
+/// `show`: everything about one topic, as labelled lines; `review` its reviews and today, when
+/// it is done and reviews are on.
+pub fn show(
+    loaded: &Loaded,
+    events: &[Event],
+    replay: &Replay,
+    pos: Pos,
+    review: Option<(&TopicReviews, NaiveDate)>,
+    lang: Lang,
+) -> String {
     let topic = loaded.topic(pos);
     let stage = &loaded.curriculum.stages[pos.stage];
     let progress = progress_of(loaded, replay, pos);
@@ -91,6 +101,15 @@ pub fn show(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos, lang: 
         out.push_str(&lang.say(Msg::SinceDay { day: since }));
     }
     out.push('\n');
+    if let Some((review, today)) = review {
+        out.push_str(&label(Label::Review));
+        out.push_str(&lang.say(Msg::ReviewDue {
+            due: review.due,
+            overdue: review.overdue(today),
+            aside: false,
+        }));
+        out.push('\n');
+    }
 
     out.push_str(&label(Label::History));
     if changes.is_empty() {
@@ -156,6 +175,7 @@ struct ShowJson<'a> {
     since: Option<String>,
     history: Vec<HistoryJson<'a>>,
     notes: Vec<NoteJson<'a>>,
+    next_review: Option<NextReviewJson>,
 }
 
 #[derive(Serialize)]
@@ -182,7 +202,13 @@ struct NoteJson<'a> {
 
 /// `show --json`: the same facts as [`show`], with both titles as `{zh, en}`, and the
 /// description and the stage's goal so too.
-pub fn show_json(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos) -> String {
+pub fn show_json(
+    loaded: &Loaded,
+    events: &[Event],
+    replay: &Replay,
+    pos: Pos,
+    review: Option<(&TopicReviews, NaiveDate)>,
+) -> String {
     let topic = loaded.topic(pos);
     let stage = &loaded.curriculum.stages[pos.stage];
     let progress = progress_of(loaded, replay, pos);
@@ -217,7 +243,22 @@ pub fn show_json(loaded: &Loaded, events: &[Event], replay: &Replay, pos: Pos) -
                 text: event.text().unwrap_or_default(),
             })
             .collect(),
+        next_review: review.map(|(review, today)| NextReviewJson {
+            due: review.due,
+            overdue_days: review.overdue(today),
+            interval_days: INTERVALS[review.step],
+            reviews: review.reviews.len(),
+        }),
     })
+}
+
+/// When a done topic's next review is due.
+#[derive(Serialize)]
+struct NextReviewJson {
+    due: NaiveDate,
+    overdue_days: i64,
+    interval_days: u32,
+    reviews: usize,
 }
 
 /// Where a stage sits in the plan's calendar.

@@ -4,10 +4,12 @@ use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table};
 use serde::Serialize;
 
 use super::outlook::{GeniusJson, PaceJson, ScheduleJson, outlook_lines, window_text};
+use super::today::TodayJson;
 use super::{
     Layout, Style, TopicRef, bar, label, nothing_left, percent_text, skipped_text, to_json,
     topic_line, verdict,
 };
+use crate::agenda::Agenda;
 use crate::curriculum::{Band, Loaded};
 use crate::i18n::{Header, Label, Lang, Msg};
 use crate::progress::{self, Readiness, Summary};
@@ -15,7 +17,14 @@ use crate::schedule::Outlook;
 
 /// The status report: a table of stages (with their planned dates once the plan has a start),
 /// then the overall count, the verdict, the calendar and the next topic.
-pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Style) -> String {
+/// `today` is the agenda's line, when there is one.
+pub fn status(
+    loaded: &Loaded,
+    summary: &Summary,
+    outlook: &Outlook,
+    today: Option<&str>,
+    style: &Style,
+) -> String {
     let lang = style.lang;
     let c = &loaded.curriculum;
     let planned = |ids: bool| outlook.schedule.as_ref().map(|_| if ids { 4 } else { 3 });
@@ -64,6 +73,7 @@ pub fn status(loaded: &Loaded, summary: &Summary, outlook: &Outlook, style: &Sty
     out.push_str(&style.paint(&verdict(loaded, summary, lang), verdict_color));
     out.push('\n');
     out.push_str(&outlook_lines(loaded, summary, outlook, style));
+    out.push_str(today.unwrap_or_default());
     out.push_str(&label(Label::Next));
     match summary.next {
         Some(pos) => out.push_str(&topic_line(loaded, pos, lang)),
@@ -141,6 +151,7 @@ struct StatusJson<'a> {
     schedule: Option<ScheduleJson<'a>>,
     pace: PaceJson,
     genius: Option<GeniusJson>,
+    today: TodayJson,
 }
 
 #[derive(Serialize)]
@@ -178,7 +189,14 @@ struct StageJson<'a> {
 }
 
 /// `status --json`: the same facts as [`status`], with the same keys in every language.
-pub fn status_json(loaded: &Loaded, summary: &Summary, outlook: &Outlook, lang: Lang) -> String {
+pub fn status_json(
+    loaded: &Loaded,
+    summary: &Summary,
+    outlook: &Outlook,
+    agenda: &Agenda,
+    reviews_due: Option<usize>,
+    lang: Lang,
+) -> String {
     let window = |s: usize| {
         outlook
             .schedule
@@ -229,5 +247,6 @@ pub fn status_json(loaded: &Loaded, summary: &Summary, outlook: &Outlook, lang: 
             .map(|schedule| ScheduleJson::new(loaded, schedule)),
         pace: PaceJson::new(&outlook.pace),
         genius: outlook.genius.as_ref().map(GeniusJson::new),
+        today: TodayJson::new(agenda, reviews_due),
     })
 }

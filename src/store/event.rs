@@ -28,6 +28,8 @@ pub enum Change {
     Forget,
     /// An earlier event (see [`Event::reverts`]) no longer counts.
     Revert,
+    /// A done topic was reviewed, with how well it was remembered. Never changes its state.
+    Review(Grade),
     /// A change this build does not know (written by a newer one); kept, and otherwise ignored.
     Other(Id),
 }
@@ -48,6 +50,9 @@ impl Change {
             b"begin" => Change::Begin,
             b"forget" => Change::Forget,
             b"revert" => Change::Revert,
+            b"review" => Change::Review(Grade::Good),
+            b"review-hard" => Change::Review(Grade::Hard),
+            b"review-again" => Change::Review(Grade::Again),
             _ => return None,
         })
     }
@@ -63,9 +68,23 @@ impl Change {
             Change::Begin => "begin",
             Change::Forget => "forget",
             Change::Revert => "revert",
+            Change::Review(Grade::Good) => "review",
+            Change::Review(Grade::Hard) => "review-hard",
+            Change::Review(Grade::Again) => "review-again",
             Change::Other(word) => word.as_ref(),
         }
     }
+}
+
+/// How well a reviewed topic was remembered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grade {
+    /// Remembered: the next review comes after a longer interval.
+    Good,
+    /// Remembered with effort: the same interval again.
+    Hard,
+    /// Forgotten: back to the first interval.
+    Again,
 }
 
 /// A curriculum or topic id in the store. Shared: a store names the same few ids thousands of

@@ -34,7 +34,7 @@ use rustc_hash::FxHashSet;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-pub use event::{Change, Event, Id, PlanFilter};
+pub use event::{Change, Event, Grade, Id, PlanFilter};
 pub use file::{Files, lock_path};
 use file::{Stamp, check_writable, parent, real_path, remove_stale_temp_files};
 use read::{History, Seen, Source, read_files, read_one};

@@ -84,6 +84,7 @@ Plan:       stage 1 Applied basics, 1 topic expected done by today; you have 13:
 Pace:       91.0 topics a week since the start
 Projected:  60% by 2026-11-30, 70% by 2026-12-01, 100% by 2026-12-02
 Genius:     28 topics to go with 15 days left (through 2026-12-13) to be a genius (天才)
+Today:      nothing due, 12 topics ahead
 Next:       2.3 retrieval-basics  Basic concepts of retrieval
 ";
     assert_text(&env.ok(&["status"]), expected);
@@ -1107,6 +1108,8 @@ Global Options:
       --border <STYLE>     How to draw the lines of tables: ascii for a terminal that draws
                            box-drawing characters two columns wide (a common CJK setting) [default:
                            from STUDYPLAN_BORDER, else unicode] [possible values: unicode, ascii]
+      --no-review          Leave reviews out: no reviews listed by `review`, `today` or `status`
+                           [env: STUDYPLAN_REVIEW=off]
 ",
     );
     let long = env.ok(&["done", "--help"]);
@@ -1473,7 +1476,8 @@ fn an_error_on_a_terminal_wraps_between_words_and_stays_whole_in_a_pipe() {
         "studyplan: error: the curriculum `bad.yaml` has 1 problem:\n  \
          bad.yaml:4:1: unknown key `genius_day` in the curriculum:\n  \
          did you mean `genius_days`? (the curriculum takes `id`,\n  \
-         `title`, `description`, `band`, `genius_days`, `stages`)\n\
+         `title`, `description`, `band`, `genius_days`, `review`,\n  \
+         `stages`)\n\
          fix them and check again with `studyplan curriculum check\n\
          bad.yaml`\n"
     );

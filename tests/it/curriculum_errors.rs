@@ -29,11 +29,11 @@ fn a_misspelt_genius_window_is_refused_not_dropped() {
         &yaml,
         "studyplan: error: the curriculum `c.yaml` has 1 problem:\n  c.yaml:4:1: unknown key \
          `genius_day` in the curriculum: did you mean `genius_days`? (the curriculum takes `id`, \
-         `title`, `description`, `band`, `genius_days`, `stages`)\nfix them and check again with \
+         `title`, `description`, `band`, `genius_days`, `review`, `stages`)\nfix them and check again with \
          `studyplan curriculum check c.yaml`\n",
         "studyplan: 错误：课程 `c.yaml` 有 1 个问题：\n  c.yaml:4:1: 课程里没有 `genius_day` 这个键：\
          是不是想写 `genius_days`？（课程可用的键：`id`、`title`、`description`、`band`、\
-         `genius_days`、`stages`）\n改正后可用 `studyplan curriculum check c.yaml` 再检查\n",
+         `genius_days`、`review`、`stages`）\n改正后可用 `studyplan curriculum check c.yaml` 再检查\n",
     );
     // Followed, it is refused the same way and no store is written.
     Test::new()
@@ -43,7 +43,7 @@ fn a_misspelt_genius_window_is_refused_not_dropped() {
             "studyplan: error: the curriculum `$TMP/curriculum.yaml` has 1 problem:\n  \
              $TMP/curriculum.yaml:4:1: unknown key `genius_day` in the curriculum: did you mean \
              `genius_days`? (the curriculum takes `id`, `title`, `description`, `band`, \
-             `genius_days`, `stages`)\nfix them and check again with `studyplan curriculum check \
+             `genius_days`, `review`, `stages`)\nfix them and check again with `studyplan curriculum check \
              $TMP/curriculum.yaml`\n",
         )
         .status(1)

@@ -303,7 +303,7 @@ fn usage_errors_speak_both_languages_and_exit_2() {
     let env = TestEnv::new();
     let err = env.fails(&["stauts"], 2);
     assert!(
-        err.contains("tip: some similar subcommands exist: 'status', 'start'\n"),
+        err.contains("tip: some similar subcommands exist: 'status', 'stats', 'start'\n"),
         "{err}"
     );
     let cases: [(&[&str], &str, &str, &str); 4] = [
@@ -311,7 +311,7 @@ fn usage_errors_speak_both_languages_and_exit_2() {
             &["stauts"],
             "unrecognized subcommand 'stauts'",
             // The closest first: `start` would change a topic.
-            "不认识的命令 `stauts`；你是不是想输入 `status`、`start`？",
+            "不认识的命令 `stauts`；你是不是想输入 `status`、`stats`、`start`？",
             "studyplan",
         ),
         (
@@ -427,6 +427,7 @@ fn help_lists_the_global_options_after_the_commands_own_in_chinese() {
       --lang <LANG>        界面语言：zh 或 en [默认：依次取 STUDYPLAN_LANG、系统区域设置，否则 en]
       --color <WHEN>       何时使用颜色：auto（输出到终端且未设置 NO_COLOR 时）、always 或 never [默认：auto]
       --border <STYLE>     表格线的画法：终端把框线字符画成两列宽时（中日韩语言环境的常见设置）用 ascii [默认：取 STUDYPLAN_BORDER，否则 unicode]
+      --no-review          不复习：`review`、`today` 和 `status` 都不列出要复习的主题 [环境变量：STUDYPLAN_REVIEW=off]
 ",
     );
 }

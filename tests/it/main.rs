@@ -6,6 +6,7 @@ mod common;
 mod cli;
 mod curricula;
 mod curriculum_errors;
+mod daily;
 mod failure;
 mod golden;
 mod hints;

@@ -92,6 +92,7 @@ Calendar:   day 29 of 90, started 2026-11-01, ends 2027-01-29
 Plan:       stage 2 Advanced applications, 16 topics expected done by today; you have 5: 11 topics behind
 Pace:       1.2 topics a week since the start, 1.0 over the last 14 days
 Projected:  60% by 2027-03-25, 70% by 2027-04-18, 100% out of reach while 1 topic is skipped
+Today:      finish 11 topics to be on plan, first 2.1 why-rag; 5 topics due for review
 Next:       2.1 why-rag  Why do RAG
 ",
     );
@@ -337,6 +338,7 @@ Plan:       all 5 topics were due by the calendar's end; you have 4: 1 topic beh
 Pace:       3.1 topics a week since the start
 Projected:  60% and 80% reached on 2026-11-29, 100% by 2026-12-08
 Genius:     天才, earned: every topic done within 3 days of the start
+Today:      4 topics due for review
 Next:       1.1 alpha  Alpha
 ",
     );
@@ -442,15 +444,19 @@ fn dates_in_the_future_or_before_the_start_are_refused_and_nothing_is_written() 
     // A future date is refused before the store is even looked at.
     let fresh = TestEnv::new();
     refused(&fresh, &["done", "1.1", "--on", "2027-01-01"], 1);
-    refused(&fresh, &["begin", "2027-01-01"], 1);
     assert!(!fresh.dir.path().join("progress.yaml.lock").exists());
 }
 
 #[test]
-fn begin_is_refused_in_the_future_after_recorded_work_and_with_a_bad_date() {
+fn begin_is_refused_after_recorded_work_and_with_a_bad_date() {
     let env = learner();
     let err = refused(&env, &["begin", "2026-11-30"], 1);
-    assert!(err.contains("`2026-11-30` is in the future"), "{err}");
+    assert!(
+        err.contains(
+            "the plan cannot begin on `2026-11-30`: work is already recorded on 2026-11-05"
+        ),
+        "{err}"
+    );
     let err = refused(&env, &["begin", "2026-11-06"], 1);
     assert!(
         err.contains(
@@ -485,6 +491,7 @@ Title:      大模型应用业务架构
 Stage:      1 Applied basics
 Position:   1.4, topic 4 of 11 in stage 1
 State:      done, since 2026-11-20
+Review:     due 8 days ago, on 2026-11-21
 History:    2026-11-20  done (recorded 2026-11-29)
 Notes:      2026-11-29  read the paper,
                         then the code

@@ -1,0 +1,483 @@
+//! The daily loop: today's agenda, reviews of done topics, the stats of study days, and a plan
+//! that starts on a later day.
+
+use crate::common::{Test, TestEnv};
+
+/// A plan begun on 2026-11-20 (day 10 today, 2026-11-29): three topics done, one in progress.
+fn learner() -> TestEnv {
+    let env = TestEnv::new();
+    env.ok(&["begin", "2026-11-20"]);
+    env.ok(&["done", "1.1", "1.2", "--on", "2026-11-21"]);
+    env.ok(&["done", "1.3", "--on", "2026-11-27"]);
+    env.ok(&["start", "1.4"]);
+    env
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("JSON")
+}
+
+#[test]
+fn today_lists_the_share_to_finish_in_progress_first_then_the_reviews_due() {
+    // Stage 1 is 11 topics in 10 days: all 11 by tonight, 9 by last night; 3 are done.
+    Test::with(learner())
+        .args(&["today"])
+        .stdout(
+            "\
+today, 2026-11-29: day 10 of 90, started 2026-11-20, ends 2027-02-17
+6 topics behind: finish 8 today to be on plan by tonight; a week at your recent pace brings 2.1:
+[~] 1.4 business-architecture  Business architecture of LLM applications
+[ ] 1.5 technical-architecture  Technical architecture of LLM applications
+[ ] 1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
+[ ] 1.7 prompt-engineering  The meaning and core ideas of prompt engineering
+[ ] 1.8 prompt-anatomy  The typical anatomy of a prompt
+… and 3 more: `studyplan next 8` lists them all
+3 topics due for review today:
+[x] 1.1 what-llms-can-do  What can large-model AI do?  (due 7 days ago, on 2026-11-22)
+[x] 1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?  (due 7 days ago, on 2026-11-22)
+[x] 1.3 core-mindset  The core mindset for using AI well  (due 1 day ago, on 2026-11-28)
+record a review with `studyplan review TOPIC`: add --hard if it was hard to recall, --again if you had forgotten it
+",
+        )
+        .run();
+}
+
+#[test]
+fn today_in_chinese() {
+    Test::with(learner())
+        .args(&["--lang", "zh", "today"])
+        .stdout(
+            "\
+今天，2026-11-29：第 10 天（共 90 天），2026-11-20 开始，2027-02-17 结束
+落后 6 个主题：今天完成 8 个，今晚就能赶上计划；按你最近的速度，一周能完成 2.1 个：
+[~] 1.4 business-architecture  大模型应用业务架构
+[ ] 1.5 technical-architecture  大模型应用技术架构
+[ ] 1.6 feed-gpt35-new-knowledge  代码示例：向 GPT-3.5 灌入新知识
+[ ] 1.7 prompt-engineering  提示工程的意义和核心思想
+[ ] 1.8 prompt-anatomy  Prompt 典型构成
+……还有 3 个：`studyplan next 8` 会全部列出
+今天有 3 个主题到期要复习：
+[x] 1.1 what-llms-can-do  大模型 AI 能干什么？  （2026-11-22 到期，已过期 7 天）
+[x] 1.2 how-llms-get-smart  大模型是怎样获得「智能」的？  （2026-11-22 到期，已过期 7 天）
+[x] 1.3 core-mindset  用好 AI 的核心心法  （2026-11-28 到期，已过期 1 天）
+记录一次复习：`studyplan review 主题`；回想吃力加 --hard，已经忘了加 --again
+",
+        )
+        .run();
+}
+
+#[test]
+fn ahead_of_the_plan_today_offers_the_next_topic_anyway() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1", "1.2"]);
+    Test::with(env)
+        .args(&["--no-review", "today"])
+        .stdout(
+            "\
+today, 2026-11-29: day 1 of 90, started 2026-11-29, ends 2027-02-26
+1 topic ahead of the plan: nothing is due today; the next topic, if you have time:
+[ ] 1.3 core-mindset  The core mindset for using AI well
+",
+        )
+        .run();
+}
+
+#[test]
+fn before_the_plan_has_a_start_today_says_how_to_start() {
+    Test::new()
+        .args(&["today"])
+        .stdout(
+            "\
+the plan has not started: set its first day with `studyplan begin` (today) or `studyplan begin DATE`, or start a topic with `studyplan start TOPIC`; the first topics:
+[ ] 1.1 what-llms-can-do  What can large-model AI do?
+[ ] 1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
+[ ] 1.3 core-mindset  The core mindset for using AI well
+",
+        )
+        .run();
+}
+
+#[test]
+fn past_the_calendar_today_says_what_a_week_needs_to_catch_up() {
+    let env = TestEnv::new();
+    env.ok(&["begin", "2026-08-01"]);
+    env.ok(&[
+        "done",
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "1.5",
+        "--on",
+        "2026-08-10",
+    ]);
+    // 90 days from 2026-08-01 end on 2026-10-29, 31 days ago. 60% of 41 is 25: 20 to go, over
+    // the 33 days to 2026-12-31 is 4.3 a week (rounded up). 5 in 121 days take 484 more days.
+    let env = Test::with(env)
+        .args(&["--no-review", "today", "--by", "2026-12-31"])
+        .stdout(
+            "\
+today, 2026-11-29: the plan's calendar is over: its 90 days ended on 2026-10-29, 31 days ago (day 121 since the start on 2026-08-01)
+the plan's calendar ended 31 days ago: 20 topics to go to reach 60%
+to reach 60% by 2026-12-31: 4.3 topics a week
+[ ] 1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
+",
+        )
+        .run();
+    let env = Test::with(env)
+        .args(&["--no-review", "today"])
+        .stdout(
+            "\
+today, 2026-11-29: the plan's calendar is over: its 90 days ended on 2026-10-29, 31 days ago (day 121 since the start on 2026-08-01)
+the plan's calendar ended 31 days ago: 20 topics to go to reach 60%
+at your pace: 60% by 2028-03-27 (`studyplan today --by DATE` says what a week needs to get there by then); the next topic:
+[ ] 1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
+",
+        )
+        .run();
+    let catch_up = json(&env.ok(&["--no-review", "today", "--json", "--by", "2026-12-31"]));
+    assert_eq!(catch_up["standing"], "catch_up");
+    assert_eq!(catch_up["catch_up"]["to_low"], 20);
+    assert_eq!(catch_up["catch_up"]["per_week_needed"], 4.3);
+    assert_eq!(catch_up["catch_up"]["low_at_pace"], "2028-03-27");
+    assert_eq!(catch_up["reviews_due"], serde_json::Value::Null);
+    Test::with(env)
+        .args(&["today", "--by", "2026-11-29"])
+        .status(2)
+        .stderr("studyplan: error: --by 2026-11-29 is not after today (2026-11-29); give the day you want to reach the band by\n")
+        .run();
+}
+
+#[test]
+fn today_json_has_the_documented_keys() {
+    let env = learner();
+    let today = json(&env.ok(&["today", "--json"]));
+    assert_eq!(today["today"], "2026-11-29");
+    assert_eq!(today["standing"], "behind");
+    assert_eq!(today["to_finish"], 8);
+    assert_eq!(today["behind"], 6);
+    assert_eq!(today["ahead"], 0);
+    assert_eq!(today["per_week_recent"], 2.1);
+    assert_eq!(today["topics"].as_array().unwrap().len(), 8);
+    assert_eq!(today["topics"][0]["id"], "business-architecture");
+    assert_eq!(today["reviews_due"][0]["id"], "what-llms-can-do");
+    assert_eq!(today["reviews_due"][0]["overdue_days"], 7);
+    assert_eq!(today["catch_up"], serde_json::Value::Null);
+    let status = json(&env.ok(&["status", "--json"]));
+    assert_eq!(
+        status["today"],
+        serde_json::json!({"standing": "behind", "to_finish": 8, "behind": 6, "ahead": 0, "reviews_due": 3})
+    );
+    let status = env.ok(&["status"]);
+    assert!(
+        status.contains(
+            "\nToday:      finish 8 topics to be on plan, first 1.4 business-architecture; 3 topics due for review\nNext:"
+        ),
+        "{status}"
+    );
+}
+
+#[test]
+fn a_review_moves_a_topic_along_the_intervals_and_never_changes_its_state() {
+    let env = learner();
+    let before = json(&env.ok(&["status", "--json"]))["overall"].clone();
+    let env = Test::with(env)
+        .args(&["review", "1.1"])
+        .stdout("[x] 1.1 what-llms-can-do  What can large-model AI do?  reviewed; next review on 2026-12-02, in 3 days\n")
+        .run();
+    let env = Test::with(env)
+        .args(&["review", "core-mindset", "--hard"])
+        .stdout("[x] 1.3 core-mindset  The core mindset for using AI well  reviewed; next review on 2026-11-30, in 1 day\n")
+        .run();
+    let env = Test::with(env)
+        .args(&["review"])
+        .stdout(
+            "\
+1 topic due for review today:
+[x] 1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?  (due 7 days ago, on 2026-11-22)
+record a review with `studyplan review TOPIC`: add --hard if it was hard to recall, --again if you had forgotten it
+next review on 2026-11-30, in 1 day: 1.3 core-mindset  The core mindset for using AI well
+",
+        )
+        .run();
+    assert_eq!(json(&env.ok(&["status", "--json"]))["overall"], before);
+    // Forgotten: back to the first interval, from the day of the review.
+    let env = Test::with(env)
+        .args(&["review", "1.1", "--again"])
+        .stdout("[x] 1.1 what-llms-can-do  What can large-model AI do?  reviewed; next review on 2026-11-30, in 1 day\n")
+        .run();
+    let show = env.ok(&["show", "1.1"]);
+    assert!(
+        show.contains(
+            "State:      done, since 2026-11-21\nReview:     due on 2026-11-30, in 1 day\n\
+             History:    2026-11-21  done (recorded 2026-11-29)\n            \
+             2026-11-29  review\n            2026-11-29  review (again)\n"
+        ),
+        "{show}"
+    );
+    let shown = json(&env.ok(&["show", "1.1", "--json"]));
+    assert_eq!(
+        shown["next_review"],
+        serde_json::json!({"due": "2026-11-30", "overdue_days": -1, "interval_days": 1, "reviews": 2})
+    );
+    let log = env.ok(&["log", "-n", "2"]);
+    assert!(
+        log.lines().next().unwrap().ends_with(
+            "2026-11-29  review (again)  1.1 what-llms-can-do  What can large-model AI do?"
+        ),
+        "{log}"
+    );
+    let events = env.events();
+    let last = events.last().unwrap();
+    assert_eq!(last["change"], "review-again");
+    assert_eq!(last["topics"], serde_json::json!(["what-llms-can-do"]));
+}
+
+#[test]
+fn only_done_topics_are_reviewed_and_a_refused_review_writes_nothing() {
+    let env = learner();
+    let env = Test::with(env)
+        .args(&["review", "1.1", "1.5"])
+        .status(2)
+        .stderr("studyplan: error: `technical-architecture` is not started, not done: only done topics come back for review; finish it with `studyplan done technical-architecture`\n")
+        .store_unchanged()
+        .run();
+    let env = Test::with(env)
+        .args(&["--lang", "zh", "review", "1.4"])
+        .status(2)
+        .stderr("studyplan: 错误：`business-architecture` 的状态是“进行中”，不是已完成：只有完成的主题才会回来复习；先用 `studyplan done business-architecture` 完成它\n")
+        .store_unchanged()
+        .run();
+    // Before the day the topic was done.
+    let env = Test::with(env)
+        .args(&["review", "1.3", "--on", "2026-11-26"])
+        .status(1)
+        .store_unchanged()
+        .stderr("studyplan: error: `2026-11-26` is before the last change to `core-mindset`, on 2026-11-27; its state comes from its latest change, so give a date from 2026-11-27 on (see `studyplan show core-mindset`)\n")
+        .run();
+    Test::with(env)
+        .args(&["review", "--json", "--hard"])
+        .status(2)
+        .store_unchanged()
+        .stderr(
+            "\
+studyplan: error: the argument '--json' cannot be used with '--hard'
+
+Usage: studyplan review --json [TOPIC]...
+
+For more information, try `studyplan review --help`.
+",
+        )
+        .run();
+}
+
+#[test]
+fn reviews_can_be_turned_off_by_the_learner_or_by_the_curriculum() {
+    let env = learner();
+    let off = "studyplan: error: reviews are off (--no-review or STUDYPLAN_REVIEW=off); run without them to review\n";
+    let env = Test::with(env)
+        .args(&["--no-review", "review"])
+        .status(1)
+        .stderr(off)
+        .run();
+    let env = Test::with(env)
+        .var("STUDYPLAN_REVIEW", "off")
+        .args(&["review", "1.1"])
+        .status(1)
+        .stderr(off)
+        .store_unchanged()
+        .run();
+    let env = Test::with(env)
+        .var("STUDYPLAN_REVIEW", "maybe")
+        .args(&["status"])
+        .status(1)
+        .stderr("studyplan: error: STUDYPLAN_REVIEW=`maybe` is not a setting; use `on` or `off`\n")
+        .run();
+    let today = env.ok(&["--no-review", "today"]);
+    assert!(!today.contains("review"), "{today}");
+    let status = env.ok(&["--no-review", "status"]);
+    assert!(
+        status.contains(
+            "\nToday:      finish 8 topics to be on plan, first 1.4 business-architecture\n"
+        ),
+        "{status}"
+    );
+    let show = env.ok(&["--no-review", "show", "1.1"]);
+    assert!(!show.contains("Review:"), "{show}");
+    Test::new()
+        .curriculum(
+            "id: c\ntitle: C\nband: {low: 0.5, high: 0.7}\nreview: false\n\
+             stages:\n  - id: s\n    title: S\n    days: 2\n    topics:\n      - {id: a, title: A}\n",
+        )
+        .args(&["review"])
+        .status(1)
+        .stderr("studyplan: error: reviews are off: the curriculum says `review: false`\n")
+        .run();
+}
+
+#[test]
+fn with_nothing_done_there_is_nothing_to_review_and_the_schedule_is_said() {
+    Test::new()
+        .args(&["review"])
+        .stdout("nothing to review yet: each topic you finish comes back for review after 1, 3, 7, 14, 30, 60 days\n")
+        .run();
+}
+
+#[test]
+fn a_planned_start_counts_down_and_work_before_it_is_refused() {
+    let env = Test::new()
+        .args(&["begin", "2026-12-03"])
+        .stdout("the plan begins on 2026-12-03, in 4 days (today is 2026-11-29); `studyplan today` shows the first topics\n")
+        .run();
+    let status = env.ok(&["status"]);
+    assert!(
+        status.contains("\nCalendar:   starts on 2026-12-03, in 4 days\n"),
+        "{status}"
+    );
+    let env = Test::with(env)
+        .args(&["today"])
+        .stdout(
+            "\
+the plan starts on 2026-12-03, in 4 days; the first topics:
+[ ] 1.1 what-llms-can-do  What can large-model AI do?
+[ ] 1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
+[ ] 1.3 core-mindset  The core mindset for using AI well
+",
+        )
+        .run();
+    let env = Test::with(env)
+        .args(&["done", "1.1"])
+        .status(1)
+        .store_unchanged()
+        .stderr("studyplan: error: `2026-11-29` is before the plan's start on 2026-12-03; give a date from 2026-12-03 on, or move the start first with `studyplan begin 2026-11-29`\n")
+        .run();
+    // On the day, the plan runs; on a day before the start was planned, it had none.
+    let env = Test::with(env)
+        .today("2026-12-03")
+        .args(&["today", "--no-review"])
+        .stdout(
+            "\
+today, 2026-12-03: day 1 of 90, started 2026-12-03, ends 2027-03-02
+on schedule: finish 1 topic today to stay on plan:
+[ ] 1.1 what-llms-can-do  What can large-model AI do?
+",
+        )
+        .run();
+    Test::with(env)
+        .today("2026-11-28")
+        .args(&["today"])
+        .stderr("studyplan: note: the history as of 2026-11-28: 1 later change is left out (they stay in the store); unset `STUDYPLAN_TODAY` or check the clock to see them\n")
+        .stdout(
+            "\
+the plan has not started: set its first day with `studyplan begin` (today) or `studyplan begin DATE`, or start a topic with `studyplan start TOPIC`; the first topics:
+[ ] 1.1 what-llms-can-do  What can large-model AI do?
+[ ] 1.2 how-llms-get-smart  How do large models acquire \"intelligence\"?
+[ ] 1.3 core-mindset  The core mindset for using AI well
+",
+        )
+        .run();
+}
+
+/// A month of study: done, started, noted and reviewed on some days, one day only skipped.
+fn steady() -> TestEnv {
+    let env = TestEnv::new();
+    env.ok(&["begin", "2026-11-02"]);
+    for (day, args) in [
+        ("2026-11-02", &["done", "1.1"][..]),
+        ("2026-11-03", &["done", "1.2", "1.3"][..]),
+        ("2026-11-04", &["start", "1.4"][..]),
+        ("2026-11-09", &["skip", "1.5"][..]),
+        ("2026-11-20", &["done", "1.4", "1.6", "1.7", "1.8"][..]),
+        ("2026-11-27", &["done", "1.9"][..]),
+        ("2026-11-28", &["note", "1.9", "good"][..]),
+    ] {
+        let output = env
+            .cmd()
+            .env("STUDYPLAN_TODAY", day)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}");
+    }
+    env.ok(&["review", "1.9"]);
+    env
+}
+
+#[test]
+fn stats_show_the_heatmap_the_streaks_the_weeks_and_the_burn_up() {
+    // A skip (2026-11-09) is no study day; the streak runs 2026-11-27 to today.
+    Test::with(steady())
+        .columns(60)
+        .args(&["stats"])
+        .stdout(include_str!("daily_stats_en.txt"))
+        .run();
+}
+
+#[test]
+fn stats_fit_a_narrow_terminal_start_weeks_on_sunday_and_speak_chinese() {
+    Test::with(steady())
+        .columns(40)
+        .args(&[
+            "--lang",
+            "zh",
+            "--border",
+            "ascii",
+            "stats",
+            "--week-start",
+            "sunday",
+        ])
+        .stdout(include_str!("daily_stats_zh.txt"))
+        .run();
+}
+
+#[test]
+fn stats_json_has_the_documented_keys() {
+    let stats = json(&steady().ok(&["stats", "--json"]));
+    assert_eq!(stats["today"], "2026-11-29");
+    assert_eq!(stats["week_start"], "monday");
+    assert_eq!(
+        stats["streak"],
+        serde_json::json!({"current": 3, "longest": 3, "longest_ended": "2026-11-29"})
+    );
+    assert_eq!(
+        stats["study_days"],
+        serde_json::json!({"last_7": 3, "last_30": 7, "total": 7})
+    );
+    assert_eq!(
+        stats["days"][0],
+        serde_json::json!({"date": "2026-11-02", "count": 1})
+    );
+    assert_eq!(
+        stats["days"][1],
+        serde_json::json!({"date": "2026-11-03", "count": 2})
+    );
+    assert_eq!(stats["done_per_week"].as_array().unwrap().len(), 12);
+    assert_eq!(
+        stats["done_per_week"][11],
+        serde_json::json!({"week": "2026-11-23", "done": 1})
+    );
+    let burn_up = &stats["burn_up"];
+    assert_eq!(burn_up["start"], "2026-11-02");
+    assert_eq!(burn_up["end"], "2027-01-30");
+    assert_eq!(
+        (burn_up["band_low"].clone(), burn_up["band_high"].clone()),
+        (25.into(), 29.into())
+    );
+    let fresh = json(&TestEnv::new().ok(&["stats", "--json"]));
+    assert_eq!(fresh["burn_up"], serde_json::Value::Null);
+    assert_eq!(fresh["streak"]["current"], 0);
+}
+
+#[test]
+fn a_skipped_topic_never_extends_a_streak() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1", "--on", "yesterday"]);
+    env.ok(&["skip", "1.2"]);
+    let stats = json(&env.ok(&["stats", "--json"]));
+    // Yesterday counts and keeps the streak alive today; today's skip adds nothing.
+    assert_eq!(stats["streak"]["current"], 1);
+    assert_eq!(stats["study_days"]["total"], 1);
+    env.ok(&["start", "1.3"]);
+    let stats = json(&env.ok(&["stats", "--json"]));
+    assert_eq!(stats["streak"]["current"], 2);
+}
