@@ -161,18 +161,52 @@ pub enum Command {
         date: Option<Day>,
     },
 
-    /// Attach a dated note to a topic
+    /// Attach a dated note to a topic, or edit or delete one
+    ///
+    /// A note's id is the first column of `studyplan log` (and beside each note in `studyplan
+    /// show`). An edit or a delete is one more change: the history keeps the old text, and
+    /// `studyplan revert` undoes it.
     Note {
-        /// The topic, by id, position (2.4) or a piece of the title
-        #[arg(value_name = "TOPIC")]
-        topic: String,
+        /// The topic, by id, position (2.4) or a piece of the title; with --edit, the first word
+        /// of the new text
+        #[arg(
+            value_name = "TOPIC",
+            required_unless_present_any = ["edit", "delete"],
+            index = 1
+        )]
+        topic: Option<String>,
 
         /// The note; several words are joined with spaces. It may start with a dash (`- item`)
         // A note is free text, so a word starting with a dash is part of it. clap takes every
         // word after the first as text; `note` refuses one that is an option (see `is_option`),
         // so an option typed after the text is never recorded in it.
-        #[arg(required = true, value_name = "TEXT", allow_hyphen_values = true)]
+        #[arg(
+            value_name = "TEXT",
+            allow_hyphen_values = true,
+            required_unless_present_any = ["edit", "delete"],
+            value_hint = clap::ValueHint::Other,
+            index = 2
+        )]
         text: Vec<String>,
+
+        /// Record the note for this earlier day instead of today: YYYY-MM-DD, yesterday or -N (N
+        /// days ago)
+        #[arg(
+            long,
+            value_parser = parse_date,
+            value_name = "DATE",
+            allow_negative_numbers = true,
+            conflicts_with = "delete"
+        )]
+        on: Option<Day>,
+
+        /// Replace the text of the note with this id (or the start of it) by TEXT
+        #[arg(long, value_name = "ID", conflicts_with = "delete")]
+        edit: Option<String>,
+
+        /// Delete the note with this id (or the start of it): it no longer shows
+        #[arg(long, value_name = "ID", conflicts_with_all = ["topic", "text"])]
+        delete: Option<String>,
     },
 
     /// Show everything about one topic (titles, description, links, stage, state, history and
@@ -800,7 +834,9 @@ mod tests {
         let parse = |words: &[&str]| {
             let argv = std::iter::once("studyplan").chain(words.iter().copied());
             match Cli::try_parse_from(argv).map(|cli| (cli.global.lang, cli.command)) {
-                Ok((lang, Some(Command::Note { topic, text }))) => Ok((lang, topic, text)),
+                Ok((lang, Some(Command::Note { topic, text, .. }))) => {
+                    Ok((lang, topic.unwrap_or_default(), text))
+                }
                 other => Err(format!("{other:?}")),
             }
         };
@@ -808,13 +844,13 @@ mod tests {
             parse(&["note", "why-rag", "- item", "---", "-5%"]),
             Ok((
                 None,
-                "why-rag".into(),
+                "why-rag".to_owned(),
                 vec!["- item".into(), "---".into(), "-5%".into()]
             ))
         );
         assert_eq!(
             parse(&["note", "why-rag", "--lang", "zh", "-x"]),
-            Ok((Some(Lang::Zh), "why-rag".into(), vec!["-x".into()]))
+            Ok((Some(Lang::Zh), "why-rag".to_owned(), vec!["-x".into()]))
         );
         assert!(parse(&["note", "why-rag", "--help"]).is_err());
     }
@@ -829,10 +865,14 @@ mod tests {
             "--help",
             "-V",
             "--version",
+            "--on",
+            "--edit",
         ] {
             assert!(is_option("note", word), "{word}");
         }
-        for word in ["--langs", "-", "--", "---", "- item", "-hV", "lang", "--on"] {
+        for word in [
+            "--langs", "-", "--", "---", "- item", "-hV", "lang", "--only",
+        ] {
             assert!(!is_option("note", word), "{word}");
         }
         assert!(is_option("done", "--on=2026-11-01"));

@@ -227,6 +227,9 @@ pub enum Error {
     /// Reviews are turned off, by the curriculum or by the learner.
     ReviewsOff { by_curriculum: bool },
 
+    /// `note --edit` or `--delete` named a change that is no note.
+    NotANote { id: String, change: String },
+
     /// `today --by` a day that is not after today.
     ByNotLater { by: NaiveDate, today: NaiveDate },
 
@@ -284,7 +287,8 @@ impl Error {
             | Error::MergeNotAFile { .. }
             | Error::StoreFolderMissing { .. }
             | Error::ReviewNotDone { .. }
-            | Error::ByNotLater { .. } => 2,
+            | Error::ByNotLater { .. }
+            | Error::NotANote { .. } => 2,
             _ => 1,
         }
     }
@@ -473,6 +477,7 @@ impl Error {
             Error::ReviewsOff { by_curriculum } => say(Msg::ReviewsOff {
                 by_curriculum: *by_curriculum,
             }),
+            Error::NotANote { id, change } => say(Msg::NotANote { id, change }),
             Error::ByNotLater { by, today } => say(Msg::ByNotLater {
                 by: *by,
                 today: *today,
@@ -724,6 +729,10 @@ mod tests {
             Error::NoDataFolder,
             Error::ReviewsOff {
                 by_curriculum: true,
+            },
+            Error::NotANote {
+                id: "5d33c848".into(),
+                change: "done".into(),
             },
             Error::ByNotLater {
                 by: day("2026-11-20"),

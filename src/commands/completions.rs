@@ -18,7 +18,7 @@ use crate::progress::{self, State};
 use crate::store::Store;
 
 /// The commands that take any number of topics.
-const TOPIC_COMMANDS: [&str; 4] = ["done", "start", "skip", "undo"];
+const TOPIC_COMMANDS: [&str; 5] = ["done", "start", "skip", "undo", "review"];
 
 /// The commands whose first argument is one topic.
 const ONE_TOPIC_COMMANDS: [&str; 2] = ["show", "note"];
@@ -396,7 +396,19 @@ fn with_markers(mut command: clap::Command) -> clap::Command {
     }
     for name in ONE_TOPIC_COMMANDS {
         command = command.mut_subcommand(name, |sub| {
-            sub.mut_arg("topic", |arg| arg.value_parser(marker(ZSH_TOPICS)))
+            // A topic comes first even where `note --edit` or `--delete` may go without: zsh
+            // would offer the words after it in its place too.
+            let sub = sub.mut_arg("topic", |arg| {
+                arg.value_parser(marker(ZSH_TOPICS)).required(true)
+            });
+            // `mut_arg` puts the argument last, and clap's script lists positionals in that
+            // order: the note's text goes back after its topic.
+            let has_text = sub.get_arguments().any(|arg| arg.get_id() == "text");
+            if has_text {
+                sub.mut_arg("text", |arg| arg)
+            } else {
+                sub
+            }
         });
     }
     for name in STAGE_COMMANDS {

@@ -54,7 +54,25 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         Command::Undo(topics) => change::run(settings, Change::Undo, &topics)?,
         Command::Begin { date } => begin::run(settings, date.map(|day| day.from(settings.today)))?,
         Command::Forget { ids } => forget::run(settings, &ids)?,
-        Command::Note { topic, text } => note::run(settings, &topic, &text)?,
+        Command::Note {
+            topic,
+            text,
+            on,
+            edit,
+            delete,
+        } => {
+            let on = on.map(|day| day.from(settings.today));
+            match (edit, delete) {
+                (_, Some(id)) => revert::run(settings, &id, revert::Only::Notes)?,
+                (Some(id), None) => {
+                    let words: Vec<String> = topic.into_iter().chain(text).collect();
+                    note::edit(settings, &id, &words, on)?
+                }
+                (None, None) => {
+                    note::run(settings, topic.as_deref().unwrap_or_default(), &text, on)?
+                }
+            }
+        }
         Command::Show { topic, json } => show::run(settings, &style, &topic, json)?,
         Command::Log {
             stage,
@@ -65,7 +83,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
             let since = since.map(|day| day.from(settings.today));
             log::run(settings, stage, since, limit, json)?
         }
-        Command::Revert { id } => revert::run(settings, &id)?,
+        Command::Revert { id } => revert::run(settings, &id, revert::Only::Any)?,
         Command::Review {
             topics,
             hard,

@@ -1,4 +1,6 @@
-//! `note`: attach a dated note to a topic, under the store's lock.
+//! `note`: attach a dated note to a topic, or replace one's text, under the store's lock.
+
+use chrono::NaiveDate;
 
 use crate::config::Settings;
 use crate::error::Error;
@@ -8,9 +10,9 @@ use crate::render;
 use crate::schedule;
 use crate::store::{Change, Event};
 
-/// Records the words of `text`, joined with spaces, as a note on the topic `query` names.
-pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<String> {
-    let lang = settings.lang;
+/// The note's text from the words typed, joined with spaces; refused when it holds an option
+/// typed after the text (`topic` the topic, for the message) or nothing at all.
+fn note_text(text: &[String], topic: &str) -> Result<String, Error> {
     // After a `--` every word is text, options too. Before the first word of the text clap takes
     // the `--` away, so the words of the command line tell whether one was typed; after it, the
     // `--` is among the words, and is no part of the note.
@@ -30,26 +32,35 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
     if let Some(word) = option {
         return Err(Error::OptionInNote {
             word: word.clone(),
-            topic: query.to_owned(),
-        }
-        .into());
+            topic: topic.to_owned(),
+        });
     }
-    let loaded = super::curriculum(settings)?;
-    let pos = super::resolve(&loaded, query, lang)?;
     let text = text.join(" ").trim().to_owned();
     if text.is_empty() {
-        return Err(Error::EmptyNote.into());
+        return Err(Error::EmptyNote);
     }
+    Ok(text)
+}
+
+/// Records the words of `text`, joined with spaces, as a note on the topic `query` names, for
+/// the day `on` (default today).
+pub fn run(
+    settings: &Settings,
+    query: &str,
+    text: &[String],
+    on: Option<NaiveDate>,
+) -> anyhow::Result<String> {
+    let lang = settings.lang;
+    let day = on.unwrap_or(settings.today);
+    schedule::check_day(day, settings.today, None)?;
+    let text = note_text(text, query)?;
+    let loaded = super::curriculum(settings)?;
+    let pos = super::resolve(&loaded, query, lang)?;
 
     let (lock, mut store) = super::lock(settings)?;
-    // A note counts for today, which may not come before the plan's start any more than a
-    // change may.
+    // A note may not come before the plan's start any more than a change may.
     let plan = loaded.curriculum.id.as_str();
-    schedule::check_day(
-        settings.today,
-        settings.today,
-        schedule::begun(plan, &store.events),
-    )?;
+    schedule::check_day(day, settings.today, schedule::begun(plan, &store.events))?;
     let history = super::as_of(&store, settings);
     super::warn_in(
         &store,
@@ -60,14 +71,76 @@ pub fn run(settings: &Settings, query: &str, text: &[String]) -> anyhow::Result<
     drop(history);
     let topic = Some(loaded.topic(pos).id.as_str());
     let note = Event::new(settings.now, &loaded.curriculum.id, topic, Change::Note)
-        .with_text(text.clone());
+        .with_text(text.clone())
+        .counting_for((day != settings.now.date_naive()).then_some(day));
     super::add(settings, lock, &mut store, vec![note])?;
 
     let line = render::topic_line(&loaded, pos, lang);
-    let text = render::visible(&text).replace('\n', "\n  ");
-    let noted = lang.say(Msg::Noted {
+    let noted = lang.say(Msg::Noted { topic: &line, day });
+    Ok(format!("{noted}\n  {}\n", shown(&text)))
+}
+
+/// A note's text as printed after it is recorded: each line indented.
+fn shown(text: &str) -> String {
+    render::visible(text).replace('\n', "\n  ")
+}
+
+/// Replaces the text of the note whose id starts with `query` by the words of `text`; the note
+/// keeps its day unless `on` gives another.
+pub fn edit(
+    settings: &Settings,
+    query: &str,
+    text: &[String],
+    on: Option<NaiveDate>,
+) -> anyhow::Result<String> {
+    let lang = settings.lang;
+    if let Some(day) = on {
+        schedule::check_day(day, settings.today, None)?;
+    }
+    let wanted = super::revert::checked_id(query)?;
+    let text = note_text(text, query)?;
+    let loaded = super::curriculum(settings)?;
+    let (lock, mut store) = super::lock(settings)?;
+    let history = store.history();
+    let (target, counts) = super::revert::find(&history, query, &wanted)?;
+    let Some(&(old, _)) = history.iter().find(|(event, _)| event.id() == target) else {
+        return Err(Error::RevertNoMatch(query.trim().to_owned()).into());
+    };
+    let id = render::short_id(target);
+    if old.change != Change::Note || *old.plan != *loaded.curriculum.id {
+        return Err(Error::NotANote {
+            id,
+            change: render::change_name(&old.change, lang).into_owned(),
+        }
+        .into());
+    }
+    if !counts {
+        let by = history
+            .iter()
+            .rev()
+            .find(|(event, counts)| *counts && event.reverts() == Some(target))
+            .map(|(event, _)| render::short_id(event.id()));
+        return Err(Error::RevertAlready { id, by }.into());
+    }
+    let day = on.unwrap_or(old.day());
+    let plan = loaded.curriculum.id.as_str();
+    schedule::check_day(day, settings.today, schedule::begun(plan, &store.events))?;
+    let topic = old.topic.as_deref().map(str::to_owned);
+    drop(history);
+    let note = Event::new(settings.now, plan, topic.as_deref(), Change::Note)
+        .with_text(text.clone())
+        .counting_for((day != settings.now.date_naive()).then_some(day))
+        .replacing(target);
+    super::add(settings, lock, &mut store, vec![note])?;
+
+    let line = match topic.as_deref().and_then(|t| loaded.position_of(t)) {
+        Some(pos) => render::topic_line(&loaded, pos, lang),
+        None => topic.unwrap_or_default(),
+    };
+    let said = lang.say(Msg::NoteEdited {
+        id: &id,
         topic: &line,
-        day: settings.today,
+        day,
     });
-    Ok(format!("{noted}\n  {text}\n"))
+    Ok(format!("{said}\n  {}\n", shown(&text)))
 }

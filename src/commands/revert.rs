@@ -13,19 +13,21 @@ use crate::store::{Change, Event};
 
 use crate::render::short_id;
 
+/// Which changes a revert may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Only {
+    /// Any change (`revert`).
+    Any,
+    /// Only a note (`note --delete`).
+    Notes,
+}
+
 /// Records that the change whose id starts with `query` no longer counts.
-pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
+pub fn run(settings: &Settings, query: &str, only: Only) -> anyhow::Result<String> {
     let lang = settings.lang;
     let loaded = &super::curriculum(settings)?;
     // Before the lock: a typo creates nothing.
-    let wanted = id_chars(query);
-    if wanted.len() < super::REVERT_ID_MIN {
-        return Err(Error::RevertTooShort {
-            id: query.trim().to_owned(),
-            min: super::REVERT_ID_MIN,
-        }
-        .into());
-    }
+    let wanted = checked_id(query)?;
     let (lock, mut store) = super::lock(settings)?;
     let history = store.history();
     let (target, counts) = find(&history, query, &wanted)?;
@@ -39,6 +41,13 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
         return Err(Error::RevertOtherPlan {
             id: short_id(target),
             plan: first.plan.to_string(),
+        }
+        .into());
+    }
+    if only == Only::Notes && first.change != Change::Note {
+        return Err(Error::NotANote {
+            id: short_id(target),
+            change: render::change_name(&first.change, lang).into_owned(),
         }
         .into());
     }
@@ -56,6 +65,13 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
         .into());
     }
     let topics: Vec<&str> = events.iter().filter_map(|e| e.topic.as_deref()).collect();
+    let noted = match topics.first() {
+        Some(id) => match loaded.position_of(id) {
+            Some(pos) => render::topic_line(loaded, pos, lang),
+            None => (*id).to_owned(),
+        },
+        None => String::new(),
+    };
     let what = match topics.as_slice() {
         [] => match first.reverts() {
             Some(cancelled) => format!(
@@ -97,6 +113,13 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
     let revert = Event::revert(settings.now, &loaded.curriculum.id, target);
     super::add(settings, lock, &mut store, vec![revert])?;
     let after = progress::replay(loaded, &super::as_of(&store, settings));
+    if only == Only::Notes {
+        let said = lang.say(Msg::NoteDeleted {
+            id: &short_id(target),
+            topic: &noted,
+        });
+        return Ok(format!("{said}\n"));
+    }
     let mut out = format!(
         "{}\n",
         lang.say(Msg::Reverted {
@@ -116,6 +139,18 @@ pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
     Ok(out)
 }
 
+/// The characters of the id `query` gives, long enough to name one change.
+pub(super) fn checked_id(query: &str) -> Result<String, Error> {
+    let wanted = id_chars(query);
+    if wanted.len() < super::REVERT_ID_MIN {
+        return Err(Error::RevertTooShort {
+            id: query.trim().to_owned(),
+            min: super::REVERT_ID_MIN,
+        });
+    }
+    Ok(wanted)
+}
+
 /// The characters of an id `query` gives: hyphens and case aside.
 fn id_chars(query: &str) -> String {
     query
@@ -128,7 +163,11 @@ fn id_chars(query: &str) -> String {
 
 /// The one line of `history` whose id starts with `query` (hyphens and case aside), and whether
 /// it counts.
-fn find(history: &[(&Event, bool)], query: &str, wanted: &str) -> Result<(Uuid, bool), Error> {
+pub(super) fn find(
+    history: &[(&Event, bool)],
+    query: &str,
+    wanted: &str,
+) -> Result<(Uuid, bool), Error> {
     let mut found: Vec<(Uuid, bool)> = Vec::new();
     let mut seen = FxHashSet::default();
     if !wanted.is_empty() {

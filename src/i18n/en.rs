@@ -294,6 +294,19 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         )
         .into(),
         Msg::Noted { topic, day } => format!("noted on {topic}, {day}:").into(),
+        Msg::NoteEdited { id, topic, day } => {
+            format!("edited note {id} on {topic}, {day}; the old text stays in the history:").into()
+        }
+        Msg::EditsNote { id } => format!("  (edits note {id})").into(),
+        Msg::EditedBy { id } => format!("  (edited: {id} replaced it)").into(),
+        Msg::NoteDeleted { id, topic } => format!(
+            "deleted note {id} on {topic}; it stays in the history (`studyplan log`), and `studyplan revert` brings it back"
+        )
+        .into(),
+        Msg::NotANote { id, change } => format!(
+            "`{id}` is a `{change}` change, not a note; a note's id is beside it in `studyplan log` or `studyplan show TOPIC`"
+        )
+        .into(),
         Msg::ReportWritten { path } => format!("report written to `{path}`").into(),
         Msg::NotCreatedYet => " (not created yet)".into(),
         Msg::DoesNotExist => " (no such file)".into(),

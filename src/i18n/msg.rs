@@ -263,6 +263,20 @@ pub enum Msg<'a> {
     Forgot { id: &'a str },
     /// `note` recorded a note on `topic` (a topic line) for `day`; the text follows.
     Noted { topic: &'a str, day: NaiveDate },
+    /// `note --edit` replaced the text of note `id` on `topic`, of `day`; the new text follows.
+    NoteEdited {
+        id: &'a str,
+        topic: &'a str,
+        day: NaiveDate,
+    },
+    /// After a note in `log` that replaces the note `id`.
+    EditsNote { id: &'a str },
+    /// After a note in `log` that the note `id` replaced.
+    EditedBy { id: &'a str },
+    /// `note --delete` deleted note `id` on `topic`.
+    NoteDeleted { id: &'a str, topic: &'a str },
+    /// `note --edit` or `--delete` was given the id of a change that is no note.
+    NotANote { id: &'a str, change: &'a str },
     /// `report --output` wrote the report.
     ReportWritten { path: &'a str },
 

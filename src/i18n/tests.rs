@@ -277,6 +277,21 @@ fn samples() -> Vec<Msg<'static>> {
         total_days: 90,
     });
     all.push(Msg::Forgot { id: "old-rag" });
+    all.push(Msg::NoteEdited {
+        id: "5d33c848",
+        topic: "1.6 why-rag  Why RAG",
+        day: day("2026-11-20"),
+    });
+    all.push(Msg::EditsNote { id: "5d33c848" });
+    all.push(Msg::EditedBy { id: "86219ccc" });
+    all.push(Msg::NoteDeleted {
+        id: "5d33c848",
+        topic: "1.6 why-rag  Why RAG",
+    });
+    all.push(Msg::NotANote {
+        id: "5d33c848",
+        change: "done",
+    });
     all.push(Msg::Noted {
         topic: "1.6 why-rag  Why RAG",
         day: day("2026-11-21"),

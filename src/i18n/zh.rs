@@ -264,6 +264,19 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         )
         .into(),
         Msg::Noted { topic, day } => format!("已为 {topic} 记下笔记（{day}）：").into(),
+        Msg::NoteEdited { id, topic, day } => {
+            format!("已修改 {topic} 的笔记 {id}（{day}）；旧的文字留在历史记录里：").into()
+        }
+        Msg::EditsNote { id } => format!("（修改笔记 {id}）").into(),
+        Msg::EditedBy { id } => format!("（已修改：被 {id} 取代）").into(),
+        Msg::NoteDeleted { id, topic } => format!(
+            "已删除 {topic} 的笔记 {id}；它仍留在历史记录里（`studyplan log`），用 `studyplan revert` 可以恢复"
+        )
+        .into(),
+        Msg::NotANote { id, change } => format!(
+            "`{id}` 是一次“{change}”修改，不是笔记；笔记的编号在 `studyplan log` 或 `studyplan show 主题` 里它的旁边"
+        )
+        .into(),
         Msg::ReportWritten { path } => format!("报告已写入 `{path}`").into(),
         Msg::NotCreatedYet => "（尚未创建）".into(),
         Msg::DoesNotExist => "（没有这个文件）".into(),

@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -200,6 +200,12 @@ pub fn log(
         .max()
         .unwrap_or(0);
     let begins = begins(loaded, events);
+    // The notes replaced by an edit in effect, each with the edit's id.
+    let edited: FxHashMap<uuid::Uuid, uuid::Uuid> = events
+        .iter()
+        .filter(|event| event.change == Change::Note && !reverted.contains(&event.id()))
+        .filter_map(|event| Some((event.reverts()?, event.id())))
+        .collect();
     let mut out = String::new();
     for (i, event) in shown {
         out.push_str(&short_id(event.id()));
@@ -209,13 +215,23 @@ pub fn log(
         out.push_str(&pad(&change_name(&event.change, lang), width));
         out.push_str("  ");
         match event.reverts() {
+            Some(target) if event.change == Change::Note => {
+                out.push_str(&subject(loaded, event, lang));
+                out.push_str(&lang.say(Msg::EditsNote {
+                    id: &short_id(target),
+                }));
+            }
             Some(target) => out.push_str(&lang.say(Msg::RevertsChange {
                 id: &short_id(target),
             })),
             None => out.push_str(&subject(loaded, event, lang)),
         }
-        if reverted.contains(&event.id()) {
-            out.push_str(&lang.say(Msg::NoLongerCounts));
+        match edited.get(&event.id()) {
+            Some(&by) => out.push_str(&lang.say(Msg::EditedBy { id: &short_id(by) })),
+            None if reverted.contains(&event.id()) => {
+                out.push_str(&lang.say(Msg::NoLongerCounts));
+            }
+            None => {}
         }
         if let Some(&begin) = begins.get(&i) {
             out.push_str(&begin_text(begin, event.day(), lang));

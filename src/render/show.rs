@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::list::{ListFilter, ListedTopic, listed_topics, topic_table};
-use super::log::change_name;
+use super::log::{change_name, short_id};
 use super::{Style, label, percent_text, skipped_text, state_name, to_json, window_text};
 use crate::curriculum::{Loaded, Pos, Text};
 use crate::i18n::{Label, Lang, Msg};
@@ -142,15 +142,15 @@ pub fn show(
         if i > 0 {
             out.push_str(&indent);
         }
-        out.push_str(&event.day().to_string());
-        out.push_str("  ");
+        // Its id, for `note --edit ID` and `note --delete ID`.
+        out.push_str(&format!("{}  {}  ", event.day(), short_id(event.id())));
         let text = super::visible(event.text().unwrap_or_default());
         // A note of several lines keeps its lines, each under the first.
         out.push_str(
             &text
                 .lines()
                 .collect::<Vec<_>>()
-                .join(&format!("\n{indent}            ")),
+                .join(&format!("\n{indent}{}", " ".repeat(22))),
         );
         out.push('\n');
     }
@@ -195,6 +195,7 @@ struct HistoryJson<'a> {
 
 #[derive(Serialize)]
 struct NoteJson<'a> {
+    id: String,
     date: String,
     at: String,
     text: &'a str,
@@ -238,6 +239,7 @@ pub fn show_json(
         notes: notes
             .into_iter()
             .map(|event| NoteJson {
+                id: event.id().to_string(),
                 date: event.day().to_string(),
                 at: event.at().to_rfc3339(),
                 text: event.text().unwrap_or_default(),

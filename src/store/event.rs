@@ -253,6 +253,17 @@ impl Event {
         Event { more, ..self }
     }
 
+    /// The same note, replacing the note with id `target` (an edit: the old text stays in the
+    /// history and no longer shows).
+    pub fn replacing(self, target: Uuid) -> Event {
+        let more = More::new(
+            self.text().map(str::to_owned),
+            Some(target),
+            self.extra().clone(),
+        );
+        Event { more, ..self }
+    }
+
     /// The text of a note.
     pub fn text(&self) -> Option<&str> {
         self.more.as_ref()?.text.as_deref()

@@ -343,7 +343,7 @@ impl Lock {
                     .events
                     .last()
                     .is_none_or(|last| last.key() < (new[0].key()));
-                if in_order && store.uncounted.is_empty() && new[0].change != Change::Revert {
+                if in_order && store.uncounted.is_empty() && new[0].reverts().is_none() {
                     store.events.extend(new);
                 } else {
                     store.merge(vec![Store::of(new)]);

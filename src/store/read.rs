@@ -61,7 +61,7 @@ impl History {
                 self.last = Some(key);
             }
         }
-        self.reverts |= first.change == Change::Revert;
+        self.reverts |= first.reverts().is_some();
         self.lines += 1;
         self.events.append(line);
     }
@@ -86,6 +86,14 @@ impl History {
                     reverted.extend(event.reverts());
                 }
             }
+            // A note that replaces another (an edit) keeps it replaced unless the edit itself is
+            // reverted, even once it is edited in turn.
+            let edited: Vec<Uuid> = events
+                .iter()
+                .filter(|e| e.change == Change::Note && !reverted.contains(&e.id))
+                .filter_map(Event::reverts)
+                .collect();
+            reverted.extend(edited);
             let (counted, not): (Vec<Event>, Vec<Event>) = events
                 .into_iter()
                 .partition(|e| e.change != Change::Revert && !reverted.contains(&e.id));

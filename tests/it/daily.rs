@@ -481,3 +481,93 @@ fn a_skipped_topic_never_extends_a_streak() {
     let stats = json(&env.ok(&["stats", "--json"]));
     assert_eq!(stats["streak"]["current"], 2);
 }
+
+/// The short id of the newest line of the store.
+fn last_id(env: &TestEnv) -> String {
+    let events = env.events();
+    let id = events.last().unwrap()["id"].as_str().unwrap().to_owned();
+    id[..8].to_owned()
+}
+
+#[test]
+fn a_note_can_be_back_dated_edited_and_deleted_and_the_history_keeps_every_text() {
+    let env = learner();
+    let out = env.ok(&["note", "1.1", "--on", "-2", "read", "the", "paper"]);
+    assert_eq!(
+        out,
+        "noted on 1.1 what-llms-can-do  What can large-model AI do?, 2026-11-27:\n  read the paper\n"
+    );
+    let first = last_id(&env);
+    let out = env.ok(&["note", "--edit", &first, "read", "the", "paper", "twice"]);
+    assert_eq!(
+        out,
+        format!(
+            "edited note {first} on 1.1 what-llms-can-do  What can large-model AI do?, 2026-11-27; \
+             the old text stays in the history:\n  read the paper twice\n"
+        )
+    );
+    let edit = last_id(&env);
+    env.ok(&["note", "1.1", "second", "note"]);
+    let second = last_id(&env);
+    let show = env.ok(&["show", "1.1"]);
+    assert!(
+        show.ends_with(&format!(
+            "Notes:      2026-11-27  {edit}  read the paper twice\n            \
+             2026-11-29  {second}  second note\n"
+        )),
+        "{show}"
+    );
+    let log = env.ok(&["log", "--since", "2026-11-27"]);
+    assert!(
+        log.contains(&format!(
+            "{edit}  2026-11-27  note   1.1 what-llms-can-do  What can large-model AI do?  (edits note {first})  \"read the paper twice\"\n\
+             {first}  2026-11-27  note   1.1 what-llms-can-do  What can large-model AI do?  (edited: {edit} replaced it)  \"read the paper\"\n"
+        )),
+        "{log}"
+    );
+    let out = env.ok(&["note", "--delete", &second]);
+    assert!(
+        out.starts_with(&format!("deleted note {second} on 1.1 what-llms-can-do")),
+        "{out}"
+    );
+    let show = env.ok(&["show", "1.1"]);
+    assert!(
+        show.ends_with(&format!(
+            "Notes:      2026-11-27  {edit}  read the paper twice\n"
+        )),
+        "{show}"
+    );
+    // Every text is still in the store.
+    let texts: Vec<String> = env
+        .events()
+        .iter()
+        .filter_map(|event| event["text"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(
+        texts,
+        ["read the paper", "read the paper twice", "second note"]
+    );
+    // The old note is edited already; a change that is no note is refused; nothing is written.
+    let before = env.store_bytes();
+    let err = env.fails(&["note", "--edit", &first, "again"], 2);
+    assert!(err.contains(&format!("`{edit}` reverted it")), "{err}");
+    let done = env.events()[1]["id"].as_str().unwrap()[..8].to_owned();
+    let err = env.fails(&["note", "--delete", &done], 2);
+    assert_eq!(
+        err,
+        format!(
+            "studyplan: error: `{done}` is a `done` change, not a note; a note's id is beside it in `studyplan log` or `studyplan show TOPIC`\n"
+        )
+    );
+    env.fails(&["note", "--delete", &done, "1.1"], 2);
+    assert_eq!(env.store_bytes(), before);
+    // Undoing the edit brings the first text back.
+    env.ok(&["revert", &edit]);
+    let show = env.ok(&["show", "1.1"]);
+    assert!(
+        show.ends_with(&format!(
+            "Notes:      2026-11-27  {first}  read the paper\n"
+        )),
+        "{show}"
+    );
+}

@@ -482,9 +482,17 @@ fn notes_are_dated_and_shown_with_the_topic() {
         &env.ok(&["note", "business ARCHITECTURE", "two", "words"]),
         "noted on 1.4 business-architecture  Business architecture of LLM applications, 2026-11-29:\n  two words\n",
     );
+    // Each note with the short form of its id, for `note --edit` and `note --delete`.
+    let ids: Vec<String> = env
+        .events()
+        .iter()
+        .filter(|event| event["change"] == "note")
+        .map(|event| event["id"].as_str().unwrap()[..8].to_owned())
+        .collect();
     assert_text(
         &env.ok(&["show", "1.4"]),
-        "\
+        &format!(
+            "\
 1.4 business-architecture
 Title:      大模型应用业务架构
             Business architecture of LLM applications
@@ -493,10 +501,12 @@ Position:   1.4, topic 4 of 11 in stage 1
 State:      done, since 2026-11-20
 Review:     due 8 days ago, on 2026-11-21
 History:    2026-11-20  done (recorded 2026-11-29)
-Notes:      2026-11-29  read the paper,
-                        then the code
-            2026-11-29  two words
+Notes:      2026-11-29  {}  read the paper,
+                                  then the code
+            2026-11-29  {}  two words
 ",
+            ids[0], ids[1]
+        ),
     );
 }
 
