@@ -227,11 +227,12 @@ pub enum Command {
     ///
     /// Ahead of the plan, it says by how much and offers the next topic anyway; behind, by how
     /// many topics, and what a week at your pace brings. Past the calendar's end it shows how to
-    /// catch up: how many topics a week reach the band's low edge by --by DATE, or at your pace,
-    /// when.
+    /// catch up: when your pace reaches the band's low edge (60% on the roadmap), or, with --by
+    /// DATE, how many topics a week reach it by then.
     Today {
-        /// Past the calendar's end: the day to reach the band's low edge by (YYYY-MM-DD)
-        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        /// Say how many topics a week reach the band's low edge (60% on the roadmap) by this
+        /// day: YYYY-MM-DD, tomorrow or +N (N days from today)
+        #[arg(long, value_parser = parse_later_date, value_name = "DATE")]
         by: Option<Day>,
 
         /// Print JSON instead of text
@@ -278,9 +279,11 @@ pub enum Command {
     /// Show how steady you have been: a heatmap of study days, streaks, topics done per week
     ///
     /// A day counts as a study day when a topic was done or started, a note written or a review
-    /// recorded for it; a skip never counts, so a skipped topic never extends a streak (nor do an
-    /// undo, a start date or a revert). The current streak is still alive today if yesterday
-    /// counted. Dates are local days.
+    /// recorded for it; a skip never counts, so a skipped topic never extends a streak (nor do
+    /// `undo`, `begin` or `revert`). The current streak is still alive today if yesterday counted.
+    /// The heatmap's shades are the changes of a day: · none, ░ 1, ▒ 2-3, ▓ 4-6, █ 7 or more.
+    /// Once the plan has a start, a burn-up chart draws the topics done against those the plan
+    /// expects, over its calendar, with the readiness band ruled. Dates are local days.
     Stats {
         /// The first day of the heatmap's weeks
         #[arg(long, value_enum, value_name = "DAY", default_value_t = WeekStart::Monday)]
@@ -415,6 +418,7 @@ pub struct Topics {
 pub enum Day {
     On(NaiveDate),
     DaysAgo(u32),
+    DaysAhead(u32),
 }
 
 impl Day {
@@ -425,6 +429,9 @@ impl Day {
             Day::DaysAgo(days) => today
                 .checked_sub_days(chrono::Days::new(days.into()))
                 .unwrap_or(NaiveDate::MIN),
+            Day::DaysAhead(days) => today
+                .checked_add_days(chrono::Days::new(days.into()))
+                .unwrap_or(NaiveDate::MAX),
         }
     }
 }
@@ -450,12 +457,31 @@ fn parse_date(text: &str) -> Result<Day, BadValue> {
     }
 }
 
+/// Reads a later day: `YYYY-MM-DD`, `tomorrow` (明天) or `+N` (N days from today).
+fn parse_later_date(text: &str) -> Result<Day, BadValue> {
+    let bad = || BadValue::LaterDate(text.to_owned());
+    match text.trim() {
+        "tomorrow" | "明天" => Ok(Day::DaysAhead(1)),
+        ahead if ahead.starts_with('+') => ahead[1..]
+            .parse()
+            .ok()
+            .filter(|&days| days <= MAX_DAYS_AGO && ahead[1..].bytes().all(|b| b.is_ascii_digit()))
+            .map(Day::DaysAhead)
+            .ok_or_else(bad),
+        date => NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map(Day::On)
+            .map_err(|_| bad()),
+    }
+}
+
 /// A value typed for a date or a count that is neither; a type of its own, so that a usage error
 /// can say so in either language.
 #[derive(Debug)]
 pub enum BadValue {
     /// Not a date written `YYYY-MM-DD`, nor a day counted back from today.
     Date(String),
+    /// Not a date written `YYYY-MM-DD`, nor a day counted on from today.
+    LaterDate(String),
     /// Not a whole number of 1 or more.
     Count(String),
 }
@@ -470,6 +496,13 @@ impl BadValue {
             ),
             (BadValue::Date(text), Lang::Zh) => format!(
                 "`{text}` 不是 2026-11-29 这样的日期（YYYY-MM-DD）、`today`、`yesterday` 或 `-3`（3 天前）"
+            ),
+            (BadValue::LaterDate(text), Lang::En) => format!(
+                "`{text}` is not a date like 2026-12-31 (YYYY-MM-DD), `tomorrow` or `+30` (30 days \
+                 from today)"
+            ),
+            (BadValue::LaterDate(text), Lang::Zh) => format!(
+                "`{text}` 不是 2026-12-31 这样的日期（YYYY-MM-DD）、`tomorrow` 或 `+30`（30 天后）"
             ),
             (BadValue::Count(text), Lang::En) => {
                 format!("`{text}` is not a whole number of 1 or more")

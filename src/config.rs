@@ -102,8 +102,8 @@ fn reviews_wanted() -> anyhow::Result<bool> {
     match env_value("STUDYPLAN_REVIEW") {
         None => Ok(true),
         Some(value) => match value.to_ascii_lowercase().as_str() {
-            "on" => Ok(true),
-            "off" => Ok(false),
+            "on" | "true" | "yes" | "1" => Ok(true),
+            "off" | "false" | "no" | "0" => Ok(false),
             _ => Err(Error::BadReviewSetting(value).into()),
         },
     }

@@ -53,7 +53,12 @@ pub enum Error {
     FutureDate { date: NaiveDate, today: NaiveDate },
 
     /// A change was dated before the plan's start.
-    BeforeStart { date: NaiveDate, start: NaiveDate },
+    /// `planned` when the start is after today.
+    BeforeStart {
+        date: NaiveDate,
+        start: NaiveDate,
+        planned: bool,
+    },
 
     /// A back-dated change would come before the topic's last recorded change.
     BeforeLastChange {
@@ -337,9 +342,14 @@ impl Error {
                 date: *date,
                 today: *today,
             }),
-            Error::BeforeStart { date, start } => say(Msg::BeforeStart {
+            Error::BeforeStart {
+                date,
+                start,
+                planned,
+            } => say(Msg::BeforeStart {
                 date: *date,
                 start: *start,
+                planned: *planned,
             }),
             Error::BeforeLastChange { topic, date, last } => say(Msg::BeforeLastChange {
                 topic,
@@ -615,6 +625,12 @@ mod tests {
             Error::BeforeStart {
                 date: day("2026-11-01"),
                 start: day("2026-11-10"),
+                planned: false,
+            },
+            Error::BeforeStart {
+                date: day("2026-11-21"),
+                start: day("2026-11-25"),
+                planned: true,
             },
             Error::BeforeLastChange {
                 topic: "why-rag".into(),

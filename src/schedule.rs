@@ -56,7 +56,11 @@ pub fn check_day(day: NaiveDate, today: NaiveDate, start: Option<NaiveDate>) -> 
         return Err(Error::FutureDate { date: day, today });
     }
     match start {
-        Some(start) if day < start => Err(Error::BeforeStart { date: day, start }),
+        Some(start) if day < start => Err(Error::BeforeStart {
+            date: day,
+            start,
+            planned: start > today,
+        }),
         _ => Ok(()),
     }
 }

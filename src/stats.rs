@@ -9,7 +9,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::curriculum::Loaded;
-use crate::progress::topics_for;
+use crate::progress::{Replay, State, topics_for};
 use crate::schedule;
 use crate::store::{Change, Event, PlanFilter};
 
@@ -92,10 +92,10 @@ pub fn week_of(day: NaiveDate, start: Weekday) -> NaiveDate {
 }
 
 /// Topics done in each of the `weeks` weeks ending with this one, oldest first: each week's
-/// first day and the `done` changes counting for it.
+/// first day and the topics done now whose done day is in it (a topic done, undone and done
+/// again counts once, in the week of its last `done`), as `status` counts them.
 pub fn done_per_week(
-    plan: &str,
-    events: &[Event],
+    replay: &Replay,
     today: NaiveDate,
     start: Weekday,
     weeks: u64,
@@ -105,10 +105,11 @@ pub fn done_per_week(
         .checked_sub_days(Days::new(7 * (weeks - 1)))
         .unwrap_or(NaiveDate::MIN);
     let mut counts = vec![0; weeks as usize];
-    let mut plan = PlanFilter::new(plan);
-    for event in events {
-        let day = event.day();
-        if event.change == Change::Done && day >= first && day <= today && plan.matches(event) {
+    for topic in &replay.topics {
+        if let (State::Done, Some(day)) = (topic.state, topic.since)
+            && day >= first
+            && day <= today
+        {
             counts[((day - first).num_days() / 7) as usize] += 1;
         }
     }
@@ -161,11 +162,22 @@ pub fn burn_up(
     let span = (last - start).num_days() + 1;
     let columns = columns.max(2) as i64;
     let step = (span + columns - 1) / columns;
+    // Each point is the last day of its stretch of days, or today in today's stretch, so that
+    // where the learner stands today is always drawn.
     let days: Vec<NaiveDate> = (0..)
         .map(|i| i * step)
         .take_while(|&offset| offset < span)
-        .map_while(|offset| start.checked_add_days(Days::new((offset + step - 1) as u64)))
-        .map(|day| day.min(last))
+        .map_while(|offset| {
+            let first = start.checked_add_days(Days::new(offset as u64))?;
+            let end = start
+                .checked_add_days(Days::new((offset + step - 1) as u64))?
+                .min(last);
+            Some(if (first..=end).contains(&today) {
+                today
+            } else {
+                end
+            })
+        })
         .collect();
     let done = done_by(loaded, events, &days, today);
     let points = days

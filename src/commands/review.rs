@@ -80,7 +80,10 @@ pub fn record(
     let history = super::as_of(&store, settings);
     let replay = progress::replay(loaded, &history);
     super::warn_in(&store, &replay, lang, &loaded.source);
+    let before = review::reviews(loaded, &history, &replay);
     let mut new = Vec::with_capacity(positions.len());
+    // For each topic: reviewed before it was due, and the same review recorded today already.
+    let mut said = Vec::with_capacity(positions.len());
     for &pos in &positions {
         let topic = loaded.topic(pos);
         let progress = loaded
@@ -106,6 +109,13 @@ pub fn record(
                 .into());
             }
         }
+        let prior = before.iter().find(|r| r.pos == pos);
+        let again = prior.is_some_and(|r| r.reviews.last() == Some(&(day, grade)));
+        let early = grade == Grade::Good && prior.is_some_and(|r| day < r.due);
+        said.push((early, again));
+        if again {
+            continue;
+        }
         new.push(
             Event::new(
                 settings.now,
@@ -117,14 +127,24 @@ pub fn record(
         );
     }
     drop(history);
-    super::add(settings, lock, &mut store, new)?;
+    if new.is_empty() {
+        drop(lock);
+    } else {
+        super::add(settings, lock, &mut store, new)?;
+    }
 
     let all = review::reviews(loaded, &super::as_of(&store, settings), &replay);
     let mut out = String::new();
-    for pos in positions {
+    for (pos, said) in positions.into_iter().zip(said) {
         let line = render::topic_line(loaded, pos, lang);
         if let Some(reviews) = all.iter().find(|r| r.pos == pos) {
-            out.push_str(&render::reviewed_line(&line, reviews, settings.today, lang));
+            out.push_str(&render::reviewed_line(
+                &line,
+                reviews,
+                settings.today,
+                said,
+                lang,
+            ));
         }
     }
     Ok(out)

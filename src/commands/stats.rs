@@ -18,7 +18,11 @@ pub fn run(
     week_start: WeekStart,
     json: bool,
 ) -> anyhow::Result<String> {
-    let super::Reading { loaded, store, .. } = &*super::read(settings)?;
+    let super::Reading {
+        loaded,
+        store,
+        replay,
+    } = &*super::read(settings)?;
     let today = settings.today;
     let plan = loaded.curriculum.id.as_str();
     let events = &store.events;
@@ -27,9 +31,13 @@ pub fn run(
         WeekStart::Sunday => Weekday::Sun,
     };
     let days = stats::study_days(plan, events, today);
-    let done_per_week = stats::done_per_week(plan, events, today, week_start, DONE_WEEKS);
+    let done_per_week = stats::done_per_week(replay, today, week_start, DONE_WEEKS);
     let width = usize::from(style.width.unwrap_or(crate::wrap::PIPED_WIDTH));
-    let columns = width.saturating_sub(8).min(render::BURN_UP_COLUMNS);
+    // JSON has the same points at every width.
+    let columns = match json {
+        true => render::BURN_UP_COLUMNS,
+        false => width.saturating_sub(8).min(render::BURN_UP_COLUMNS),
+    };
     let burn_up = schedule::start(plan, events)
         .filter(|&start| start <= today)
         .and_then(|start| stats::burn_up(loaded, events, start, today, columns));

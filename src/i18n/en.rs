@@ -94,7 +94,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             format!("on schedule, {} to go today", topics(n)).into()
         }
         Msg::Ahead { topics: n } => format!("{} ahead", topics(n)).into(),
-        Msg::Behind { topics: n } => format!("{} behind", topics(n)).into(),
+        Msg::Behind { topics: n, to_go } if to_go == n => format!("{} behind", topics(n)).into(),
+        Msg::Behind { topics: n, to_go } => {
+            format!("{} behind, {to_go} to finish today", topics(n)).into()
+        }
         Msg::PlanStage {
             stage,
             title,
@@ -586,7 +589,15 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
              done, so give a date on or before today"
         )
         .into(),
-        Msg::BeforeStart { date, start } => format!(
+        Msg::BeforeStart {
+            date,
+            start,
+            planned: true,
+        } => format!(
+            "the plan starts on {start}, after today: nothing is recorded before its start; to start now, `studyplan begin {date}`"
+        )
+        .into(),
+        Msg::BeforeStart { date, start, .. } => format!(
             "`{date}` is before the plan's start on {start}; give a date from {start} on, \
              or move the start first with `studyplan begin {date}`"
         )
@@ -926,9 +937,28 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::BadReviewSetting { value } => {
             format!("STUDYPLAN_REVIEW=`{value}` is not a setting; use `on` or `off`").into()
         }
-        Msg::Reviewed { next, in_days } => {
-            format!("reviewed; next review on {next}, in {}", days(in_days)).into()
+        Msg::Reviewed {
+            next,
+            in_days,
+            early,
+        } => {
+            let early = if early {
+                " before it was due, so the interval stays"
+            } else {
+                ""
+            };
+            let next = match in_days {
+                0 => format!("next review due today, {next}"),
+                n if n < 0 => format!("next review was due on {next}, {} ago", days(-n)),
+                n => format!("next review on {next}, in {}", days(n)),
+            };
+            format!("reviewed{early}; {next}").into()
         }
+        Msg::ReviewedAlready { next, in_days } => format!(
+            "reviewed today already, so nothing is recorded; next review on {next}, in {}",
+            days(in_days)
+        )
+        .into(),
         Msg::ReviewDue {
             due,
             overdue,
@@ -993,7 +1023,9 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             week,
         } => {
             let week = match week {
-                Some(per_week) => format!("; a week at your recent pace brings {per_week:.1}"),
+                Some(per_week) => {
+                    format!("; a week at your recent pace brings {per_week:.1} topics")
+                }
                 None => String::new(),
             };
             format!(
@@ -1031,6 +1063,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             low,
             per_week: None,
         } => format!("{low} by {by} is out of reach: too many topics are skipped").into(),
+        Msg::TodayReached { low } => format!("{low} is reached already").into(),
+        Msg::TodayMoreReviews { more } => {
+            format!("… and {more} more: `studyplan review` lists them all").into()
+        }
         Msg::TodayAtPace { eta } => format!(
             "at your pace: {eta} (`studyplan today --by DATE` says what a week needs to get there by then); the next topic:"
         )
@@ -1089,7 +1125,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 Some(ended) if longest > current => {
                     format!("{now}; longest {}, ended {ended}", days(longest as i64)).into()
                 }
-                _ if current > 0 => format!("{now}, your longest").into(),
+                _ if current > 1 => format!("{now}, your longest").into(),
                 _ => now.into(),
             }
         }

@@ -86,8 +86,8 @@ pub enum Msg<'a> {
     OnScheduleToGo { topics: i64 },
     /// Ahead of the plan.
     Ahead { topics: i64 },
-    /// Behind the plan.
-    Behind { topics: i64 },
+    /// Behind the plan: `topics` were due before today, `to_go` are to finish today to be on it.
+    Behind { topics: i64, to_go: i64 },
     /// The plan's line: the stage of today (`stage` from 1), what is due and what is done.
     PlanStage {
         stage: usize,
@@ -482,7 +482,12 @@ pub enum Msg<'a> {
     /// A change dated after today.
     FutureDate { date: NaiveDate, today: NaiveDate },
     /// A change dated before the plan's start.
-    BeforeStart { date: NaiveDate, start: NaiveDate },
+    /// `planned`: the start is after today.
+    BeforeStart {
+        date: NaiveDate,
+        start: NaiveDate,
+        planned: bool,
+    },
     /// A back-dated change before the last change to `topic`.
     BeforeLastChange {
         topic: &'a str,
@@ -636,8 +641,15 @@ pub enum Msg<'a> {
     /// No data folder to keep the store in by default.
     NoDataFolder,
 
-    /// After a review: the next is due on `next`, `in_days` from today.
-    Reviewed { next: NaiveDate, in_days: i64 },
+    /// After a review: the next is due on `next`, `in_days` from today (0 or less for a review
+    /// back-dated past it); `early` when it came before it was due, so the interval stays.
+    Reviewed {
+        next: NaiveDate,
+        in_days: i64,
+        early: bool,
+    },
+    /// A topic was reviewed today already: nothing recorded; the next is due on `next`.
+    ReviewedAlready { next: NaiveDate, in_days: i64 },
     /// When a review is due against today: `overdue` days past it (0: today; less: not yet);
     /// `aside` in parentheses, after a topic's line.
     ReviewDue {
@@ -693,6 +705,10 @@ pub enum Msg<'a> {
         low: &'a str,
         per_week: Option<f64>,
     },
+    /// `--by` was given with the band's low edge `low` reached already.
+    TodayReached { low: &'a str },
+    /// More reviews due than listed: `studyplan review` lists them all.
+    TodayMoreReviews { more: usize },
     /// Where the current pace leads (an ETA clause), and that `--by DATE` says what a week needs.
     TodayAtPace { eta: &'a str },
     /// More topics to finish today than listed: `studyplan next {count}` lists them all.

@@ -83,7 +83,14 @@ fn samples() -> Vec<Msg<'static>> {
     for topics in [1, 2] {
         all.push(Msg::OnScheduleToGo { topics });
         all.push(Msg::Ahead { topics });
-        all.push(Msg::Behind { topics });
+        all.push(Msg::Behind {
+            topics,
+            to_go: topics,
+        });
+        all.push(Msg::Behind {
+            topics,
+            to_go: topics + 2,
+        });
     }
     all.push(Msg::PlanStage {
         stage: 2,
@@ -583,10 +590,13 @@ fn samples() -> Vec<Msg<'static>> {
         date: day("2026-12-01"),
         today: day("2026-11-21"),
     });
-    all.push(Msg::BeforeStart {
-        date: day("2026-11-01"),
-        start: day("2026-11-10"),
-    });
+    for planned in [false, true] {
+        all.push(Msg::BeforeStart {
+            date: day("2026-11-01"),
+            start: day("2026-11-10"),
+            planned,
+        });
+    }
     all.push(Msg::BeforeLastChange {
         topic: "why-rag",
         date: day("2026-11-12"),
@@ -836,7 +846,14 @@ fn samples() -> Vec<Msg<'static>> {
     all.push(Msg::BadBorder { value: "round" });
     all.push(Msg::NoDataFolder);
     all.push(Msg::BadReviewSetting { value: "maybe" });
-    all.push(Msg::Reviewed {
+    for (in_days, early) in [(3, false), (3, true), (0, false), (-2, false)] {
+        all.push(Msg::Reviewed {
+            next: day("2026-12-08"),
+            in_days,
+            early,
+        });
+    }
+    all.push(Msg::ReviewedAlready {
         next: day("2026-12-08"),
         in_days: 3,
     });
@@ -901,6 +918,8 @@ fn samples() -> Vec<Msg<'static>> {
             per_week,
         });
     }
+    all.push(Msg::TodayReached { low: "60%" });
+    all.push(Msg::TodayMoreReviews { more: 18 });
     all.push(Msg::TodayAtPace {
         eta: "60% by 2027-05-26",
     });

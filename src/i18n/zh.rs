@@ -84,7 +84,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             format!("符合计划，今天还有 {}要完成", topics(n)).into()
         }
         Msg::Ahead { topics: n } => format!("领先 {}", topics(n)).into(),
-        Msg::Behind { topics: n } => format!("落后 {}", topics(n)).into(),
+        Msg::Behind { topics: n, to_go } if to_go == n => format!("落后 {}", topics(n)).into(),
+        Msg::Behind { topics: n, to_go } => {
+            format!("落后 {}，今天要完成 {to_go} 个", topics(n)).into()
+        }
         Msg::PlanStage {
             stage,
             title,
@@ -544,7 +547,15 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
              请给出今天或更早的日期"
         )
         .into(),
-        Msg::BeforeStart { date, start } => format!(
+        Msg::BeforeStart {
+            date,
+            start,
+            planned: true,
+        } => format!(
+            "计划在 {start} 才开始，晚于今天：开始之前不能记录；要现在开始，请用 `studyplan begin {date}`"
+        )
+        .into(),
+        Msg::BeforeStart { date, start, .. } => format!(
             "`{date}` 早于计划的开始日期 {start}；请给出 {start} 或之后的日期，\
              或先用 `studyplan begin {date}` 提前开始日期"
         )
@@ -833,9 +844,28 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::BadReviewSetting { value } => {
             format!("STUDYPLAN_REVIEW=`{value}` 不是有效的设置；请用 `on` 或 `off`").into()
         }
-        Msg::Reviewed { next, in_days } => {
-            format!("已复习；下次复习在 {next}（{}后）", days(in_days)).into()
+        Msg::Reviewed {
+            next,
+            in_days,
+            early,
+        } => {
+            let early = if early {
+                "（还没到期，所以间隔不变）"
+            } else {
+                ""
+            };
+            let next = match in_days {
+                0 => format!("下次复习就是今天（{next}）"),
+                n if n < 0 => format!("下次复习本应在 {next}，已过期 {}", days(-n)),
+                n => format!("下次复习在 {next}（{}后）", days(n)),
+            };
+            format!("已复习{early}；{next}").into()
         }
+        Msg::ReviewedAlready { next, in_days } => format!(
+            "今天已经复习过了，所以没有再记录；下次复习在 {next}（{}后）",
+            days(in_days)
+        )
+        .into(),
         Msg::ReviewDue {
             due,
             overdue,
@@ -872,7 +902,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::TodayFinished => "所有主题都已完成或跳过：没有要学的了".into(),
         Msg::TodayAhead { ahead: 0 } => "按计划进行：今天没有要完成的了；有时间的话，下一个主题：".into(),
         Msg::TodayAhead { ahead } => format!(
-            "超前计划 {}：今天没有要完成的；有时间的话，下一个主题：",
+            "领先计划 {}：今天没有要完成的；有时间的话，下一个主题：",
             topics(ahead as i64)
         )
         .into(),
@@ -921,8 +951,12 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             low,
             per_week: None,
         } => format!("{by} 前达到 {low} 已不可能：跳过的主题太多").into(),
+        Msg::TodayReached { low } => format!("已经达到 {low}").into(),
+        Msg::TodayMoreReviews { more } => {
+            format!("……还有 {more} 个：`studyplan review` 会全部列出").into()
+        }
         Msg::TodayAtPace { eta } => format!(
-            "按你的速度：{eta}（`studyplan today --by 日期` 会算出要在那天前达到每周需完成几个）；下一个主题："
+            "按你的速度：{eta}（用 `studyplan today --by 日期` 可以算出：要在那天之前达到，每周需完成几个主题）；下一个主题："
         )
         .into(),
         Msg::TodayMore { more, count } => {
@@ -933,7 +967,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         }
         Msg::TodayLineAhead { ahead: 0 } => "今天没有要完成的了".into(),
         Msg::TodayLineAhead { ahead } => {
-            format!("今天没有要完成的，超前 {}", topics(ahead as i64)).into()
+            format!("今天没有要完成的，领先 {}", topics(ahead as i64)).into()
         }
         Msg::TodayLineCatchUp { to_low, low } => {
             format!("追赶：还差 {}才能达到 {low}", topics(to_low as i64)).into()
@@ -970,7 +1004,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
                 Some(ended) if longest > current => {
                     format!("{now}；最长 {}，到 {ended} 为止", days(longest as i64)).into()
                 }
-                _ if current > 0 => format!("{now}，是你最长的一次").into(),
+                _ if current > 1 => format!("{now}，是你最长的一次").into(),
                 _ => now.into(),
             }
         }

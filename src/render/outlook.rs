@@ -100,7 +100,11 @@ fn plan_text(loaded: &Loaded, s: &Schedule, summary: &Summary, style: &Style) ->
         // Today is not over: today's share still to do is not behind.
         n if n < 0 && s.overdue == 0 => Msg::OnScheduleToGo { topics: -n },
         n if n > 0 => Msg::Ahead { topics: n },
-        n => Msg::Behind { topics: -n },
+        // What was due before today is behind; today's share is still to do.
+        n => Msg::Behind {
+            topics: s.overdue as i64,
+            to_go: -n,
+        },
     });
     let standing = &style.paint(
         &standing,

@@ -9,10 +9,10 @@ use crate::i18n::{Lang, Msg};
 use crate::progress::State;
 use crate::review::{self, INTERVALS, TopicReviews};
 
-/// The intervals as `1, 3, 7, 14, 30, 60`.
-pub(crate) fn intervals_text() -> String {
+/// The intervals as `1, 3, 7, 14, 30, 60` (`1、3、7` in Chinese).
+pub(crate) fn intervals_text(lang: Lang) -> String {
     let all: Vec<String> = INTERVALS.iter().map(u32::to_string).collect();
-    all.join(", ")
+    lang.list(&all)
 }
 
 /// `review`: the topics due today, oldest first, and how to record a review; or when the next
@@ -22,7 +22,7 @@ pub fn reviews(loaded: &Loaded, all: &[TopicReviews], today: NaiveDate, lang: La
     let mut out = String::new();
     if all.is_empty() {
         out.push_str(&lang.say(Msg::NothingToReview {
-            intervals: &intervals_text(),
+            intervals: &intervals_text(lang),
         }));
         out.push('\n');
         return out;
@@ -80,12 +80,25 @@ pub(crate) fn next_line(
     .into_owned()
 }
 
-/// A topic's line after a review is recorded: when the next is due.
-pub fn reviewed_line(line: &str, topic: &TopicReviews, today: NaiveDate, lang: Lang) -> String {
-    let said = lang.say(Msg::Reviewed {
-        next: topic.due,
-        in_days: -topic.overdue(today),
-    });
+/// A topic's line after a review: when the next is due; `early` when the review came before it
+/// was due, `again` when the same review was recorded today already and nothing was.
+pub fn reviewed_line(
+    line: &str,
+    topic: &TopicReviews,
+    today: NaiveDate,
+    (early, again): (bool, bool),
+    lang: Lang,
+) -> String {
+    let (next, in_days) = (topic.due, -topic.overdue(today));
+    let said = if again {
+        lang.say(Msg::ReviewedAlready { next, in_days })
+    } else {
+        lang.say(Msg::Reviewed {
+            next,
+            in_days,
+            early,
+        })
+    };
     format!("{} {line}  {said}\n", mark(State::Done))
 }
 

@@ -104,7 +104,8 @@ pub fn stats(stats: &Stats, band: &str, style: &Style) -> String {
         last30: stats.last30,
     }));
     out.push_str("\n\n");
-    out.push_str(&per_week(stats.done_per_week, marks, lang));
+    let width = usize::from(style.width.unwrap_or(crate::wrap::PIPED_WIDTH));
+    out.push_str(&per_week(stats.done_per_week, width, marks, lang));
     if let Some(burn_up) = &stats.burn_up {
         out.push('\n');
         out.push_str(&burn_up_chart(burn_up, band, marks, lang));
@@ -131,6 +132,10 @@ fn heatmap(stats: &Stats, weeks: usize, marks: &Marks, lang: Lang) -> String {
             to: stats.today,
         })
         .into_owned();
+    if marks.full == ASCII.full {
+        // The en dash is drawn two columns wide where box-drawing characters are.
+        out = out.replace('–', "-");
+    }
     out.push('\n');
     // The months above the weeks they begin in, where there is room for their names.
     let mut months = " ".repeat(ROW_LABEL);
@@ -146,11 +151,16 @@ fn heatmap(stats: &Stats, weeks: usize, marks: &Marks, lang: Lang) -> String {
             (_, Some(day)) => Some(day.month()),
             _ => None,
         };
+        let grid = ROW_LABEL + 2 * weeks - 1;
         if let Some(month) = name
             && months.width() <= at
         {
-            months.push_str(&" ".repeat(at - months.width()));
-            months.push_str(&lang.say(Msg::MonthShort { month }));
+            let text = lang.say(Msg::MonthShort { month });
+            // Never wider than the grid under it.
+            if at + text.width() <= grid {
+                months.push_str(&" ".repeat(at - months.width()));
+                months.push_str(&text);
+            }
         }
     }
     out.push_str(months.trim_end());
@@ -188,8 +198,9 @@ fn heatmap(stats: &Stats, weeks: usize, marks: &Marks, lang: Lang) -> String {
 }
 
 /// The topics done per week, as bars.
-fn per_week(weeks: &[(NaiveDate, usize)], marks: &Marks, lang: Lang) -> String {
-    const LONGEST: usize = 30;
+fn per_week(weeks: &[(NaiveDate, usize)], width: usize, marks: &Marks, lang: Lang) -> String {
+    // Room for `  11-16  ` before a bar and ` 100` after it.
+    let longest = width.saturating_sub(14).clamp(5, 30);
     let mut out = lang
         .say(Msg::StatsDonePerWeek { weeks: weeks.len() })
         .into_owned();
@@ -197,10 +208,10 @@ fn per_week(weeks: &[(NaiveDate, usize)], marks: &Marks, lang: Lang) -> String {
     let most = weeks.iter().map(|&(_, n)| n).max().unwrap_or(0);
     for &(week, done) in weeks {
         // One mark a topic, shortened to fit when a week had more than the longest bar holds.
-        let len = if most <= LONGEST {
+        let len = if most <= longest {
             done
         } else {
-            (done * LONGEST).div_ceil(most)
+            (done * longest).div_ceil(most)
         };
         let bar: String = std::iter::repeat_n(marks.full, len).collect();
         let bar = if bar.is_empty() {
@@ -251,9 +262,8 @@ fn burn_up_chart(burn_up: &BurnUp, band: &str, marks: &Marks, lang: Lang) -> Str
         .last()
         .map_or(burn_up.end, |p| p.day)
         .to_string();
-    let gap = (columns + 1)
-        .saturating_sub(start.len() + last.len())
-        .max(1);
+    // The last date ends under the last column.
+    let gap = columns.saturating_sub(start.len() + last.len()).max(1);
     out.push_str(&format!("      {start}{}{last}\n", " ".repeat(gap)));
     out
 }

@@ -35,8 +35,12 @@ pub fn today(
     lang: Lang,
 ) -> String {
     let mut out = String::new();
-    // Before the start, the standing says when it is.
-    if let Some(schedule) = outlook.schedule.as_ref().filter(|s| s.day >= 1) {
+    // Before the start and past the end, the standing says where the calendar is.
+    if let Some(schedule) = outlook
+        .schedule
+        .as_ref()
+        .filter(|s| s.day >= 1 && s.over_by == 0)
+    {
         out.push_str(&lang.say(Msg::TodayIs {
             today,
             calendar: &calendar_text(schedule, lang),
@@ -44,6 +48,12 @@ pub fn today(
         out.push('\n');
     }
     let low = &low_text(loaded);
+    // The highest edge of the band reached, for a calendar over with the band reached.
+    let reached = &if summary.readiness == crate::progress::Readiness::Above {
+        share_text(loaded.curriculum.band.high)
+    } else {
+        low.clone()
+    };
     out.push_str(&lang.say(match agenda.standing {
         Standing::NotStarted => Msg::TodayNotStarted,
         Standing::StartsIn { start, days } => Msg::TodayStartsIn { start, days },
@@ -61,26 +71,32 @@ pub fn today(
         Standing::CatchUp { over_by, to_low } => Msg::TodayCatchUp {
             over_by,
             to_low,
-            low,
+            low: if to_low == 0 { reached } else { low },
         },
     }));
     out.push('\n');
-    if let Standing::CatchUp { to_low, .. } = agenda.standing
-        && to_low > 0
-    {
-        match agenda.reach {
-            Some(reach) => {
-                out.push_str(&lang.say(Msg::TodayReach {
-                    by: reach.by,
-                    low,
-                    per_week: reach.per_week,
-                }));
-            }
-            None => out.push_str(&lang.say(Msg::TodayAtPace {
-                eta: &eta_text(agenda.low_edge, low, summary, lang),
-            })),
+    let catching_up = matches!(agenda.standing, Standing::CatchUp { to_low, .. } if to_low > 0);
+    match agenda.reach {
+        // `--by` says what a week needs, wherever the plan stands.
+        Some(_) if summary.to_band == 0 => {
+            out.push_str(&lang.say(Msg::TodayReached { low }));
+            out.push('\n');
         }
-        out.push('\n');
+        Some(reach) => {
+            out.push_str(&lang.say(Msg::TodayReach {
+                by: reach.by,
+                low,
+                per_week: reach.per_week,
+            }));
+            out.push('\n');
+        }
+        None if catching_up => {
+            out.push_str(&lang.say(Msg::TodayAtPace {
+                eta: &eta_text(agenda.low_edge, low, summary, lang),
+            }));
+            out.push('\n');
+        }
+        None => {}
     }
     for &pos in agenda.topics.iter().take(SHOWN) {
         out.push_str(&topic_mark_line(loaded, replay, pos, lang));
@@ -97,8 +113,14 @@ pub fn today(
         Some(due) => {
             out.push_str(&lang.say(Msg::ReviewsDue { count: due.len() }));
             out.push('\n');
-            for topic in due {
+            for topic in due.iter().take(SHOWN) {
                 out.push_str(&due_line(loaded, topic, today, lang));
+            }
+            if due.len() > SHOWN {
+                out.push_str(&lang.say(Msg::TodayMoreReviews {
+                    more: due.len() - SHOWN,
+                }));
+                out.push('\n');
             }
             out.push_str(&lang.say(Msg::ReviewHow));
             out.push('\n');
@@ -178,6 +200,7 @@ enum StandingJson {
     NotStarted,
     StartsLater,
     Finished,
+    OnPlan,
     Ahead,
     OnSchedule,
     Behind,
@@ -211,6 +234,7 @@ impl Brief {
                 StandingJson::StartsLater
             }
             Standing::Finished => StandingJson::Finished,
+            Standing::Ahead { ahead: 0 } => StandingJson::OnPlan,
             Standing::Ahead { ahead } => {
                 brief.ahead = ahead;
                 StandingJson::Ahead

@@ -114,28 +114,42 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// `log`'s short event ids, which are random, shown as `#1`, `#2`, ... in order of first
-/// appearance and padded to the id's width, so a test still sees which lines are one event.
-pub fn mask_ids(log: &str) -> String {
+/// Every short event id in `text` shown as `#1`, `#2`, ... in order of first appearance: eight
+/// hex digits at the start of a line (as `log` shows them) or between two-space gaps (as `show`
+/// shows a note's), each followed by two spaces or the line's end.
+pub fn mask_ids(text: &str) -> String {
     let mut seen: Vec<&str> = Vec::new();
     let mut out = String::new();
-    for line in log.split_inclusive('\n') {
-        let id = line
-            .get(..8)
-            .filter(|id| id.bytes().all(|b| b.is_ascii_hexdigit()) && line[8..].starts_with("  "));
-        match id {
-            Some(id) => {
-                let n = match seen.iter().position(|s| *s == id) {
-                    Some(n) => n + 1,
-                    None => {
-                        seen.push(id);
-                        seen.len()
-                    }
-                };
-                out.push_str(&format!("{:<8}{}", format!("#{n}"), &line[8..]));
+    for line in text.split_inclusive('\n') {
+        let bytes = line.as_bytes();
+        let (mut at, mut copied) = (0, 0);
+        while at < bytes.len() {
+            let starts = at == 0 || (at >= 2 && &bytes[at - 2..at] == b"  " && bytes[at] != b' ');
+            let id = line
+                .get(at..at + 8)
+                .filter(|id| id.bytes().all(|b| b.is_ascii_hexdigit()))
+                .filter(|_| {
+                    let after = &line[at + 8..];
+                    after.starts_with("  ") || after.starts_with('\n') || after.is_empty()
+                });
+            match id {
+                Some(id) if starts => {
+                    let n = match seen.iter().position(|s| *s == id) {
+                        Some(n) => n + 1,
+                        None => {
+                            seen.push(id);
+                            seen.len()
+                        }
+                    };
+                    out.push_str(&line[copied..at]);
+                    out.push_str(&format!("{:<8}", format!("#{n}")));
+                    at += 8;
+                    copied = at;
+                }
+                _ => at += 1,
             }
-            None => out.push_str(line),
         }
+        out.push_str(&line[copied..]);
     }
     out
 }

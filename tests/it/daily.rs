@@ -25,7 +25,7 @@ fn today_lists_the_share_to_finish_in_progress_first_then_the_reviews_due() {
         .stdout(
             "\
 today, 2026-11-29: day 10 of 90, started 2026-11-20, ends 2027-02-17
-6 topics behind: finish 8 today to be on plan by tonight; a week at your recent pace brings 2.1:
+6 topics behind: finish 8 today to be on plan by tonight; a week at your recent pace brings 2.1 topics:
 [~] 1.4 business-architecture  Business architecture of LLM applications
 [ ] 1.5 technical-architecture  Technical architecture of LLM applications
 [ ] 1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
@@ -117,7 +117,6 @@ fn past_the_calendar_today_says_what_a_week_needs_to_catch_up() {
         .args(&["--no-review", "today", "--by", "2026-12-31"])
         .stdout(
             "\
-today, 2026-11-29: the plan's calendar is over: its 90 days ended on 2026-10-29, 31 days ago (day 121 since the start on 2026-08-01)
 the plan's calendar ended 31 days ago: 20 topics to go to reach 60%
 to reach 60% by 2026-12-31: 4.3 topics a week
 [ ] 1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
@@ -128,7 +127,6 @@ to reach 60% by 2026-12-31: 4.3 topics a week
         .args(&["--no-review", "today"])
         .stdout(
             "\
-today, 2026-11-29: the plan's calendar is over: its 90 days ended on 2026-10-29, 31 days ago (day 121 since the start on 2026-08-01)
 the plan's calendar ended 31 days ago: 20 topics to go to reach 60%
 at your pace: 60% by 2028-03-27 (`studyplan today --by DATE` says what a week needs to get there by then); the next topic:
 [ ] 1.6 feed-gpt35-new-knowledge  Code example: feeding new knowledge into GPT-3.5
@@ -349,7 +347,7 @@ the plan starts on 2026-12-03, in 4 days; the first topics:
         .args(&["done", "1.1"])
         .status(1)
         .store_unchanged()
-        .stderr("studyplan: error: `2026-11-29` is before the plan's start on 2026-12-03; give a date from 2026-12-03 on, or move the start first with `studyplan begin 2026-11-29`\n")
+        .stderr("studyplan: error: the plan starts on 2026-12-03, after today: nothing is recorded before its start; to start now, `studyplan begin 2026-11-29`\n")
         .run();
     // On the day, the plan runs; on a day before the start was planned, it had none.
     let env = Test::with(env)
@@ -569,5 +567,195 @@ fn a_note_can_be_back_dated_edited_and_deleted_and_the_history_keeps_every_text(
             "Notes:      2026-11-27  {first}  read the paper\n"
         )),
         "{show}"
+    );
+}
+
+#[test]
+fn stats_fit_every_width_and_their_json_does_not_depend_on_it() {
+    let env = steady();
+    let json_at = |columns: &str| {
+        let output = env
+            .cmd()
+            .env("COLUMNS", columns)
+            .args(["stats", "--json"])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(json_at("30"), json_at("120"));
+    for columns in [30, 39, 40, 41, 56, 57, 60] {
+        for lang in ["en", "zh"] {
+            let output = env
+                .cmd()
+                .env("COLUMNS", columns.to_string())
+                .args(["--lang", lang, "stats"])
+                .output()
+                .unwrap();
+            let text = String::from_utf8(output.stdout).unwrap();
+            for line in text.lines() {
+                let width = unicode_width::UnicodeWidthStr::width(line);
+                assert!(
+                    width <= columns,
+                    "{lang} at {columns}: {width}: {line:?}\n{text}"
+                );
+            }
+            // Today's 8 done topics are drawn at every width: the 10% row has a done mark.
+            let row = text.lines().find(|l| l.starts_with(" 10% ")).unwrap();
+            assert!(row.contains('█'), "{lang} at {columns}: {row}");
+        }
+    }
+}
+
+#[test]
+fn topics_done_per_week_count_each_topic_once_as_status_does() {
+    let env = TestEnv::new();
+    for args in [
+        &["done", "1.1"][..],
+        &["undo", "1.1"],
+        &["done", "1.1"],
+        &["done", "1.2"],
+        &["undo", "1.2"],
+    ] {
+        env.ok(args);
+    }
+    let stats = json(&env.ok(&["stats", "--json"]));
+    assert_eq!(
+        stats["done_per_week"][11],
+        serde_json::json!({"week": "2026-11-23", "done": 1})
+    );
+}
+
+#[test]
+fn a_review_says_when_the_next_is_due_even_back_dated_early_or_twice() {
+    let env = learner();
+    // Done 2026-11-21, first due 11-22; reviewed 11-23, the next came 3 days later, 3 days ago.
+    let out = env.ok(&["review", "1.1", "--on", "2026-11-23"]);
+    assert_eq!(
+        out,
+        "[x] 1.1 what-llms-can-do  What can large-model AI do?  reviewed; next review was due on 2026-11-26, 3 days ago\n"
+    );
+    env.ok(&["review", "1.3"]);
+    let before = env.store_bytes();
+    let out = env.ok(&["review", "1.3"]);
+    assert_eq!(
+        out,
+        "[x] 1.3 core-mindset  The core mindset for using AI well  reviewed today already, so nothing is recorded; next review on 2026-12-02, in 3 days\n"
+    );
+    assert_eq!(env.store_bytes(), before);
+    // Before it is due, the interval stays; a grade that differs is recorded.
+    let out = env.ok(&["review", "1.3", "--hard"]);
+    assert!(
+        out.ends_with("reviewed; next review on 2026-12-02, in 3 days\n"),
+        "{out}"
+    );
+    let out = ok_on(&env, "2026-12-01", &["review", "1.3"]);
+    assert!(
+        out.ends_with("reviewed before it was due, so the interval stays; next review on 2026-12-04, in 3 days\n"),
+        "{out}"
+    );
+}
+
+fn ok_on(env: &TestEnv, today: &str, args: &[&str]) -> String {
+    let output = env
+        .cmd()
+        .env("STUDYPLAN_TODAY", today)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn the_review_setting_takes_the_words_a_yaml_file_would() {
+    let env = learner();
+    for off in ["off", "false", "no", "0", "OFF"] {
+        let output = env
+            .cmd()
+            .env("STUDYPLAN_REVIEW", off)
+            .args(["status", "--json"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{off}");
+        let status = json(&String::from_utf8(output.stdout).unwrap());
+        assert_eq!(
+            status["today"]["reviews_due"],
+            serde_json::Value::Null,
+            "{off}"
+        );
+    }
+}
+
+#[test]
+fn today_caps_the_reviews_it_lists_and_by_works_on_any_day() {
+    let env = TestEnv::new();
+    env.ok(&["begin", "2026-11-01"]);
+    env.ok(&[
+        "done",
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "1.5",
+        "1.6",
+        "1.7",
+        "--on",
+        "2026-11-02",
+    ]);
+    let today = env.ok(&["today", "--by", "+30"]);
+    assert!(
+        today.contains("\nto reach 60% by 2026-12-29: 4.1 topics a week\n"),
+        "{today}"
+    );
+    assert!(
+        today.contains("[x] 1.5 technical-architecture  Technical architecture of LLM applications  (due 26 days ago, on 2026-11-03)\n\
+             … and 2 more: `studyplan review` lists them all\n"),
+        "{today}"
+    );
+    assert!(
+        env.ok(&["today", "--by", "tomorrow"])
+            .contains("to reach 60% by 2026-11-30: 63.0 topics a week\n")
+    );
+    let err = env.fails(&["today", "--by", "yesterday"], 2);
+    assert!(
+        err.contains("`yesterday` is not a date like 2026-12-31 (YYYY-MM-DD), `tomorrow` or `+30` (30 days from today)"),
+        "{err}"
+    );
+    let json = json(&env.ok(&["today", "--json"]));
+    assert_eq!(json["reviews_due"].as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn past_the_calendar_with_the_band_reached_today_names_the_edge_reached() {
+    let env = TestEnv::new();
+    env.ok(&["begin", "2026-08-01"]);
+    let ids: Vec<String> = json(&env.ok(&["list", "--json"]))
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(29)
+        .map(|topic| topic["id"].as_str().unwrap().to_owned())
+        .collect();
+    let mut args = vec!["done", "--on", "2026-08-20"];
+    args.extend(ids.iter().map(String::as_str));
+    env.ok(&args);
+    let today = env.ok(&["--no-review", "today"]);
+    assert!(
+        today.starts_with(
+            "the plan's calendar ended 31 days ago, with 70% reached; the next topic:\n"
+        ),
+        "{today}"
+    );
+}
+
+#[test]
+fn on_plan_exactly_is_on_plan_in_json_too() {
+    let env = TestEnv::new();
+    env.ok(&["done", "1.1"]);
+    let today = json(&env.ok(&["--no-review", "today", "--json"]));
+    assert_eq!(today["standing"], "on_plan");
+    assert!(
+        env.ok(&["--no-review", "today"])
+            .contains("on plan: nothing more is due today")
     );
 }

@@ -217,7 +217,7 @@ fn begin_defaults_to_today_and_says_so() {
         "Plan:       stage 1 Applied basics, 1 topic expected done by today; you have 0: on schedule, 1 topic to go today\n"
     ));
     assert!(ok_on(&env, "2026-11-30", &["status"]).contains(
-        "Plan:       stage 1 Applied basics, 2 topics expected done by today; you have 0: 2 topics behind\n"
+        "Plan:       stage 1 Applied basics, 2 topics expected done by today; you have 0: 1 topic behind, 2 to finish today\n"
     ));
     env.ok(&["done", "1.1"]);
     assert!(ok_on(&env, "2026-11-30", &["status"]).contains(
@@ -845,6 +845,8 @@ fn a_change_on_a_pinned_past_day_counts_for_that_day_and_keeps_later_history() {
 fn a_change_before_the_start_is_refused_with_and_without_on() {
     let env = TestEnv::new();
     env.ok(&["begin", "2026-11-20"]);
+    // On 2026-11-10 the start is still to come; on 2026-11-29, `--on` names a day before it.
+    let planned = "the plan starts on 2026-11-20, after today: nothing is recorded before its start; to start now, `studyplan begin 2026-11-10`";
     let message = "`2026-11-10` is before the plan's start on 2026-11-20";
     for args in [
         &["done", "1.1"][..],
@@ -857,7 +859,7 @@ fn a_change_before_the_start_is_refused_with_and_without_on() {
         let output = run_on(&env, "2026-11-10", args);
         assert_eq!(output.status.code(), Some(1), "{args:?}");
         let err = String::from_utf8(output.stderr).unwrap();
-        assert!(err.contains(message), "{args:?}: {err}");
+        assert!(err.contains(planned), "{args:?}: {err}");
         assert_eq!(env.store_bytes(), before, "{args:?} wrote");
         let with_on = [args, &["--on", "2026-11-10"]].concat();
         if args[0] != "note" {
