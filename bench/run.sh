@@ -99,6 +99,49 @@ json.dump(tasks, open(sys.argv[1], "w"))
 EOF
 }
 
+# A year of daily use of the embedded roadmap, about 2,000 changes, ending on $YEAR_END: topics
+# started and done through the year (some undone and done again), a note most days, and the
+# reviews of done topics, a few a day.
+setup_year() {
+    local dir=$WORK/year
+    mkdir -p "$dir"
+    "$BIN" list --json >"$dir/topics.json"
+    python3 - "$dir/topics.json" "$dir/progress.jsonl" "$YEAR_END" <<'EOF'
+import datetime, json, random, sys, uuid
+ids = [topic["id"] for topic in json.load(open(sys.argv[1]))]
+end = datetime.date.fromisoformat(sys.argv[3])
+start = end - datetime.timedelta(days=364)
+rng = random.Random(7)
+lines = ['{"studyplan":"progress","version":2}']
+def line(day, n, change, topic=None, text=None, on=None):
+    at = f"{day.isoformat()}T{8 + n // 60:02}:{n % 60:02}:00.000000+08:00"
+    event = {"id": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "at": at,
+             "plan": "llm-roadmap", "change": change}
+    if topic: event["topics"] = [topic]
+    if on: event["on"] = on
+    if text: event["text"] = text
+    lines.append(json.dumps(event, ensure_ascii=False, separators=(",", ":")))
+line(start, 0, "begin", on=start.isoformat())
+done, next_topic = [], 0
+for d in range(365):
+    day, n = start + datetime.timedelta(days=d), 1
+    if next_topic < len(ids) and d % 8 == 0:
+        line(day, n, "start", ids[next_topic]); n += 1
+    if next_topic < len(ids) and d % 8 == 5:
+        line(day, n, "done", ids[next_topic]); done.append(ids[next_topic]); next_topic += 1; n += 1
+    if done and d % 40 == 13:
+        again = rng.choice(done)
+        line(day, n, "undo", again); line(day, n + 1, "done", again); n += 2
+    if rng.random() < 0.8:
+        line(day, n, "note", rng.choice(ids[:max(next_topic, 1)]), text="读完了，记下要点"); n += 1
+    for topic in rng.sample(done, min(len(done), 5)):
+        grade = rng.choice(["review", "review", "review", "review-hard", "review-again"])
+        line(day, n, grade, topic); n += 1
+open(sys.argv[2], "w").write("\n".join(lines) + "\n")
+print(len(lines) - 1)
+EOF
+}
+
 # A generated plan of $2 topics with $3 events in $1.
 setup_generated() {
     local dir=$1
@@ -165,6 +208,22 @@ measure() {
 
 setup_roadmap
 measure roadmap "$WORK/roadmap" "embedded roadmap: 41 topics, 20 done" "$BIN" $((RUNS * 10))
+
+# The daily loop on a year of the roadmap, against a bare `true`.
+YEAR_END=2026-11-29
+year_events=$(setup_year)
+echo "bench: the daily loop on a year of history ($year_events changes)" >&2
+(
+    export STUDYPLAN_STORE=$WORK/year/progress.jsonl STUDYPLAN_TODAY=$YEAR_END
+    hyperfine -N --warmup 3 --runs $((RUNS * 10)) --style basic --export-json "$WORK/year.json" \
+        --command-name true true \
+        --command-name "studyplan today" "$BIN today" \
+        --command-name "studyplan review" "$BIN review" \
+        --command-name "studyplan stats" "$BIN stats" \
+        --command-name "studyplan status" "$BIN status" \
+        >&2
+)
+echo "$year_events" >"$WORK/year.events"
 SIZES="roadmap"
 if [ -n "$STATIC" ]; then
     measure static "$WORK/roadmap" "embedded roadmap, static build" "$STATIC" $((RUNS * 10))
@@ -192,6 +251,10 @@ big=$WORK/big
 echo "bench: version 2 at scale" >&2
 hyperfine -N --warmup 1 --runs 10 --style basic --export-json "$WORK/scale.json" \
     --command-name "status, 1,000,000 events" "env STUDYPLAN_STORE=$WORK/huge/progress.jsonl $BIN status" \
+    --command-name "stats, 10,000 events" \
+    "env STUDYPLAN_STORE=$WORK/mid/progress.jsonl STUDYPLAN_CURRICULUM=$WORK/mid/curriculum.yaml $BIN stats" \
+    --command-name "stats, 100,000 events" "env STUDYPLAN_STORE=$big/progress.jsonl $BIN stats" \
+    --command-name "stats, 1,000,000 events" "env STUDYPLAN_STORE=$WORK/huge/progress.jsonl $BIN stats" \
     --command-name "status on a line nested 100,000 deep (refused)" \
     "sh -c 'STUDYPLAN_STORE=$WORK/deep.jsonl $BIN status >/dev/null 2>&1; test \$? = 1'" \
     >&2
@@ -234,6 +297,16 @@ for name in sizes:
         what, kb = line.strip().rsplit(":", 1)
         rows.append(f"{name} {what} {int(kb) / 1024:.1f}")
 print("; ".join(rows) + ".")
+
+year = {r["command"]: r["median"] * 1000 for r in json.load(open(f"{work}/year.json"))["results"]}
+events = open(f"{work}/year.events").read().strip()
+print(f"\nThe daily loop on the embedded roadmap with a year of history ({events} changes), "
+      f"medians of {int(runs) * 10} runs:\n")
+print("| command | ms | × `true` |")
+print("|---|---:|---:|")
+for command in ["studyplan today", "studyplan review", "studyplan stats", "studyplan status"]:
+    print(f"| `{command}` | {year[command]:.1f} | {year[command] / year['true']:.1f} |")
+print(f"\n`true`: {year['true']:.2f} ms in the same run.")
 
 bases = [name for name in sizes if os.path.exists(f"{work}/{name}-base.json")]
 if bases:

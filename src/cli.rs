@@ -560,8 +560,8 @@ pub fn described_command(lang: Lang) -> clap::Command {
     }
 }
 
-/// The commonest command lines read without clap: the bare command; `status`, `list` (`ls`) or
-/// `next` alone; `done`, `start`, `skip` or `undo` with topics and no option. Building clap's
+/// The commonest command lines read without clap: the bare command; `status`, `list` (`ls`),
+/// `next`, `today`, `review` or `stats` alone; `done`, `start`, `skip` or `undo` with topics and no option. Building clap's
 /// definition of every command and option is a fifth of such a run, and these are what a
 /// learner types dozens of times a day. Anything else is left to clap; a test checks that each
 /// line reads here as clap reads it.
@@ -597,6 +597,21 @@ pub fn quick_parse(argv: &[std::ffi::OsString]) -> Option<Cli> {
             },
             "next" => Command::Next {
                 count: None,
+                json: false,
+            },
+            "today" => Command::Today {
+                by: None,
+                json: false,
+            },
+            "review" => Command::Review {
+                topics: Vec::new(),
+                hard: false,
+                again: false,
+                on: None,
+                json: false,
+            },
+            "stats" => Command::Stats {
+                week_start: WeekStart::Monday,
                 json: false,
             },
             _ => return None,
@@ -831,6 +846,9 @@ mod tests {
             &["list"],
             &["ls"],
             &["next"],
+            &["today"],
+            &["review"],
+            &["stats"],
             &["done", "1.1"],
             &["done", "why-rag", "2.4", "思维链"],
             &["start", "x"],
@@ -857,6 +875,8 @@ mod tests {
             &["note", "1.1", "text"],
             &["note", "1.1", "- item"],
             &["status", "1.1"],
+            &["review", "1.1"],
+            &["today", "--json"],
         ] {
             assert!(quick_parse(&argv(words)).is_none(), "{words:?}");
         }

@@ -9,7 +9,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::curriculum::{Loaded, Pos};
+use std::collections::HashMap;
+
+use crate::curriculum::{IdHash, Loaded, Pos};
 use crate::progress::{Replay, State};
 use crate::store::{Change, Event, Grade, PlanFilter};
 
@@ -63,10 +65,15 @@ pub fn next_due(done_on: NaiveDate, reviews: &[(NaiveDate, Grade)]) -> (usize, N
 pub fn reviews(loaded: &Loaded, events: &[Event], replay: &Replay) -> Vec<TopicReviews> {
     let mut by_topic: Vec<Vec<(NaiveDate, Grade)>> = vec![Vec::new(); loaded.topic_count()];
     let mut plan = PlanFilter::new(&loaded.curriculum.id);
+    // A store shares one allocation per id: each is looked up in the curriculum once.
+    let mut indices: HashMap<usize, Option<usize>, IdHash> = HashMap::default();
     for event in events {
         if let Change::Review(grade) = event.change
             && plan.matches(event)
-            && let Some(index) = event.topic.as_deref().and_then(|id| loaded.index_of(id))
+            && let Some(topic) = &event.topic
+            && let Some(index) = *indices
+                .entry(topic.address())
+                .or_insert_with(|| loaded.index_of(topic))
         {
             by_topic[index].push((event.day(), grade));
         }

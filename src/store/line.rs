@@ -121,8 +121,12 @@ impl Interner {
         let date = match self.day {
             Some((seen, date)) if seen == *day => date,
             _ => {
-                let date = std::str::from_utf8(day).ok()?;
-                let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+                // Digit by digit too: chrono's format reader is a tenth of a year's read.
+                if day[4] != b'-' || day[7] != b'-' {
+                    return None;
+                }
+                let year = i32::try_from(digits(0, 4)?).ok()?;
+                let date = NaiveDate::from_ymd_opt(year, digits(5, 2)?, digits(8, 2)?)?;
                 self.day = Some((*day, date));
                 date
             }
