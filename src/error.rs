@@ -232,6 +232,13 @@ pub enum Error {
     /// Reviews are turned off, by the curriculum or by the learner.
     ReviewsOff { by_curriculum: bool },
 
+    /// A planned start more than `days` days after today.
+    BeginTooFar {
+        date: NaiveDate,
+        today: NaiveDate,
+        days: i64,
+    },
+
     /// `note --edit` or `--delete` named a change that is no note.
     NotANote { id: String, change: String },
 
@@ -293,7 +300,8 @@ impl Error {
             | Error::StoreFolderMissing { .. }
             | Error::ReviewNotDone { .. }
             | Error::ByNotLater { .. }
-            | Error::NotANote { .. } => 2,
+            | Error::NotANote { .. }
+            | Error::BeginTooFar { .. } => 2,
             _ => 1,
         }
     }
@@ -488,6 +496,11 @@ impl Error {
                 by_curriculum: *by_curriculum,
             }),
             Error::NotANote { id, change } => say(Msg::NotANote { id, change }),
+            Error::BeginTooFar { date, today, days } => say(Msg::BeginTooFar {
+                date: *date,
+                today: *today,
+                days: *days,
+            }),
             Error::ByNotLater { by, today } => say(Msg::ByNotLater {
                 by: *by,
                 today: *today,
@@ -749,6 +762,11 @@ mod tests {
             Error::NotANote {
                 id: "5d33c848".into(),
                 change: "done".into(),
+            },
+            Error::BeginTooFar {
+                date: day("2062-11-01"),
+                today: day("2026-11-21"),
+                days: 366,
             },
             Error::ByNotLater {
                 by: day("2026-11-20"),

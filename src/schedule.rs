@@ -65,9 +65,24 @@ pub fn check_day(day: NaiveDate, today: NaiveDate, start: Option<NaiveDate>) -> 
     }
 }
 
+/// How far ahead a start may be planned: a year, so that a mistyped year is refused rather than
+/// recorded.
+pub const MAX_DAYS_AHEAD: i64 = 366;
+
 /// Checks a new start date: never after work already recorded. A later day than today is a
-/// planned start.
-pub fn check_begin(day: NaiveDate, first: Option<NaiveDate>) -> Result<(), Error> {
+/// planned start, at most [`MAX_DAYS_AHEAD`] days ahead.
+pub fn check_begin(
+    day: NaiveDate,
+    today: NaiveDate,
+    first: Option<NaiveDate>,
+) -> Result<(), Error> {
+    if (day - today).num_days() > MAX_DAYS_AHEAD {
+        return Err(Error::BeginTooFar {
+            date: day,
+            today,
+            days: MAX_DAYS_AHEAD,
+        });
+    }
     match first {
         Some(first) if day > first => Err(Error::BeginAfterWork { date: day, first }),
         _ => Ok(()),
@@ -467,13 +482,17 @@ mod tests {
             check_day(date("2026-11-09"), today, Some(date("2026-11-10"))),
             Err(Error::BeforeStart { .. })
         ));
-        assert!(check_begin(date("2026-11-10"), Some(date("2026-11-10"))).is_ok());
+        assert!(check_begin(date("2026-11-10"), today, Some(date("2026-11-10"))).is_ok());
         assert!(matches!(
-            check_begin(date("2026-11-11"), Some(date("2026-11-10"))),
+            check_begin(date("2026-11-11"), today, Some(date("2026-11-10"))),
             Err(Error::BeginAfterWork { .. })
         ));
-        // A planned start, on a later day.
-        assert!(check_begin(date("2026-11-30"), None).is_ok());
+        // A planned start, on a later day, within a year.
+        assert!(check_begin(date("2026-11-30"), today, None).is_ok());
+        assert!(matches!(
+            check_begin(date("2062-11-30"), today, None),
+            Err(Error::BeginTooFar { .. })
+        ));
     }
 
     #[test]

@@ -160,17 +160,20 @@ pub fn burn_up(
     let end = start.checked_add_days(Days::new((total_days - 1).max(0) as u64))?;
     let last = end.max(today);
     let span = (last - start).num_days() + 1;
-    let columns = columns.max(2) as i64;
-    let step = (span + columns - 1) / columns;
-    // Each point is the last day of its stretch of days, or today in today's stretch, so that
-    // where the learner stands today is always drawn.
-    let days: Vec<NaiveDate> = (0..)
-        .map(|i| i * step)
-        .take_while(|&offset| offset < span)
-        .map_while(|offset| {
-            let first = start.checked_add_days(Days::new(offset as u64))?;
+    let columns = (columns.max(2) as i64).min(span);
+    // The days split into `columns` stretches as even as whole days allow. Each point is the
+    // last day of its stretch, or today in today's stretch, so that where the learner stands
+    // today is always drawn.
+    let end_of = |i: i64| (((i + 1) * span + columns - 1) / columns) - 1;
+    let days: Vec<NaiveDate> = (0..columns)
+        .map_while(|i| {
+            let first = match i {
+                0 => 0,
+                _ => end_of(i - 1) + 1,
+            };
+            let first = start.checked_add_days(Days::new(first as u64))?;
             let end = start
-                .checked_add_days(Days::new((offset + step - 1) as u64))?
+                .checked_add_days(Days::new(end_of(i) as u64))?
                 .min(last);
             Some(if (first..=end).contains(&today) {
                 today
@@ -200,8 +203,9 @@ pub fn burn_up(
     })
 }
 
-/// The topics done by the end of each of `days` (in order) up to `today`, replayed in the order
-/// of the days changes count for.
+/// The topics done by the end of each of `days` (in order) up to `today`: as a replay to that
+/// day gives them, each topic standing where its latest recorded change of those counting by
+/// then left it.
 fn done_by(
     loaded: &Loaded,
     events: &[Event],
@@ -209,39 +213,44 @@ fn done_by(
     today: NaiveDate,
 ) -> Vec<Option<usize>> {
     let mut plan = PlanFilter::new(&loaded.curriculum.id);
-    let mut changes: Vec<(NaiveDate, usize, bool)> = events
+    // Each change: the day it counts for, its place in the recorded order, its topic, and
+    // whether it leaves the topic done.
+    let mut changes: Vec<(NaiveDate, usize, usize, bool)> = events
         .iter()
-        .filter(|event| {
+        .enumerate()
+        .filter(|(_, event)| {
             matches!(
                 event.change,
                 Change::Done | Change::Undo | Change::Start | Change::Skip
             ) && plan.matches(event)
         })
-        .filter_map(|event| {
+        .filter_map(|(order, event)| {
             let index = loaded.index_of(event.topic.as_deref()?)?;
-            Some((event.day(), index, event.change == Change::Done))
+            Some((event.day(), order, index, event.change == Change::Done))
         })
         .collect();
-    // Stable: changes of one day keep their recorded order.
-    changes.sort_by_key(|&(day, ..)| day);
-    let mut is_done = vec![false; loaded.topic_count()];
+    changes.sort_unstable_by_key(|&(day, order, ..)| (day, order));
+    // Per topic: the place of the change it stands by, and whether that left it done.
+    let mut standing: Vec<Option<(usize, bool)>> = vec![None; loaded.topic_count()];
     let mut count = 0usize;
     let mut next = changes.iter().peekable();
     days.iter()
         .map(|&day| {
-            while let Some(&&(on, index, done)) = next.peek() {
+            while let Some(&&(on, order, index, done)) = next.peek() {
                 if on > day {
                     break;
                 }
-                if is_done[index] != done {
-                    is_done[index] = done;
-                    if done {
-                        count += 1;
-                    } else {
-                        count -= 1;
-                    }
-                }
                 next.next();
+                let was = standing[index];
+                if was.is_some_and(|(latest, _)| latest > order) {
+                    continue; // recorded before the change the topic stands by
+                }
+                standing[index] = Some((order, done));
+                match (was.is_some_and(|(_, done)| done), done) {
+                    (false, true) => count += 1,
+                    (true, false) => count -= 1,
+                    _ => {}
+                }
             }
             (day <= today).then_some(count)
         })

@@ -19,7 +19,7 @@ pub fn run(settings: &Settings, date: Option<NaiveDate>) -> anyhow::Result<Strin
     let history = super::as_of(&store, settings);
     super::warn(&store, &crate::progress::replay(&loaded, &history), lang);
     drop(history);
-    schedule::check_begin(day, schedule::first_change(plan, &store.events))?;
+    schedule::check_begin(day, today, schedule::first_change(plan, &store.events))?;
     let explicit = store
         .events
         .iter()

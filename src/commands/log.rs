@@ -32,7 +32,7 @@ pub fn run(
         .collect();
     let events: Vec<Event> = history
         .into_iter()
-        .filter(|(event, _)| event.day() <= settings.today)
+        .filter(|(event, _)| super::counts_by(event, settings.today))
         .map(|(event, _)| event.clone())
         .collect();
     Ok(if json {

@@ -63,7 +63,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         } => {
             let on = on.map(|day| day.from(settings.today));
             match (edit, delete) {
-                (_, Some(id)) => revert::run(settings, &id, revert::Only::Notes)?,
+                (_, Some(id)) => note::delete(settings, &id)?,
                 (Some(id), None) => {
                     let words: Vec<String> = topic.into_iter().chain(text).collect();
                     note::edit(settings, &id, &words, on)?
@@ -83,7 +83,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
             let since = since.map(|day| day.from(settings.today));
             log::run(settings, stage, since, limit, json)?
         }
-        Command::Revert { id } => revert::run(settings, &id, revert::Only::Any)?,
+        Command::Revert { id } => revert::run(settings, &id)?,
         Command::Review {
             topics,
             hard,
@@ -201,7 +201,7 @@ pub(crate) fn read(settings: &Settings) -> anyhow::Result<Kept<Reading>> {
 /// day or an earlier one. Every command sees the history through this one rule, so a pinned
 /// `STUDYPLAN_TODAY` (or a clock that is behind) shows where the learner stood on that day.
 /// A `begin` counts from the day it was recorded, as it may plan a start on a later day.
-fn counts_by(event: &Event, today: chrono::NaiveDate) -> bool {
+pub(crate) fn counts_by(event: &Event, today: chrono::NaiveDate) -> bool {
     event.day() <= today || (event.change == Change::Begin && event.at().date_naive() <= today)
 }
 

@@ -80,6 +80,77 @@ pub fn run(
     Ok(format!("{noted}\n  {}\n", shown(&text)))
 }
 
+/// The short id of `event`, a note of the plan in use; else why it cannot be edited or deleted.
+fn note_of_plan(
+    event: &Event,
+    loaded: &crate::curriculum::Loaded,
+    lang: crate::i18n::Lang,
+) -> Result<String, Error> {
+    let id = render::short_id(event.id());
+    if *event.plan != *loaded.curriculum.id {
+        return Err(Error::RevertOtherPlan {
+            id,
+            plan: event.plan.to_string(),
+        });
+    }
+    if event.change != Change::Note {
+        return Err(Error::NotANote {
+            id,
+            change: render::change_name(&event.change, lang).into_owned(),
+        });
+    }
+    Ok(id)
+}
+
+/// Deletes the note whose id starts with `query`, every version of it: the revert names its
+/// first version, which takes its edits away with it.
+pub fn delete(settings: &Settings, query: &str) -> anyhow::Result<String> {
+    let lang = settings.lang;
+    let wanted = super::revert::checked_id(query)?;
+    let loaded = super::curriculum(settings)?;
+    let (lock, mut store) = super::lock(settings)?;
+    let history = store.history();
+    let (target, _) = super::revert::find(&history, query, &wanted)?;
+    let Some(&(note, _)) = history.iter().find(|(event, _)| event.id() == target) else {
+        return Err(Error::RevertNoMatch(query.trim().to_owned()).into());
+    };
+    let id = note_of_plan(note, &loaded, lang)?;
+    // Back through the edits to the first version.
+    let mut first = note;
+    for _ in 0..history.len() {
+        let earlier = first.reverts().and_then(|target| {
+            history
+                .iter()
+                .find(|(event, _)| event.id() == target && event.change == Change::Note)
+        });
+        match earlier {
+            Some(&(event, _)) => first = event,
+            None => break,
+        }
+    }
+    let root = first.id();
+    let deleted = history.iter().any(|(event, counts)| {
+        *counts && event.change == Change::Revert && event.reverts() == Some(root)
+    });
+    if deleted {
+        let by = super::revert::cancelled_by(&history, root);
+        return Err(Error::RevertAlready { id, by }.into());
+    }
+    let topic = note.topic.as_deref().map(str::to_owned);
+    drop(history);
+    let revert = Event::revert(settings.now, &loaded.curriculum.id, root);
+    super::add(settings, lock, &mut store, vec![revert])?;
+    let line = match topic.as_deref().and_then(|t| loaded.position_of(t)) {
+        Some(pos) => render::topic_line(&loaded, pos, lang),
+        None => topic.unwrap_or_default(),
+    };
+    let said = lang.say(Msg::NoteDeleted {
+        id: &id,
+        topic: &line,
+    });
+    Ok(format!("{said}\n"))
+}
+
 /// A note's text as printed after it is recorded: each line indented.
 fn shown(text: &str) -> String {
     render::visible(text).replace('\n', "\n  ")
@@ -106,20 +177,9 @@ pub fn edit(
     let Some(&(old, _)) = history.iter().find(|(event, _)| event.id() == target) else {
         return Err(Error::RevertNoMatch(query.trim().to_owned()).into());
     };
-    let id = render::short_id(target);
-    if old.change != Change::Note || *old.plan != *loaded.curriculum.id {
-        return Err(Error::NotANote {
-            id,
-            change: render::change_name(&old.change, lang).into_owned(),
-        }
-        .into());
-    }
+    let id = note_of_plan(old, &loaded, lang)?;
     if !counts {
-        let by = history
-            .iter()
-            .rev()
-            .find(|(event, counts)| *counts && event.reverts() == Some(target))
-            .map(|(event, _)| render::short_id(event.id()));
+        let by = super::revert::cancelled_by(&history, target);
         return Err(Error::RevertAlready { id, by }.into());
     }
     let day = on.unwrap_or(old.day());

@@ -13,17 +13,8 @@ use crate::store::{Change, Event};
 
 use crate::render::short_id;
 
-/// Which changes a revert may name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Only {
-    /// Any change (`revert`).
-    Any,
-    /// Only a note (`note --delete`).
-    Notes,
-}
-
 /// Records that the change whose id starts with `query` no longer counts.
-pub fn run(settings: &Settings, query: &str, only: Only) -> anyhow::Result<String> {
+pub fn run(settings: &Settings, query: &str) -> anyhow::Result<String> {
     let lang = settings.lang;
     let loaded = &super::curriculum(settings)?;
     // Before the lock: a typo creates nothing.
@@ -44,34 +35,14 @@ pub fn run(settings: &Settings, query: &str, only: Only) -> anyhow::Result<Strin
         }
         .into());
     }
-    if only == Only::Notes && first.change != Change::Note {
-        return Err(Error::NotANote {
-            id: short_id(target),
-            change: render::change_name(&first.change, lang).into_owned(),
-        }
-        .into());
-    }
     if !counts {
-        // The revert in effect that cancels it, to be reverted in turn.
-        let by = history
-            .iter()
-            .rev()
-            .find(|(event, counts)| *counts && event.reverts() == Some(target))
-            .map(|(event, _)| short_id(event.id()));
         return Err(Error::RevertAlready {
             id: short_id(target),
-            by,
+            by: cancelled_by(&history, target),
         }
         .into());
     }
     let topics: Vec<&str> = events.iter().filter_map(|e| e.topic.as_deref()).collect();
-    let noted = match topics.first() {
-        Some(id) => match loaded.position_of(id) {
-            Some(pos) => render::topic_line(loaded, pos, lang),
-            None => (*id).to_owned(),
-        },
-        None => String::new(),
-    };
     let what = match topics.as_slice() {
         [] => match first.reverts() {
             Some(cancelled) => format!(
@@ -113,13 +84,6 @@ pub fn run(settings: &Settings, query: &str, only: Only) -> anyhow::Result<Strin
     let revert = Event::revert(settings.now, &loaded.curriculum.id, target);
     super::add(settings, lock, &mut store, vec![revert])?;
     let after = progress::replay(loaded, &super::as_of(&store, settings));
-    if only == Only::Notes {
-        let said = lang.say(Msg::NoteDeleted {
-            id: &short_id(target),
-            topic: &noted,
-        });
-        return Ok(format!("{said}\n"));
-    }
     let mut out = format!(
         "{}\n",
         lang.say(Msg::Reverted {
@@ -137,6 +101,16 @@ pub fn run(settings: &Settings, query: &str, only: Only) -> anyhow::Result<Strin
     }
     out.push_str(&super::overall_line(loaded, &after, lang));
     Ok(out)
+}
+
+/// The short id of the change in effect that cancels the change `target` (a revert, or an edit
+/// of a note), to be reverted in turn; none if nothing does.
+pub(super) fn cancelled_by(history: &[(&Event, bool)], target: Uuid) -> Option<String> {
+    history
+        .iter()
+        .rev()
+        .find(|(event, counts)| *counts && event.reverts() == Some(target))
+        .map(|(event, _)| short_id(event.id()))
 }
 
 /// The characters of the id `query` gives, long enough to name one change.

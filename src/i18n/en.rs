@@ -306,6 +306,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             "deleted note {id} on {topic}; it stays in the history (`studyplan log`), and `studyplan revert` brings it back"
         )
         .into(),
+        Msg::BeginTooFar { date, today, days } => format!(
+            "`{date}` is more than {days} days after today ({today}); a start is planned at most a year ahead"
+        )
+        .into(),
         Msg::NotANote { id, change } => format!(
             "`{id}` is a `{change}` change, not a note; a note's id is beside it in `studyplan log` or `studyplan show TOPIC`"
         )

@@ -275,6 +275,12 @@ pub enum Msg<'a> {
     EditedBy { id: &'a str },
     /// `note --delete` deleted note `id` on `topic`.
     NoteDeleted { id: &'a str, topic: &'a str },
+    /// A planned start more than `days` days after today.
+    BeginTooFar {
+        date: NaiveDate,
+        today: NaiveDate,
+        days: i64,
+    },
     /// `note --edit` or `--delete` was given the id of a change that is no note.
     NotANote { id: &'a str, change: &'a str },
     /// `report --output` wrote the report.

@@ -295,6 +295,11 @@ fn samples() -> Vec<Msg<'static>> {
         id: "5d33c848",
         topic: "1.6 why-rag  Why RAG",
     });
+    all.push(Msg::BeginTooFar {
+        date: day("2062-11-01"),
+        today: day("2026-11-21"),
+        days: 366,
+    });
     all.push(Msg::NotANote {
         id: "5d33c848",
         change: "done",

@@ -276,6 +276,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             "已删除 {topic} 的笔记 {id}；它仍留在历史记录里（`studyplan log`），用 `studyplan revert` 可以恢复"
         )
         .into(),
+        Msg::BeginTooFar { date, today, days } => format!(
+            "`{date}` 比今天（{today}）晚了 {days} 天以上；计划的开始日期最多只能在一年之后"
+        )
+        .into(),
         Msg::NotANote { id, change } => format!(
             "`{id}` 是一次“{change}”修改，不是笔记；笔记的编号在 `studyplan log` 或 `studyplan show 主题` 里它的旁边"
         )

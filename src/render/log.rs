@@ -200,10 +200,16 @@ pub fn log(
         .max()
         .unwrap_or(0);
     let begins = begins(loaded, events);
-    // The notes replaced by an edit in effect, each with the edit's id.
+    // The notes replaced by an edit in effect (one no revert in effect cancels, even if it was
+    // edited in turn), each with the edit's id.
+    let revoked: FxHashSet<uuid::Uuid> = events
+        .iter()
+        .filter(|event| event.change == Change::Revert && !reverted.contains(&event.id()))
+        .filter_map(Event::reverts)
+        .collect();
     let edited: FxHashMap<uuid::Uuid, uuid::Uuid> = events
         .iter()
-        .filter(|event| event.change == Change::Note && !reverted.contains(&event.id()))
+        .filter(|event| event.change == Change::Note && !revoked.contains(&event.id()))
         .filter_map(|event| Some((event.reverts()?, event.id())))
         .collect();
     let mut out = String::new();

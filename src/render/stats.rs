@@ -140,10 +140,14 @@ fn heatmap(stats: &Stats, weeks: usize, marks: &Marks, lang: Lang) -> String {
     // The months above the weeks they begin in, where there is room for their names.
     let mut months = " ".repeat(ROW_LABEL);
     for week in 0..weeks {
-        let monday = first + Days::new(7 * week as u64);
+        // The grid runs to the end of this week, past today: near the calendar's very end a
+        // day may not exist, and is blank.
+        let Some(monday) = first.checked_add_days(Days::new(7 * week as u64)) else {
+            break;
+        };
         // A month is named where its first day shows, today or before.
         let starts = (0..7)
-            .map(|d| monday + Days::new(d))
+            .filter_map(|d| monday.checked_add_days(Days::new(d)))
             .find(|d| d.day() == 1 && *d <= stats.today);
         let at = ROW_LABEL + 2 * week;
         let name = match (week, starts) {
@@ -177,8 +181,8 @@ fn heatmap(stats: &Stats, weeks: usize, marks: &Marks, lang: Lang) -> String {
         let mut line = pad(&name, ROW_LABEL);
         for week in 0..weeks {
             let index = week * 7 + row as usize;
-            let day = first + Days::new(index as u64);
-            line.push(if day > stats.today {
+            let day = first.checked_add_days(Days::new(index as u64));
+            line.push(if day.is_none_or(|day| day > stats.today) {
                 ' '
             } else {
                 marks.levels[level(counts[index])]

@@ -298,8 +298,14 @@ pub fn today_json(
         ahead: usize,
         per_week_recent: Option<f64>,
         topics: Vec<TopicRef<'a>>,
+        reach: Option<Reach>,
         catch_up: Option<CatchUp>,
         reviews_due: Option<Vec<ReviewJson<'a>>>,
+    }
+    #[derive(Serialize)]
+    struct Reach {
+        by: NaiveDate,
+        per_week_needed: Option<f64>,
     }
     #[derive(Serialize)]
     struct CatchUp {
@@ -333,6 +339,10 @@ pub fn today_json(
             .iter()
             .map(|&pos| TopicRef::new(loaded, pos, lang))
             .collect(),
+        reach: agenda.reach.map(|reach| Reach {
+            by: reach.by,
+            per_week_needed: reach.per_week,
+        }),
         catch_up,
         reviews_due: reviews.map(|due| {
             due.iter()

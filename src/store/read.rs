@@ -6,7 +6,7 @@ use std::io::{self, BufRead as _, BufReader, Read as _};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
@@ -86,14 +86,39 @@ impl History {
                     reverted.extend(event.reverts());
                 }
             }
-            // A note that replaces another (an edit) keeps it replaced unless the edit itself is
-            // reverted, even once it is edited in turn.
-            let edited: Vec<Uuid> = events
+            // A note that replaces another note of its plan (an edit) keeps it replaced unless
+            // the edit itself is reverted, even once it is edited in turn; a reverted first
+            // version (a deleted note) takes every edit of it away too.
+            let notes: FxHashMap<Uuid, &Event> = events
                 .iter()
-                .filter(|e| e.change == Change::Note && !reverted.contains(&e.id))
-                .filter_map(Event::reverts)
+                .filter(|e| e.change == Change::Note)
+                .map(|e| (e.id, e))
                 .collect();
-            reverted.extend(edited);
+            let replaces = |edit: &Event| {
+                edit.reverts()
+                    .filter(|target| notes.get(target).is_some_and(|t| t.plan == edit.plan))
+            };
+            let mut gone = Vec::new();
+            for &edit in notes.values() {
+                let Some(target) = replaces(edit) else {
+                    continue;
+                };
+                if !reverted.contains(&edit.id) {
+                    gone.push(target);
+                }
+                // The first version, at most as many steps back as there are notes.
+                let mut root = target;
+                for _ in 0..notes.len() {
+                    match notes.get(&root).and_then(|note| replaces(note)) {
+                        Some(earlier) => root = earlier,
+                        None => break,
+                    }
+                }
+                if reverted.contains(&root) {
+                    gone.push(edit.id);
+                }
+            }
+            reverted.extend(gone);
             let (counted, not): (Vec<Event>, Vec<Event>) = events
                 .into_iter()
                 .partition(|e| e.change != Change::Revert && !reverted.contains(&e.id));

@@ -759,3 +759,75 @@ fn on_plan_exactly_is_on_plan_in_json_too() {
             .contains("on plan: nothing more is due today")
     );
 }
+
+#[test]
+fn deleting_an_edited_note_takes_every_version_away() {
+    let env = learner();
+    env.ok(&["note", "1.1", "first"]);
+    let first = last_id(&env);
+    env.ok(&["note", "--edit", &first, "second"]);
+    let second = last_id(&env);
+    env.ok(&["note", "--edit", &second, "third"]);
+    let third = last_id(&env);
+    // Edited twice, the first version is still shown as edited, not as reverted.
+    let log = env.ok(&["log", "-n", "3"]);
+    assert!(
+        log.contains(&format!("(edited: {second} replaced it)  \"first\"")),
+        "{log}"
+    );
+    assert!(
+        log.contains(&format!("(edited: {third} replaced it)  \"second\"")),
+        "{log}"
+    );
+    let out = env.ok(&["note", "--delete", &third]);
+    assert!(
+        out.starts_with(&format!("deleted note {third} on 1.1")),
+        "{out}"
+    );
+    let show = env.ok(&["show", "1.1"]);
+    assert!(show.ends_with("Notes:      none\n"), "{show}");
+    // Deleted already, whichever version is named.
+    env.fails(&["note", "--delete", &first], 2);
+    // A note line in the store that names a change that is no note replaces nothing.
+    let done = env.events()[1]["id"].as_str().unwrap().to_owned();
+    let mut text = String::from_utf8(env.store_bytes().unwrap()).unwrap();
+    text.push_str(&format!(
+        "{{\"id\":\"0190f0a0-0000-7000-8000-00000000abcd\",\"at\":\"2026-11-29T23:00:00.000000+08:00\",\"plan\":\"llm-roadmap\",\"change\":\"note\",\"topics\":[\"what-llms-can-do\"],\"text\":\"x\",\"reverts\":\"{done}\"}}\n"
+    ));
+    std::fs::write(env.store(), text).unwrap();
+    let status = env.ok(&["status", "--json"]);
+    assert!(status.contains("\"done\": 3,"), "{status}");
+}
+
+#[test]
+fn a_planned_start_is_at_most_a_year_ahead_and_log_shows_it() {
+    let env = TestEnv::new();
+    let err = env.fails(&["begin", "2062-11-01"], 2);
+    assert_eq!(
+        err,
+        "studyplan: error: `2062-11-01` is more than 366 days after today (2026-11-29); a start is planned at most a year ahead\n"
+    );
+    assert_eq!(env.store_bytes(), None);
+    env.ok(&["begin", "2026-12-10"]);
+    let log = env.ok(&["log"]);
+    assert!(log.contains("2026-12-10  begin"), "{log}");
+}
+
+#[test]
+fn the_burn_up_counts_a_topic_as_status_does_and_spreads_its_points_evenly() {
+    let env = TestEnv::new();
+    env.ok(&["begin", "2026-09-01"]);
+    env.ok(&["done", "1.1", "--on", "2026-11-10"]);
+    // Recorded later for an earlier day (as another machine's change merged in can be): the
+    // topic stands by the change recorded last, as status says.
+    let mut text = String::from_utf8(env.store_bytes().unwrap()).unwrap();
+    text.push_str("{\"id\":\"0190f0a0-0000-7000-8000-00000000abce\",\"at\":\"2026-12-31T00:00:00.000000+00:00\",\"plan\":\"llm-roadmap\",\"change\":\"skip\",\"topics\":[\"what-llms-can-do\"],\"on\":\"2026-11-08\"}\n");
+    std::fs::write(env.store(), text).unwrap();
+    let status = json(&env.ok(&["status", "--json"]));
+    assert_eq!(status["overall"]["done"], 0);
+    let stats = json(&env.ok(&["stats", "--json"]));
+    let points = stats["burn_up"]["points"].as_array().unwrap();
+    assert_eq!(points.len(), 45);
+    let today = points.iter().find(|p| p["date"] == "2026-11-29").unwrap();
+    assert_eq!(today["done"], 0);
+}
