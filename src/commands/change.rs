@@ -1,8 +1,6 @@
 //! `done`, `start`, `skip` and `undo`: one dated change to each named topic, all or none, under
 //! the store's lock.
 
-use std::collections::HashSet;
-
 use crate::cli::Topics;
 use crate::config::Settings;
 use crate::error::Error;
@@ -29,14 +27,7 @@ pub fn run(settings: &Settings, change: Change, topics: &Topics) -> anyhow::Resu
     schedule::check_day(day, settings.today, None)?;
     let loaded = &super::curriculum(settings)?;
     // Every name is resolved before anything is touched, so a typo changes nothing.
-    let mut positions = Vec::with_capacity(queries.len());
-    let mut seen = HashSet::new();
-    for query in queries {
-        let pos = super::resolve(loaded, query, lang)?;
-        if seen.insert(pos) {
-            positions.push(pos);
-        }
-    }
+    let positions = super::resolve_all(loaded, queries, lang)?;
     let (lock, mut store) = super::lock(settings)?;
     // The same checks with `--on` and without, against everything the store will hold: a
     // pinned or wrong today is a day like any other.

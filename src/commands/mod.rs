@@ -495,6 +495,24 @@ pub(crate) fn resolve(loaded: &Loaded, query: &str, lang: Lang) -> Result<Pos, E
         })
 }
 
+/// Turns every name typed into a topic, each once, in the order typed; the first that names
+/// none or several is the error.
+pub(crate) fn resolve_all(
+    loaded: &Loaded,
+    queries: &[String],
+    lang: Lang,
+) -> Result<Vec<Pos>, Error> {
+    let mut positions = Vec::with_capacity(queries.len());
+    let mut seen = std::collections::HashSet::new();
+    for query in queries {
+        let pos = resolve(loaded, query, lang)?;
+        if seen.insert(pos) {
+            positions.push(pos);
+        }
+    }
+    Ok(positions)
+}
+
 /// Turns what `show` was given into one topic or one stage, or an error naming candidates.
 pub(crate) fn resolve_named(loaded: &Loaded, query: &str, lang: Lang) -> Result<Named, Error> {
     loaded

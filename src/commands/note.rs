@@ -80,6 +80,22 @@ pub fn run(
     Ok(format!("{noted}\n  {}\n", shown(&text)))
 }
 
+/// The note of the plan in use whose id starts with `query` (its characters `wanted`), whether
+/// it counts, and its short id; else why none can be edited or deleted.
+fn find_note<'h>(
+    history: &[(&'h Event, bool)],
+    query: &str,
+    wanted: &str,
+    loaded: &crate::curriculum::Loaded,
+    lang: crate::i18n::Lang,
+) -> Result<(&'h Event, bool, String), Error> {
+    let (target, counts) = super::revert::find(history, query, wanted)?;
+    let Some(&(note, _)) = history.iter().find(|(event, _)| event.id() == target) else {
+        return Err(Error::RevertNoMatch(query.trim().to_owned()));
+    };
+    Ok((note, counts, note_of_plan(note, loaded, lang)?))
+}
+
 /// The short id of `event`, a note of the plan in use; else why it cannot be edited or deleted.
 fn note_of_plan(
     event: &Event,
@@ -110,11 +126,7 @@ pub fn delete(settings: &Settings, query: &str) -> anyhow::Result<String> {
     let loaded = super::curriculum(settings)?;
     let (lock, mut store) = super::lock(settings)?;
     let history = store.history();
-    let (target, _) = super::revert::find(&history, query, &wanted)?;
-    let Some(&(note, _)) = history.iter().find(|(event, _)| event.id() == target) else {
-        return Err(Error::RevertNoMatch(query.trim().to_owned()).into());
-    };
-    let id = note_of_plan(note, &loaded, lang)?;
+    let (note, _, id) = find_note(&history, query, &wanted, &loaded, lang)?;
     // Back through the edits to the first version.
     let mut first = note;
     for _ in 0..history.len() {
@@ -173,11 +185,8 @@ pub fn edit(
     let loaded = super::curriculum(settings)?;
     let (lock, mut store) = super::lock(settings)?;
     let history = store.history();
-    let (target, counts) = super::revert::find(&history, query, &wanted)?;
-    let Some(&(old, _)) = history.iter().find(|(event, _)| event.id() == target) else {
-        return Err(Error::RevertNoMatch(query.trim().to_owned()).into());
-    };
-    let id = note_of_plan(old, &loaded, lang)?;
+    let (old, counts, id) = find_note(&history, query, &wanted, &loaded, lang)?;
+    let target = old.id();
     if !counts {
         let by = super::revert::cancelled_by(&history, target);
         return Err(Error::RevertAlready { id, by }.into());

@@ -1,8 +1,6 @@
 //! `review`: the done topics due for review today, or a review of the topics named, recorded
 //! under the store's lock.
 
-use std::collections::HashSet;
-
 use crate::config::Settings;
 use crate::curriculum::Loaded;
 use crate::error::Error;
@@ -68,14 +66,7 @@ pub fn record(
     schedule::check_day(day, settings.today, None)?;
     let loaded = &super::curriculum(settings)?;
     check_on(settings, loaded)?;
-    let mut positions = Vec::with_capacity(queries.len());
-    let mut seen = HashSet::new();
-    for query in queries {
-        let pos = super::resolve(loaded, query, lang)?;
-        if seen.insert(pos) {
-            positions.push(pos);
-        }
-    }
+    let positions = super::resolve_all(loaded, queries, lang)?;
     let (lock, mut store) = super::lock(settings)?;
     let history = super::as_of(&store, settings);
     let replay = progress::replay(loaded, &history);

@@ -168,22 +168,24 @@ fn eta_text(loaded: &Loaded, pace: &Pace, summary: &Summary, lang: Lang) -> Stri
     }
     let parts: Vec<String> = groups
         .iter()
-        .map(|(targets, eta)| {
-            let targets = targets.as_slice();
-            lang.say(match *eta {
-                Eta::Reached(day) => Msg::EtaReached { targets, day },
-                Eta::Projected(day) => Msg::EtaBy { targets, day },
-                Eta::NoPace => Msg::EtaNoPace { targets },
-                Eta::OutOfReach => Msg::EtaOutOfReach {
-                    targets,
-                    skipped: summary.overall.skipped,
-                },
-            })
-            .into_owned()
-        })
+        .map(|(targets, eta)| eta_clause(targets, *eta, summary, lang))
         .collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     lang.clauses(&parts)
+}
+
+/// Where the pace leads for `targets` (`60%`, ...): reached, by a day, no pace, out of reach.
+pub(super) fn eta_clause(targets: &[&str], eta: Eta, summary: &Summary, lang: Lang) -> String {
+    lang.say(match eta {
+        Eta::Reached(day) => Msg::EtaReached { targets, day },
+        Eta::Projected(day) => Msg::EtaBy { targets, day },
+        Eta::NoPace => Msg::EtaNoPace { targets },
+        Eta::OutOfReach => Msg::EtaOutOfReach {
+            targets,
+            skipped: summary.overall.skipped,
+        },
+    })
+    .into_owned()
 }
 
 /// What the genius line says; nothing once the window has closed without it.

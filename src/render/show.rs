@@ -34,7 +34,8 @@ fn history<'a>(loaded: &Loaded, events: &'a [Event], pos: Pos) -> (Vec<&'a Event
         .partition(|event| event.change != Change::Note)
 }
 
-fn progress_of(loaded: &Loaded, replay: &Replay, pos: Pos) -> TopicProgress {
+/// The progress of the topic at `pos`; none recorded is not started.
+pub(super) fn progress_of(loaded: &Loaded, replay: &Replay, pos: Pos) -> TopicProgress {
     loaded
         .order
         .iter()

@@ -3,15 +3,15 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::outlook::calendar_text;
+use super::outlook::{calendar_text, eta_clause};
 use super::review::{ReviewJson, due_line};
 use super::{TopicRef, label, mark, share_text, to_json, topic_line};
 use crate::agenda::{Agenda, Standing};
 use crate::curriculum::{Loaded, Pos};
 use crate::i18n::{Label, Lang, Msg};
-use crate::progress::{Replay, State, Summary};
+use crate::progress::{Replay, Summary};
 use crate::review::TopicReviews;
-use crate::schedule::{Eta, Outlook};
+use crate::schedule::Outlook;
 
 /// How many of the topics to finish today are listed; `next N` lists more.
 const SHOWN: usize = 5;
@@ -92,7 +92,7 @@ pub fn today(
         }
         None if catching_up => {
             out.push_str(&lang.say(Msg::TodayAtPace {
-                eta: &eta_text(agenda.low_edge, low, summary, lang),
+                eta: &eta_clause(&[low], agenda.low_edge, summary, lang),
             }));
             out.push('\n');
         }
@@ -131,29 +131,8 @@ pub fn today(
 
 /// A topic's line with the mark of its state.
 fn topic_mark_line(loaded: &Loaded, replay: &Replay, pos: Pos, lang: Lang) -> String {
-    let state = loaded
-        .order
-        .iter()
-        .position(|&p| p == pos)
-        .and_then(|index| replay.topics.get(index))
-        .map(|progress| progress.state)
-        .unwrap_or(State::Todo);
+    let state = super::show::progress_of(loaded, replay, pos).state;
     format!("{} {}\n", mark(state), topic_line(loaded, pos, lang))
-}
-
-/// Where the pace leads for the band's low edge alone.
-fn eta_text(eta: Eta, low: &str, summary: &Summary, lang: Lang) -> String {
-    let targets = &[low];
-    lang.say(match eta {
-        Eta::Reached(day) => Msg::EtaReached { targets, day },
-        Eta::Projected(day) => Msg::EtaBy { targets, day },
-        Eta::NoPace => Msg::EtaNoPace { targets },
-        Eta::OutOfReach => Msg::EtaOutOfReach {
-            targets,
-            skipped: summary.overall.skipped,
-        },
-    })
-    .into_owned()
 }
 
 /// The status report's `Today:` line; none when the calendar line says it all (before the
