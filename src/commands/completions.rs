@@ -396,11 +396,7 @@ fn with_markers(mut command: clap::Command) -> clap::Command {
     }
     for name in ONE_TOPIC_COMMANDS {
         command = command.mut_subcommand(name, |sub| {
-            // A topic comes first even where `note --edit` or `--delete` may go without: zsh
-            // would offer the words after it in its place too.
-            let sub = sub.mut_arg("topic", |arg| {
-                arg.value_parser(marker(ZSH_TOPICS)).required(true)
-            });
+            let sub = sub.mut_arg("topic", |arg| arg.value_parser(marker(ZSH_TOPICS)));
             // `mut_arg` puts the argument last, and clap's script lists positionals in that
             // order: the note's text goes back after its topic.
             let has_text = sub.get_arguments().any(|arg| arg.get_id() == "text");
@@ -424,7 +420,10 @@ fn with_markers(mut command: clap::Command) -> clap::Command {
 /// come from studyplan, given the whole line left of the cursor: `_arguments` keeps in `words`
 /// only those of the command being completed, not the options before it.
 fn zsh_ids(script: &str) -> String {
+    // A topic comes first even where `note --edit` or `--delete` goes without one: as optional
+    // (`::`), zsh would offer the words after it in its place too.
     let script = script
+        .replace("'::topic -- ", "':topic -- ")
         .replace(&format!("({ZSH_TOPICS})"), "_studyplan__topic_ids")
         .replace(&format!("({ZSH_STAGES})"), "_studyplan__stage_ids");
     let functions = r#"(( $+functions[_studyplan__ids] )) ||
