@@ -969,9 +969,10 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::TodayLineFinish { to_finish, first } => {
             format!("完成 {}即可不落后，先学 {first}", topics(to_finish as i64)).into()
         }
-        Msg::TodayLineAhead { ahead: 0 } => "今天没有要完成的了".into(),
+        // After the label 今天：, which says the day already.
+        Msg::TodayLineAhead { ahead: 0 } => "没有要完成的了".into(),
         Msg::TodayLineAhead { ahead } => {
-            format!("今天没有要完成的，领先 {}", topics(ahead as i64)).into()
+            format!("没有要完成的，领先 {}", topics(ahead as i64)).into()
         }
         Msg::TodayLineCatchUp { to_low, low } => {
             format!("追赶：还差 {}才能达到 {low}", topics(to_low as i64)).into()
