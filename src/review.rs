@@ -68,14 +68,23 @@ pub fn reviews(loaded: &Loaded, events: &[Event], replay: &Replay) -> Vec<TopicR
     // A store shares one allocation per id: each is looked up in the curriculum once.
     let mut indices: HashMap<usize, Option<usize>, IdHash> = HashMap::default();
     for event in events {
-        if let Change::Review(grade) = event.change
-            && plan.matches(event)
-            && let Some(topic) = &event.topic
-            && let Some(index) = *indices
-                .entry(topic.address())
-                .or_insert_with(|| loaded.index_of(topic))
-        {
-            by_topic[index].push((event.day(), grade));
+        let Some(topic) = &event.topic else { continue };
+        if !plan.matches(event) {
+            continue;
+        }
+        let Some(index) = *indices
+            .entry(topic.address())
+            .or_insert_with(|| loaded.index_of(topic))
+        else {
+            continue;
+        };
+        match event.change {
+            Change::Review(grade) => by_topic[index].push((event.day(), grade)),
+            // A topic done again (even the same day, after an undo) starts over.
+            Change::Done | Change::Undo | Change::Start | Change::Skip | Change::Forget => {
+                by_topic[index].clear();
+            }
+            _ => {}
         }
     }
     let mut all = Vec::new();

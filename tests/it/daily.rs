@@ -831,3 +831,24 @@ fn the_burn_up_counts_a_topic_as_status_does_and_spreads_its_points_evenly() {
     let today = points.iter().find(|p| p["date"] == "2026-11-29").unwrap();
     assert_eq!(today["done"], 0);
 }
+
+#[test]
+fn a_topic_undone_and_done_again_the_same_day_starts_its_reviews_over() {
+    let env = learner();
+    env.ok(&["review", "1.3"]);
+    env.ok(&["undo", "1.3"]);
+    env.ok(&["done", "1.3"]);
+    let review = json(&env.ok(&["review", "--json"]));
+    assert!(
+        review["due"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["id"] != "core-mindset"),
+        "{review}"
+    );
+    assert_eq!(review["next"]["id"], "core-mindset");
+    assert_eq!(review["next"]["reviews"], 0);
+    let out = env.ok(&["review", "1.3"]);
+    assert!(out.contains("reviewed before it was due"), "{out}");
+}
