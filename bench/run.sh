@@ -217,22 +217,17 @@ year_events=$(setup_year)
 echo "bench: the daily loop on a year of history ($year_events changes)" >&2
 (
     export STUDYPLAN_STORE=$WORK/year/progress.jsonl STUDYPLAN_TODAY=$YEAR_END
-    hyperfine -N --warmup 3 --runs $((RUNS * 10)) --style basic --export-json "$WORK/year.json" \
-        --command-name true true \
-        --command-name "studyplan today" "$BIN today" \
-        --command-name "studyplan review" "$BIN review" \
-        --command-name "studyplan stats" "$BIN stats" \
-        --command-name "studyplan status" "$BIN status" \
-        >&2
-    if [ -n "$STATIC" ]; then
-        hyperfine -N --warmup 3 --runs $((RUNS * 10)) --style basic --export-json "$WORK/year-static.json" \
+    # Each build against `true` in its own run: the default build, and the static one if made.
+    for build in "year:$BIN" ${STATIC:+"year-static:$STATIC"}; do
+        bin=${build#*:}
+        hyperfine -N --warmup 3 --runs $((RUNS * 10)) --style basic --export-json "$WORK/${build%%:*}.json" \
             --command-name true true \
-            --command-name "studyplan today" "$STATIC today" \
-            --command-name "studyplan review" "$STATIC review" \
-            --command-name "studyplan stats" "$STATIC stats" \
-            --command-name "studyplan status" "$STATIC status" \
+            --command-name "studyplan today" "$bin today" \
+            --command-name "studyplan review" "$bin review" \
+            --command-name "studyplan stats" "$bin stats" \
+            --command-name "studyplan status" "$bin status" \
             >&2
-    fi
+    done
 )
 echo "$year_events" >"$WORK/year.events"
 SIZES="roadmap"

@@ -152,15 +152,24 @@ pub fn delete(settings: &Settings, query: &str) -> anyhow::Result<String> {
     drop(history);
     let revert = Event::revert(settings.now, &loaded.curriculum.id, root);
     super::add(settings, lock, &mut store, vec![revert])?;
-    let line = match topic.as_deref().and_then(|t| loaded.position_of(t)) {
-        Some(pos) => render::topic_line(&loaded, pos, lang),
-        None => topic.unwrap_or_default(),
-    };
+    let line = topic_text(&loaded, topic.as_deref(), lang);
     let said = lang.say(Msg::NoteDeleted {
         id: &id,
         topic: &line,
     });
     Ok(format!("{said}\n"))
+}
+
+/// A note's topic as messages name it: its line, or its id when the curriculum no longer has it.
+fn topic_text(
+    loaded: &crate::curriculum::Loaded,
+    topic: Option<&str>,
+    lang: crate::i18n::Lang,
+) -> String {
+    match topic.and_then(|t| loaded.position_of(t)) {
+        Some(pos) => render::topic_line(loaded, pos, lang),
+        None => topic.unwrap_or_default().to_owned(),
+    }
 }
 
 /// A note's text as printed after it is recorded: each line indented.
@@ -202,10 +211,7 @@ pub fn edit(
         .replacing(target);
     super::add(settings, lock, &mut store, vec![note])?;
 
-    let line = match topic.as_deref().and_then(|t| loaded.position_of(t)) {
-        Some(pos) => render::topic_line(&loaded, pos, lang),
-        None => topic.unwrap_or_default(),
-    };
+    let line = topic_text(&loaded, topic.as_deref(), lang);
     let said = lang.say(Msg::NoteEdited {
         id: &id,
         topic: &line,

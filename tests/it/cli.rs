@@ -4,12 +4,8 @@
 use std::fs;
 use std::process::Stdio;
 
-use crate::common::{TestEnv, assert_text, fixture};
+use crate::common::{TestEnv, assert_text, fixture, json};
 use serde_json::Value;
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).expect("valid JSON")
-}
 
 /// The ids of the embedded roadmap, in order, from `list --json`.
 fn roadmap_ids(env: &TestEnv) -> Vec<String> {

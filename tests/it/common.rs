@@ -365,3 +365,25 @@ fn a_test_with_the_wrong_exit_code_fails() {
 fn a_test_that_expects_no_store_fails_when_one_is_written() {
     Test::new().args(&["done", "1.1"]).store_after(None).run();
 }
+
+/// Runs on a given day and expects success; returns stdout.
+pub fn ok_on(env: &TestEnv, today: &str, args: &[&str]) -> String {
+    let output = env
+        .cmd()
+        .env("STUDYPLAN_TODAY", today)
+        .args(args)
+        .output()
+        .expect("run studyplan");
+    assert!(
+        output.status.success(),
+        "studyplan {args:?} on {today} failed\nstdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8 stdout")
+}
+
+/// `text` read as JSON.
+pub fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("JSON")
+}

@@ -1,7 +1,7 @@
 //! The daily loop: today's agenda, reviews of done topics, the stats of study days, and a plan
 //! that starts on a later day.
 
-use crate::common::{Test, TestEnv};
+use crate::common::{Test, TestEnv, json, ok_on};
 
 /// A plan begun on 2026-11-20 (day 10 today, 2026-11-29): three topics done, one in progress.
 fn learner() -> TestEnv {
@@ -11,10 +11,6 @@ fn learner() -> TestEnv {
     env.ok(&["done", "1.3", "--on", "2026-11-27"]);
     env.ok(&["start", "1.4"]);
     env
-}
-
-fn json(text: &str) -> serde_json::Value {
-    serde_json::from_str(text).expect("JSON")
 }
 
 #[test]
@@ -653,17 +649,6 @@ fn a_review_says_when_the_next_is_due_even_back_dated_early_or_twice() {
         out.ends_with("reviewed before it was due, so the interval stays; next review on 2026-12-04, in 3 days\n"),
         "{out}"
     );
-}
-
-fn ok_on(env: &TestEnv, today: &str, args: &[&str]) -> String {
-    let output = env
-        .cmd()
-        .env("STUDYPLAN_TODAY", today)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{args:?}: {output:?}");
-    String::from_utf8(output.stdout).unwrap()
 }
 
 #[test]

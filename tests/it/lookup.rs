@@ -2,7 +2,7 @@
 //! suggestions, `show STAGE`, descriptions, links and goals, stage ids in `status` and `list`, and
 //! the spellings of `--state`.
 
-use crate::common::{TestEnv, assert_text, fixture};
+use crate::common::{TestEnv, assert_text, fixture, json};
 
 fn tiny() -> String {
     fixture("tiny.yaml").display().to_string()
@@ -17,10 +17,6 @@ fn with(env: &TestEnv, file: &str, args: &[&str]) -> String {
     let mut all = vec!["--curriculum", file];
     all.extend(args);
     env.ok(&all)
-}
-
-fn json(text: &str) -> serde_json::Value {
-    serde_json::from_str(text).expect("valid JSON")
 }
 
 #[test]

@@ -5,11 +5,7 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::common::TestEnv;
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).expect("JSON output")
-}
+use crate::common::{TestEnv, json};
 
 /// The state of every topic, as `list --json` gives it: what two histories must agree on.
 fn states(env: &TestEnv) -> Vec<(String, String)> {

@@ -1,25 +1,8 @@
 //! The learning workflow through the real binary: the plan's start, back-dated changes, the
 //! calendar, pace and genius window in `status`, notes, `show` and `log`.
 
-use crate::common::{TestEnv, assert_text, fixture, mask_ids};
+use crate::common::{TestEnv, assert_text, fixture, mask_ids, ok_on};
 use serde_json::{Value, json};
-
-/// Runs on a given day and expects success; returns stdout.
-fn ok_on(env: &TestEnv, today: &str, args: &[&str]) -> String {
-    let output = env
-        .cmd()
-        .env("STUDYPLAN_TODAY", today)
-        .args(args)
-        .output()
-        .expect("run studyplan");
-    assert!(
-        output.status.success(),
-        "studyplan {args:?} on {today} failed\nstdout:\n{}\nstderr:\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("utf-8 stdout")
-}
 
 fn json_of(text: &str) -> Value {
     serde_json::from_str(text).expect("valid JSON")
