@@ -1380,7 +1380,7 @@ fn label_text(label: Label) -> &'static str {
         Label::Today => "Today",
         Label::Review => "Review",
         Label::Streak => "Streak",
-        Label::StudyDays => "Study days",
+        Label::StudyDays => "Studied",
         Label::Plan => "Plan",
         Label::Pace => "Pace",
         Label::Projected => "Projected",

@@ -455,6 +455,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_label_leaves_a_gap_of_two_columns_before_its_value() {
+        // A wrapped line hangs under its value only where two spaces part it from the label.
+        // `where`'s lines (paths, to copy) are never wrapped.
+        let unwrapped = [
+            Label::Store,
+            Label::LinkTo,
+            Label::Lock,
+            Label::Curriculum,
+            Label::Cache,
+        ];
+        for lang in [Lang::En, Lang::Zh] {
+            for word in Label::ALL.into_iter().filter(|w| !unwrapped.contains(w)) {
+                let shown = label(word, lang);
+                assert!(shown.ends_with("  "), "{lang:?} {word:?}: {shown:?}");
+            }
+        }
+    }
+
+    #[test]
     fn percentages_round_down_to_a_tenth() {
         assert_eq!(percent_text(25, 41), "60.9%");
         assert_eq!(percent_text(29, 100), "29.0%");

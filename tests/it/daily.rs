@@ -837,3 +837,27 @@ fn a_topic_undone_and_done_again_the_same_day_starts_its_reviews_over() {
     let out = env.ok(&["review", "1.3"]);
     assert!(out.contains("reviewed before it was due"), "{out}");
 }
+
+#[test]
+fn a_wrapped_stats_line_hangs_under_its_label() {
+    let env = steady();
+    for lang in ["en", "zh"] {
+        let output = env
+            .cmd()
+            .env("COLUMNS", "40")
+            .args(["--lang", lang, "stats"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with("Stud") || l.starts_with("学习日："))
+            .unwrap();
+        // The line wraps at 40 columns; its rest starts under the value, not at the margin.
+        assert!(
+            lines[at + 1].starts_with(&" ".repeat(12)),
+            "{lang}:\n{text}"
+        );
+    }
+}
