@@ -334,15 +334,19 @@ pub enum Command {
         files: Vec<PathBuf>,
     },
 
-    /// Write a report to share: a Markdown checklist, a CSV sheet or JSON
+    /// Write a report to share: a Markdown checklist, a CSV sheet, JSON, a web page with charts, or the burn-up chart as SVG
     Report {
-        /// The report's format [default: what the --output file's extension says (.md, .csv, .json), else markdown]
+        /// The report's format [default: what the --output file's extension says (.md, .csv, .json, .html, .svg), else markdown]
         #[arg(long, short, value_enum, value_name = "FORMAT")]
         format: Option<ReportFormat>,
 
         /// Write the report to this file instead of stdout (`-`); it is replaced whole, never half-written
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+
+        /// Show each topic's notes under it (html and markdown); left out unless asked, as notes may be private
+        #[arg(long)]
+        notes: bool,
     },
 
     /// Export the built-in curriculum, or check a curriculum file of your own

@@ -214,6 +214,9 @@ pub enum Error {
     /// device (a block device, a socket), which it would destroy.
     ReportNotAFile(PathBuf),
 
+    /// `report --notes` in a format that has no place for notes.
+    ReportNoNotes { format: String },
+
     /// `STUDYPLAN_TODAY` is not a date.
     BadToday(String),
 
@@ -289,6 +292,7 @@ impl Error {
             | Error::ReportOntoOwnFile { .. }
             | Error::ReportFormatMismatch { .. }
             | Error::ReportFormatUnknown { .. }
+            | Error::ReportNoNotes { .. }
             | Error::RevertNoMatch(_)
             | Error::RevertAmbiguous { .. }
             | Error::RevertAlready { .. }
@@ -487,6 +491,7 @@ impl Error {
                 extension,
             }),
             Error::ReportNotAFile(path) => say(Msg::ReportNotAFile { path: &shown(path) }),
+            Error::ReportNoNotes { format } => say(Msg::ReportNoNotes { format }),
             Error::BadToday(value) => say(Msg::BadToday { value }),
             Error::BadLang(value) => say(Msg::BadLang { value }),
             Error::BadBorder(value) => say(Msg::BadBorder { value }),
@@ -751,6 +756,9 @@ mod tests {
                 extension: "txt".into(),
             },
             Error::ReportNotAFile("/dev/sda".into()),
+            Error::ReportNoNotes {
+                format: "csv".into(),
+            },
             Error::BadToday("soon".into()),
             Error::BadLang("fr".into()),
             Error::BadBorder("round".into()),

@@ -18,6 +18,11 @@ pub enum ReportFormat {
     Csv,
     /// The `status --json` object plus every topic
     Json,
+    /// A page to share: the verdict, stage bars, the burn-up chart, the heatmap and the checklist
+    #[value(alias = "htm")]
+    Html,
+    /// The burn-up chart alone, for a README or a chat
+    Svg,
 }
 
 /// The kinds of file studyplan reads or writes.
@@ -46,6 +51,13 @@ pub fn sniff(text: &str) -> Option<Kind> {
     }
     if is_markdown_report(text) {
         return Some(Kind::Report(ReportFormat::Markdown));
+    }
+    // The HTML page names its maker; the chart alone starts with its own class.
+    if text.starts_with("<!DOCTYPE html>") && text.contains("content=\"studyplan ") {
+        return Some(Kind::Report(ReportFormat::Html));
+    }
+    if text.starts_with("<svg class=\"burn-up\"") {
+        return Some(Kind::Report(ReportFormat::Svg));
     }
     if let Some(object) = text.trim_start().strip_prefix('{') {
         // A version 2 store's header line, or the JSON report's first key: both tell from the
@@ -117,6 +129,8 @@ fn format_name(format: ReportFormat) -> &'static str {
         ReportFormat::Markdown => "Markdown",
         ReportFormat::Csv => "CSV",
         ReportFormat::Json => "JSON",
+        ReportFormat::Html => "HTML",
+        ReportFormat::Svg => "SVG",
     }
 }
 
@@ -152,6 +166,16 @@ mod tests {
             sniff("{\n  \"curriculum\": {\n    \"id\": \"c\"\n  },\n  \"overall\": {\n    \"do"),
             Some(Kind::Report(ReportFormat::Json))
         );
+        assert_eq!(
+            sniff(
+                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"generator\" content=\"studyplan 0.1.0\"/>"
+            ),
+            Some(Kind::Report(ReportFormat::Html))
+        );
+        assert_eq!(
+            sniff("<svg class=\"burn-up\" viewBox=\"0 0 640 320\" role=\"img\">"),
+            Some(Kind::Report(ReportFormat::Svg))
+        );
         let v2 = "\u{feff}{\"studyplan\":\"progress\",\"version\":2}\n{\"id\":\"x\"}\n";
         assert_eq!(sniff(v2), Some(Kind::Store));
         assert_eq!(
@@ -166,6 +190,8 @@ mod tests {
             "- a\n- b\n",
             "{\"stages\": []}",
             "# Notes\n- x\n",
+            "<!DOCTYPE html>\n<html><title>mine</title>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         ] {
             assert_eq!(sniff(other), None, "{other:?}");
         }

@@ -146,6 +146,8 @@ pub struct BurnPoint {
     pub expected: usize,
     /// None after today.
     pub done: Option<usize>,
+    /// Done or skipped; none after today.
+    pub covered: Option<usize>,
 }
 
 /// The burn-up of a plan that starts on `start`, at most `columns` points.
@@ -186,10 +188,11 @@ pub fn burn_up(
     let points = days
         .iter()
         .zip(done)
-        .map(|(&day, done)| BurnPoint {
+        .map(|(&day, reached)| BurnPoint {
             day,
             expected: schedule::schedule(loaded, start, day, 0).expected_done,
-            done,
+            done: reached.map(|r| r.done),
+            covered: reached.map(|r| r.covered),
         })
         .collect();
     let band = loaded.curriculum.band;
@@ -203,40 +206,73 @@ pub fn burn_up(
     })
 }
 
-/// The topics done by the end of each of `days` (in order) up to `today`: as a replay to that
-/// day gives them, each topic standing where its latest recorded change of those counting by
-/// then left it.
+/// The topics done, and those done or skipped, by the end of a day.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Reached {
+    done: usize,
+    covered: usize,
+}
+
+/// Where a change leaves its topic, as the burn-up counts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Leaves {
+    Done,
+    Skipped,
+    Open,
+}
+
+impl Reached {
+    /// `by` more (or, negative, fewer) topics left as `leaves` says.
+    fn count(&mut self, leaves: Leaves, by: isize) {
+        let step = |n: &mut usize| *n = n.saturating_add_signed(by);
+        match leaves {
+            Leaves::Done => {
+                step(&mut self.done);
+                step(&mut self.covered);
+            }
+            Leaves::Skipped => step(&mut self.covered),
+            Leaves::Open => {}
+        }
+    }
+}
+
+/// The topics done and covered by the end of each of `days` (in order) up to `today`: as a
+/// replay to that day gives them, each topic standing where its latest recorded change of those
+/// counting by then left it.
 fn done_by(
     loaded: &Loaded,
     events: &[Event],
     days: &[NaiveDate],
     today: NaiveDate,
-) -> Vec<Option<usize>> {
+) -> Vec<Option<Reached>> {
     let mut plan = PlanFilter::new(&loaded.curriculum.id);
     // Each change: the day it counts for, its place in the recorded order, its topic, and
-    // whether it leaves the topic done.
-    let mut changes: Vec<(NaiveDate, usize, usize, bool)> = events
+    // how it leaves the topic.
+    let mut changes: Vec<(NaiveDate, usize, usize, Leaves)> = events
         .iter()
         .enumerate()
-        .filter(|(_, event)| {
-            matches!(
-                event.change,
-                Change::Done | Change::Undo | Change::Start | Change::Skip
-            ) && plan.matches(event)
-        })
         .filter_map(|(order, event)| {
+            let leaves = match event.change {
+                Change::Done => Leaves::Done,
+                Change::Skip => Leaves::Skipped,
+                Change::Undo | Change::Start => Leaves::Open,
+                _ => return None,
+            };
+            if !plan.matches(event) {
+                return None;
+            }
             let index = loaded.index_of(event.topic.as_deref()?)?;
-            Some((event.day(), order, index, event.change == Change::Done))
+            Some((event.day(), order, index, leaves))
         })
         .collect();
     changes.sort_unstable_by_key(|&(day, order, ..)| (day, order));
-    // Per topic: the place of the change it stands by, and whether that left it done.
-    let mut standing: Vec<Option<(usize, bool)>> = vec![None; loaded.topic_count()];
-    let mut count = 0usize;
+    // Per topic: the place of the change it stands by, and that change.
+    let mut standing: Vec<Option<(usize, Leaves)>> = vec![None; loaded.topic_count()];
+    let mut reached = Reached::default();
     let mut next = changes.iter().peekable();
     days.iter()
         .map(|&day| {
-            while let Some(&&(on, order, index, done)) = next.peek() {
+            while let Some(&&(on, order, index, leaves)) = next.peek() {
                 if on > day {
                     break;
                 }
@@ -245,14 +281,13 @@ fn done_by(
                 if was.is_some_and(|(latest, _)| latest > order) {
                     continue; // recorded before the change the topic stands by
                 }
-                standing[index] = Some((order, done));
-                match (was.is_some_and(|(_, done)| done), done) {
-                    (false, true) => count += 1,
-                    (true, false) => count -= 1,
-                    _ => {}
+                standing[index] = Some((order, leaves));
+                if let Some((_, before)) = was {
+                    reached.count(before, -1);
                 }
+                reached.count(leaves, 1);
             }
-            (day <= today).then_some(count)
+            (day <= today).then_some(reached)
         })
         .collect()
 }

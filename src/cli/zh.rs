@@ -92,7 +92,10 @@ const COMMANDS: &[(&str, &str)] = &[
          每次修改只添加一次，与合并的顺序和次数无关；给出的文件只读不写。\
          两份历史在某个主题上不一致时，以较晚的修改为准，两条都留在日志里",
     ),
-    ("report", "生成可分享的报告：Markdown 清单、CSV 表格或 JSON"),
+    (
+        "report",
+        "生成可分享的报告：Markdown 清单、CSV 表格、JSON、带图表的网页，或 SVG 格式的进度图",
+    ),
     ("curriculum", "导出内置课程，或检查你自己的课程文件"),
     (
         "curriculum export",
@@ -170,7 +173,12 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "report",
         "format",
-        "报告格式：markdown（按阶段分组的清单）、csv（每个主题一行）或 json [默认：按 --output 文件的扩展名（.md、.csv、.json），否则 markdown]",
+        "报告格式：markdown（按阶段分组的清单）、csv（每个主题一行）、json、html（带图表的网页）或 svg（进度图）[默认：按 --output 文件的扩展名（.md、.csv、.json、.html、.svg），否则 markdown]",
+    ),
+    (
+        "report",
+        "notes",
+        "在每个主题下列出它的笔记（html 和 markdown）；笔记可能是私人的，所以默认不列",
     ),
     (
         "report",
@@ -446,6 +454,18 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "format",
         "json",
         "`status --json` 的内容加上全部主题",
+    ),
+    (
+        "report",
+        "format",
+        "html",
+        "可分享的网页：结论、各阶段进度条、进度图、学习热力图和主题清单",
+    ),
+    (
+        "report",
+        "format",
+        "svg",
+        "单独的进度图，可放进 README 或聊天",
     ),
 ];
 

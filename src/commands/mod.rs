@@ -109,7 +109,11 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         }
         Command::Stats { week_start, json } => stats::run(settings, &style, week_start, json)?,
         Command::Merge { files } => merge::run(settings, &files)?,
-        Command::Report { format, output } => report::run(settings, format, output)?,
+        Command::Report {
+            format,
+            output,
+            notes,
+        } => report::run(settings, format, output, notes)?,
         Command::Curriculum(command) => curriculum_command::run(command, &style)?,
         Command::Curricula { json } => curricula::run(settings, &style, json)?,
         Command::Completions { shell } => completions::run(shell, settings),

@@ -1,4 +1,5 @@
-//! `report`: a Markdown, CSV or JSON report, to stdout or into a file that is replaced whole.
+//! `report`: a Markdown, CSV, JSON, HTML or SVG report, to stdout or into a file that is
+//! replaced whole.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
@@ -14,19 +15,30 @@ use crate::error::{Error, IoAction, OwnFile};
 use crate::files::{follow_links, same_file};
 use crate::i18n::Msg;
 use crate::progress;
-use crate::render::report;
+use crate::render::{self, chart, html, report};
 use crate::schedule;
+use crate::stats;
 use crate::store;
+
+/// The burn-up chart's points at most: one a day over a year, fewer (each a few days) beyond.
+const CHART_POINTS: usize = 366;
 
 /// Renders the report; with `output`, writes it there and returns nothing for stdout.
 pub fn run(
     settings: &Settings,
     format: Option<ReportFormat>,
     output: Option<PathBuf>,
+    notes: bool,
 ) -> anyhow::Result<String> {
     // `-` is stdout, as for most tools that take an output file.
     let output = output.filter(|path| path.as_os_str() != "-");
     let format = format_for(format, output.as_deref())?;
+    if notes && !matches!(format, ReportFormat::Html | ReportFormat::Markdown) {
+        return Err(Error::ReportNoNotes {
+            format: format_name(format),
+        }
+        .into());
+    }
     if let Some(path) = &output {
         check_not_own_file(path, settings)?;
     }
@@ -38,8 +50,17 @@ pub fn run(
     let summary = progress::summarize(loaded, replay);
     let outlook = schedule::outlook(loaded, &store.events, replay, &summary, settings.today);
     let lang = settings.lang;
+    let today = settings.today;
+    let events = &store.events;
     let text = match format {
-        ReportFormat::Markdown => report::markdown(loaded, replay, &summary, lang, settings.today),
+        ReportFormat::Markdown => report::markdown(
+            loaded,
+            replay,
+            &summary,
+            notes.then_some(&events[..]),
+            lang,
+            today,
+        ),
         ReportFormat::Csv => report::csv(loaded, replay, lang),
         ReportFormat::Json => {
             let agenda = agenda::agenda(loaded, replay, &summary, &outlook, settings.today, None);
@@ -52,6 +73,37 @@ pub fn run(
                 (&agenda, reviews_due),
                 lang,
             )
+        }
+        ReportFormat::Html => {
+            let days = stats::study_days(&loaded.curriculum.id, events, today);
+            let stats = super::stats::view(loaded, events, today, &days, CHART_POINTS);
+            html::html(&html::Page {
+                loaded,
+                replay,
+                summary: &summary,
+                outlook: &outlook,
+                stats: &stats,
+                notes: notes.then_some(&events[..]),
+                lang,
+                version: env!("CARGO_PKG_VERSION"),
+            })
+        }
+        ReportFormat::Svg => {
+            let start = schedule::start(&loaded.curriculum.id, events).filter(|&s| s <= today);
+            let burn_up =
+                start.and_then(|s| stats::burn_up(loaded, events, s, today, CHART_POINTS));
+            match &burn_up {
+                Some(burn_up) => {
+                    let starts = outlook
+                        .schedule
+                        .as_ref()
+                        .map(|s| chart::stage_starts(&s.windows))
+                        .unwrap_or_default();
+                    let band = render::band_text(loaded.curriculum.band);
+                    chart::burn_up(burn_up, today, &starts, &band, lang, true)
+                }
+                None => chart::not_started(lang, true),
+            }
         }
     };
     let Some(path) = output else {
@@ -77,6 +129,8 @@ fn implied_format(path: &Path) -> Result<Option<ReportFormat>, String> {
         "md" | "markdown" => Ok(Some(ReportFormat::Markdown)),
         "csv" => Ok(Some(ReportFormat::Csv)),
         "json" => Ok(Some(ReportFormat::Json)),
+        "html" | "htm" => Ok(Some(ReportFormat::Html)),
+        "svg" => Ok(Some(ReportFormat::Svg)),
         // Plain text says nothing against the default.
         "txt" => Ok(None),
         _ => Err(extension),
@@ -278,7 +332,11 @@ mod tests {
             (Some(Csv), Some("r.xlsx"), Ok(Csv)),
             (Some(Csv), Some("r.md"), Err("mismatch")),
             (Some(Markdown), Some("r.json"), Err("mismatch")),
-            (None, Some("r.html"), Err("unknown")),
+            (None, Some("r.html"), Ok(Html)),
+            (None, Some("page.HTM"), Ok(Html)),
+            (None, Some("burn-up.svg"), Ok(Svg)),
+            (Some(Html), Some("r.svg"), Err("mismatch")),
+            (None, Some("r.pdf"), Err("unknown")),
         ];
         for (given, path, expected) in cases {
             let got = format_for(given, path.map(Path::new));

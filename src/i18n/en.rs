@@ -6,9 +6,9 @@
 use std::borrow::{Borrow, Cow};
 
 use super::{
-    ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
-    LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, StateName,
-    Subject, Unit, V1Problem, YamlHint,
+    ChangeName, ChartLine, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
+    LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, ReportHeading,
+    StateName, Subject, Unit, V1Problem, YamlHint,
 };
 
 /// `msg` in English.
@@ -221,6 +221,29 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         } => format!(" ({}; {done}/{total} done, {percent})", days(n)).into(),
         Msg::ReportInProgressSince { day } => format!(" (in progress since {day})").into(),
         Msg::ReportStateOn { state, day } => format!(" ({} {day})", state_text(state)).into(),
+        Msg::ReportHeading(heading) => match heading {
+            ReportHeading::Stages => "Stages",
+            ReportHeading::BurnUp => "Done topics against the plan",
+            ReportHeading::StudyDays => "Study days",
+            ReportHeading::Topics => "Topics",
+        }
+        .into(),
+        Msg::ReportMadeBy { version, today } => {
+            format!("Made with studyplan {version} on {today}.").into()
+        }
+        Msg::ChartLine(line) => match line {
+            ChartLine::Done => "done",
+            ChartLine::Covered => "done or skipped",
+            ChartLine::Planned => "the plan",
+            ChartLine::Today => "today",
+            ChartLine::CalendarEnd => "calendar ends",
+        }
+        .into(),
+        Msg::ChartBand { band } => format!("the {band} band").into(),
+        Msg::ChartNotStarted => "The plan has not started yet: the chart begins on its first day. Set it with `studyplan begin`, or start a topic.".into(),
+        Msg::HeatmapDay { day, count } => {
+            format!("{day}: {}", noun_count(count, "change", "changes")).into()
+        }
         Msg::LaterChangesLeftOut { today, count } => format!(
             "note: the history as of {today}: {count} later {} left out (they stay in the store); unset `STUDYPLAN_TODAY` or check the clock to see them",
             noun(count as i64, "change is", "changes are")
@@ -915,7 +938,11 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         .into(),
         Msg::ReportFormatUnknown { path, extension } => format!(
             "cannot tell the report's format from the file name `{path}`: `.{extension}` is \
-             none of .md, .csv or .json; add --format markdown, csv or json"
+             none of .md, .csv, .json, .html or .svg; add --format markdown, csv, json, html or svg"
+        )
+        .into(),
+        Msg::ReportNoNotes { format } => format!(
+            "the {format} report has no place for notes: --notes goes with --format html or markdown"
         )
         .into(),
         Msg::ReportNotAFile { path } => format!(

@@ -13,9 +13,9 @@ use std::borrow::{Borrow, Cow};
 use serde::Serialize;
 
 pub use msg::{
-    ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
-    LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, StateName, Unit,
-    V1Problem, YamlHint,
+    ChangeName, ChartLine, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
+    LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, ReportHeading,
+    StateName, Unit, V1Problem, YamlHint,
 };
 
 /// The language the interface speaks.
@@ -29,6 +29,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language's tag, as a web page declares it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
     /// `msg` in this language.
     pub fn say(self, msg: Msg<'_>) -> Cow<'static, str> {
         match self {

@@ -219,6 +219,18 @@ pub enum Msg<'a> {
     ReportInProgressSince { day: NaiveDate },
     /// After a topic in a report: done or skipped on `day`.
     ReportStateOn { state: StateName, day: NaiveDate },
+    /// A heading of the HTML report.
+    ReportHeading(ReportHeading),
+    /// At the foot of the HTML report.
+    ReportMadeBy { version: &'a str, today: NaiveDate },
+    /// A line of the burn-up chart, in its legend.
+    ChartLine(ChartLine),
+    /// The band, in the burn-up chart's legend.
+    ChartBand { band: &'a str },
+    /// In place of the burn-up chart, before the plan has a start.
+    ChartNotStarted,
+    /// A day of the heatmap, when pointed at: its date and how much was studied.
+    HeatmapDay { day: NaiveDate, count: usize },
 
     /// A reading command leaves out the changes that count for days after `today`.
     LaterChangesLeftOut { today: NaiveDate, count: usize },
@@ -636,6 +648,8 @@ pub enum Msg<'a> {
     ReportFormatUnknown { path: &'a str, extension: &'a str },
     /// A report asked to go onto a block device or a socket.
     ReportNotAFile { path: &'a str },
+    /// `report --notes` in a format without notes.
+    ReportNoNotes { format: &'a str },
     /// `STUDYPLAN_TODAY` is not a date.
     BadToday { value: &'a str },
     /// `STUDYPLAN_LANG` names a language studyplan does not speak.
@@ -761,6 +775,46 @@ pub enum Msg<'a> {
     },
     /// Nothing studied yet.
     StatsNothingYet,
+}
+
+/// A section of the HTML report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportHeading {
+    Stages,
+    BurnUp,
+    StudyDays,
+    Topics,
+}
+
+impl ReportHeading {
+    /// Every heading, for the catalog's tests.
+    pub const ALL: [ReportHeading; 4] = [
+        ReportHeading::Stages,
+        ReportHeading::BurnUp,
+        ReportHeading::StudyDays,
+        ReportHeading::Topics,
+    ];
+}
+
+/// A line of the burn-up chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartLine {
+    Done,
+    Covered,
+    Planned,
+    Today,
+    CalendarEnd,
+}
+
+impl ChartLine {
+    /// Every line, for the catalog's tests.
+    pub const ALL: [ChartLine; 5] = [
+        ChartLine::Done,
+        ChartLine::Covered,
+        ChartLine::Planned,
+        ChartLine::Today,
+        ChartLine::CalendarEnd,
+    ];
 }
 
 /// A table's column heading.

@@ -23,6 +23,20 @@ fn samples() -> Vec<Msg<'static>> {
     all.extend(StateName::ALL.map(Msg::State));
     all.extend(ChangeName::ALL.map(Msg::Change));
     all.extend(ManSection::ALL.map(Msg::ManSection));
+    all.extend(ReportHeading::ALL.map(Msg::ReportHeading));
+    all.extend(ChartLine::ALL.map(Msg::ChartLine));
+    all.push(Msg::ReportMadeBy {
+        version: "0.1.0",
+        today: day("2026-12-06"),
+    });
+    all.push(Msg::ChartBand { band: "60-70%" });
+    all.push(Msg::ChartNotStarted);
+    for count in [1, 4] {
+        all.push(Msg::HeatmapDay {
+            day: day("2026-12-06"),
+            count,
+        });
+    }
     let band = "60-70%";
     for above in [false, true] {
         all.push(Msg::VerdictComplete {
@@ -846,6 +860,7 @@ fn samples() -> Vec<Msg<'static>> {
         extension: "txt",
     });
     all.push(Msg::ReportNotAFile { path: "/dev/sda" });
+    all.push(Msg::ReportNoNotes { format: "csv" });
     all.push(Msg::BadToday { value: "soon" });
     all.push(Msg::BadLang { value: "fr" });
     all.push(Msg::BadBorder { value: "round" });

@@ -6,9 +6,9 @@
 use std::borrow::{Borrow, Cow};
 
 use super::{
-    ChangeName, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
-    LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, StateName,
-    Subject, Unit, V1Problem, YamlHint,
+    ChangeName, ChartLine, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
+    LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, ReportHeading,
+    StateName, Subject, Unit, V1Problem, YamlHint,
 };
 
 /// `msg` in Chinese.
@@ -195,6 +195,27 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         } => format!("（{days} 天；已完成 {done}/{total}，{percent}）").into(),
         Msg::ReportInProgressSince { day } => format!("（{day} 起进行中）").into(),
         Msg::ReportStateOn { state, day } => format!("（{day} {}）", state_text(state)).into(),
+        Msg::ReportHeading(heading) => match heading {
+            ReportHeading::Stages => "各阶段",
+            ReportHeading::BurnUp => "已完成主题与计划对比",
+            ReportHeading::StudyDays => "学习日",
+            ReportHeading::Topics => "主题",
+        }
+        .into(),
+        Msg::ReportMadeBy { version, today } => {
+            format!("由 studyplan {version} 于 {today} 生成。").into()
+        }
+        Msg::ChartLine(line) => match line {
+            ChartLine::Done => "已完成",
+            ChartLine::Covered => "已完成或跳过",
+            ChartLine::Planned => "计划",
+            ChartLine::Today => "今天",
+            ChartLine::CalendarEnd => "日程结束",
+        }
+        .into(),
+        Msg::ChartBand { band } => format!("{band} 区间").into(),
+        Msg::ChartNotStarted => "计划尚未开始：图表从计划的第一天画起。用 `studyplan begin` 设定开始日期，或开始学习一个主题。".into(),
+        Msg::HeatmapDay { day, count } => format!("{day}：{count} 次记录").into(),
         Msg::LaterChangesLeftOut { today, count } => format!(
             "提示：按 {today} 当天结束时的记录显示：之后的 {count} 条记录未计入（仍保留在进度文件里）；取消 `STUDYPLAN_TODAY` 或检查系统时钟即可看到"
         )
@@ -824,10 +845,13 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         )
         .into(),
         Msg::ReportFormatUnknown { path, extension } => format!(
-            "无法从文件名 `{path}` 判断报告格式：`.{extension}` 不是 .md、.csv 或 .json；\
-             请加上 --format markdown、csv 或 json"
+            "无法从文件名 `{path}` 判断报告格式：`.{extension}` 不是 .md、.csv、.json、.html 或 .svg；\
+             请加上 --format markdown、csv、json、html 或 svg"
         )
         .into(),
+        Msg::ReportNoNotes { format } => {
+            format!("{format} 报告里没有放笔记的地方：--notes 只用于 --format html 或 markdown").into()
+        }
         Msg::ReportNotAFile { path } => format!(
             "无法把报告写入 `{path}`：它既不是文件，也不是管道或字符设备，已保持原样；\
              请换一个 --output"

@@ -1,7 +1,9 @@
 //! Turning progress into text: tables for people, JSON for scripts. Renderers return strings; they
 //! never print and never decide anything about progress.
 
+pub mod chart;
 pub mod curriculum;
+pub mod html;
 mod list;
 mod log;
 mod outlook;
@@ -18,7 +20,7 @@ pub use log::{LogFilter, change_name, log, log_json, short_id};
 pub use outlook::{outlook_lines, window_text};
 pub use review::{reviewed_line, reviews, reviews_json};
 pub use show::{StagePlan, show, show_json, show_stage, show_stage_json};
-pub use stats::{BURN_UP_COLUMNS, Stats, stats, stats_json};
+pub use stats::{BURN_UP_COLUMNS, HEATMAP_WEEKS, Stats, stats, stats_json};
 pub use status::{status, status_json};
 pub use today::{today, today_json, today_line};
 

@@ -25,45 +25,47 @@ pub fn outlook_lines(
     outlook: &Outlook,
     style: &Style,
 ) -> String {
+    outlook_facts(loaded, summary, outlook, style)
+        .into_iter()
+        .map(|(word, text)| format!("{}{text}\n", label(word, style.lang)))
+        .collect()
+}
+
+/// The calendar facts, each with its label: the calendar, the plan, the pace, the projection
+/// and the genius window.
+pub(crate) fn outlook_facts(
+    loaded: &Loaded,
+    summary: &Summary,
+    outlook: &Outlook,
+    style: &Style,
+) -> Vec<(Label, String)> {
     let lang = style.lang;
-    let label = |word| label(word, lang);
-    let mut out = String::new();
+    let mut facts = Vec::new();
     match &outlook.schedule {
-        None => {
-            out.push_str(&label(Label::Calendar));
-            out.push_str(&lang.say(Msg::NotStarted));
-            out.push('\n');
-        }
+        None => facts.push((Label::Calendar, lang.say(Msg::NotStarted).into_owned())),
         Some(schedule) => {
-            out.push_str(&label(Label::Calendar));
-            out.push_str(&calendar_text(schedule, lang));
-            out.push('\n');
+            facts.push((Label::Calendar, calendar_text(schedule, lang)));
             if schedule.day >= 1 {
-                out.push_str(&label(Label::Plan));
-                out.push_str(&plan_text(loaded, schedule, summary, style));
-                out.push('\n');
+                facts.push((Label::Plan, plan_text(loaded, schedule, summary, style)));
             }
-            out.push_str(&label(Label::Pace));
-            out.push_str(&pace_text(&outlook.pace, summary, lang));
-            out.push('\n');
-            out.push_str(&label(Label::Projected));
-            out.push_str(&eta_text(loaded, &outlook.pace, summary, lang));
-            out.push('\n');
+            facts.push((Label::Pace, pace_text(&outlook.pace, summary, lang)));
+            facts.push((
+                Label::Projected,
+                eta_text(loaded, &outlook.pace, summary, lang),
+            ));
         }
     }
     if let Some(genius) = &outlook.genius
         && let Some(text) = genius_text(genius, summary, lang)
     {
-        out.push_str(&label(Label::Genius));
         let color = if genius.achieved {
             Color::Green
         } else {
             Color::Cyan
         };
-        out.push_str(&style.paint(&text, color));
-        out.push('\n');
+        facts.push((Label::Genius, style.paint(&text, color)));
     }
-    out
+    facts
 }
 
 pub(crate) fn calendar_text(s: &Schedule, lang: Lang) -> String {

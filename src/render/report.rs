@@ -10,16 +10,20 @@ use crate::curriculum::Loaded;
 use crate::i18n::{Label, Lang, Msg};
 use crate::progress::{Replay, State, Summary};
 use crate::schedule::Outlook;
+use crate::store::{Change, Event};
 
 /// A Markdown checklist: the summary and verdict on top, then `- [x]`/`- [ ]` per topic under
 /// its stage's heading.
+/// `events` is the history, when each topic's notes are listed under it.
 pub fn markdown(
     loaded: &Loaded,
     replay: &Replay,
     summary: &Summary,
+    events: Option<&[Event]>,
     lang: Lang,
     today: NaiveDate,
 ) -> String {
+    let notes = events.map(|events| notes_by_topic(loaded, events));
     let c = &loaded.curriculum;
     let overall = summary.overall;
     let mut out = format!("# {}\n\n", escape(c.title.get(lang)));
@@ -57,7 +61,7 @@ pub fn markdown(
             s + 1,
             escape(stage.title.get(lang)),
         ));
-        for (&pos, progress) in loaded.order.iter().zip(&replay.topics) {
+        for (i, (&pos, progress)) in loaded.order.iter().zip(&replay.topics).enumerate() {
             if pos.stage != s {
                 continue;
             }
@@ -87,9 +91,36 @@ pub fn markdown(
                 }
             }
             out.push('\n');
+            // Each note a list item under its topic, its later lines kept under its first.
+            for (day, text) in notes.as_ref().map_or(&[][..], |all| &all[i]) {
+                let text = escape(&super::visible(text));
+                let text = text.lines().collect::<Vec<_>>().join("  \n    ");
+                out.push_str(&format!("  - {day}: {text}\n"));
+            }
         }
     }
     out
+}
+
+/// Each topic's notes, in the curriculum's order, each oldest first.
+pub(super) fn notes_by_topic<'e>(
+    loaded: &Loaded,
+    events: &'e [Event],
+) -> Vec<Vec<(NaiveDate, &'e str)>> {
+    let plan = loaded.curriculum.id.as_str();
+    let mut notes = vec![Vec::new(); loaded.topic_count()];
+    for event in events {
+        if event.change != Change::Note || *event.plan != *plan {
+            continue;
+        }
+        if let Some(index) = event.topic.as_deref().and_then(|id| loaded.index_of(id)) {
+            notes[index].push((event.day(), event.text().unwrap_or_default()));
+        }
+    }
+    for list in &mut notes {
+        list.sort_by_key(|&(day, _)| day);
+    }
+    notes
 }
 
 /// Markdown's special characters in running text, escaped.
@@ -105,6 +136,14 @@ fn escape(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// A state as JSON names it: `in_progress`.
+pub(super) fn state_word(state: State) -> String {
+    serde_json::to_value(state)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// The CSV header; the keys are the same in every language, like JSON's.
@@ -128,10 +167,7 @@ pub fn csv(loaded: &Loaded, replay: &Replay, lang: Lang) -> String {
     for (&pos, progress) in loaded.order.iter().zip(&replay.topics) {
         let stage = &loaded.curriculum.stages[pos.stage];
         let topic = loaded.topic(pos);
-        let state = serde_json::to_value(progress.state)
-            .ok()
-            .and_then(|value| value.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let state = state_word(progress.state);
         csv_row(
             &mut out,
             [

@@ -113,18 +113,66 @@ pub fn stats(stats: &Stats, band: &str, style: &Style) -> String {
     out
 }
 
-/// The heatmap: one row a weekday, one column a week, the last column this week.
-fn heatmap(stats: &Stats, weeks: usize, marks: &Marks, lang: Lang) -> String {
-    let last_week = crate::stats::week_of(stats.today, stats.week_start);
-    let first = last_week
-        .checked_sub_days(Days::new(7 * (weeks as u64 - 1)))
-        .unwrap_or(NaiveDate::MIN);
-    let mut counts = vec![0usize; weeks * 7];
-    for &(day, count) in stats.days {
-        if day >= first && day <= stats.today {
-            counts[(day - first).num_days() as usize] = count;
+/// The heatmap's days: `weeks` columns of seven, the last one this week.
+pub(super) struct Grid {
+    /// The first column's first day.
+    pub first: NaiveDate,
+    pub weeks: usize,
+    pub today: NaiveDate,
+    /// Each cell's changes of study, column by column.
+    pub counts: Vec<usize>,
+}
+
+impl Grid {
+    pub fn new(stats: &Stats, weeks: usize) -> Grid {
+        let last_week = crate::stats::week_of(stats.today, stats.week_start);
+        let first = last_week
+            .checked_sub_days(Days::new(7 * (weeks as u64 - 1)))
+            .unwrap_or(NaiveDate::MIN);
+        let mut counts = vec![0usize; weeks * 7];
+        for &(day, count) in stats.days {
+            if day >= first && day <= stats.today {
+                counts[(day - first).num_days() as usize] = count;
+            }
+        }
+        Grid {
+            first,
+            weeks,
+            today: stats.today,
+            counts,
         }
     }
+
+    /// The day of a cell (`row` 0 is the week's first day); none for a day after today, or
+    /// past the calendar's very end, which is left blank.
+    pub fn day(&self, week: usize, row: usize) -> Option<NaiveDate> {
+        self.first
+            .checked_add_days(Days::new((week * 7 + row) as u64))
+            .filter(|&day| day <= self.today)
+    }
+
+    /// The weeks a month is named above: the first column, and each where a month's first day
+    /// shows (today or before).
+    pub fn months(&self) -> Vec<(usize, u32)> {
+        (0..self.weeks)
+            .filter_map(|week| {
+                let starts = (0..7)
+                    .filter_map(|row| self.day(week, row))
+                    .find(|day| day.day() == 1);
+                match (week, starts) {
+                    (_, Some(day)) => Some((week, day.month())),
+                    (0, None) => Some((0, self.first.month())),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The heatmap: one row a weekday, one column a week, the last column this week.
+fn heatmap(stats: &Stats, weeks: usize, marks: &Marks, lang: Lang) -> String {
+    let grid = Grid::new(stats, weeks);
+    let first = grid.first;
     let mut out = lang
         .say(Msg::StatsHeatmap {
             weeks,
@@ -139,32 +187,13 @@ fn heatmap(stats: &Stats, weeks: usize, marks: &Marks, lang: Lang) -> String {
     out.push('\n');
     // The months above the weeks they begin in, where there is room for their names.
     let mut months = " ".repeat(ROW_LABEL);
-    for week in 0..weeks {
-        // The grid runs to the end of this week, past today: near the calendar's very end a
-        // day may not exist, and is blank.
-        let Some(monday) = first.checked_add_days(Days::new(7 * week as u64)) else {
-            break;
-        };
-        // A month is named where its first day shows, today or before.
-        let starts = (0..7)
-            .filter_map(|d| monday.checked_add_days(Days::new(d)))
-            .find(|d| d.day() == 1 && *d <= stats.today);
+    for (week, month) in grid.months() {
         let at = ROW_LABEL + 2 * week;
-        let name = match (week, starts) {
-            (0, None) => Some(monday.month()),
-            (_, Some(day)) => Some(day.month()),
-            _ => None,
-        };
-        let grid = ROW_LABEL + 2 * weeks - 1;
-        if let Some(month) = name
-            && months.width() <= at
-        {
-            let text = lang.say(Msg::MonthShort { month });
-            // Never wider than the grid under it.
-            if at + text.width() <= grid {
-                months.push_str(&" ".repeat(at - months.width()));
-                months.push_str(&text);
-            }
+        let text = lang.say(Msg::MonthShort { month });
+        // Never over the month before, nor wider than the grid under it.
+        if months.width() <= at && at + text.width() < ROW_LABEL + 2 * weeks {
+            months.push_str(&" ".repeat(at - months.width()));
+            months.push_str(&text);
         }
     }
     out.push_str(months.trim_end());
@@ -180,12 +209,10 @@ fn heatmap(stats: &Stats, weeks: usize, marks: &Marks, lang: Lang) -> String {
         };
         let mut line = pad(&name, ROW_LABEL);
         for week in 0..weeks {
-            let index = week * 7 + row as usize;
-            let day = first.checked_add_days(Days::new(index as u64));
-            line.push(if day.is_none_or(|day| day > stats.today) {
-                ' '
-            } else {
-                marks.levels[level(counts[index])]
+            let row = row as usize;
+            line.push(match grid.day(week, row) {
+                None => ' ',
+                Some(_) => marks.levels[level(grid.counts[week * 7 + row])],
             });
             line.push(' ');
         }

@@ -157,6 +157,8 @@ fn a_report_given_as_the_store_or_the_curriculum_is_named() {
         ("report.md", "Markdown"),
         ("report.csv", "CSV"),
         ("report.json", "JSON"),
+        ("report.html", "HTML"),
+        ("burn-up.svg", "SVG"),
     ] {
         env.ok(&["report", "-o", file]);
         let before = std::fs::read(env.dir.path().join(file)).unwrap();

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{Test, TestEnv, assert_text, fixture};
+use crate::common::{Test, TestEnv, assert_text, fixture, ok_on};
 use serde_json::Value;
 
 fn tiny() -> String {
@@ -570,6 +570,9 @@ fn the_format_comes_from_the_file_name_and_a_contradiction_is_refused() {
         ("P.MARKDOWN", "markdown"),
         ("p.txt", "markdown"),
         ("p", "markdown"),
+        ("p.html", "html"),
+        ("p.HTM", "html"),
+        ("p.svg", "svg"),
     ] {
         env.ok(&["report", "-o", name]);
         assert_eq!(
@@ -589,16 +592,22 @@ fn the_format_comes_from_the_file_name_and_a_contradiction_is_refused() {
         err.contains("`--format json` 与文件名 `q.csv` 不符"),
         "{err}"
     );
-    let err = env.fails(&["report", "-o", "q.html"], 2);
+    let err = env.fails(&["report", "-f", "svg", "-o", "q.html"], 2);
+    assert!(
+        err.contains("`--format svg` does not match the file name `q.html`, which says html"),
+        "{err}"
+    );
+    let err = env.fails(&["report", "-o", "q.pdf"], 2);
     assert_text(
         &err,
-        "studyplan: error: cannot tell the report's format from the file name `q.html`: `.html` \
-         is none of .md, .csv or .json; add --format markdown, csv or json\n",
+        "studyplan: error: cannot tell the report's format from the file name `q.pdf`: `.pdf` \
+         is none of .md, .csv, .json, .html or .svg; add --format markdown, csv, json, html or \
+         svg\n",
     );
-    let err = env.fails(&["--lang", "zh", "report", "-o", "q.html"], 2);
-    assert!(err.contains("无法从文件名 `q.html` 判断报告格式"), "{err}");
+    let err = env.fails(&["--lang", "zh", "report", "-o", "q.pdf"], 2);
+    assert!(err.contains("无法从文件名 `q.pdf` 判断报告格式"), "{err}");
     assert!(!env.dir.path().join("q.md").exists() && !env.dir.path().join("q.html").exists());
-    env.ok(&["report", "-f", "csv", "-o", "q.html.csv"]);
+    env.ok(&["report", "-f", "csv", "-o", "q.pdf.csv"]);
 }
 
 #[test]
@@ -622,4 +631,223 @@ fn md_names_the_markdown_format_as_its_extension_does() {
         env.ok(&["report", "--format", "md"]),
         env.ok(&["report", "--format", "markdown"])
     );
+}
+
+/// A plan over days: begun 2026-11-01, topics done, skipped and started on days of their own,
+/// and a note with characters HTML and Markdown treat as their own.
+fn dated_env() -> TestEnv {
+    let env = TestEnv::new();
+    ok_on(&env, "2026-11-01", &["begin", "2026-11-01"]);
+    ok_on(&env, "2026-11-03", &["done", "1.1", "1.2"]);
+    ok_on(&env, "2026-11-05", &["done", "1.3"]);
+    ok_on(&env, "2026-11-06", &["skip", "1.4"]);
+    ok_on(&env, "2026-11-08", &["start", "1.5"]);
+    ok_on(&env, "2026-11-08", &["note", "1.5", NOTE]);
+    env
+}
+
+const NOTE: &str = "<b>R&D</b> \"quotes\" *stars*\n第二行";
+
+/// The page read as XML: it is written to be well-formed, so any slip in its markup fails here.
+fn parse(page: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(page, options).expect("well-formed page")
+}
+
+fn attr<'a>(node: roxmltree::Node<'a, '_>, name: &str) -> &'a str {
+    node.attribute(name)
+        .unwrap_or_else(|| panic!("{name} on {node:?}"))
+}
+
+/// A count's attributes as the numbers `status --json` has for it.
+fn counts_of(node: roxmltree::Node) -> Value {
+    let number = |name: &str| attr(node, name).parse::<f64>().expect(name);
+    serde_json::json!({
+        "done": number("data-done"),
+        "in_progress": number("data-in-progress"),
+        "skipped": number("data-skipped"),
+        "total": number("data-total"),
+        "percent": number("data-percent"),
+    })
+}
+
+fn counts_in(json: &Value) -> Value {
+    let number = |key: &str| json[key].as_f64().expect(key);
+    serde_json::json!({
+        "done": number("done"),
+        "in_progress": number("in_progress"),
+        "skipped": number("skipped"),
+        "total": number("total"),
+        "percent": number("percent"),
+    })
+}
+
+#[test]
+fn the_html_page_is_well_formed_and_its_numbers_are_those_of_status() {
+    let env = dated_env();
+    for (lang, tag) in [("en", "en"), ("zh", "zh-CN")] {
+        let page = ok_on(
+            &env,
+            "2026-11-10",
+            &["--lang", lang, "report", "-f", "html"],
+        );
+        let status = crate::common::json(&ok_on(
+            &env,
+            "2026-11-10",
+            &["--lang", lang, "status", "--json"],
+        ));
+        let topics = crate::common::json(&ok_on(
+            &env,
+            "2026-11-10",
+            &["--lang", lang, "list", "--json"],
+        ));
+        let doc = parse(&page);
+        let root = doc.root_element();
+        assert_eq!((root.tag_name().name(), attr(root, "lang")), ("html", tag));
+        // Everything inline: nothing fetched from anywhere.
+        for outside in ["<script", "http", "url(", "@import", "<link"] {
+            assert!(!page.contains(outside), "{lang}: {outside}");
+        }
+        let all: Vec<_> = doc.descendants().filter(|n| n.is_element()).collect();
+        let find = |pred: &dyn Fn(&roxmltree::Node) -> bool| -> Vec<roxmltree::Node> {
+            all.iter().copied().filter(|n| pred(n)).collect()
+        };
+        let h1 = find(&|n| n.has_tag_name("h1"));
+        assert_eq!(h1[0].text(), status["curriculum"]["title"].as_str());
+        let verdict = find(&|n| n.attribute("data-readiness").is_some());
+        assert_eq!(
+            attr(verdict[0], "data-readiness"),
+            status["overall"]["readiness"].as_str().unwrap()
+        );
+        let overall = find(&|n| n.has_tag_name("dd") && n.attribute("data-done").is_some());
+        assert_eq!(overall.len(), 1, "{lang}");
+        assert_eq!(counts_of(overall[0]), counts_in(&status["overall"]));
+        let stages = find(&|n| n.attribute("data-stage").is_some());
+        let expected = status["stages"].as_array().unwrap();
+        assert_eq!(stages.len(), expected.len());
+        for (node, stage) in stages.iter().zip(expected) {
+            assert_eq!(attr(*node, "data-stage"), stage["id"].as_str().unwrap());
+            assert_eq!(counts_of(*node), counts_in(stage), "{lang}");
+        }
+        let listed = find(&|n| n.attribute("data-topic").is_some());
+        let expected = topics.as_array().unwrap();
+        assert_eq!(listed.len(), expected.len());
+        for (node, topic) in listed.iter().zip(expected) {
+            assert_eq!(attr(*node, "data-topic"), topic["id"].as_str().unwrap());
+            assert_eq!(attr(*node, "data-state"), topic["state"].as_str().unwrap());
+        }
+        // The burn-up's done line ends at today's count: 3 of 41 topics, in a plot from 40
+        // (100%) to 292 (0%).
+        let done = find(&|n| n.has_tag_name("polyline") && n.attribute("class") == Some("done"));
+        let last = attr(done[0], "points").rsplit(' ').next().unwrap();
+        let y: f64 = last.split_once(',').unwrap().1.parse().unwrap();
+        let want = 292.0 - 3.0 / 41.0 * 252.0;
+        assert!((y - want).abs() < 0.06, "{lang}: {y} against {want}");
+        // Topics were skipped, so the done-or-skipped line is drawn too.
+        assert_eq!(
+            find(&|n| n.has_tag_name("polyline") && n.attribute("class") == Some("covered")).len(),
+            1
+        );
+        // The study days: the 3rd, 5th and 8th (the 6th's skip is no study).
+        let studied = find(&|n| {
+            n.has_tag_name("rect")
+                && n.attribute("class").is_some_and(|c| c != "l0")
+                && n.first_element_child().is_some()
+        });
+        let days: Vec<&str> = studied
+            .iter()
+            .filter_map(|n| n.first_element_child()?.text())
+            .map(|title| &title[..10])
+            .collect();
+        assert_eq!(days, ["2026-11-03", "2026-11-05", "2026-11-08"], "{lang}");
+    }
+}
+
+#[test]
+fn notes_show_in_the_page_and_the_checklist_only_when_asked() {
+    let env = dated_env();
+    let page = env.ok(&["report", "-f", "html"]);
+    assert!(!page.contains("R&amp;D") && !page.contains("第二行"));
+    let page = env.ok(&["report", "-f", "html", "--notes"]);
+    parse(&page);
+    assert!(page.contains(
+        "<ul class=\"notes\"><li><time datetime=\"2026-11-08\">2026-11-08</time> \
+         &lt;b&gt;R&amp;D&lt;/b&gt; &quot;quotes&quot; *stars*\n第二行</li></ul>"
+    ));
+    let markdown = env.ok(&["report", "--notes"]);
+    assert!(
+        markdown.contains(
+            "- [ ] 1.5 Technical architecture of LLM applications `technical-architecture` \
+             (in progress since 2026-11-08)\n  - 2026-11-08: \\<b\\>R&D\\</b\\> \"quotes\" \
+             \\*stars\\*  \n    第二行\n- [ ] 1.6"
+        ),
+        "{markdown}"
+    );
+    assert!(!env.ok(&["report"]).contains("第二行"));
+}
+
+#[test]
+fn notes_in_a_format_without_room_for_them_are_refused() {
+    let env = dated_env();
+    let before = env.store_bytes();
+    for format in ["csv", "json", "svg"] {
+        let err = env.fails(&["report", "-f", format, "--notes"], 2);
+        assert_text(
+            &err,
+            &format!(
+                "studyplan: error: the {format} report has no place for notes: --notes goes \
+                 with --format html or markdown\n"
+            ),
+        );
+    }
+    let err = env.fails(&["--lang", "zh", "report", "-o", "r.csv", "--notes"], 2);
+    assert!(err.contains("csv 报告里没有放笔记的地方"), "{err}");
+    assert!(!env.dir.path().join("r.csv").exists());
+    assert_eq!(env.store_bytes(), before);
+}
+
+#[test]
+fn the_svg_is_the_burn_up_alone_and_stands_on_its_own() {
+    let env = dated_env();
+    ok_on(&env, "2026-11-10", &["report", "-o", "chart.svg"]);
+    let svg = fs::read_to_string(env.dir.path().join("chart.svg")).unwrap();
+    let doc = parse(&svg);
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    assert_eq!((attr(root, "width"), attr(root, "height")), ("640", "320"));
+    assert!(svg.contains("<style>") && !svg.contains("heatmap"));
+    assert_eq!(svg.matches("<polyline").count(), 3);
+    // The same chart as the page's, but for what makes it stand alone.
+    let page = ok_on(&env, "2026-11-10", &["report", "-f", "html"]);
+    let inline = &page[page.find("<svg class=\"burn-up\"").unwrap()..];
+    let inline = &inline[..inline.find("</svg>").unwrap()];
+    let lines_of = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|line| {
+                line.starts_with("<polyline") || line.starts_with("<rect class=\"band\"")
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(lines_of(&svg), lines_of(inline));
+}
+
+#[test]
+fn before_the_plan_starts_the_chart_says_how_to_start_it() {
+    let env = TestEnv::new();
+    let svg = env.ok(&["report", "-f", "svg"]);
+    parse(&svg);
+    assert!(svg.contains("The plan has not started yet"), "{svg}");
+    assert!(!svg.contains("<polyline"));
+    let page = env.ok(&["--lang", "zh", "report", "-f", "html"]);
+    parse(&page);
+    assert!(page.contains("计划尚未开始"));
+    assert!(env.store_bytes().is_none(), "a report wrote a store");
 }

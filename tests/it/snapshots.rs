@@ -102,11 +102,15 @@ fn every_table_at_four_widths_in_both_languages() {
 #[test]
 fn every_report_format_in_both_languages() {
     let env = a_month_in();
-    for format in ["markdown", "csv", "json"] {
+    for format in ["markdown", "csv", "json", "html", "svg"] {
         for lang in LANGS {
             let report = env.ok(&["--lang", lang, "report", "--format", format]);
             insta::assert_snapshot!(format!("report_{lang}_{format}"), report);
         }
+    }
+    for lang in LANGS {
+        let report = env.ok(&["--lang", lang, "report", "--notes"]);
+        insta::assert_snapshot!(format!("report_{lang}_markdown_notes"), report);
     }
 }
 

@@ -1,0 +1,401 @@
+//! The HTML report: one page with everything inline (styles, charts), no script, no web font,
+//! so it opens offline, prints on paper and reads on a phone. It is also well-formed XML, so a
+//! test can read it back and check its numbers.
+
+use std::fmt::Write as _;
+
+use super::chart;
+use super::outlook::outlook_facts;
+use super::{Stats, Style, percent_text, skipped_text, state_key, state_name, verdict};
+use crate::curriculum::Loaded;
+use crate::i18n::{Label, Lang, Msg, ReportHeading, Unit};
+use crate::progress::{self, Counts, Replay, State, Summary};
+use crate::schedule::Outlook;
+use crate::store::Event;
+
+/// What the page shows, worked out by the command.
+pub struct Page<'a> {
+    pub loaded: &'a Loaded,
+    pub replay: &'a Replay,
+    pub summary: &'a Summary,
+    pub outlook: &'a Outlook,
+    /// The heatmap, the streaks and the burn-up.
+    pub stats: &'a Stats<'a>,
+    /// The history, when the topics' notes are shown.
+    pub notes: Option<&'a [Event]>,
+    pub lang: Lang,
+    /// The version of studyplan that made the page.
+    pub version: &'a str,
+}
+
+/// The page's own look; the charts' is [`chart::CHART_CSS`].
+const PAGE_CSS: &str = "\
+*{box-sizing:border-box}\
+html{-webkit-text-size-adjust:100%}\
+body{margin:0;color:#1f2328;background:#fff;font:16px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue','PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei',sans-serif}\
+main{max-width:56rem;margin:0 auto;padding:2rem 1.25rem 3rem}\
+h1{font-size:1.8rem;line-height:1.25;margin:0 0 .25rem}\
+h2{font-size:1.2rem;margin:2.25rem 0 .75rem;padding-bottom:.3rem;border-bottom:1px solid #d8dee4}\
+h3{font-size:1rem;margin:1.5rem 0 .4rem}\
+.date{color:#57606a;margin:0}\
+.verdict{font-size:1.1rem;font-weight:600;margin:1.25rem 0;padding:.75rem 1rem;border-radius:6px;background:#f6f8fa;border-left:4px solid #bf8700}\
+.verdict.within,.verdict.above{border-left-color:#1a7f37}\
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1.25rem;margin:0}\
+dt{color:#57606a}dd{margin:0}\
+.bar{display:flex;height:.65rem;border-radius:.35rem;background:#ebedf0;overflow:hidden;margin:.3rem 0}\
+.bar .done{background:#1a7f37}.bar .skipped{background:#a371f7}\
+.stage{margin:.9rem 0}\
+.stage-head{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 1rem}\
+.stage-title{font-weight:600}.stage-count,.window{color:#57606a}\
+.window{font-size:.85rem}\
+figure{margin:0}figure svg{display:block;width:100%;height:auto}\
+.chart{overflow-x:auto}.chart svg{min-width:30rem}\
+.heatmap svg{max-width:36rem}.heatmap text{font-size:10px}\
+.study{margin:.75rem 0 0}\
+ul.topics{list-style:none;margin:0;padding:0}\
+ul.topics>li{display:grid;grid-template-columns:1.6rem 2.6rem 1fr;gap:0 .4rem;padding:.3rem 0;border-bottom:1px solid #eaeef2}\
+.mark{text-align:center}.pos{color:#57606a;font-variant-numeric:tabular-nums}\
+li.done .mark{color:#1a7f37}li.in-progress .mark{color:#bf8700}li.skipped .mark{color:#8c959f}\
+li.skipped .title{text-decoration:line-through;color:#57606a}\
+.id{font:.8em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#57606a;margin-left:.4rem}\
+.when{color:#57606a;font-size:.85rem}\
+ul.notes{grid-column:3;list-style:none;margin:.25rem 0 0;padding:0 0 0 .75rem;border-left:3px solid #d8dee4;font-size:.9rem}\
+ul.notes li{white-space:pre-wrap;margin:.2rem 0}\
+footer{margin-top:3rem;color:#57606a;font-size:.8rem}\
+@media (max-width:36rem){main{padding:1.25rem 1rem 2rem}h1{font-size:1.45rem}dl{grid-template-columns:1fr}dt{margin-top:.4rem}}\
+@media print{main{max-width:none;padding:0}h2{break-after:avoid}.stage,figure,ul.topics>li{break-inside:avoid}.chart{overflow:visible}.chart svg{min-width:0}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}@page{margin:1.5cm}}";
+
+/// `text` safe in HTML and XML, text or attribute: the five special characters as entities and
+/// control characters (which XML forbids, and which could only come from a hand-edited store)
+/// shown as `\u{1b}`.
+pub fn escape(text: &str) -> String {
+    let text = super::visible(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A label's words without its colon.
+fn label_word(word: Label, lang: Lang) -> String {
+    let text = lang.say(Msg::Label(word));
+    text.trim_end_matches([':', '：']).to_owned()
+}
+
+/// The numbers of a count, as attributes a script (or a test) reads back.
+fn count_data(counts: Counts) -> String {
+    format!(
+        "data-done=\"{}\" data-in-progress=\"{}\" data-skipped=\"{}\" data-total=\"{}\" data-percent=\"{}\"",
+        counts.done,
+        counts.in_progress,
+        counts.skipped,
+        counts.total,
+        progress::percent(counts.done, counts.total)
+    )
+}
+
+/// A bar of done, then skipped, topics.
+fn bar(counts: Counts) -> String {
+    let share = |n: usize| format!("{:.2}", progress::percent(n, counts.total.max(1)));
+    format!(
+        "<div class=\"bar\" aria-hidden=\"true\"><span class=\"done\" style=\"width:{}%\"></span><span class=\"skipped\" style=\"width:{}%\"></span></div>",
+        share(counts.done),
+        share(counts.skipped)
+    )
+}
+
+/// The HTML report.
+pub fn html(page: &Page) -> String {
+    let Page {
+        loaded,
+        summary,
+        lang,
+        ..
+    } = *page;
+    let c = &loaded.curriculum;
+    let title = escape(c.title.get(lang));
+    let today = page.stats.today;
+    let mut out = String::with_capacity(16 * 1024 + 256 * loaded.topic_count());
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
+         <meta name=\"generator\" content=\"studyplan {}\"/>\n<title>{title}</title>\n\
+         <style>{PAGE_CSS}{}</style>\n</head>\n<body>\n<main>\n",
+        lang.tag(),
+        escape(page.version),
+        chart::CHART_CSS,
+    );
+    let readiness = match summary.readiness {
+        progress::Readiness::Below => "below",
+        progress::Readiness::Within => "within",
+        progress::Readiness::Above => "above",
+    };
+    let _ = write!(
+        out,
+        "<header>\n<h1>{title}</h1>\n<p class=\"date\"><time datetime=\"{today}\">{today}</time></p>\n\
+         <p class=\"verdict {readiness}\" data-readiness=\"{readiness}\">{}</p>\n",
+        escape(&verdict(loaded, summary, lang)),
+    );
+    out.push_str(&facts(page));
+    out.push_str("</header>\n");
+    out.push_str(&stages(page));
+    out.push_str(&burn_up(page));
+    out.push_str(&study_days(page));
+    out.push_str(&topics(page));
+    let _ = write!(
+        out,
+        "<footer>{}</footer>\n</main>\n</body>\n</html>\n",
+        escape(&lang.say(Msg::ReportMadeBy {
+            version: page.version,
+            today,
+        }))
+    );
+    out
+}
+
+/// The overall count, the next topic and the calendar, as a list of labelled facts.
+fn facts(page: &Page) -> String {
+    let lang = page.lang;
+    let overall = page.summary.overall;
+    let mut facts = Vec::new();
+    let mut done = lang
+        .say(Msg::ReportDone {
+            done: overall.done,
+            total: overall.total,
+            percent: &percent_text(overall.done, overall.total),
+        })
+        .into_owned();
+    done.push_str(&skipped_text(overall, lang));
+    facts.push((Label::Overall, done, Some(count_data(overall))));
+    let next = match page.summary.next {
+        Some(pos) => {
+            let topic = page.loaded.topic(pos);
+            format!("{pos} {}", topic.title.get(lang))
+        }
+        None => super::nothing_left(lang).into_owned(),
+    };
+    facts.push((Label::Next, next, None));
+    let style = Style {
+        lang,
+        color: false,
+        width: None,
+        ascii: false,
+    };
+    facts.extend(
+        outlook_facts(page.loaded, page.summary, page.outlook, &style)
+            .into_iter()
+            .map(|(word, text)| (word, text, None)),
+    );
+    let mut out = String::from("<dl class=\"facts\">\n");
+    for (word, text, data) in facts {
+        let data = data.map(|d| format!(" {d}")).unwrap_or_default();
+        // The overall count has its bar under it.
+        let bar = match word {
+            Label::Overall => bar(overall),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "<dt>{}</dt><dd{data}>{}{bar}</dd>",
+            escape(&label_word(word, lang)),
+            escape(&text)
+        );
+    }
+    out.push_str("</dl>\n");
+    out
+}
+
+/// Each stage with its bar, its count and its planned window.
+fn stages(page: &Page) -> String {
+    let lang = page.lang;
+    let windows = page.outlook.schedule.as_ref().map(|s| &s.windows);
+    let mut out = format!(
+        "<section class=\"stages\">\n<h2>{}</h2>\n",
+        escape(&lang.say(Msg::ReportHeading(ReportHeading::Stages)))
+    );
+    let stages = &page.loaded.curriculum.stages;
+    for (s, (stage, &counts)) in stages.iter().zip(&page.summary.stages).enumerate() {
+        let days = lang.count(stage.days, Unit::Day);
+        let window = windows
+            .and_then(|w| w.get(s).copied().flatten())
+            .map(|w| format!("{} – {}", w.first, w.last))
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            "<div class=\"stage\" data-stage=\"{}\" {}>\n<div class=\"stage-head\"><span class=\"stage-title\">{}. {}</span>\
+             <span class=\"stage-count\">{}/{} · {}</span></div>\n{}\n<div class=\"window\">{}{}</div>\n</div>\n",
+            escape(&stage.id),
+            count_data(counts),
+            s + 1,
+            escape(stage.title.get(lang)),
+            counts.done,
+            counts.total,
+            percent_text(counts.done, counts.total),
+            bar(counts),
+            escape(&days),
+            match window.is_empty() {
+                true => String::new(),
+                false => format!(" · {window}"),
+            }
+        );
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// The burn-up, or why there is none yet.
+fn burn_up(page: &Page) -> String {
+    let lang = page.lang;
+    let band = super::band_text(page.loaded.curriculum.band);
+    let svg = match &page.stats.burn_up {
+        Some(burn_up) => {
+            let starts = page
+                .outlook
+                .schedule
+                .as_ref()
+                .map(|s| chart::stage_starts(&s.windows))
+                .unwrap_or_default();
+            chart::burn_up(burn_up, page.stats.today, &starts, &band, lang, false)
+        }
+        None => chart::not_started(lang, false),
+    };
+    format!(
+        "<section class=\"progress\">\n<h2>{}</h2>\n<figure class=\"chart\">{svg}</figure>\n</section>\n",
+        escape(&lang.say(Msg::ReportHeading(ReportHeading::BurnUp)))
+    )
+}
+
+/// The heatmap, the streaks and the study days of the last weeks.
+fn study_days(page: &Page) -> String {
+    let lang = page.lang;
+    let stats = page.stats;
+    let svg = chart::heatmap(stats, super::stats::HEATMAP_WEEKS, lang);
+    let streak = lang.say(Msg::StatsStreak {
+        current: stats.streaks.current,
+        longest: stats.streaks.longest,
+        ended: stats.streaks.longest_ended,
+    });
+    let recent = lang.say(Msg::StatsStudyDays {
+        last7: stats.last7,
+        last30: stats.last30,
+    });
+    format!(
+        "<section class=\"study-days\">\n<h2>{}</h2>\n<figure class=\"heatmap\">{svg}</figure>\n\
+         <dl class=\"study\" data-streak=\"{}\" data-longest=\"{}\" data-last-7=\"{}\" data-last-30=\"{}\">\
+         <dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n</section>\n",
+        escape(&lang.say(Msg::ReportHeading(ReportHeading::StudyDays))),
+        stats.streaks.current,
+        stats.streaks.longest,
+        stats.last7,
+        stats.last30,
+        escape(&label_word(Label::Streak, lang)),
+        escape(&streak),
+        escape(&label_word(Label::StudyDays, lang)),
+        escape(&recent),
+    )
+}
+
+/// The checklist: each stage's topics with their state and its date, and their notes when asked.
+fn topics(page: &Page) -> String {
+    let lang = page.lang;
+    let loaded = page.loaded;
+    let notes = page
+        .notes
+        .map(|events| super::report::notes_by_topic(loaded, events));
+    let mut out = format!(
+        "<section class=\"checklist\">\n<h2>{}</h2>\n",
+        escape(&lang.say(Msg::ReportHeading(ReportHeading::Topics)))
+    );
+    let mut stage = None;
+    for (i, (&pos, progress)) in loaded.order.iter().zip(&page.replay.topics).enumerate() {
+        if stage != Some(pos.stage) {
+            if stage.is_some() {
+                out.push_str("</ul>\n");
+            }
+            stage = Some(pos.stage);
+            let _ = write!(
+                out,
+                "<h3>{}. {}</h3>\n<ul class=\"topics\">\n",
+                pos.stage + 1,
+                escape(loaded.curriculum.stages[pos.stage].title.get(lang))
+            );
+        }
+        let topic = loaded.topic(pos);
+        let (class, mark) = match progress.state {
+            State::Todo => ("todo", "○"),
+            State::InProgress => ("in-progress", "◐"),
+            State::Done => ("done", "✓"),
+            State::Skipped => ("skipped", "–"),
+        };
+        let when = match (progress.state, progress.since) {
+            (State::Todo, _) | (_, None) => state_name(progress.state, lang).into_owned(),
+            (State::InProgress, Some(day)) => lang
+                .say(Msg::ReportInProgressSince { day })
+                .trim()
+                .trim_matches(['(', ')', '（', '）'])
+                .to_owned(),
+            (state, Some(day)) => lang
+                .say(Msg::ReportStateOn {
+                    state: state_key(state),
+                    day,
+                })
+                .trim()
+                .trim_matches(['(', ')', '（', '）'])
+                .to_owned(),
+        };
+        let _ = write!(
+            out,
+            "<li class=\"{class}\" data-topic=\"{}\" data-state=\"{}\"><span class=\"mark\" aria-hidden=\"true\">{mark}</span>\
+             <span class=\"pos\">{pos}</span><span><span class=\"title\">{}</span><span class=\"id\">{}</span><br/>\
+             <span class=\"when\">{}</span></span>",
+            escape(&topic.id),
+            super::report::state_word(progress.state),
+            escape(topic.title.get(lang)),
+            escape(&topic.id),
+            escape(&when),
+        );
+        if let Some(mine) = notes.as_ref().map(|all| &all[i])
+            && !mine.is_empty()
+        {
+            out.push_str("<ul class=\"notes\">");
+            for (day, text) in mine {
+                let _ = write!(
+                    out,
+                    "<li><time datetime=\"{day}\">{day}</time> {}</li>",
+                    escape(text)
+                );
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>\n");
+    }
+    if stage.is_some() {
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_for_text_and_attributes() {
+        assert_eq!(
+            escape("<b>\"R&D\"</b> 'x'"),
+            "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt; &#39;x&#39;"
+        );
+        assert_eq!(escape("大模型\u{1b}[2J"), "大模型\\u{1b}[2J");
+        assert_eq!(escape("two\nlines"), "two\nlines");
+    }
+}
