@@ -226,8 +226,10 @@ echo "bench: the daily loop on a year of history ($year_events changes)" >&2
             --command-name "studyplan review" "$bin review" \
             --command-name "studyplan stats" "$bin stats" \
             --command-name "studyplan status" "$bin status" \
+            --command-name "studyplan report --format html" "$bin report --format html" \
             >&2
     done
+    "$BIN" report --format html | wc -c >"$WORK/year.page"
 )
 echo "$year_events" >"$WORK/year.events"
 SIZES="roadmap"
@@ -261,6 +263,7 @@ hyperfine -N --warmup 1 --runs 10 --style basic --export-json "$WORK/scale.json"
     "env STUDYPLAN_STORE=$WORK/mid/progress.jsonl STUDYPLAN_CURRICULUM=$WORK/mid/curriculum.yaml $BIN stats" \
     --command-name "stats, 100,000 events" "env STUDYPLAN_STORE=$big/progress.jsonl $BIN stats" \
     --command-name "stats, 1,000,000 events" "env STUDYPLAN_STORE=$WORK/huge/progress.jsonl $BIN stats" \
+    --command-name "report --format html, 100,000 events" "env STUDYPLAN_STORE=$big/progress.jsonl $BIN report --format html" \
     --command-name "status on a line nested 100,000 deep (refused)" \
     "sh -c 'STUDYPLAN_STORE=$WORK/deep.jsonl $BIN status >/dev/null 2>&1; test \$? = 1'" \
     >&2
@@ -273,6 +276,9 @@ cp "$big/progress.orig" "$big/progress.jsonl"
     env STUDYPLAN_STORE="$WORK/huge/progress.jsonl" "$BIN" status >/dev/null 2>&1
 /usr/bin/time -f "merge of 100,000 events into 100,000:%M" -o "$WORK/scale.tmp" \
     "$BIN" merge "$WORK/other/progress.jsonl" >/dev/null 2>&1
+cat "$WORK/scale.tmp" >>"$WORK/scale.mem"
+/usr/bin/time -f "report --format html, 100,000 events:%M" -o "$WORK/scale.tmp" \
+    env STUDYPLAN_STORE="$big/progress.jsonl" "$BIN" report --format html 2>/dev/null | wc -c >"$WORK/big.page"
 cat "$WORK/scale.tmp" >>"$WORK/scale.mem"
 
 python3 - "$WORK" "$(nproc)" "$RUNS" $SIZES <<'EOF'
@@ -313,7 +319,8 @@ for build, part in [("default", "year"), ("static", "year-static")]:
     if not os.path.exists(f"{work}/{part}.json"):
         continue
     year = {r["command"]: r["median"] * 1000 for r in json.load(open(f"{work}/{part}.json"))["results"]}
-    for command in ["studyplan today", "studyplan review", "studyplan stats", "studyplan status"]:
+    for command in ["studyplan today", "studyplan review", "studyplan stats", "studyplan status",
+                    "studyplan report --format html"]:
         print(f"| {build} | `{command}` | {year[command]:.1f} | {year[command] / year['true']:.1f} |")
         build = ""
     print(f"| | `true` | {year['true']:.2f} | |")
@@ -347,4 +354,8 @@ for part in ["scale", "merge"]:
         what = result["command"]
         peak = f"{memory[what]:.1f}" if what in memory else ""
         print(f"| {what} | {result['median'] * 1000:.1f} | {peak} |")
+for name, what in [("year", "a year of the roadmap"), ("big", "10,000 topics / 100,000 events")]:
+    size = int(open(f"{work}/{name}.page").read())
+    print(f"\nThe HTML report on {what}: {size / 1024:.0f} KB.", end="")
+print()
 EOF
