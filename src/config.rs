@@ -46,25 +46,39 @@ pub struct Settings {
     pub reviews: bool,
 }
 
+/// Today and the moment now, as changes record them.
+fn clock() -> Result<(NaiveDate, DateTime<FixedOffset>), Error> {
+    // Microseconds, as the store keeps them: the history is replayed in the order of time.
+    let now = Local::now().fixed_offset();
+    let now = now
+        .with_nanosecond(now.nanosecond() / 1000 * 1000)
+        .unwrap_or(now);
+    let today = match env_value("STUDYPLAN_TODAY") {
+        Some(value) => NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+            .map_err(|_| Error::BadToday(value.clone()))?,
+        None => now.date_naive(),
+    };
+    // A pinned day keeps the time of day, so changes recorded on it keep their order.
+    let now = match today.and_time(now.time()).and_local_timezone(*now.offset()) {
+        chrono::LocalResult::Single(moment) => moment,
+        _ => now,
+    };
+    Ok((today, now))
+}
+
 impl Settings {
+    /// Reads the clock again, for a session that lasts (the checklist view): each change it
+    /// records has its own moment, and past midnight today moves on, unless pinned.
+    pub fn tick(&mut self) {
+        if let Ok((today, now)) = clock() {
+            (self.today, self.now) = (today, now);
+        }
+    }
+
     /// Checks the global options against the environment.
     pub fn from_args(args: &GlobalArgs) -> anyhow::Result<Settings> {
         let stdout_is_terminal = std::io::stdout().is_terminal();
-        // Microseconds, as the store keeps them: the history is replayed in the order of time.
-        let now = Local::now().fixed_offset();
-        let now = now
-            .with_nanosecond(now.nanosecond() / 1000 * 1000)
-            .unwrap_or(now);
-        let today = match env_value("STUDYPLAN_TODAY") {
-            Some(value) => NaiveDate::parse_from_str(&value, "%Y-%m-%d")
-                .map_err(|_| Error::BadToday(value.clone()))?,
-            None => now.date_naive(),
-        };
-        // A pinned day keeps the time of day, so changes recorded on it keep their order.
-        let now = match today.and_time(now.time()).and_local_timezone(*now.offset()) {
-            chrono::LocalResult::Single(moment) => moment,
-            _ => now,
-        };
+        let (today, now) = clock()?;
         let named = args.store.clone().or_else(|| env_path("STUDYPLAN_STORE"));
         Ok(Settings {
             store_named: named.is_some(),

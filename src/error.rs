@@ -217,6 +217,9 @@ pub enum Error {
     /// `report --notes` in a format that has no place for notes.
     ReportNoNotes { format: String },
 
+    /// `tui` without a terminal: on stdin when `stdin`, else on stdout.
+    TuiNotATerminal { stdin: bool },
+
     /// `STUDYPLAN_TODAY` is not a date.
     BadToday(String),
 
@@ -293,6 +296,7 @@ impl Error {
             | Error::ReportFormatMismatch { .. }
             | Error::ReportFormatUnknown { .. }
             | Error::ReportNoNotes { .. }
+            | Error::TuiNotATerminal { .. }
             | Error::RevertNoMatch(_)
             | Error::RevertAmbiguous { .. }
             | Error::RevertAlready { .. }
@@ -492,6 +496,7 @@ impl Error {
             }),
             Error::ReportNotAFile(path) => say(Msg::ReportNotAFile { path: &shown(path) }),
             Error::ReportNoNotes { format } => say(Msg::ReportNoNotes { format }),
+            Error::TuiNotATerminal { stdin } => say(Msg::TuiNotATerminal { stdin: *stdin }),
             Error::BadToday(value) => say(Msg::BadToday { value }),
             Error::BadLang(value) => say(Msg::BadLang { value }),
             Error::BadBorder(value) => say(Msg::BadBorder { value }),
@@ -759,6 +764,7 @@ mod tests {
             Error::ReportNoNotes {
                 format: "csv".into(),
             },
+            Error::TuiNotATerminal { stdin: true },
             Error::BadToday("soon".into()),
             Error::BadLang("fr".into()),
             Error::BadBorder("round".into()),

@@ -16,6 +16,7 @@ pub mod review;
 pub mod schedule;
 pub mod stats;
 pub mod store;
+pub mod tui;
 pub mod wrap;
 
 use std::io::{self, Write as _};
@@ -50,11 +51,31 @@ pub fn output_error(cause: io::Error) -> anyhow::Error {
 /// pipe whose reader went away is ignored: a message that cannot be shown is no reason to stop,
 /// and never a panic.
 pub fn to_stderr(text: &str) {
+    let held = HELD.with_borrow_mut(|held| held.as_mut().map(|held| held.push_str(text)));
+    if held.is_some() {
+        return;
+    }
     let text = match config::error_width() {
         Some(width) => std::borrow::Cow::Owned(wrap::fit_lines(text, width)),
         None => std::borrow::Cow::Borrowed(text),
     };
     let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+thread_local! {
+    /// Diagnostics held back while a full-screen view owns the terminal.
+    static HELD: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Holds diagnostics back from stderr (`on`), for a full-screen view to show them itself, or
+/// lets them through again.
+pub fn hold_stderr(on: bool) {
+    HELD.with_borrow_mut(|held| *held = on.then(String::new));
+}
+
+/// The diagnostics held back since this was last asked.
+pub fn take_held() -> String {
+    HELD.with_borrow_mut(|held| held.as_mut().map(std::mem::take).unwrap_or_default())
 }
 
 /// The exit code for an error: 2 for a mistake in what was typed, 1 otherwise.

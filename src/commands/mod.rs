@@ -19,6 +19,7 @@ mod show;
 mod stats;
 mod status;
 mod today;
+mod tui;
 mod where_;
 
 use std::borrow::Cow;
@@ -109,6 +110,7 @@ pub fn run(command: Command, settings: &Settings, out: &mut impl Write) -> anyho
         }
         Command::Stats { week_start, json } => stats::run(settings, &style, week_start, json)?,
         Command::Merge { files } => merge::run(settings, &files)?,
+        Command::Tui => tui::run(settings)?,
         Command::Report {
             format,
             output,

@@ -8,7 +8,7 @@ use std::borrow::{Borrow, Cow};
 use super::{
     ChangeName, ChartLine, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
     LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, ReportHeading,
-    StateName, Subject, Unit, V1Problem, YamlHint,
+    StateName, Subject, TuiAction, Unit, V1Problem, YamlHint,
 };
 
 /// `msg` in English.
@@ -241,6 +241,33 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         .into(),
         Msg::ChartBand { band } => format!("the {band} band").into(),
         Msg::ChartNotStarted => "The plan has not started yet: the chart begins on its first day. Set it with `studyplan begin`, or start a topic.".into(),
+        Msg::TuiAction(action) => match action {
+            TuiAction::Move => "move",
+            TuiAction::FirstLast => "first or last topic",
+            TuiAction::Page => "a page up or down",
+            TuiAction::Stage => "jump to a stage",
+            TuiAction::Done => "done, or back to not started",
+            TuiAction::Start => "start",
+            TuiAction::Skip => "skip",
+            TuiAction::Undo => "back to not started",
+            TuiAction::Note => "add a note",
+            TuiAction::Search => "search titles and ids",
+            TuiAction::Help => "keys",
+            TuiAction::Quit => "quit",
+        }
+        .into(),
+        Msg::TuiSearchPrompt => "search: ".into(),
+        Msg::TuiNotePrompt { topic } => format!("note on {topic}: ").into(),
+        Msg::TuiNoMatch { query } => {
+            format!("no topic's title or id holds `{query}`; Esc leaves the search").into()
+        }
+        Msg::TuiHelpTitle => "Keys (any key closes this)".into(),
+        Msg::TuiNotATerminal { stdin } => format!(
+            "`studyplan tui` needs a terminal, and its {} is not one; run it in a terminal, or use \
+             `studyplan list`, `done` and the other commands in scripts",
+            if stdin { "input" } else { "output" }
+        )
+        .into(),
         Msg::HeatmapDay { day, count } => {
             format!("{day}: {}", noun_count(count, "change", "changes")).into()
         }

@@ -15,7 +15,7 @@ use serde::Serialize;
 pub use msg::{
     ChangeName, ChartLine, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
     LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, ReportHeading,
-    StateName, Unit, V1Problem, YamlHint,
+    StateName, TuiAction, Unit, V1Problem, YamlHint,
 };
 
 /// The language the interface speaks.

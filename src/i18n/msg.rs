@@ -232,6 +232,19 @@ pub enum Msg<'a> {
     /// A day of the heatmap, when pointed at: its date and how much was studied.
     HeatmapDay { day: NaiveDate, count: usize },
 
+    /// What a key of the checklist view does, in its key line and its help.
+    TuiAction(TuiAction),
+    /// Before the text of a search in the checklist view.
+    TuiSearchPrompt,
+    /// Before the text of a note on `topic` (its position) in the checklist view.
+    TuiNotePrompt { topic: &'a str },
+    /// No topic matches a search.
+    TuiNoMatch { query: &'a str },
+    /// The help's heading, and how to close it.
+    TuiHelpTitle,
+    /// The checklist view needs a terminal; `stdin` says which end is not one.
+    TuiNotATerminal { stdin: bool },
+
     /// A reading command leaves out the changes that count for days after `today`.
     LaterChangesLeftOut { today: NaiveDate, count: usize },
     /// Another writer holds the store's lock.
@@ -775,6 +788,41 @@ pub enum Msg<'a> {
     },
     /// Nothing studied yet.
     StatsNothingYet,
+}
+
+/// What a key does in the checklist view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TuiAction {
+    Move,
+    FirstLast,
+    Page,
+    Stage,
+    Done,
+    Start,
+    Skip,
+    Undo,
+    Note,
+    Search,
+    Help,
+    Quit,
+}
+
+impl TuiAction {
+    /// Every action, for the catalog's tests.
+    pub const ALL: [TuiAction; 12] = [
+        TuiAction::Move,
+        TuiAction::FirstLast,
+        TuiAction::Page,
+        TuiAction::Stage,
+        TuiAction::Done,
+        TuiAction::Start,
+        TuiAction::Skip,
+        TuiAction::Undo,
+        TuiAction::Note,
+        TuiAction::Search,
+        TuiAction::Help,
+        TuiAction::Quit,
+    ];
 }
 
 /// A section of the HTML report.

@@ -31,6 +31,14 @@ fn samples() -> Vec<Msg<'static>> {
     });
     all.push(Msg::ChartBand { band: "60-70%" });
     all.push(Msg::ChartNotStarted);
+    all.extend(TuiAction::ALL.map(Msg::TuiAction));
+    all.push(Msg::TuiSearchPrompt);
+    all.push(Msg::TuiNotePrompt { topic: "2.4" });
+    all.push(Msg::TuiNoMatch { query: "ragg" });
+    all.push(Msg::TuiHelpTitle);
+    for stdin in [true, false] {
+        all.push(Msg::TuiNotATerminal { stdin });
+    }
     for count in [1, 4] {
         all.push(Msg::HeatmapDay {
             day: day("2026-12-06"),

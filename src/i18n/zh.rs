@@ -8,7 +8,7 @@ use std::borrow::{Borrow, Cow};
 use super::{
     ChangeName, ChartLine, Expected, FileKind, FileType, Found, Header, IoAction, IoFailure, Label,
     LineProblem, ManSection, MapName, Msg, NotAFile, OwnFile, PartName, PathPiece, ReportHeading,
-    StateName, Subject, Unit, V1Problem, YamlHint,
+    StateName, Subject, TuiAction, Unit, V1Problem, YamlHint,
 };
 
 /// `msg` in Chinese.
@@ -215,6 +215,33 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         .into(),
         Msg::ChartBand { band } => format!("{band} 区间").into(),
         Msg::ChartNotStarted => "计划尚未开始：图表从计划的第一天画起。用 `studyplan begin` 设定开始日期，或开始学习一个主题。".into(),
+        Msg::TuiAction(action) => match action {
+            TuiAction::Move => "移动",
+            TuiAction::FirstLast => "第一个或最后一个主题",
+            TuiAction::Page => "上下翻页",
+            TuiAction::Stage => "跳到某个阶段",
+            TuiAction::Done => "完成，或改回未开始",
+            TuiAction::Start => "开始",
+            TuiAction::Skip => "跳过",
+            TuiAction::Undo => "改回未开始",
+            TuiAction::Note => "添加笔记",
+            TuiAction::Search => "搜索标题和编号",
+            TuiAction::Help => "按键",
+            TuiAction::Quit => "退出",
+        }
+        .into(),
+        Msg::TuiSearchPrompt => "搜索：".into(),
+        Msg::TuiNotePrompt { topic } => format!("{topic} 的笔记：").into(),
+        Msg::TuiNoMatch { query } => {
+            format!("没有主题的标题或编号包含 `{query}`；按 Esc 退出搜索").into()
+        }
+        Msg::TuiHelpTitle => "按键（按任意键关闭）".into(),
+        Msg::TuiNotATerminal { stdin } => format!(
+            "`studyplan tui` 需要在终端里运行，但它的{}不是终端；请在终端里运行，脚本里请用 \
+             `studyplan list`、`done` 等命令",
+            if stdin { "输入" } else { "输出" }
+        )
+        .into(),
         Msg::HeatmapDay { day, count } => format!("{day}：{count} 次记录").into(),
         Msg::LaterChangesLeftOut { today, count } => format!(
             "提示：按 {today} 当天结束时的记录显示：之后的 {count} 条记录未计入（仍保留在进度文件里）；取消 `STUDYPLAN_TODAY` 或检查系统时钟即可看到"

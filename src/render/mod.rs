@@ -22,7 +22,7 @@ pub use review::{reviewed_line, reviews, reviews_json};
 pub use show::{StagePlan, show, show_json, show_stage, show_stage_json};
 pub use stats::{BURN_UP_COLUMNS, HEATMAP_WEEKS, Stats, stats, stats_json};
 pub use status::{status, status_json};
-pub use today::{today, today_json, today_line};
+pub use today::{today, today_json, today_line, today_text};
 
 use std::borrow::Cow;
 

@@ -143,6 +143,17 @@ pub fn today_line(
     reviews_due: Option<usize>,
     lang: Lang,
 ) -> Option<String> {
+    today_text(loaded, agenda, reviews_due, lang)
+        .map(|text| format!("{}{text}\n", label(Label::Today, lang)))
+}
+
+/// What the `Today:` line says, without its label.
+pub fn today_text(
+    loaded: &Loaded,
+    agenda: &Agenda,
+    reviews_due: Option<usize>,
+    lang: Lang,
+) -> Option<String> {
     let low = &low_text(loaded);
     let first = agenda.topics.first().map(|&pos| {
         let topic = loaded.topic(pos);
@@ -170,7 +181,7 @@ pub fn today_line(
         let alone = text.is_empty();
         text.push_str(&lang.say(Msg::TodayLineReviews { count, alone }));
     }
-    (!text.is_empty()).then(|| format!("{}{text}\n", label(Label::Today, lang)))
+    (!text.is_empty()).then_some(text)
 }
 
 #[derive(Serialize)]

@@ -17,4 +17,5 @@ mod report;
 mod snapshots;
 mod store;
 mod tables;
+mod tui;
 mod workflow;

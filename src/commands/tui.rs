@@ -1,0 +1,245 @@
+//! `tui`: the checklist view's loop. It reads the store as the reading commands do, draws,
+//! waits for a key, and carries out what the key asks through the same code as `done`, `start`,
+//! `skip`, `undo` and `note` (lock, append, flush); then reads the store again. A failed change
+//! is shown and changes nothing; a store changed by anyone else is read again within a moment.
+
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
+
+use crate::cli::Topics;
+use crate::config::Settings;
+use crate::error::{self, Error};
+use crate::i18n::Msg;
+use crate::progress::{self, Summary};
+use crate::render::{self, percent_text, skipped_text};
+use crate::schedule::{self, Outlook};
+use crate::store::{self, Change};
+use crate::tui::{self, App, Effect, Message, term};
+
+/// How often the store is looked at for changes made elsewhere, while no key is pressed.
+const WATCH: Duration = Duration::from_millis(300);
+
+/// What the view draws from, read from the store.
+struct Data {
+    reading: super::Reading,
+    summary: Summary,
+    outlook: Outlook,
+    topics: tui::Topics,
+    /// Today's agenda line, when there is one.
+    today: Option<String>,
+    /// The store's files as they were when read, to see a change made elsewhere.
+    stamp: Vec<Option<(u64, SystemTime)>>,
+}
+
+/// The store's files: their sizes and times, or none for a file that is not there.
+fn stamp(files: &[PathBuf]) -> Vec<Option<(u64, SystemTime)>> {
+    files
+        .iter()
+        .map(|file| {
+            let meta = std::fs::metadata(file).ok()?;
+            Some((meta.len(), meta.modified().ok()?))
+        })
+        .collect()
+}
+
+fn store_files(settings: &Settings) -> Vec<PathBuf> {
+    let files = store::Files::of(&settings.store);
+    std::iter::once(files.v2).chain(files.v1).collect()
+}
+
+impl Data {
+    fn read(settings: &Settings) -> anyhow::Result<Data> {
+        let stamp = stamp(&store_files(settings));
+        let reading = std::mem::ManuallyDrop::into_inner(super::read(settings)?);
+        let super::Reading {
+            loaded,
+            store,
+            replay,
+        } = &reading;
+        let summary = progress::summarize(loaded, replay);
+        let outlook = schedule::outlook(loaded, &store.events, replay, &summary, settings.today);
+        let agenda =
+            crate::agenda::agenda(loaded, replay, &summary, &outlook, settings.today, None);
+        let due = super::review::due_count(settings, loaded, &store.events, replay);
+        let lang = settings.lang;
+        let today = render::today_text(loaded, &agenda, due, lang)
+            .map(|text| format!("{} {text}", lang.say(Msg::Label(crate::i18n::Label::Today))));
+        let topics = tui::Topics {
+            stages: loaded.order.iter().map(|pos| pos.stage).collect(),
+            states: replay.topics.iter().map(|t| t.state).collect(),
+            search: loaded
+                .order
+                .iter()
+                .map(|&pos| {
+                    let topic = loaded.topic(pos);
+                    let mut text = format!("{pos} {}", topic.id);
+                    for form in topic.title.forms() {
+                        text.push(' ');
+                        text.push_str(form);
+                    }
+                    text.to_lowercase()
+                })
+                .collect(),
+        };
+        Ok(Data {
+            summary,
+            outlook,
+            topics,
+            today,
+            stamp,
+            reading,
+        })
+    }
+}
+
+/// Runs the view until the learner quits.
+pub fn run(settings: &Settings) -> anyhow::Result<String> {
+    if let Some(stdin) = term::not_a_terminal() {
+        return Err(Error::TuiNotATerminal { stdin }.into());
+    }
+    let mut settings = settings.clone();
+    // What cannot be read is said before the screen is taken, as any command says it.
+    let mut data = Data::read(&settings)?;
+    let mut screen = term::Screen::enter()?;
+    crate::hold_stderr(true);
+    let result = run_loop(&mut settings, &mut data, &mut screen);
+    drop(screen);
+    crate::hold_stderr(false);
+    result.map(|()| String::new())
+}
+
+fn run_loop(
+    settings: &mut Settings,
+    data: &mut Data,
+    screen: &mut term::Screen,
+) -> anyhow::Result<()> {
+    let mut app = App::default();
+    let files = store_files(settings);
+    loop {
+        frame(screen, &mut app, data, settings)?;
+        let key = loop {
+            match term::next(WATCH)? {
+                term::Said::Key(key) => break Some(key),
+                term::Said::Redraw => break None,
+                term::Said::Nothing if stamp(&files) != data.stamp => {
+                    reread(settings, data, &mut app);
+                    break None;
+                }
+                term::Said::Nothing => {}
+            }
+        };
+        let Some(key) = key else { continue };
+        let effect = app.handle(key, &data.topics);
+        let (change, index) = match effect {
+            Effect::None => continue,
+            Effect::Quit => return Ok(()),
+            Effect::Done(i) => (Change::Done, i),
+            Effect::Undo(i) => (Change::Undo, i),
+            Effect::Start(i) => (Change::Start, i),
+            Effect::Skip(i) => (Change::Skip, i),
+            Effect::Note(i, text) => {
+                settings.tick();
+                let id = topic_id(data, i);
+                let said = super::note::run(settings, &id, &[text], None);
+                app.message = Some(outcome(said, settings));
+                reread(settings, data, &mut app);
+                continue;
+            }
+        };
+        settings.tick();
+        let topics = Topics {
+            topics: vec![topic_id(data, index)],
+            on: None,
+        };
+        let said = super::change::run(settings, change, &topics);
+        app.message = Some(outcome(said, settings));
+        reread(settings, data, &mut app);
+    }
+}
+
+fn topic_id(data: &Data, index: usize) -> String {
+    let loaded = &data.reading.loaded;
+    loaded.topic(loaded.order[index]).id.clone()
+}
+
+/// What a change said, first line first, or why it failed.
+fn outcome(said: anyhow::Result<String>, settings: &Settings) -> Message {
+    // Notices a change printed (a store converted, conflict copies folded in) are held back
+    // while the screen is ours; the first is worth a line.
+    let held = crate::take_held();
+    match said {
+        Ok(text) => {
+            let first = text.lines().next().unwrap_or_default().to_owned();
+            match held.lines().next() {
+                Some(notice) if !notice.is_empty() => Message::Said(format!("{first}  {notice}")),
+                _ => Message::Said(first),
+            }
+        }
+        Err(err) => Message::Failed(error::describe(&err, settings.lang)),
+    }
+}
+
+/// Reads the store again; when it cannot be read, the view keeps what it had and says why.
+fn reread(settings: &Settings, data: &mut Data, app: &mut App) {
+    match Data::read(settings) {
+        Ok(fresh) => *data = fresh,
+        Err(err) => {
+            app.message = Some(Message::Failed(error::describe(&err, settings.lang)));
+            // Not read again until it changes once more.
+            data.stamp = stamp(&store_files(settings));
+        }
+    }
+    let _ = crate::take_held();
+}
+
+/// Draws one frame.
+fn frame(
+    screen: &mut term::Screen,
+    app: &mut App,
+    data: &Data,
+    settings: &Settings,
+) -> anyhow::Result<()> {
+    let lang = settings.lang;
+    let super::Reading {
+        loaded,
+        store,
+        replay,
+    } = &data.reading;
+    let overall = data.summary.overall;
+    let mut overall_text = lang
+        .say(Msg::ReportDone {
+            done: overall.done,
+            total: overall.total,
+            percent: &percent_text(overall.done, overall.total),
+        })
+        .into_owned();
+    overall_text.push_str(&skipped_text(overall, lang));
+    let verdict = render::verdict(loaded, &data.summary, lang);
+    let detail = match loaded.order.get(app.selected) {
+        Some(&pos) => render::show(loaded, &store.events, replay, pos, None, lang),
+        None => String::new(),
+    };
+    let windows = data
+        .outlook
+        .schedule
+        .as_ref()
+        .map_or(&[][..], |s| &s.windows[..]);
+    let view = tui::View {
+        loaded,
+        replay,
+        summary: &data.summary,
+        windows,
+        overall: &overall_text,
+        verdict: &verdict,
+        today: data.today.as_deref(),
+        detail: &detail,
+        lang,
+        color: settings.color,
+        ascii: settings.border == crate::cli::BorderStyle::Ascii,
+    };
+    screen
+        .terminal
+        .draw(|frame| tui::draw(frame, app, &view))
+        .map_err(crate::output_error)?;
+    Ok(())
+}
