@@ -15,7 +15,7 @@ use crate::error::{Error, IoAction, OwnFile};
 use crate::files::{follow_links, same_file};
 use crate::i18n::Msg;
 use crate::progress;
-use crate::render::{self, chart, html, report};
+use crate::render::{chart, html, report};
 use crate::schedule;
 use crate::stats;
 use crate::store;
@@ -89,21 +89,8 @@ pub fn run(
             })
         }
         ReportFormat::Svg => {
-            let start = schedule::start(&loaded.curriculum.id, events).filter(|&s| s <= today);
-            let burn_up =
-                start.and_then(|s| stats::burn_up(loaded, events, s, today, CHART_POINTS));
-            match &burn_up {
-                Some(burn_up) => {
-                    let starts = outlook
-                        .schedule
-                        .as_ref()
-                        .map(|s| chart::stage_starts(&s.windows))
-                        .unwrap_or_default();
-                    let band = render::band_text(loaded.curriculum.band);
-                    chart::burn_up(burn_up, today, &starts, &band, lang, true)
-                }
-                None => chart::not_started(lang, true),
-            }
+            let stats = super::stats::view(loaded, events, today, &[], CHART_POINTS);
+            chart::for_plan(loaded, &outlook, stats.burn_up.as_ref(), today, lang, true)
         }
     };
     let Some(path) = output else {

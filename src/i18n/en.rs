@@ -236,11 +236,20 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             ChartLine::Covered => "done or skipped",
             ChartLine::Planned => "the plan",
             ChartLine::Today => "today",
-            ChartLine::CalendarEnd => "calendar ends",
         }
         .into(),
         Msg::ChartBand { band } => format!("the {band} band").into(),
-        Msg::ChartNotStarted => "The plan has not started yet: the chart begins on its first day. Set it with `studyplan begin`, or start a topic.".into(),
+        Msg::ChartNotStarted => "The plan has not started yet: the chart begins on its first day. Set it with studyplan begin, or start a topic.".into(),
+        Msg::ChartStartsOn { start } => {
+            format!("The plan starts on {start}: the chart begins then.").into()
+        }
+        Msg::HeatmapEnd { more } => if more { "more" } else { "less" }.into(),
+        Msg::ReportWhen { state, day } => match state {
+            StateName::InProgress => format!("in progress since {day}"),
+            state => format!("{} {day}", state_text(state)),
+        }
+        .into(),
+        Msg::LabelWord(label) => label_text(label).into(),
         Msg::TuiAction(action) => match action {
             TuiAction::Move => "move",
             TuiAction::FirstLast => "first or last topic",

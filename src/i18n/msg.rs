@@ -229,6 +229,14 @@ pub enum Msg<'a> {
     ChartBand { band: &'a str },
     /// In place of the burn-up chart, before the plan has a start.
     ChartNotStarted,
+    /// In place of the burn-up chart, before a planned start.
+    ChartStartsOn { start: NaiveDate },
+    /// The ends of the heatmap's legend: `less` (or `more`) studied.
+    HeatmapEnd { more: bool },
+    /// A topic's state in the HTML checklist, with the day it got there.
+    ReportWhen { state: StateName, day: NaiveDate },
+    /// A label's word alone, as a heading or a term: `Streak`.
+    LabelWord(Label),
     /// A day of the heatmap, when pointed at: its date and how much was studied.
     HeatmapDay { day: NaiveDate, count: usize },
 
@@ -851,17 +859,15 @@ pub enum ChartLine {
     Covered,
     Planned,
     Today,
-    CalendarEnd,
 }
 
 impl ChartLine {
     /// Every line, for the catalog's tests.
-    pub const ALL: [ChartLine; 5] = [
+    pub const ALL: [ChartLine; 4] = [
         ChartLine::Done,
         ChartLine::Covered,
         ChartLine::Planned,
         ChartLine::Today,
-        ChartLine::CalendarEnd,
     ];
 }
 

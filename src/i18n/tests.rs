@@ -31,6 +31,19 @@ fn samples() -> Vec<Msg<'static>> {
     });
     all.push(Msg::ChartBand { band: "60-70%" });
     all.push(Msg::ChartNotStarted);
+    all.push(Msg::ChartStartsOn {
+        start: day("2027-01-01"),
+    });
+    for more in [false, true] {
+        all.push(Msg::HeatmapEnd { more });
+    }
+    for state in [StateName::Done, StateName::InProgress, StateName::Skipped] {
+        all.push(Msg::ReportWhen {
+            state,
+            day: day("2026-12-06"),
+        });
+    }
+    all.push(Msg::LabelWord(Label::Streak));
     all.extend(TuiAction::ALL.map(Msg::TuiAction));
     all.push(Msg::TuiSearchPrompt);
     all.push(Msg::TuiNotePrompt { topic: "2.4" });

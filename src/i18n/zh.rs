@@ -198,7 +198,7 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
         Msg::ReportHeading(heading) => match heading {
             ReportHeading::Stages => "各阶段",
             ReportHeading::BurnUp => "已完成主题与计划对比",
-            ReportHeading::StudyDays => "学习日",
+            ReportHeading::StudyDays => "学习记录",
             ReportHeading::Topics => "主题",
         }
         .into(),
@@ -210,11 +210,18 @@ pub(super) fn text(msg: &Msg) -> Cow<'static, str> {
             ChartLine::Covered => "已完成或跳过",
             ChartLine::Planned => "计划",
             ChartLine::Today => "今天",
-            ChartLine::CalendarEnd => "日程结束",
         }
         .into(),
         Msg::ChartBand { band } => format!("{band} 区间").into(),
-        Msg::ChartNotStarted => "计划尚未开始：图表从计划的第一天画起。用 `studyplan begin` 设定开始日期，或开始学习一个主题。".into(),
+        Msg::ChartNotStarted => "计划尚未开始：图表从计划的第一天画起。用 studyplan begin 设定开始日期，或开始学习一个主题。".into(),
+        Msg::ChartStartsOn { start } => format!("计划从 {start} 开始：图表从那天画起。").into(),
+        Msg::HeatmapEnd { more } => if more { "多" } else { "少" }.into(),
+        Msg::ReportWhen { state, day } => match state {
+            StateName::InProgress => format!("{day} 起进行中"),
+            state => format!("{day} {}", state_text(state)),
+        }
+        .into(),
+        Msg::LabelWord(label) => label_text(label).into(),
         Msg::TuiAction(action) => match action {
             TuiAction::Move => "移动",
             TuiAction::FirstLast => "第一个或最后一个主题",

@@ -9,11 +9,14 @@ use unicode_width::UnicodeWidthStr;
 
 use super::html::escape;
 use super::stats::{Grid, Stats, level};
+use crate::curriculum::Loaded;
 use crate::i18n::{ChartLine, Lang, Msg};
+use crate::schedule::Outlook;
 use crate::stats::BurnUp;
 
-/// The burn-up's size, in the SVG's own units.
+/// The burn-up's width, in the SVG's own units.
 pub const WIDTH: f64 = 640.0;
+/// The burn-up's height.
 pub const HEIGHT: f64 = 320.0;
 /// The plot inside it: room for the legend above, the percentages left and the dates below.
 const LEFT: f64 = 44.0;
@@ -46,8 +49,8 @@ svg text{font-size:12px;fill:#57606a}\
 text.today-label{fill:#cf222e}\
 .l0{fill:#ebedf0}.l1{fill:#9be9a8}.l2{fill:#40c463}.l3{fill:#30a14e}.l4{fill:#216e39}";
 
-/// The fonts a chart on its own asks for: the system's, Chinese ones among them.
-const FONTS: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', \
+/// The fonts the page and a chart on its own ask for: the system's, Chinese ones among them.
+pub const FONTS: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', \
 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', \
 'WenQuanYi Micro Hei', sans-serif";
 
@@ -61,6 +64,7 @@ pub struct Plot {
 }
 
 impl Plot {
+    /// The plot of a burn-up: from its start to its last point, up to its topics.
     pub fn of(burn_up: &BurnUp) -> Plot {
         let last = burn_up.points.last().map_or(burn_up.end, |p| p.day);
         Plot {
@@ -132,14 +136,38 @@ fn open(class: &str, width: f64, height: f64, title: &str, alone: bool) -> Strin
     out
 }
 
+/// The burn-up of `loaded`'s plan once it has started, or in its place what it waits for.
+pub fn for_plan(
+    loaded: &Loaded,
+    outlook: &Outlook,
+    burn_up: Option<&BurnUp>,
+    today: NaiveDate,
+    lang: Lang,
+    alone: bool,
+) -> String {
+    let start = outlook.schedule.as_ref().map(|s| s.start);
+    match burn_up {
+        Some(chart) => {
+            let starts = outlook
+                .schedule
+                .as_ref()
+                .map(|s| stage_starts(&s.windows))
+                .unwrap_or_default();
+            let band = super::band_text(loaded.curriculum.band);
+            self::burn_up(chart, today, &starts, &band, lang, alone)
+        }
+        None => not_started(start.filter(|&start| start > today), lang, alone),
+    }
+}
+
 /// The burn-up: done (and, where topics were skipped, done or skipped) topics by the end of
 /// each day against the plan's expected ones, the band shaded, each stage's planned first day
-/// and the calendar's end ruled, today marked. `stage_starts` are the planned first days of
-/// the stages after the first; `band` is the band as `60-70%`.
+/// and the calendar's end ruled, today marked. `stage_starts` are the stages after the first,
+/// each with its planned first day; `band` is the band as `60-70%`.
 pub fn burn_up(
     burn_up: &BurnUp,
     today: NaiveDate,
-    stage_starts: &[NaiveDate],
+    stage_starts: &[(usize, NaiveDate)],
     band: &str,
     lang: Lang,
     alone: bool,
@@ -168,17 +196,27 @@ pub fn burn_up(
             num(LEFT - 6.0),
         );
     }
-    for (s, &first) in stage_starts.iter().enumerate() {
-        let x = num(plot.x(first));
+    // A stage's number where it does not run into the one before (on a long history, the
+    // stages are days apart in the chart).
+    let mut free = f64::MIN;
+    for &(s, first) in stage_starts {
+        let at = plot.x(first);
+        let x = num(at);
         let _ = writeln!(
             out,
-            "<line class=\"stage-edge\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\
-             <text x=\"{x}\" y=\"{}\" dx=\"3\">{}</text>",
+            "<line class=\"stage-edge\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>",
             num(TOP),
             num(BOTTOM),
-            num(TOP + FONT),
-            s + 2
         );
+        if at >= free {
+            let _ = writeln!(
+                out,
+                "<text x=\"{x}\" y=\"{}\" dx=\"3\">{}</text>",
+                num(TOP + FONT),
+                s + 1
+            );
+            free = at + FONT * 1.5;
+        }
     }
     let last = burn_up.points.last().map_or(burn_up.end, |p| p.day);
     if last > burn_up.end {
@@ -288,17 +326,29 @@ fn legend(band: &str, skipped: bool, lang: Lang) -> String {
     out
 }
 
-/// In place of the burn-up, before the plan has a start: the frame and why it is empty.
-pub fn not_started(lang: Lang, alone: bool) -> String {
+/// In place of the burn-up, before the plan has a start (or before the day it is planned to
+/// start on): the frame and why it is empty, in lines that fit it.
+pub fn not_started(planned: Option<NaiveDate>, lang: Lang, alone: bool) -> String {
     let title = lang.say(Msg::ReportHeading(crate::i18n::ReportHeading::BurnUp));
     let mut out = open("burn-up", WIDTH, HEIGHT / 2.0, &title, alone);
-    let _ = writeln!(
-        out,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></svg>",
-        num(WIDTH / 2.0),
-        num(HEIGHT / 4.0),
-        escape(&lang.say(Msg::ChartNotStarted))
-    );
+    let why = match planned {
+        Some(start) => lang.say(Msg::ChartStartsOn { start }),
+        None => lang.say(Msg::ChartNotStarted),
+    };
+    let columns = ((WIDTH - 2.0 * LEFT) / (FONT * 0.6)) as u16;
+    let lines = crate::wrap::fit_lines(&why, columns);
+    let lines: Vec<&str> = lines.lines().collect();
+    let first = HEIGHT / 4.0 - (lines.len() as f64 - 1.0) * FONT * 0.75;
+    for (i, line) in lines.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            num(WIDTH / 2.0),
+            num(first + i as f64 * FONT * 1.5),
+            escape(line.trim())
+        );
+    }
+    out.push_str("</svg>\n");
     out
 }
 
@@ -351,9 +401,9 @@ pub fn heatmap(stats: &Stats, weeks: usize, lang: Lang) -> String {
             );
         }
     }
-    // `less □□□□□ more`, the words around the cells as the catalog places them.
-    let legend = lang.say(Msg::StatsLegend { levels: "\u{1}" });
-    let (less, more) = legend.split_once('\u{1}').unwrap_or((&legend, ""));
+    // `less □□□□□ more`.
+    let less = lang.say(Msg::HeatmapEnd { more: false });
+    let more = lang.say(Msg::HeatmapEnd { more: true });
     let y = MONTH_ROW + 7.0 * STEP + 8.0;
     let mut x = ROW_LABEL;
     let _ = writeln!(
@@ -361,9 +411,9 @@ pub fn heatmap(stats: &Stats, weeks: usize, lang: Lang) -> String {
         "<text x=\"{}\" y=\"{}\">{}</text>",
         num(x),
         num(y + CELL - 1.0),
-        escape(less.trim())
+        escape(&less)
     );
-    x += text_width(less.trim()) + 4.0;
+    x += text_width(&less) + 4.0;
     for l in 0..5 {
         let _ = writeln!(
             out,
@@ -378,21 +428,22 @@ pub fn heatmap(stats: &Stats, weeks: usize, lang: Lang) -> String {
         "<text x=\"{}\" y=\"{}\">{}</text></svg>",
         num(x + 2.0),
         num(y + CELL - 1.0),
-        escape(more.trim())
+        escape(&more)
     );
     out
 }
 
-/// The planned first day of each stage after the first, from the schedule's windows.
-pub fn stage_starts(windows: &[Option<crate::schedule::Window>]) -> Vec<NaiveDate> {
+/// Each stage after the first with its planned first day, from the schedule's windows.
+fn stage_starts(windows: &[Option<crate::schedule::Window>]) -> Vec<(usize, NaiveDate)> {
     windows
         .iter()
+        .enumerate()
         .skip(1)
-        .filter_map(|window| window.map(|w| w.first))
+        .filter_map(|(s, window)| Some((s, window.as_ref()?.first)))
         .collect()
 }
 
-/// The first day of the heatmap's weeks, for tests of where a day's cell falls.
+/// Where the column of `day`'s week begins, for tests of where a day's cell falls.
 #[cfg(test)]
 fn cell_x(grid: &Grid, day: NaiveDate) -> f64 {
     let week = (day - grid.first).num_days() / 7;
@@ -524,6 +575,38 @@ mod tests {
         assert!(svg.contains(&format!("<line class=\"calendar-end\" x1=\"{end}\"")));
         assert!(svg.contains("<line class=\"today\" x1=\"624\""), "{svg}");
         assert!(svg.contains(">2026-11-20</text>"), "{svg}");
+    }
+
+    #[test]
+    fn the_first_column_gives_way_to_a_month_that_begins_just_after_it() {
+        let stats = Stats {
+            today: day("2026-11-20"),
+            week_start: Weekday::Mon,
+            days: &[],
+            streaks: Streaks::default(),
+            last7: 0,
+            last30: 0,
+            done_per_week: &[],
+            burn_up: None,
+        };
+        // 26 weeks to 2026-11-20 begin on Monday 2026-05-25; June begins a column later.
+        let svg = heatmap(&stats, 26, Lang::En);
+        assert!(svg.contains("<text x=\"48\" y=\"11\">Jun</text>"), "{svg}");
+        assert!(!svg.contains(">May</text>"), "{svg}");
+    }
+
+    #[test]
+    fn a_stage_number_too_close_to_the_one_before_is_left_out() {
+        let burn = sample();
+        let starts = [
+            (1, day("2026-11-03")),
+            (2, day("2026-11-03")),
+            (3, day("2026-11-08")),
+        ];
+        let svg = super::burn_up(&burn, day("2026-11-04"), &starts, "60-70%", Lang::En, false);
+        assert_eq!(svg.matches("<line class=\"stage-edge\"").count(), 3);
+        assert!(svg.contains("dx=\"3\">2</text>") && svg.contains("dx=\"3\">4</text>"));
+        assert!(!svg.contains("dx=\"3\">3</text>"), "{svg}");
     }
 
     #[test]

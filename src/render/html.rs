@@ -32,7 +32,7 @@ pub struct Page<'a> {
 const PAGE_CSS: &str = "\
 *{box-sizing:border-box}\
 html{-webkit-text-size-adjust:100%}\
-body{margin:0;color:#1f2328;background:#fff;font:16px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue','PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei',sans-serif}\
+body{margin:0;color:#1f2328;background:#fff;font-size:16px;line-height:1.55}\
 main{max-width:56rem;margin:0 auto;padding:2rem 1.25rem 3rem}\
 h1{font-size:1.8rem;line-height:1.25;margin:0 0 .25rem}\
 h2{font-size:1.2rem;margin:2.25rem 0 .75rem;padding-bottom:.3rem;border-bottom:1px solid #d8dee4}\
@@ -49,7 +49,6 @@ dt{color:#57606a}dd{margin:0}\
 .stage-title{font-weight:600}.stage-count,.window{color:#57606a}\
 .window{font-size:.85rem}\
 figure{margin:0}figure svg{display:block;width:100%;height:auto}\
-.chart{overflow-x:auto}.chart svg{min-width:30rem}\
 .heatmap svg{max-width:36rem}.heatmap text{font-size:10px}\
 .study{margin:.75rem 0 0}\
 ul.topics{list-style:none;margin:0;padding:0}\
@@ -63,16 +62,17 @@ ul.notes{grid-column:3;list-style:none;margin:.25rem 0 0;padding:0 0 0 .75rem;bo
 ul.notes li{white-space:pre-wrap;margin:.2rem 0}\
 footer{margin-top:3rem;color:#57606a;font-size:.8rem}\
 @media (max-width:36rem){main{padding:1.25rem 1rem 2rem}h1{font-size:1.45rem}dl{grid-template-columns:1fr}dt{margin-top:.4rem}}\
-@media print{main{max-width:none;padding:0}h2{break-after:avoid}.stage,figure,ul.topics>li{break-inside:avoid}.chart{overflow:visible}.chart svg{min-width:0}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}@page{margin:1.5cm}}";
+@media print{main{max-width:none;padding:0}h2{break-after:avoid}.stage,figure,ul.topics>li{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}@page{margin:1.5cm}}";
 
-/// `text` safe in HTML and XML, text or attribute: the five special characters as entities and
-/// control characters (which XML forbids, and which could only come from a hand-edited store)
-/// shown as `\u{1b}`.
+/// `text` safe in HTML and XML, text or attribute: the five special characters as entities, and
+/// the characters XML forbids (control characters and U+FFFE, U+FFFF, which could only come
+/// from a hand-edited file) shown as `\u{1b}`.
 pub fn escape(text: &str) -> String {
     let text = super::visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            '\u{fffe}' | '\u{ffff}' => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -86,8 +86,7 @@ pub fn escape(text: &str) -> String {
 
 /// A label's words without its colon.
 fn label_word(word: Label, lang: Lang) -> String {
-    let text = lang.say(Msg::Label(word));
-    text.trim_end_matches([':', '：']).to_owned()
+    lang.say(Msg::LabelWord(word)).into_owned()
 }
 
 /// The numbers of a count, as attributes a script (or a test) reads back.
@@ -129,9 +128,10 @@ pub fn html(page: &Page) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
          <meta name=\"generator\" content=\"studyplan {}\"/>\n<title>{title}</title>\n\
-         <style>{PAGE_CSS}{}</style>\n</head>\n<body>\n<main>\n",
+         <style>body{{font-family:{}}}{PAGE_CSS}{}</style>\n</head>\n<body>\n<main>\n",
         lang.tag(),
         escape(page.version),
+        chart::FONTS,
         chart::CHART_CSS,
     );
     let readiness = match summary.readiness {
@@ -225,10 +225,7 @@ fn stages(page: &Page) -> String {
     let stages = &page.loaded.curriculum.stages;
     for (s, (stage, &counts)) in stages.iter().zip(&page.summary.stages).enumerate() {
         let days = lang.count(stage.days, Unit::Day);
-        let window = windows
-            .and_then(|w| w.get(s).copied().flatten())
-            .map(|w| format!("{} – {}", w.first, w.last))
-            .unwrap_or_default();
+        let window = super::window_text(windows.and_then(|w| w.get(s).copied().flatten()));
         let _ = write!(
             out,
             "<div class=\"stage\" data-stage=\"{}\" {}>\n<div class=\"stage-head\"><span class=\"stage-title\">{}. {}</span>\
@@ -255,19 +252,14 @@ fn stages(page: &Page) -> String {
 /// The burn-up, or why there is none yet.
 fn burn_up(page: &Page) -> String {
     let lang = page.lang;
-    let band = super::band_text(page.loaded.curriculum.band);
-    let svg = match &page.stats.burn_up {
-        Some(burn_up) => {
-            let starts = page
-                .outlook
-                .schedule
-                .as_ref()
-                .map(|s| chart::stage_starts(&s.windows))
-                .unwrap_or_default();
-            chart::burn_up(burn_up, page.stats.today, &starts, &band, lang, false)
-        }
-        None => chart::not_started(lang, false),
-    };
+    let svg = chart::for_plan(
+        page.loaded,
+        page.outlook,
+        page.stats.burn_up.as_ref(),
+        page.stats.today,
+        lang,
+        false,
+    );
     format!(
         "<section class=\"progress\">\n<h2>{}</h2>\n<figure class=\"chart\">{svg}</figure>\n</section>\n",
         escape(&lang.say(Msg::ReportHeading(ReportHeading::BurnUp)))
@@ -336,32 +328,29 @@ fn topics(page: &Page) -> String {
             State::Done => ("done", "✓"),
             State::Skipped => ("skipped", "–"),
         };
+        // A topic not started says nothing more; one that was, when it got where it is.
         let when = match (progress.state, progress.since) {
-            (State::Todo, _) | (_, None) => state_name(progress.state, lang).into_owned(),
-            (State::InProgress, Some(day)) => lang
-                .say(Msg::ReportInProgressSince { day })
-                .trim()
-                .trim_matches(['(', ')', '（', '）'])
-                .to_owned(),
-            (state, Some(day)) => lang
-                .say(Msg::ReportStateOn {
+            (State::Todo, _) => None,
+            (state, None) => Some(state_name(state, lang).into_owned()),
+            (state, Some(day)) => Some(
+                lang.say(Msg::ReportWhen {
                     state: state_key(state),
                     day,
                 })
-                .trim()
-                .trim_matches(['(', ')', '（', '）'])
-                .to_owned(),
+                .into_owned(),
+            ),
         };
+        let when = when
+            .map(|when| format!("<br/><span class=\"when\">{}</span>", escape(&when)))
+            .unwrap_or_default();
         let _ = write!(
             out,
             "<li class=\"{class}\" data-topic=\"{}\" data-state=\"{}\"><span class=\"mark\" aria-hidden=\"true\">{mark}</span>\
-             <span class=\"pos\">{pos}</span><span><span class=\"title\">{}</span><span class=\"id\">{}</span><br/>\
-             <span class=\"when\">{}</span></span>",
+             <span class=\"pos\">{pos}</span><span><span class=\"title\">{}</span><span class=\"id\">{}</span>{when}</span>",
             escape(&topic.id),
             super::report::state_word(progress.state),
             escape(topic.title.get(lang)),
             escape(&topic.id),
-            escape(&when),
         );
         if let Some(mine) = notes.as_ref().map(|all| &all[i])
             && !mine.is_empty()
@@ -371,7 +360,7 @@ fn topics(page: &Page) -> String {
                 let _ = write!(
                     out,
                     "<li><time datetime=\"{day}\">{day}</time> {}</li>",
-                    escape(text)
+                    escape(&text.replace("\r\n", "\n"))
                 );
             }
             out.push_str("</ul>");
@@ -397,5 +386,6 @@ mod tests {
         );
         assert_eq!(escape("大模型\u{1b}[2J"), "大模型\\u{1b}[2J");
         assert_eq!(escape("two\nlines"), "two\nlines");
+        assert_eq!(escape("a\u{ffff}b\u{fffe}"), "a\\u{ffff}b\\u{fffe}");
     }
 }

@@ -93,7 +93,7 @@ pub fn markdown(
             out.push('\n');
             // Each note a list item under its topic, its later lines kept under its first.
             for (day, text) in notes.as_ref().map_or(&[][..], |all| &all[i]) {
-                let text = escape(&super::visible(text));
+                let text = escape(&super::visible(&text.replace("\r\n", "\n")));
                 let text = text.lines().collect::<Vec<_>>().join("  \n    ");
                 out.push_str(&format!("  - {day}: {text}\n"));
             }

@@ -151,10 +151,11 @@ impl Grid {
             .filter(|&day| day <= self.today)
     }
 
-    /// The weeks a month is named above: the first column, and each where a month's first day
-    /// shows (today or before).
+    /// The weeks a month is named above: each where a month's first day shows (today or
+    /// before), and the first column, unless the next month's name is only a column or two
+    /// after it and the first would hide it.
     pub fn months(&self) -> Vec<(usize, u32)> {
-        (0..self.weeks)
+        let mut months: Vec<(usize, u32)> = (0..self.weeks)
             .filter_map(|week| {
                 let starts = (0..7)
                     .filter_map(|row| self.day(week, row))
@@ -165,7 +166,14 @@ impl Grid {
                     _ => None,
                 }
             })
-            .collect()
+            .collect();
+        if let [(0, _), (next, _), ..] = months[..]
+            && next < 3
+            && next > 0
+        {
+            months.remove(0);
+        }
+        months
     }
 }
 

@@ -850,4 +850,27 @@ fn before_the_plan_starts_the_chart_says_how_to_start_it() {
     parse(&page);
     assert!(page.contains("计划尚未开始"));
     assert!(env.store_bytes().is_none(), "a report wrote a store");
+    // The sentence is broken into lines that fit the chart.
+    let lines: Vec<&str> = svg.lines().filter(|l| l.starts_with("<text")).collect();
+    assert!(lines.len() >= 2, "{svg}");
+    // A planned start: the chart waits for that day.
+    env.ok(&["begin", "2027-01-01"]);
+    let svg = env.ok(&["report", "-f", "svg"]);
+    assert!(
+        svg.contains(">The plan starts on 2027-01-01: the chart begins then.</text>"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn text_xml_forbids_still_makes_a_well_formed_page() {
+    let env = dated_env();
+    ok_on(
+        &env,
+        "2026-11-09",
+        &["note", "1.5", "a\u{ffff}b\u{fffe}\u{7}c\r\nnext"],
+    );
+    let page = env.ok(&["report", "-f", "html", "--notes"]);
+    parse(&page);
+    assert!(page.contains("a\\u{ffff}b\\u{fffe}\\u{7}c\nnext"), "{page}");
 }
