@@ -33,7 +33,7 @@ need hyperfine hyperfine
 need task taskwarrior
 need python3 python3
 
-cargo build --release --quiet --bin studyplan --example bench_data
+cargo build --release --quiet --bin studyplan --example bench_data --example bench_tui
 BIN=$PWD/target/release/studyplan
 GEN=$PWD/target/release/examples/bench_data
 # The statically linked build (see the README's "Install"), where the platform has one: the
@@ -230,6 +230,8 @@ echo "bench: the daily loop on a year of history ($year_events changes)" >&2
             >&2
     done
     "$BIN" report --format html | wc -c >"$WORK/year.page"
+    # The checklist view: a keypress handled and a 120x40 frame drawn.
+    "$PWD/target/release/examples/bench_tui" 200 >"$WORK/tui.txt"
 )
 echo "$year_events" >"$WORK/year.events"
 SIZES="roadmap"
@@ -358,4 +360,5 @@ for name, what in [("year", "a year of the roadmap"), ("big", "10,000 topics / 1
     size = int(open(f"{work}/{name}.page").read())
     print(f"\nThe HTML report on {what}: {size / 1024:.0f} KB.", end="")
 print()
+print(f"\n`studyplan tui` on the year of the roadmap, 120x40: {open(f'{work}/tui.txt').read().strip()}.")
 EOF

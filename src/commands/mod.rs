@@ -26,6 +26,7 @@ use std::borrow::Cow;
 use std::io::Write;
 
 pub use completions::ids as completion_ids;
+pub use tui::time_keys as time_tui_keys;
 
 use crate::cli::{Command, CurriculumCommand};
 use crate::config::Settings;

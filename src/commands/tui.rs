@@ -116,7 +116,7 @@ fn run_loop(
     let mut app = App::default();
     let files = store_files(settings);
     loop {
-        frame(screen, &mut app, data, settings)?;
+        frame(&mut screen.terminal, &mut app, data, settings)?;
         let key = loop {
             match term::next(WATCH)? {
                 term::Said::Key(key) => break Some(key),
@@ -193,12 +193,15 @@ fn reread(settings: &Settings, data: &mut Data, app: &mut App) {
 }
 
 /// Draws one frame.
-fn frame(
-    screen: &mut term::Screen,
+fn frame<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
     app: &mut App,
     data: &Data,
     settings: &Settings,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<()>
+where
+    B::Error: Into<std::io::Error>,
+{
     let lang = settings.lang;
     let super::Reading {
         loaded,
@@ -237,9 +240,32 @@ fn frame(
         color: settings.color,
         ascii: settings.border == crate::cli::BorderStyle::Ascii,
     };
-    screen
-        .terminal
+    terminal
         .draw(|frame| tui::draw(frame, app, &view))
-        .map_err(crate::output_error)?;
+        .map_err(|err| crate::output_error(err.into()))?;
     Ok(())
+}
+
+/// How long each of `keys` takes to handle and draw a new frame on `terminal`, as the view
+/// does it, recording nothing (a key that would change the store only asks to): for the
+/// benchmark, which times the view without a person at the keys.
+pub fn time_keys<B: ratatui::backend::Backend>(
+    settings: &Settings,
+    terminal: &mut ratatui::Terminal<B>,
+    keys: &[tui::Key],
+) -> anyhow::Result<Vec<Duration>>
+where
+    B::Error: Into<std::io::Error>,
+{
+    let data = Data::read(settings)?;
+    let mut app = App::default();
+    frame(terminal, &mut app, &data, settings)?;
+    let mut times = Vec::with_capacity(keys.len());
+    for &key in keys {
+        let start = std::time::Instant::now();
+        app.handle(key, &data.topics);
+        frame(terminal, &mut app, &data, settings)?;
+        times.push(start.elapsed());
+    }
+    Ok(times)
 }
