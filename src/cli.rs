@@ -299,7 +299,8 @@ pub enum Command {
     /// Stages with their bars and planned days, topics with their marks, the verdict and
     /// today's agenda on top, the selected topic in full beside them. Keys: arrows or j/k to
     /// move, g/G first and last, PgUp/PgDn, 1-9 a stage; Space done (or back to not started), s
-    /// start, x skip, u undo, n a note, / search titles and ids; ? all keys; q or Esc quits.
+    /// start, x skip, u back to not started, n a note, / search titles and ids (↑/↓ the next
+    /// match); ? all keys; q or Esc quits.
     /// Every change is recorded as the commands record it; the view follows the store when
     /// another terminal or a sync changes it.
     Tui,

@@ -62,8 +62,12 @@ impl Data {
             crate::agenda::agenda(loaded, replay, &summary, &outlook, settings.today, None);
         let due = super::review::due_count(settings, loaded, &store.events, replay);
         let lang = settings.lang;
-        let today = render::today_text(loaded, &agenda, due, lang)
-            .map(|text| format!("{} {text}", lang.say(Msg::Label(crate::i18n::Label::Today))));
+        let today = render::today_text(loaded, &agenda, due, lang).map(|text| {
+            let label = lang.say(Msg::Label(crate::i18n::Label::Today));
+            // A full-width colon brings its own space.
+            let gap = if label.ends_with('：') { "" } else { " " };
+            format!("{label}{gap}{text}")
+        });
         let topics = tui::Topics {
             stages: loaded.order.iter().map(|pos| pos.stage).collect(),
             states: replay.topics.iter().map(|t| t.state).collect(),
@@ -169,7 +173,14 @@ fn outcome(said: anyhow::Result<String>, settings: &Settings) -> Message {
     let held = crate::take_held();
     match said {
         Ok(text) => {
-            let first = text.lines().next().unwrap_or_default().to_owned();
+            // A first line that ends in a colon (`noted on 2.4 ...:`) is said with the next.
+            let mut lines = text.lines().map(str::trim);
+            let mut first = lines.next().unwrap_or_default().to_owned();
+            if first.ends_with([':', '：'])
+                && let Some(next) = lines.next()
+            {
+                first = format!("{first} {next}");
+            }
             match held.lines().next() {
                 Some(notice) if !notice.is_empty() => Message::Said(format!("{first}  {notice}")),
                 _ => Message::Said(first),

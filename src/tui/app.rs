@@ -102,8 +102,8 @@ pub enum Mode {
     /// Moving about and marking topics.
     #[default]
     Browse,
-    /// Typing a search: titles in both languages and ids.
-    Search(Input),
+    /// Typing a search: titles in both languages and ids; the topic selected before it began.
+    Search(Input, usize),
     /// Typing a note on the selected topic.
     Note(Input),
     /// The keys, over everything.
@@ -164,30 +164,52 @@ impl App {
         match std::mem::take(&mut self.mode) {
             Mode::Browse => self.browse(key, topics),
             Mode::Help => Effect::None, // any key closes it
-            Mode::Search(mut input) => {
+            Mode::Search(mut input, origin) => {
                 // A search that found nothing is forgotten as soon as it is typed on.
                 self.message = None;
+                let query = input.text.trim().to_lowercase();
                 match key {
-                    Key::Esc => {}
-                    Key::Enter => {
-                        let query = input.text.trim().to_lowercase();
-                        match first_match(topics, &query) {
-                            Some(index) => self.select(index, topics),
-                            None if query.is_empty() => {}
-                            None => {
-                                self.message = Some(Message::NoMatch(input.text.clone()));
-                                self.mode = Mode::Search(input);
-                            }
+                    // Esc goes back to where the search began.
+                    Key::Esc => self.select(origin, topics),
+                    Key::Enter if query.is_empty() => {}
+                    Key::Enter => match matches(topics, &query).next() {
+                        Some(_) if matches(topics, &query).any(|i| i == self.selected) => {}
+                        Some(index) => self.select(index, topics),
+                        None => {
+                            self.message = Some(Message::NoMatch(input.text.clone()));
+                            self.mode = Mode::Search(input, origin);
                         }
+                    },
+                    // The next match below, or above, wrapping round.
+                    Key::Down | Key::Up => {
+                        let found: Vec<usize> = matches(topics, &query).collect();
+                        let next = match key {
+                            Key::Down => {
+                                found.iter().find(|&&i| i > self.selected).or(found.first())
+                            }
+                            _ => found
+                                .iter()
+                                .rev()
+                                .find(|&&i| i < self.selected)
+                                .or(found.last()),
+                        };
+                        match next {
+                            Some(&index) => self.select(index, topics),
+                            None if !query.is_empty() => {
+                                self.message = Some(Message::NoMatch(input.text.clone()));
+                            }
+                            None => {}
+                        }
+                        self.mode = Mode::Search(input, origin);
                     }
                     key => {
                         input.edit(key);
                         // The selection follows the search as it is typed.
-                        if let Some(index) = first_match(topics, &input.text.trim().to_lowercase())
-                        {
+                        let query = input.text.trim().to_lowercase();
+                        if let Some(index) = matches(topics, &query).next() {
                             self.select(index, topics);
                         }
-                        self.mode = Mode::Search(input);
+                        self.mode = Mode::Search(input, origin);
                     }
                 }
                 Effect::None
@@ -239,7 +261,7 @@ impl App {
             Key::Char('x') => return Effect::Skip(here),
             Key::Char('u') => return Effect::Undo(here),
             Key::Char('n') => self.mode = Mode::Note(Input::default()),
-            Key::Char('/') => self.mode = Mode::Search(Input::default()),
+            Key::Char('/') => self.mode = Mode::Search(Input::default(), here),
             Key::Char('?') => self.mode = Mode::Help,
             Key::Char('q') | Key::Esc => return Effect::Quit,
             _ => {}
@@ -248,12 +270,14 @@ impl App {
     }
 }
 
-/// The first topic whose search text holds `query`, from the top.
-fn first_match(topics: &Topics, query: &str) -> Option<usize> {
-    if query.is_empty() {
-        return None;
-    }
-    topics.search.iter().position(|text| text.contains(query))
+/// The topics whose search text holds `query`, from the top; none for an empty query.
+fn matches<'a>(topics: &'a Topics, query: &'a str) -> impl Iterator<Item = usize> + 'a {
+    topics
+        .search
+        .iter()
+        .enumerate()
+        .filter(move |(_, text)| !query.is_empty() && text.contains(query))
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -361,7 +385,7 @@ mod tests {
         keys.extend(typed("检索"));
         press(&mut app, &keys);
         assert_eq!(app.selected, 3);
-        assert!(matches!(&app.mode, Mode::Search(input) if input.text == "检索"));
+        assert!(matches!(&app.mode, Mode::Search(input, 0) if input.text == "检索"));
         press(&mut app, &[Key::Enter]);
         assert_eq!((app.selected, &app.mode), (3, &Mode::Browse));
         let mut keys = vec![Key::Char('/')];
@@ -376,9 +400,36 @@ mod tests {
         // No match says so and keeps the search open; Esc leaves it.
         press(&mut app, &[Key::Enter]);
         assert_eq!(app.message, Some(Message::NoMatch("q s x".into())));
-        assert!(matches!(app.mode, Mode::Search(_)));
+        assert!(matches!(app.mode, Mode::Search(..)));
+        // Esc goes back to where the search began.
         press(&mut app, &[Key::Esc]);
         assert_eq!((app.selected, &app.mode), (2, &Mode::Browse));
+        let mut keys = vec![Key::Char('/')];
+        keys.extend(typed("a"));
+        keys.push(Key::Esc);
+        press(&mut app, &keys);
+        assert_eq!(app.selected, 2);
+    }
+
+    #[test]
+    fn down_and_up_in_a_search_go_to_the_next_and_previous_match_round_the_list() {
+        let mut app = App::default();
+        // "a" is in alpha, beta, gamma and rag.
+        let mut keys = vec![Key::Char('/')];
+        keys.extend(typed("a"));
+        press(&mut app, &keys);
+        assert_eq!(app.selected, 0);
+        let mut seen = Vec::new();
+        for _ in 0..5 {
+            press(&mut app, &[Key::Down]);
+            seen.push(app.selected);
+        }
+        assert_eq!(seen, [1, 2, 3, 0, 1]);
+        press(&mut app, &[Key::Up, Key::Up]);
+        assert_eq!(app.selected, 3);
+        // Enter keeps the match in hand.
+        press(&mut app, &[Key::Enter]);
+        assert_eq!((app.selected, &app.mode), (3, &Mode::Browse));
     }
 
     #[test]

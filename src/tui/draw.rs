@@ -103,23 +103,68 @@ fn state_style(state: State, color: bool) -> Style {
     }
 }
 
-/// A bar of `width` cells: done full, the rest light.
+/// The stages' bars are this many cells wide.
+const BAR: usize = 10;
+
+/// A bar of `width` cells: done full, the rest light; a start shows as one cell.
 fn bar(counts: Counts, width: usize, ascii: bool) -> String {
     let (full, light) = if ascii { ('#', '-') } else { ('█', '░') };
     let filled = (counts.done * width).checked_div(counts.total).unwrap_or(0);
+    let filled = if counts.done > 0 {
+        filled.max(1)
+    } else {
+        filled
+    };
     std::iter::repeat_n(full, filled)
         .chain(std::iter::repeat_n(light, width - filled))
         .collect()
+}
+
+/// `text` cut to `width` display cells, with `…` where it was cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// The outcome of the last change as the bottom lines show it, wrapped to `width`, at most
+/// three lines.
+fn message_lines(app: &App, view: &View, width: u16) -> Vec<String> {
+    let Some(message) = &app.message else {
+        return Vec::new();
+    };
+    if matches!(app.mode, Mode::Search(..)) {
+        return Vec::new(); // said on the search's own line
+    }
+    let text = match message {
+        Message::Said(text) | Message::Failed(text) => text.clone(),
+        Message::NoMatch(query) => view.lang.say(Msg::TuiNoMatch { query }).into_owned(),
+    };
+    let wrapped = crate::wrap::fit_lines(&text, width);
+    wrapped.lines().take(3).map(str::to_owned).collect()
 }
 
 /// Draws the whole view, and keeps the list's scroll and page size in `app`.
 pub fn draw(frame: &mut Frame, app: &mut App, view: &View) {
     let area = frame.area();
     let header = if view.today.is_some() { 3 } else { 2 };
+    let message = message_lines(app, view, area.width);
     let [top, body, bottom] = Layout::vertical([
         Constraint::Length(header),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(message.len().max(1) as u16),
     ])
     .areas(area);
     draw_header(frame, top, view);
@@ -143,22 +188,26 @@ pub fn draw(frame: &mut Frame, app: &mut App, view: &View) {
                 .areas(body);
         (list, detail, Borders::LEFT)
     } else {
-        let detail_height = (body.height / 3).max(4).min(body.height.saturating_sub(3));
+        let detail_height = (body.height / 2).max(4).min(body.height.saturating_sub(3));
         let [list, detail] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(detail_height)]).areas(body);
         (list, detail, Borders::TOP)
     };
     draw_list(frame, list, app, view);
-    let pane = Paragraph::new(crate::render::visible(view.detail).into_owned())
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::default()
-                .borders(side)
-                .border_set(borders)
-                .padding(ratatui::widgets::Padding::horizontal(1)),
-        );
+    // Wrapped as the commands wrap it, each label's value continuing under itself.
+    let inner = match side {
+        Borders::LEFT => detail.width.saturating_sub(3),
+        _ => detail.width.saturating_sub(2),
+    };
+    let text = crate::wrap::fit_lines(&crate::render::visible(view.detail), inner);
+    let pane = Paragraph::new(text).wrap(Wrap { trim: false }).block(
+        Block::default()
+            .borders(side)
+            .border_set(borders)
+            .padding(ratatui::widgets::Padding::horizontal(1)),
+    );
     frame.render_widget(pane, detail);
-    draw_bottom(frame, bottom, app, view);
+    draw_bottom(frame, bottom, app, view, &message);
     if app.mode == Mode::Help {
         draw_help(frame, body, view, borders);
     }
@@ -173,14 +222,16 @@ fn draw_header(frame: &mut Frame, area: Rect, view: &View) {
         (true, crate::progress::Readiness::Below) => Style::default().fg(Color::Yellow),
         (true, _) => Style::default().fg(Color::Green),
     };
-    let mut lines = vec![
-        Line::from(vec![
+    // The title gives way to the count where both do not fit.
+    let first = match title.width() + 2 + view.overall.width() <= usize::from(area.width) {
+        true => Line::from(vec![
             Span::styled(title.to_owned(), bold),
             Span::raw("  "),
             Span::raw(view.overall.to_owned()),
         ]),
-        Line::styled(view.verdict.to_owned(), verdict_style),
-    ];
+        false => Line::raw(view.overall.to_owned()),
+    };
+    let mut lines = vec![first, Line::styled(view.verdict.to_owned(), verdict_style)];
     if let Some(today) = view.today {
         lines.push(Line::raw(today.to_owned()));
     }
@@ -205,6 +256,9 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &mut App, view: &View) {
         app.offset = at + 1 - height;
     }
     let width = usize::from(area.width);
+    // The stages' planned windows show for every stage, or for none.
+    let windows =
+        (0..view.loaded.curriculum.stages.len()).all(|s| stage_text(s, view).width() <= width);
     for (line, &row) in rows.iter().skip(app.offset).take(height).enumerate() {
         let rect = Rect {
             y: area.y + line as u16,
@@ -212,16 +266,17 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &mut App, view: &View) {
             ..area
         };
         let widget = match row {
-            Row::Stage(s) => stage_line(s, width, view),
+            Row::Stage(s) => stage_line(s, windows, view),
             Row::Topic(i) => {
                 let progress = &view.replay.topics[i];
                 let pos = view.loaded.order[i];
                 let topic = view.loaded.topic(pos);
                 let style = state_style(progress.state, view.color);
+                let title = fit(topic.title.get(view.lang), width.saturating_sub(11));
                 let line = Line::from(vec![
                     Span::styled(format!("  {} ", crate::render::mark(progress.state)), style),
-                    Span::raw(format!("{:<5}", pos.to_string())),
-                    Span::raw(topic.title.get(view.lang).to_owned()),
+                    Span::raw(format!("{:<5} ", pos.to_string())),
+                    Span::raw(title),
                 ]);
                 let selected = i == app.selected;
                 let paragraph = Paragraph::new(line);
@@ -235,45 +290,66 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &mut App, view: &View) {
     }
 }
 
-/// A stage's heading: its number and title, its bar and count, and its planned window where
-/// there is room.
-fn stage_line<'a>(s: usize, width: usize, view: &View) -> Paragraph<'a> {
+/// A stage's planned window, `  first – last`, or nothing before the plan has a start; with
+/// ASCII borders the dash is ASCII too (the en dash is two columns wide where they are).
+fn window_text(s: usize, view: &View) -> String {
+    match view.windows.get(s).copied().flatten() {
+        Some(window) => {
+            let dash = if view.ascii { "-" } else { "–" };
+            format!("  {} {dash} {}", window.first, window.last)
+        }
+        None => String::new(),
+    }
+}
+
+/// A stage's heading as text, with its window, for measuring.
+fn stage_text(s: usize, view: &View) -> String {
+    let stage = &view.loaded.curriculum.stages[s];
+    let counts = view.summary.stages[s];
+    format!(
+        "{}. {}  {} {}/{}{}",
+        s + 1,
+        stage.title.get(view.lang),
+        bar(counts, BAR, view.ascii),
+        counts.done,
+        counts.total,
+        window_text(s, view)
+    )
+}
+
+/// A stage's heading: its number and title, its bar and count, and its planned window when
+/// `window`.
+fn stage_line<'a>(s: usize, window: bool, view: &View) -> Paragraph<'a> {
     let stage = &view.loaded.curriculum.stages[s];
     let counts = view.summary.stages[s];
     let title = format!("{}. {}", s + 1, stage.title.get(view.lang));
-    let bar_width = if width < 80 { 8 } else { 12 };
-    let count = format!(" {}/{}", counts.done, counts.total);
     let mut spans = vec![
-        Span::styled(title.clone(), Style::default().add_modifier(Modifier::BOLD)),
+        Span::styled(title, Style::default().add_modifier(Modifier::BOLD)),
         Span::raw("  "),
         Span::styled(
-            bar(counts, bar_width, view.ascii),
+            bar(counts, BAR, view.ascii),
             match view.color {
                 true => Style::default().fg(Color::Green),
                 false => Style::default(),
             },
         ),
-        Span::raw(count.clone()),
+        Span::raw(format!(" {}/{}", counts.done, counts.total)),
     ];
-    let used = title.width() + 2 + bar_width + count.width();
-    if let Some(Some(window)) = view.windows.get(s) {
-        let text = format!("  {} – {}", window.first, window.last);
-        if used + text.width() <= width {
-            spans.push(Span::styled(
-                text,
-                Style::default().add_modifier(Modifier::DIM),
-            ));
-        }
+    if window {
+        spans.push(Span::styled(
+            window_text(s, view),
+            Style::default().add_modifier(Modifier::DIM),
+        ));
     }
     Paragraph::new(Line::from(spans))
 }
 
 /// The bottom line: what is being typed, with the terminal's cursor where the next character
 /// goes; else the outcome of the last change; else the main keys.
-fn draw_bottom(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+fn draw_bottom(frame: &mut Frame, area: Rect, app: &App, view: &View, message: &[String]) {
     let lang = view.lang;
     let typing = match &app.mode {
-        Mode::Search(input) => Some((lang.say(Msg::TuiSearchPrompt), input)),
+        Mode::Search(input, _) => Some((lang.say(Msg::TuiSearchPrompt), input)),
         Mode::Note(input) => {
             let pos = view.loaded.order[app.selected].to_string();
             Some((lang.say(Msg::TuiNotePrompt { topic: &pos }), input))
@@ -307,22 +383,21 @@ fn draw_bottom(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         frame.set_cursor_position(Position { x, y: area.y });
         return;
     }
-    let line = match &app.message {
-        Some(message) => {
-            let text = match message {
-                Message::Said(text) | Message::Failed(text) => text.clone(),
-                Message::NoMatch(query) => lang.say(Msg::TuiNoMatch { query }).into_owned(),
-            };
-            let style = match (message.is_error(), view.color) {
+    let lines = match &app.message {
+        Some(said) if !message.is_empty() => {
+            let style = match (said.is_error(), view.color) {
                 (true, true) => Style::default().fg(Color::Red),
                 (true, false) => Style::default().add_modifier(Modifier::BOLD),
                 _ => Style::default(),
             };
-            Line::styled(text, style)
+            message
+                .iter()
+                .map(|line| Line::styled(line.clone(), style))
+                .collect()
         }
-        None => key_line(usize::from(area.width), lang),
+        _ => vec![key_line(usize::from(area.width), lang)],
     };
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// `text` less its first `cells` display cells.
@@ -337,26 +412,35 @@ fn skip_cells(text: &str, cells: usize) -> &str {
     ""
 }
 
-/// The main keys and what they do, as many as fit in `width`.
+/// The main keys and what they do, as many as fit in `width`; the help and quitting always.
 fn key_line(width: usize, lang: Lang) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for action in KEY_LINE {
-        let key = keys(action).to_owned();
-        let what = lang.say(Msg::TuiAction(action)).into_owned();
+    let word = |action: TuiAction| -> (String, String) {
         let what = match action {
             // The key line names only the first half of what Space does.
-            TuiAction::Done => lang
-                .say(Msg::State(crate::i18n::StateName::Done))
-                .into_owned(),
-            _ => what,
+            TuiAction::Done => lang.say(Msg::Change(crate::i18n::ChangeName::Done)),
+            _ => lang.say(Msg::TuiAction(action)),
         };
-        let gap = if spans.is_empty() { 0 } else { 2 };
-        let needed = gap + key.width() + 1 + what.width();
-        if used + needed > width {
+        (keys(action).to_owned(), what.into_owned())
+    };
+    let cells = |(key, what): &(String, String)| key.width() + 1 + what.width() + 2;
+    let last: Vec<_> = [TuiAction::Help, TuiAction::Quit].map(word).into();
+    let mut room = width.saturating_sub(last.iter().map(cells).sum());
+    let mut shown = Vec::new();
+    for action in KEY_LINE {
+        if matches!(action, TuiAction::Help | TuiAction::Quit) {
+            continue;
+        }
+        let pair = word(action);
+        if cells(&pair) > room {
             break;
         }
-        if gap > 0 {
+        room -= cells(&pair);
+        shown.push(pair);
+    }
+    shown.extend(last);
+    let mut spans = Vec::new();
+    for (i, (key, what)) in shown.into_iter().enumerate() {
+        if i > 0 {
             spans.push(Span::raw("  "));
         }
         spans.push(Span::styled(
@@ -364,7 +448,6 @@ fn key_line(width: usize, lang: Lang) -> Line<'static> {
             Style::default().add_modifier(Modifier::BOLD),
         ));
         spans.push(Span::raw(format!(" {what}")));
-        used += needed;
     }
     Line::from(spans)
 }
@@ -378,7 +461,8 @@ fn draw_help(frame: &mut Frame, area: Rect, view: &View, borders: border::Set) {
             let key = keys(action);
             let key = match (action, view.ascii) {
                 (TuiAction::Move, true) => "Up Down  j k",
-                (TuiAction::Search, _) => "/  Enter  Esc",
+                (TuiAction::Search, true) => "/  Up Down  Esc",
+                (TuiAction::Search, false) => "/  ↑ ↓  Esc",
                 (TuiAction::Quit, _) => "q  Esc  Ctrl-C",
                 _ => key,
             };
