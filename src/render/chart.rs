@@ -238,7 +238,7 @@ pub fn burn_up(
         points.iter().filter_map(move |p| Some((p.day, pick(p)?)))
     };
     // Skipped topics show as a line of their own only where there are any.
-    let skipped = points.iter().any(|p| p.covered != p.done);
+    let skipped = has_skips(burn_up);
     if skipped {
         out.push_str(&polyline("covered", &plot, drawn(|p| p.covered)));
     }
@@ -285,19 +285,36 @@ pub fn burn_up(
             burn_up.end
         );
     }
-    out.push_str(&legend(band, skipped, lang));
+    if alone {
+        out.push_str(&legend(band, skipped, lang));
+    }
     out.push_str("</svg>\n");
     out
 }
 
-/// The burn-up's legend, in a row above the plot.
-fn legend(band: &str, skipped: bool, lang: Lang) -> String {
+/// The burn-up's legend: each line's class and what it stands for. `skipped` when the chart
+/// draws the done-or-skipped line.
+pub fn legend_keys(band: &str, skipped: bool, lang: Lang) -> Vec<(&'static str, String)> {
     let mut keys = vec![("done", lang.say(Msg::ChartLine(ChartLine::Done)))];
     if skipped {
         keys.push(("covered", lang.say(Msg::ChartLine(ChartLine::Covered))));
     }
     keys.push(("planned", lang.say(Msg::ChartLine(ChartLine::Planned))));
     keys.push(("band-key", lang.say(Msg::ChartBand { band })));
+    keys.into_iter()
+        .map(|(class, text)| (class, text.into_owned()))
+        .collect()
+}
+
+/// Whether the burn-up draws a done-or-skipped line: where topics were skipped.
+pub fn has_skips(burn_up: &BurnUp) -> bool {
+    burn_up.points.iter().any(|p| p.covered != p.done)
+}
+
+/// The burn-up's legend, in a row above the plot, for a chart on its own (a page shows its
+/// own, which wraps on a phone).
+fn legend(band: &str, skipped: bool, lang: Lang) -> String {
+    let keys = legend_keys(band, skipped, lang);
     let mut out = String::new();
     let mut x = LEFT;
     let y = 14.0;

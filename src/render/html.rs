@@ -49,6 +49,9 @@ dt{color:#57606a}dd{margin:0}\
 .stage-title{font-weight:600}.stage-count,.window{color:#57606a}\
 .window{font-size:.85rem}\
 figure{margin:0}figure svg{display:block;width:100%;height:auto}\
+.legend{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;margin:0 0 .25rem;padding:0;font-size:.85rem;color:#57606a}\
+.legend svg{width:1.4rem;height:.8rem;margin-right:.4rem;vertical-align:-.05rem;overflow:visible}\
+.chart svg{overflow:visible}\
 .heatmap svg{max-width:36rem}.heatmap text{font-size:10px}\
 .study{margin:.75rem 0 0}\
 ul.topics{list-style:none;margin:0;padding:0}\
@@ -61,7 +64,7 @@ li.skipped .title{text-decoration:line-through;color:#57606a}\
 ul.notes{grid-column:3;list-style:none;margin:.25rem 0 0;padding:0 0 0 .75rem;border-left:3px solid #d8dee4;font-size:.9rem}\
 ul.notes li{white-space:pre-wrap;margin:.2rem 0}\
 footer{margin-top:3rem;color:#57606a;font-size:.8rem}\
-@media (max-width:36rem){main{padding:1.25rem 1rem 2rem}h1{font-size:1.45rem}dl{grid-template-columns:1fr}dt{margin-top:.4rem}}\
+@media (max-width:36rem){.chart svg text{font-size:20px}.heatmap svg text{font-size:13px}.heatmap svg text{font-size:13px}main{padding:1.25rem 1rem 2rem}h1{font-size:1.45rem}dl{grid-template-columns:1fr}dt{margin-top:.4rem}}\
 @media print{main{max-width:none;padding:0}h2{break-after:avoid}.stage,figure,ul.topics>li{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}@page{margin:1.5cm}}";
 
 /// `text` safe in HTML and XML, text or attribute: the five special characters as entities, and
@@ -260,8 +263,35 @@ fn burn_up(page: &Page) -> String {
         lang,
         false,
     );
+    // The legend as text beside the chart, so that it wraps on a phone.
+    let legend: String = match &page.stats.burn_up {
+        Some(burn_up) => {
+            let band = super::band_text(page.loaded.curriculum.band);
+            chart::legend_keys(&band, chart::has_skips(burn_up), lang)
+                .into_iter()
+                .map(|(class, text)| {
+                    format!(
+                        "<li><svg viewBox=\"0 0 18 10\" aria-hidden=\"true\">{}</svg>{}</li>",
+                        match class {
+                            "band-key" =>
+                                format!("<rect class=\"{class}\" width=\"18\" height=\"10\"/>"),
+                            _ => format!(
+                                "<line class=\"{class}\" x1=\"0\" y1=\"5\" x2=\"18\" y2=\"5\"/>"
+                            ),
+                        },
+                        escape(&text)
+                    )
+                })
+                .collect()
+        }
+        None => String::new(),
+    };
+    let legend = match legend.is_empty() {
+        true => legend,
+        false => format!("<ul class=\"legend\">{legend}</ul>"),
+    };
     format!(
-        "<section class=\"progress\">\n<h2>{}</h2>\n<figure class=\"chart\">{svg}</figure>\n</section>\n",
+        "<section class=\"progress\">\n<h2>{}</h2>\n{legend}<figure class=\"chart\">{svg}</figure>\n</section>\n",
         escape(&lang.say(Msg::ReportHeading(ReportHeading::BurnUp)))
     )
 }

@@ -746,11 +746,18 @@ fn the_html_page_is_well_formed_and_its_numbers_are_those_of_status() {
         let y: f64 = last.split_once(',').unwrap().1.parse().unwrap();
         let want = 292.0 - 3.0 / 41.0 * 252.0;
         assert!((y - want).abs() < 0.06, "{lang}: {y} against {want}");
-        // Topics were skipped, so the done-or-skipped line is drawn too.
+        // Topics were skipped, so the done-or-skipped line is drawn too, and named in the
+        // legend, which the page gives as text beside the chart.
         assert_eq!(
             find(&|n| n.has_tag_name("polyline") && n.attribute("class") == Some("covered")).len(),
             1
         );
+        let legend = find(&|n| n.has_tag_name("ul") && n.attribute("class") == Some("legend"));
+        let keys = legend[0]
+            .children()
+            .filter(|n| n.has_tag_name("li"))
+            .count();
+        assert_eq!(keys, 4, "{lang}");
         // The study days: the 3rd, 5th and 8th (the 6th's skip is no study).
         let studied = find(&|n| {
             n.has_tag_name("rect")
