@@ -11,7 +11,7 @@ use crate::config::Settings;
 use crate::error::{self, Error};
 use crate::i18n::Msg;
 use crate::progress::{self, Summary};
-use crate::render::{self, percent_text, skipped_text};
+use crate::render;
 use crate::schedule::{self, Outlook};
 use crate::store::{self, Change};
 use crate::tui::{self, App, Effect, Message, term};
@@ -219,15 +219,7 @@ where
         store,
         replay,
     } = &data.reading;
-    let overall = data.summary.overall;
-    let mut overall_text = lang
-        .say(Msg::ReportDone {
-            done: overall.done,
-            total: overall.total,
-            percent: &percent_text(overall.done, overall.total),
-        })
-        .into_owned();
-    overall_text.push_str(&skipped_text(overall, lang));
+    let overall_text = render::done_text(data.summary.overall, lang);
     let verdict = render::verdict(loaded, &data.summary, lang);
     let detail = match loaded.order.get(app.selected) {
         Some(&pos) => render::show(loaded, &store.events, replay, pos, None, lang),

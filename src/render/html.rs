@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::chart;
 use super::outlook::outlook_facts;
-use super::{Stats, Style, percent_text, skipped_text, state_key, state_name, verdict};
+use super::{Stats, Style, percent_text, state_key, state_name, verdict};
 use crate::curriculum::Loaded;
 use crate::i18n::{Label, Lang, Msg, ReportHeading, Unit};
 use crate::progress::{self, Counts, Replay, State, Summary};
@@ -170,14 +170,7 @@ fn facts(page: &Page) -> String {
     let lang = page.lang;
     let overall = page.summary.overall;
     let mut facts = Vec::new();
-    let mut done = lang
-        .say(Msg::ReportDone {
-            done: overall.done,
-            total: overall.total,
-            percent: &percent_text(overall.done, overall.total),
-        })
-        .into_owned();
-    done.push_str(&skipped_text(overall, lang));
+    let done = super::done_text(overall, lang);
     facts.push((Label::Overall, done, Some(count_data(overall))));
     let next = match page.summary.next {
         Some(pos) => {

@@ -393,6 +393,20 @@ pub(crate) fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
+/// The overall count as the reports and the checklist give it: `8/41 done (19.5%), 1 skipped;
+/// covered 21.9%`.
+pub fn done_text(overall: Counts, lang: Lang) -> String {
+    let mut text = lang
+        .say(Msg::ReportDone {
+            done: overall.done,
+            total: overall.total,
+            percent: &percent_text(overall.done, overall.total),
+        })
+        .into_owned();
+    text.push_str(&skipped_text(overall, lang));
+    text
+}
+
 /// `, 2 skipped; covered 60.9%` after the done count, or nothing when no topic is skipped.
 pub(crate) fn skipped_text(overall: Counts, lang: Lang) -> String {
     if overall.skipped == 0 {

@@ -3,9 +3,7 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::{
-    ListFilter, list_json, percent_text, skipped_text, state_key, status_json, topic_line, verdict,
-};
+use super::{ListFilter, list_json, percent_text, state_key, status_json, topic_line, verdict};
 use crate::curriculum::Loaded;
 use crate::i18n::{Label, Lang, Msg};
 use crate::progress::{Replay, State, Summary};
@@ -30,15 +28,7 @@ pub fn markdown(
     let mut fact = |label: Label, value: String| {
         out.push_str(&format!("- **{}** {value}\n", lang.say(Msg::Label(label))));
     };
-    let mut overall_text = lang
-        .say(Msg::ReportDone {
-            done: overall.done,
-            total: overall.total,
-            percent: &percent_text(overall.done, overall.total),
-        })
-        .into_owned();
-    overall_text.push_str(&skipped_text(overall, lang));
-    fact(Label::Overall, overall_text);
+    fact(Label::Overall, super::done_text(overall, lang));
     fact(Label::Readiness, escape(&verdict(loaded, summary, lang)));
     fact(
         Label::Next,
