@@ -238,8 +238,9 @@ pub struct Files {
 
 impl Files {
     /// `progress.yaml` (a version 1 name) stands for `progress.jsonl` beside it, and
-    /// `progress.jsonl` looks for a `progress.yaml` to convert; any other name is its own file,
-    /// whichever version it holds.
+    /// `progress.jsonl` looks for a `progress.yaml` to convert, unless that file is plainly
+    /// something else (`plan.yaml`, the curriculum, beside the store `plan.jsonl`); any other
+    /// name is its own file, whichever version it holds.
     pub fn of(path: &Path) -> Files {
         let ext = path.extension().and_then(|ext| ext.to_str());
         match ext {
@@ -247,16 +248,37 @@ impl Files {
                 v2: path.with_extension("jsonl"),
                 v1: Some(path.to_owned()),
             },
-            Some("jsonl") => Files {
-                v2: path.to_owned(),
-                v1: Some(path.with_extension("yaml")),
-            },
+            Some("jsonl") => {
+                let v1 = path.with_extension("yaml");
+                Files {
+                    v2: path.to_owned(),
+                    v1: (!is_other_kind(&v1)).then_some(v1),
+                }
+            }
             _ => Files {
                 v2: path.to_owned(),
                 v1: None,
             },
         }
     }
+}
+
+/// Whether the file at `path` begins as a curriculum or a report does: not a store, whatever
+/// its name says. A file that is not there, or cannot be read, is not told apart here.
+fn is_other_kind(path: &Path) -> bool {
+    use std::io::Read as _;
+    let Ok(file) = fs::File::open(path) else {
+        return false;
+    };
+    let mut start = Vec::with_capacity(4096);
+    if file.take(4096).read_to_end(&mut start).is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&start);
+    matches!(
+        crate::file_kind::sniff(&text),
+        Some(crate::file_kind::Kind::Curriculum | crate::file_kind::Kind::Report(_))
+    )
 }
 
 /// The name a version 1 file is kept under once converted: `progress.v1-backup.yaml`, or with a

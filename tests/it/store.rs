@@ -559,3 +559,50 @@ fn merge_says_what_is_wrong_with_the_file_it_was_given() {
         assert_eq!(env.store_bytes(), before);
     }
 }
+
+/// `plan.yaml`, the curriculum, beside the store `plan.jsonl` is not the store's version 1 file:
+/// every command reads and writes the store, and the curriculum is left alone.
+#[test]
+fn a_curriculum_named_like_the_store_is_not_taken_for_its_older_file() {
+    let env = TestEnv::new();
+    let plan = env.write(
+        "plan.yaml",
+        "id: p\ntitle: P\nband: {low: 0.6, high: 0.7}\nstages:\n  - id: s\n    title: S\n    days: 2\n    topics:\n      - {id: a, title: A}\n      - {id: b, title: B}\n",
+    );
+    let before = fs::read(&plan).unwrap();
+    let store = env.dir.path().join("plan.jsonl");
+    let (plan, store) = (plan.to_str().unwrap(), store.to_str().unwrap());
+    let with = |args: &[&str]| {
+        let mut line = vec!["--curriculum", plan, "--store", store];
+        line.extend(args);
+        env.ok(&line)
+    };
+    assert!(with(&["status"]).contains("0/2"));
+    with(&["done", "a"]);
+    assert!(with(&["status"]).contains("1/2"));
+    assert!(with(&["report", "-f", "csv"]).contains(",a,A,done,"));
+    let paths = json(&with(&["where", "--json"]));
+    assert_eq!(paths["store"]["path"].as_str(), Some(store), "{paths}");
+    assert_eq!(fs::read(env.dir.path().join("plan.yaml")).unwrap(), before);
+    assert!(
+        fs::read_to_string(store)
+            .unwrap()
+            .contains("\"change\":\"done\"")
+    );
+    // A report may not be written over it: it is the curriculum in use, not the store.
+    let err = env.fails(
+        &[
+            "--curriculum",
+            plan,
+            "--store",
+            store,
+            "report",
+            "-f",
+            "markdown",
+            "-o",
+            plan,
+        ],
+        2,
+    );
+    assert!(err.contains("curriculum"), "{err}");
+}
