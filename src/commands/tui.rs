@@ -133,29 +133,28 @@ fn run_loop(
             }
         };
         let Some(key) = key else { continue };
-        let effect = app.handle(key, &data.topics);
-        let (change, index) = match effect {
+        // What to record: a change of state, or a note.
+        let (index, change, note) = match app.handle(key, &data.topics) {
             Effect::None => continue,
             Effect::Quit => return Ok(()),
-            Effect::Done(i) => (Change::Done, i),
-            Effect::Undo(i) => (Change::Undo, i),
-            Effect::Start(i) => (Change::Start, i),
-            Effect::Skip(i) => (Change::Skip, i),
-            Effect::Note(i, text) => {
-                settings.tick();
-                let id = topic_id(data, i);
-                let said = super::note::run(settings, &id, &[text], None);
-                app.message = Some(outcome(said, settings));
-                reread(settings, data, &mut app);
-                continue;
-            }
+            Effect::Done(i) => (i, Change::Done, None),
+            Effect::Undo(i) => (i, Change::Undo, None),
+            Effect::Start(i) => (i, Change::Start, None),
+            Effect::Skip(i) => (i, Change::Skip, None),
+            Effect::Note(i, text) => (i, Change::Note, Some(text)),
         };
         settings.tick();
-        let topics = Topics {
-            topics: vec![topic_id(data, index)],
-            on: None,
+        let id = topic_id(data, index);
+        let said = match note {
+            Some(text) => super::note::run(settings, &id, &[text], None),
+            None => {
+                let topics = Topics {
+                    topics: vec![id],
+                    on: None,
+                };
+                super::change::run(settings, change, &topics)
+            }
         };
-        let said = super::change::run(settings, change, &topics);
         app.message = Some(outcome(said, settings));
         reread(settings, data, &mut app);
     }

@@ -306,6 +306,19 @@ pub fn legend_keys(band: &str, skipped: bool, lang: Lang) -> Vec<(&'static str, 
         .collect()
 }
 
+/// A legend key's mark, 18 wide and 10 high around the middle line `y`, from `x`: a stretch of
+/// the line of `class`, or the band's colour.
+pub fn swatch(class: &str, x: f64, y: f64) -> String {
+    let (from, to) = (num(x), num(x + 18.0));
+    match class {
+        "band-key" => format!(
+            "<rect class=\"{class}\" x=\"{from}\" y=\"{}\" width=\"18\" height=\"10\"/>",
+            num(y - 5.0)
+        ),
+        _ => format!("<line class=\"{class}\" x1=\"{from}\" y1=\"{y}\" x2=\"{to}\" y2=\"{y}\"/>"),
+    }
+}
+
 /// Whether the burn-up draws a done-or-skipped line: where topics were skipped.
 pub fn has_skips(burn_up: &BurnUp) -> bool {
     burn_up.points.iter().any(|p| p.covered != p.done)
@@ -319,18 +332,7 @@ fn legend(band: &str, skipped: bool, lang: Lang) -> String {
     let mut x = LEFT;
     let y = 14.0;
     for (class, text) in keys {
-        let (from, to) = (num(x), num(x + 18.0));
-        let _ = match class {
-            "band-key" => writeln!(
-                out,
-                "<rect class=\"{class}\" x=\"{from}\" y=\"{}\" width=\"18\" height=\"10\"/>",
-                num(y - 5.0)
-            ),
-            _ => writeln!(
-                out,
-                "<line class=\"{class}\" x1=\"{from}\" y1=\"{y}\" x2=\"{to}\" y2=\"{y}\"/>"
-            ),
-        };
+        let _ = writeln!(out, "{}", swatch(class, x, y));
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\">{}</text>",

@@ -265,13 +265,7 @@ fn burn_up(page: &Page) -> String {
                 .map(|(class, text)| {
                     format!(
                         "<li><svg viewBox=\"0 0 18 10\" aria-hidden=\"true\">{}</svg>{}</li>",
-                        match class {
-                            "band-key" =>
-                                format!("<rect class=\"{class}\" width=\"18\" height=\"10\"/>"),
-                            _ => format!(
-                                "<line class=\"{class}\" x1=\"0\" y1=\"5\" x2=\"18\" y2=\"5\"/>"
-                            ),
-                        },
+                        chart::swatch(class, 0.0, 5.0),
                         escape(&text)
                     )
                 })

@@ -257,8 +257,8 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &mut App, view: &View) {
     }
     let width = usize::from(area.width);
     // The stages' planned windows show for every stage, or for none.
-    let windows =
-        (0..view.loaded.curriculum.stages.len()).all(|s| stage_text(s, view).width() <= width);
+    let windows = (0..view.loaded.curriculum.stages.len())
+        .all(|s| stage_line(s, true, view).width() <= width);
     for (line, &row) in rows.iter().skip(app.offset).take(height).enumerate() {
         let rect = Rect {
             y: area.y + line as u16,
@@ -266,7 +266,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &mut App, view: &View) {
             ..area
         };
         let widget = match row {
-            Row::Stage(s) => stage_line(s, windows, view),
+            Row::Stage(s) => Paragraph::new(stage_line(s, windows, view)),
             Row::Topic(i) => {
                 let progress = &view.replay.topics[i];
                 let pos = view.loaded.order[i];
@@ -302,24 +302,9 @@ fn window_text(s: usize, view: &View) -> String {
     }
 }
 
-/// A stage's heading as text, with its window, for measuring.
-fn stage_text(s: usize, view: &View) -> String {
-    let stage = &view.loaded.curriculum.stages[s];
-    let counts = view.summary.stages[s];
-    format!(
-        "{}. {}  {} {}/{}{}",
-        s + 1,
-        stage.title.get(view.lang),
-        bar(counts, BAR, view.ascii),
-        counts.done,
-        counts.total,
-        window_text(s, view)
-    )
-}
-
 /// A stage's heading: its number and title, its bar and count, and its planned window when
 /// `window`.
-fn stage_line<'a>(s: usize, window: bool, view: &View) -> Paragraph<'a> {
+fn stage_line<'a>(s: usize, window: bool, view: &View) -> Line<'a> {
     let stage = &view.loaded.curriculum.stages[s];
     let counts = view.summary.stages[s];
     let title = format!("{}. {}", s + 1, stage.title.get(view.lang));
@@ -341,7 +326,7 @@ fn stage_line<'a>(s: usize, window: bool, view: &View) -> Paragraph<'a> {
             Style::default().add_modifier(Modifier::DIM),
         ));
     }
-    Paragraph::new(Line::from(spans))
+    Line::from(spans)
 }
 
 /// The bottom line: what is being typed, with the terminal's cursor where the next character
